@@ -1,0 +1,69 @@
+import type { Catalog } from '../../core/catalog/compile';
+import type { Locale } from '../../core/messages';
+import { painter } from '../color';
+import { counts, type RunReport } from '../report';
+
+const SEVERITY_LABEL = {
+  ja: { error: 'エラー', warning: '警告', information: '情報', hint: 'ヒント' },
+  en: { error: 'error', warning: 'warning', information: 'info', hint: 'hint' },
+} as const;
+
+const SEVERITY_STYLE = { error: 'red', warning: 'yellow', information: 'blue', hint: 'gray' } as const;
+
+/** eslint-style text report: grouped by file, one line per finding, a summary at the end. */
+export function formatStylish(report: RunReport, catalog: Catalog, locale: Locale, color: boolean): string {
+  const paint = painter(color);
+  const ja = locale === 'ja';
+  const out: string[] = [];
+  for (const file of report.files) {
+    const required = file.clauses.filter((c) => c.requirement === 'required');
+    const present = required.filter((c) => c.status !== 'missing');
+    const docDef = file.document ? catalog.def.documentTypes[file.document] : undefined;
+    const parts = [
+      docDef ? (ja ? docDef.label : docDef.label_en) : file.document ?? '?',
+      file.categories.map((c) => (ja ? catalog.def.categories[c]?.label : catalog.def.categories[c]?.label_en) ?? c).join(ja ? '・' : ', ') || '?',
+    ];
+    if (required.length) parts.push(ja ? `必須条項 ${present.length}/${required.length}` : `required clauses ${present.length}/${required.length}`);
+    out.push(`${paint('underline', file.path)}  ${paint('gray', parts.join(' · '))}`);
+    if (!file.diagnostics.length) {
+      out.push(`  ${paint('green', '✓')} ${ja ? '指摘はありません' : 'no problems'}`);
+      out.push('');
+      continue;
+    }
+    const rows = file.diagnostics.map((d) => [
+      `${d.range.start.line + 1}:${d.range.start.character + 1}`,
+      SEVERITY_LABEL[locale][d.severity],
+      d.message,
+      d.code,
+      d.severity,
+    ]);
+    const posWidth = Math.max(...rows.map((r) => r[0].length));
+    const sevWidth = Math.max(...rows.map((r) => width(r[1])));
+    for (const [pos, sev, message, code, severity] of rows) {
+      const sevText = paint(SEVERITY_STYLE[severity as keyof typeof SEVERITY_STYLE], sev + ' '.repeat(sevWidth - width(sev)));
+      out.push(`  ${paint('dim', pos.padEnd(posWidth))}  ${sevText}  ${message}  ${paint('gray', code)}`);
+    }
+    out.push('');
+  }
+  const c = counts(report);
+  const total = c.error + c.warning + c.information + c.hint;
+  const drafts = report.files.length;
+  const summary = ja
+    ? `${drafts} 件の草案を確認: 指摘 ${total} 件（エラー ${c.error}、警告 ${c.warning}、情報 ${c.information}）`
+    : `${drafts} draft${drafts === 1 ? '' : 's'} checked: ${total} problem${total === 1 ? '' : 's'} (${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.information} info)`;
+  const mark = c.error ? paint('red', '✖') : c.warning ? paint('yellow', '⚠') : paint('green', '✓');
+  out.push(`${mark} ${paint('bold', summary)}`);
+  if (report.notDrafts) out.push(paint('gray', ja ? `  草案でない Markdown ${report.notDrafts} 件は対象外（front matter に document がありません）` : `  ${report.notDrafts} Markdown file(s) skipped: not drafts (no document in the front matter)`));
+  for (const s of report.skipped) {
+    const why = { binary: ja ? 'バイナリファイル' : 'binary file', 'not-utf8': ja ? 'UTF-8 ではありません' : 'not UTF-8', unreadable: ja ? '読めません' : 'unreadable' }[s.reason];
+    out.push(paint('yellow', ja ? `  スキップ: ${s.path}（${why}${s.detail ? `: ${s.detail}` : ''}）` : `  skipped: ${s.path} (${why}${s.detail ? `: ${s.detail}` : ''})`));
+  }
+  return out.join('\n') + '\n';
+}
+
+/** Display width: East Asian wide characters take two columns. */
+function width(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}

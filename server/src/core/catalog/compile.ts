@@ -1,0 +1,148 @@
+import { normalizePhrase, normalizeRange } from '../text/normalize';
+import { PhraseMatcher } from '../text/phraseMatcher';
+import type { CatalogDef, ClauseDef, DocumentTypeId, PhraseSpec, PlaceholderDef } from './types';
+
+/** What a matched phrase means; one phrase can mean several things. */
+export type PhraseUsage =
+  | { kind: 'heading'; clause: number; group: number; term: number }
+  | { kind: 'term'; clause: number; group: number; term: number }
+  | { kind: 'not'; clause: number }
+  | { kind: 'veto'; clause: number }
+  | { kind: 'umbrella' }
+  | { kind: 'variant'; clause: number; variant: string }
+  | { kind: 'unless'; clause: number; variant: string }
+  | { kind: 'risk'; item: number; group: number; term: number }
+  | { kind: 'placeholder'; placeholder: string; display: string; requiredGaps: number[] };
+
+export interface Catalog {
+  readonly def: CatalogDef;
+  /** Where it came from: `built-in` or a file path. */
+  readonly source: string;
+  readonly matcher: PhraseMatcher;
+  readonly usages: PhraseUsage[][];
+  /** For each clause, the number of terms of each phrase group. */
+  readonly groupSizes: number[][];
+  /** For each clause, the number of terms of each heading group. */
+  readonly headingSizes: number[][];
+  /** For each cloud risk item, the number of terms of each group. */
+  readonly riskGroupSizes: number[][];
+  readonly clauseIndex: ReadonlyMap<string, number>;
+  documentTypeOf(value: string): string | undefined;
+  categoryOf(value: string): string | undefined;
+  optionValueOf(option: string, value: string): string | undefined;
+  clausesFor(documentType: DocumentTypeId): ClauseDef[];
+}
+
+/** Normalised key for looking up ids and their Japanese aliases. */
+export function aliasKey(value: string): string {
+  return normalizePhrase(value);
+}
+
+const ARG_MARKER = /\{\{([^{}:]+):([^{}]*)\}\}/g;
+
+/** The template's own notation for a placeholder (what a draft shows before it is filled). */
+export function placeholderDisplay(def: PlaceholderDef, arg?: string): string {
+  return def.display.replace('{arg}', arg ?? '');
+}
+
+export function compileCatalog(def: CatalogDef, source: string): Catalog {
+  const phrases: string[] = [];
+  const usages: PhraseUsage[][] = [];
+  const index = new Map<string, number>();
+  const add = (phrase: string, usage: PhraseUsage) => {
+    const key = normalizePhrase(phrase);
+    if (!key) return;
+    let i = index.get(key);
+    if (i === undefined) {
+      i = phrases.length;
+      index.set(key, i);
+      phrases.push(key);
+      usages.push([]);
+    }
+    usages[i].push(usage);
+  };
+  const addGroup = (spec: PhraseSpec, make: (term: number) => PhraseUsage): number => {
+    const terms = Array.isArray(spec) ? spec : [spec];
+    terms.forEach((term, t) => term.split('|').forEach((alt) => add(alt, make(t))));
+    return terms.length;
+  };
+
+  const headingSizes = def.clauses.map((clause, c) =>
+    clause.recognise.headings.map((spec, g) => addGroup(spec, (term) => ({ kind: 'heading', clause: c, group: g, term }))),
+  );
+  const groupSizes = def.clauses.map((clause, c) => {
+    clause.recognise.not?.forEach((n) => add(n, { kind: 'not', clause: c }));
+    clause.recognise.veto?.forEach((n) => add(n, { kind: 'veto', clause: c }));
+    for (const [variant, signal] of Object.entries(clause.variants ?? {})) {
+      signal.phrases.forEach((p) => add(p, { kind: 'variant', clause: c, variant }));
+      signal.unless?.forEach((p) => add(p, { kind: 'unless', clause: c, variant }));
+    }
+    return clause.recognise.phrases.map((spec, g) => addGroup(spec, (term) => ({ kind: 'term', clause: c, group: g, term })));
+  });
+  def.umbrellaHeadings.forEach((h) => add(h, { kind: 'umbrella' }));
+  const riskGroupSizes = def.cloudRisks.items.map((item, r) =>
+    item.recognise.map((spec, g) => addGroup(spec, (term) => ({ kind: 'risk', item: r, group: g, term }))),
+  );
+
+  const addPlaceholder = (name: string, text: string) => {
+    const norm = normalizeRange(text, 0, text.length);
+    const ph = def.placeholders[name];
+    const requiredGaps: number[] = [];
+    if (ph.spacing === 'required') for (let i = 1; i < norm.gap.length; i++) if (norm.gap[i]) requiredGaps.push(i);
+    add(text, { kind: 'placeholder', placeholder: name, display: text, requiredGaps });
+  };
+  for (const [name, ph] of Object.entries(def.placeholders)) {
+    if (!ph.display.includes('{arg}')) addPlaceholder(name, ph.display);
+    ph.also?.forEach((a) => addPlaceholder(name, a));
+  }
+  // Placeholders with an argument are known by the renderings the wording uses.
+  for (const clause of def.clauses) {
+    for (const wordings of Object.values(clause.wording)) {
+      for (const w of wordings) {
+        for (const m of w.text.matchAll(ARG_MARKER)) {
+          const ph = def.placeholders[m[1]];
+          if (ph) addPlaceholder(m[1], placeholderDisplay(ph, m[2]));
+        }
+      }
+    }
+  }
+
+  const docTypes = new Map<string, string>();
+  for (const [id, d] of Object.entries(def.documentTypes)) {
+    docTypes.set(aliasKey(id), id);
+    d.aliases.forEach((a) => docTypes.set(aliasKey(a), id));
+  }
+  const categories = new Map<string, string>();
+  for (const [id, c] of Object.entries(def.categories)) {
+    categories.set(aliasKey(id), id);
+    c.aliases.forEach((a) => categories.set(aliasKey(a), id));
+  }
+  const optionValues = new Map<string, string>();
+  for (const [name, o] of Object.entries(def.options)) {
+    for (const [value, v] of Object.entries(o.values ?? {})) {
+      optionValues.set(`${name}\u0000${aliasKey(value)}`, value);
+      v.aliases?.forEach((a) => optionValues.set(`${name}\u0000${aliasKey(a)}`, value));
+    }
+  }
+  const clauseIndex = new Map(def.clauses.map((c, i) => [c.id, i] as const));
+  const byDocType = new Map<string, ClauseDef[]>();
+
+  return {
+    def,
+    source,
+    matcher: new PhraseMatcher(phrases),
+    usages,
+    groupSizes,
+    headingSizes,
+    riskGroupSizes,
+    clauseIndex,
+    documentTypeOf: (value) => docTypes.get(aliasKey(value)),
+    categoryOf: (value) => categories.get(aliasKey(value)),
+    optionValueOf: (option, value) => optionValues.get(`${option}\u0000${aliasKey(value)}`),
+    clausesFor(documentType) {
+      let list = byDocType.get(documentType);
+      if (!list) byDocType.set(documentType, (list = def.clauses.filter((c) => c.requirements[documentType])));
+      return list;
+    },
+  };
+}

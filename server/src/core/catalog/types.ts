@@ -1,0 +1,163 @@
+// The shape of a clause catalog (see schemas/catalog.schema.json). A catalog is data: which
+// clauses exist, where each is required and why, how it is recognised, and its model wording.
+
+export type DocumentTypeId = string;
+export type CategoryId = string;
+export type ClauseId = string;
+
+/** R required · O optional (required when an option asks for it) · S included in the service · × not applicable. */
+export type CellStatus = 'R' | 'O' | 'S' | '×';
+
+export interface Labelled {
+  label: string;
+  label_en: string;
+}
+
+export interface DocumentTypeDef extends Labelled {
+  aliases: string[];
+  /** The template part holding its model wording, e.g. 第Ⅱ部. */
+  part: string;
+}
+
+export interface CategoryDef extends Labelled {
+  aliases: string[];
+  /** Shown as a hint when the draft names the category by this alias (e.g. plain 運用). */
+  ambiguousAliases?: string[];
+}
+
+export interface OptionValueDef extends Labelled {
+  aliases?: string[];
+}
+
+export interface OptionDef extends Labelled {
+  type: 'boolean' | 'enum' | 'text' | 'clause-list';
+  values?: Record<string, OptionValueDef>;
+  default?: string | boolean;
+  description: string;
+  description_en: string;
+}
+
+/** A condition on the front matter's options. */
+export interface OptionCondition {
+  option: string;
+  /** Matches when the option equals this value (booleans as true/false). */
+  is?: string | boolean;
+  /** Matches when the option is one of these values. */
+  in?: Array<string | boolean>;
+}
+
+export interface RequirementRule extends OptionCondition {
+  status: CellStatus;
+  basis?: string;
+}
+
+export interface CellDef {
+  status: CellStatus;
+  basis?: string;
+  /** Overrides for this cell, first match wins. */
+  when?: RequirementRule[];
+}
+
+export interface RequirementDef {
+  /** Basis shared by every cell unless a cell names its own. */
+  basis: string;
+  cells: Record<CategoryId, CellStatus | CellDef>;
+  /** Rules that upgrade this clause's O cells (e.g. options.audit: true → R). */
+  when?: RequirementRule[];
+}
+
+/** One literal term, or several that must all occur in one sentence; `|` separates alternatives within a term. */
+export type PhraseSpec = string | string[];
+
+export interface RecogniseDef {
+  /** A heading (or a title line) containing one of these (all terms of a group) names the clause. */
+  headings: PhraseSpec[];
+  /** Body text matching one of these (all terms of a group within one sentence) is the clause. */
+  phrases: PhraseSpec[];
+  /** Occurrences inside these phrases never count (監査ログ is not an audit). */
+  not?: string[];
+  /** A sentence containing one of these never states the clause (会計検査院の実地検査 is not an audit). */
+  veto?: string[];
+}
+
+export interface VariantSignal {
+  /** Wording that shows this variant was chosen. */
+  phrases: string[];
+  /** The signal is void when its block also contains one of these (e.g. 原則禁止…ただし…承認). */
+  unless?: string[];
+  /** The front-matter option value this variant corresponds to. */
+  option?: { option: string; is: string | boolean };
+}
+
+export interface WordingDef {
+  variant: string;
+  label: string | null;
+  label_en?: string | null;
+  categories: CategoryId[];
+  source: string;
+  default?: boolean;
+  /** Options that make this the preferred variant. */
+  when?: Record<string, string | boolean>;
+  /** Options this variant needs to be offered at all. */
+  requires?: Record<string, string | boolean>;
+  text: string;
+  note?: string;
+}
+
+export interface ClauseDef {
+  id: ClauseId;
+  title: string;
+  title_en: string;
+  /** Short name used for inserted headings (defaults to the title). */
+  heading?: string;
+  heading_en?: string;
+  rows: Record<DocumentTypeId, string>;
+  requirements: Record<DocumentTypeId, RequirementDef>;
+  recognise: RecogniseDef;
+  /** Mutually exclusive variants, for `conflicting-variants`. */
+  variants?: Record<string, VariantSignal>;
+  wording: Record<DocumentTypeId, WordingDef[]>;
+}
+
+export type FillRule =
+  | { from: 'organization' }
+  | { from: 'party'; party: string }
+  | { from: 'option'; option: string; map: Record<string, string> }
+  | { from: 'categories'; map: Record<CategoryId, string>; join: string };
+
+export interface PlaceholderDef extends Labelled {
+  /** How the template writes it; `{arg}` stands for the text after `:` in a `{{id:arg}}` marker. */
+  display: string;
+  /** Other spellings found in drafts. */
+  also?: string[];
+  /** `required`: the spaces of `display` must be there (年 月 日 is a blank, 生年月日 is not). */
+  spacing?: 'required';
+  fill?: FillRule;
+  /** Value used when no fill rule applies (only for choices that are complete wording). */
+  default?: string;
+  /** Alternatives offered as a snippet choice. */
+  choices?: string[];
+}
+
+export interface CloudRiskDef {
+  id: number;
+  text: string;
+  text_en: string;
+  recognise: PhraseSpec[];
+}
+
+export interface CatalogDef {
+  id: string;
+  title: string;
+  title_en: string;
+  source: string;
+  documentTypes: Record<DocumentTypeId, DocumentTypeDef>;
+  categories: Record<CategoryId, CategoryDef>;
+  options: Record<string, OptionDef>;
+  placeholders: Record<string, PlaceholderDef>;
+  /** Headings under which bullets and paragraphs are read as security clauses. */
+  umbrellaHeadings: string[];
+  clauses: ClauseDef[];
+  cloudRisks: { category: CategoryId; basis: string; items: CloudRiskDef[] };
+  importantInformation: { option: string; approvalOption: string; basis: string };
+}

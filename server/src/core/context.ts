@@ -1,0 +1,30 @@
+import type { Catalog } from './catalog/compile';
+import type { ClauseLocation } from './detect';
+import type { FillContext } from './fixes/fill';
+import type { FrontMatterInfo } from './frontmatter';
+import type { Locale } from './messages';
+import type { LocatedBlock } from './model';
+import type { Requirement } from './requirements';
+
+export interface Waiver {
+  clause: string;
+  reason: string;
+  start: number;
+  end: number;
+}
+
+/** Everything known about one draft after reading it; rules and code actions work from this. */
+export interface DraftContext {
+  text: string;
+  catalog: Catalog;
+  locale: Locale;
+  frontMatter: FrontMatterInfo;
+  documentType?: string;
+  blocks: LocatedBlock[];
+  /** Clause index → where it was found (heading, title line, body text or an itaku marker). */
+  locations: Map<number, ClauseLocation>;
+  waivers: Map<string, Waiver>;
+  /** Clause index → its requirement for this draft (only for clauses of the document type). */
+  requirements: Map<number, Requirement>;
+  fill: FillContext;
+}

@@ -1,0 +1,58 @@
+import type { Catalog } from './catalog/compile';
+import type { Waiver } from './context';
+import type { ClauseLocation } from './detect';
+import { DIAGNOSTIC_CODES, type DiagnosticCode, type Finding } from './findings';
+import { messages, type Locale } from './messages';
+import type { LocatedBlock } from './model';
+import { closestValues } from './suggest';
+
+export interface Directives {
+  /** Clauses marked with `<!-- itaku: clause <id> -->`: clause index → the marked block. */
+  marked: Map<number, ClauseLocation>;
+  waivers: Map<string, Waiver>;
+  /** `<!-- itaku-disable <code> -->`: findings of the code after `from` are dropped. */
+  disabled: Array<{ code: DiagnosticCode; from: number }>;
+  findings: Finding[];
+}
+
+/** Reads the author's itaku comments: explicit clause marks, waivers and disabled codes. */
+export function readDirectives(blocks: readonly LocatedBlock[], catalog: Catalog, documentType: string | undefined, locale: Locale): Directives {
+  const out: Directives = { marked: new Map(), waivers: new Map(), disabled: [], findings: [] };
+  const clauseIds = documentType ? catalog.clausesFor(documentType).map((c) => c.id) : catalog.def.clauses.map((c) => c.id);
+  const knownClause = (id: string, start: number, end: number): boolean => {
+    if (clauseIds.includes(id)) return true;
+    const suggestion = closestValues(id, clauseIds, 1)[0];
+    out.findings.push({ code: 'invalid-directive', severity: 'warning', message: messages.unknownDirectiveClause(locale, id, suggestion), start, end, data: suggestion ? { suggestion } : undefined });
+    return false;
+  };
+  blocks.forEach((b, i) => {
+    const directive = b.facts.directive;
+    if (!directive) return;
+    const words = directive.split(/\s+/);
+    if (words[0] === 'itaku:' || (words[0] === 'itaku' && words[1] === ':')) {
+      const rest = words[0] === 'itaku:' ? words.slice(1) : words.slice(2);
+      if (rest[0] === 'clause' && rest[1]) {
+        if (!knownClause(rest[1], b.start, b.end)) return;
+        const next = blocks.slice(i + 1).findIndex((n) => n.facts.kind === 'paragraph' || n.facts.kind === 'heading');
+        if (next < 0) return;
+        const target = blocks[i + 1 + next];
+        const index = catalog.clauseIndex.get(rest[1])!;
+        if (!out.marked.has(index)) out.marked.set(index, { by: 'marker', block: i + 1 + next, start: target.start, end: target.end });
+        return;
+      }
+    } else if (words[0] === 'itaku-disable' && words[1]) {
+      const code = words[1] as DiagnosticCode;
+      if (code === 'missing-clause' && words[2]) {
+        if (!knownClause(words[2], b.start, b.end)) return;
+        out.waivers.set(words[2], { clause: words[2], reason: words.slice(3).join(' '), start: b.start, end: b.end });
+        return;
+      }
+      if (DIAGNOSTIC_CODES.includes(code) && code !== 'missing-clause') {
+        out.disabled.push({ code, from: b.start });
+        return;
+      }
+    }
+    out.findings.push({ code: 'invalid-directive', severity: 'warning', message: messages.unknownDirective(locale, directive), start: b.start, end: b.end });
+  });
+  return out;
+}

@@ -1,0 +1,90 @@
+import type { Catalog } from '../catalog/compile';
+import { placeholderDisplay } from '../catalog/compile';
+import type { FrontMatterInfo } from '../frontmatter';
+import type { LocatedBlock } from '../model';
+import { optionValue } from '../requirements';
+
+/** What the draft itself says, for filling the template's placeholders. */
+export interface FillContext {
+  catalog: Catalog;
+  frontMatter: FrontMatterInfo;
+  /** Party names used in the draft's text when the front matter has no `parties`. */
+  inferredParties?: Record<string, string>;
+}
+
+const PARTY_PAIRS: Array<[string, string]> = [
+  ['甲', '乙'],
+  ['発注者', '受注者'],
+  ['委託者', '受託者'],
+  ['発注者', '請負者'],
+];
+
+/** The pair of party names the draft's body uses most (乙は… / 受注者は…), if any. */
+export function inferParties(blocks: readonly LocatedBlock[]): Record<string, string> | undefined {
+  const counts = PARTY_PAIRS.map(() => 0);
+  for (const b of blocks) {
+    const text = b.facts.norm.text;
+    if (!text) continue;
+    PARTY_PAIRS.forEach(([a, bName], i) => {
+      for (const name of [a, bName]) {
+        for (const particle of ['は', 'が', 'の', 'に', 'へ', 'と', 'から']) {
+          let at = text.indexOf(name + particle);
+          while (at >= 0) {
+            counts[i]++;
+            at = text.indexOf(name + particle, at + 1);
+          }
+        }
+      }
+    });
+  }
+  let best = -1;
+  counts.forEach((c, i) => {
+    if (c > 0 && (best < 0 || c > counts[best])) best = i;
+  });
+  return best < 0 ? undefined : { 甲: PARTY_PAIRS[best][0], 乙: PARTY_PAIRS[best][1] };
+}
+
+/** The value a placeholder takes in this draft, or undefined when the draft does not say. */
+export function fillValue(name: string, ctx: FillContext): string | undefined {
+  const def = ctx.catalog.def.placeholders[name];
+  if (!def) return undefined;
+  const fm = ctx.frontMatter;
+  const fill = def.fill;
+  let value: string | undefined;
+  if (fill?.from === 'organization') value = fm.organization;
+  else if (fill?.from === 'party') value = fm.parties[fill.party] ?? ctx.inferredParties?.[fill.party];
+  else if (fill?.from === 'option') {
+    const v = optionValue(ctx.catalog, fm.options, fill.option);
+    const type = ctx.catalog.def.options[fill.option]?.type;
+    const key = type === 'boolean' ? String(v === true) : v === undefined ? undefined : String(v);
+    if (key !== undefined) value = fill.map[key];
+  } else if (fill?.from === 'categories') {
+    const parts: string[] = [];
+    for (const c of fm.categories) {
+      const part = fill.map[c];
+      if (part && !parts.includes(part)) parts.push(part);
+    }
+    if (parts.length) value = parts.join(fill.join);
+  }
+  return value ?? def.default;
+}
+
+const MARKER = /\{\{([^{}:]+)(?::([^{}]*))?\}\}/g;
+
+/** Wording with its placeholders filled where the draft says what they are, the template's notation elsewhere. */
+export function renderWording(text: string, ctx: FillContext | undefined): string {
+  return text.replace(MARKER, (_all, name: string, arg?: string) => {
+    const def = (ctx?.catalog.def.placeholders ?? {})[name];
+    const value = ctx ? fillValue(name, ctx) : undefined;
+    if (value !== undefined) return value;
+    return def ? placeholderDisplay(def, arg) : `{{${name}}}`;
+  });
+}
+
+/** Wording as the template prints it (no filling). */
+export function displayWording(text: string, catalog: Catalog): string {
+  return text.replace(MARKER, (_all, name: string, arg?: string) => {
+    const def = catalog.def.placeholders[name];
+    return def ? placeholderDisplay(def, arg) : `{{${name}}}`;
+  });
+}

@@ -1,0 +1,8 @@
+// The pure core: text in, plain LSP-shaped data out. No vscode, no connection, no file system.
+export { analyze, analyzeBlocks, readBlocks, type Analysis, type AnalysisResult, type ClauseResult, type ClauseStatus } from './analyze';
+export { loadCatalog, type CatalogLoadResult, type CatalogProblem } from './catalog/load';
+export type { Catalog } from './catalog/compile';
+export type { CatalogDef, ClauseDef, WordingDef } from './catalog/types';
+export { DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode, type Severity } from './findings';
+export { resolveLocale, type Locale } from './messages';
+export { LineIndex, type Position, type Range } from './text/lineIndex';

@@ -1,0 +1,169 @@
+// Every user-facing sentence of the core, in 日本語 (default) and English.
+
+export type Locale = 'ja' | 'en';
+
+/** `en`, `en-US`, … → en; anything else → ja (the primary UI language). */
+export function resolveLocale(value: string | undefined | null): Locale {
+  return value && /^en\b/i.test(value) ? 'en' : 'ja';
+}
+
+type Text = { ja: string; en: string };
+
+const CODE_TITLES: Record<string, Text> = {
+  'missing-clause': { ja: '必須条項がない', en: 'A required clause is missing' },
+  'unresolved-placeholder': { ja: '未記入のプレースホルダ', en: 'Unfilled placeholder' },
+  'unresolved-variant': { ja: '選択肢の見出し【…の場合】が残っている', en: 'A 【…の場合】 choice marker is left' },
+  'conflicting-variants': { ja: '相反する文言', en: 'Contradictory wording' },
+  'frontmatter-yaml': { ja: 'front matter の YAML が壊れている', en: 'Broken front-matter YAML' },
+  'frontmatter-invalid': { ja: 'front matter の値が不正', en: 'Invalid front-matter value' },
+  'unknown-document-type': { ja: '不明な文書種別', en: 'Unknown document type' },
+  'unknown-category': { ja: '不明な業務分類', en: 'Unknown category' },
+  'missing-category': { ja: '業務分類がない', en: 'No category' },
+  'ambiguous-category': { ja: '曖昧な業務分類', en: 'Ambiguous category' },
+  'unknown-key': { ja: '使われないキー', en: 'Unknown key' },
+  'important-information': { ja: '重要な情報を取り扱う業務の外部委託', en: 'Outsourcing work that handles important information' },
+  'cloud-risk-unaddressed': { ja: '約款サービスの留意事項（表5）が扱われていない', en: 'Cautions for standard-terms services (表5) not addressed' },
+  'invalid-directive': { ja: '不正な itaku コメント', en: 'Invalid itaku comment' },
+  'file-too-large': { ja: 'ファイルが大きすぎる', en: 'File too large' },
+};
+
+/** A short title for a diagnostic code. */
+export function codeTitle(locale: Locale, code: string): string {
+  const t = CODE_TITLES[code];
+  return t ? t[locale] : code;
+}
+const pick = (locale: Locale, text: Text) => text[locale];
+const list = (locale: Locale, items: string[]) => items.join(locale === 'ja' ? '、' : ', ');
+const q = (locale: Locale, s: string) => (locale === 'ja' ? `「${s}」` : `"${s}"`);
+
+export const messages = {
+  missingClause(locale: Locale, p: { title: string; row: string; reason: string; basis: string }): string {
+    return pick(locale, {
+      ja: `必須条項「${p.title}」（${p.row}）がありません。${p.reason}で必須です（根拠: ${p.basis}）。クイックフィックスで雛形の文言を挿入できます。`,
+      en: `Required clause "${p.title}" (${p.row}) is missing. It is required for ${p.reason} (basis: ${p.basis}). Use the quick fix to insert the template wording.`,
+    });
+  },
+  reasonCategory(locale: Locale, label: string): string {
+    return pick(locale, { ja: `業務分類「${label}」`, en: `the category "${label}"` });
+  },
+  reasonOption(locale: Locale, option: string, value: string): string {
+    return pick(locale, { ja: `options.${option}: ${value} の指定`, en: `options.${option}: ${value}` });
+  },
+  unresolvedPlaceholder(locale: Locale, p: { text: string; label: string; fill?: string }): string {
+    const fill = p.fill
+      ? pick(locale, { ja: `クイックフィックスで「${p.fill}」に置き換えられます。`, en: `The quick fix replaces it with "${p.fill}".` })
+      : pick(locale, { ja: '実際の値を記入してください。', en: 'Fill in the actual value.' });
+    return pick(locale, {
+      ja: `未記入のプレースホルダ「${p.text}」（${p.label}）が残っています。${fill}`,
+      en: `Unfilled placeholder "${p.text}" (${p.label}) is left in the text. ${fill}`,
+    });
+  },
+  unresolvedVariant(locale: Locale, marker: string): string {
+    return pick(locale, {
+      ja: `選択肢の見出し「${marker}」が残っています。採用する文言を残し、この見出しと採用しない文言を削除してください。`,
+      en: `The choice marker "${marker}" is still in the text. Keep the wording you chose and delete this marker and the alternatives you did not choose.`,
+    });
+  },
+  conflictingVariants(locale: Locale, p: { title: string; first: string; second: string }): string {
+    return pick(locale, {
+      ja: `「${p.title}」について相反する文言があります（${q(locale, p.first)}と${q(locale, p.second)}）。どちらか一方にしてください。`,
+      en: `Contradictory wording for "${p.title}": ${q(locale, p.first)} and ${q(locale, p.second)}. Keep only one of them.`,
+    });
+  },
+  contradictsOption(locale: Locale, p: { title: string; text: string; option: string; value: string; valueLabel: string }): string {
+    return pick(locale, {
+      ja: `「${p.title}」の文言「${p.text}」は front matter の options.${p.option}: ${p.value}（${p.valueLabel}）と矛盾します。`,
+      en: `The "${p.title}" wording "${p.text}" contradicts options.${p.option}: ${p.value} (${p.valueLabel}) in the front matter.`,
+    });
+  },
+  conflictOther(locale: Locale): string {
+    return pick(locale, { ja: '相反する文言', en: 'the contradicting wording' });
+  },
+  frontMatterYaml(locale: Locale, detail: string): string {
+    return pick(locale, { ja: `front matter の YAML を読めません: ${detail}`, en: `Cannot read the front matter YAML: ${detail}` });
+  },
+  frontMatterNotMapping(locale: Locale): string {
+    return pick(locale, {
+      ja: 'front matter は「キー: 値」のマッピングにしてください（document, category など）。',
+      en: 'The front matter must be a mapping of keys to values (document, category, …).',
+    });
+  },
+  duplicateKey(locale: Locale, key: string, alias: string): string {
+    return pick(locale, {
+      ja: `「${key}」と「${alias}」は同じ項目です。どちらか一方にしてください。`,
+      en: `"${key}" and "${alias}" are the same field; keep only one.`,
+    });
+  },
+  unknownDocumentType(locale: Locale, value: string, allowed: string[]): string {
+    return pick(locale, {
+      ja: `不明な文書種別「${value}」です。使える値: ${list(locale, allowed)}。`,
+      en: `Unknown document type "${value}". Use one of: ${list(locale, allowed)}.`,
+    });
+  },
+  unknownCategory(locale: Locale, value: string, suggestions: string[], allowed: string[]): string {
+    return suggestions.length
+      ? pick(locale, {
+          ja: `不明な業務分類「${value}」です。もしかして: ${list(locale, suggestions)}`,
+          en: `Unknown category "${value}". Did you mean: ${list(locale, suggestions)}?`,
+        })
+      : pick(locale, {
+          ja: `不明な業務分類「${value}」です。使える値: ${list(locale, allowed)}。`,
+          en: `Unknown category "${value}". Use one of: ${list(locale, allowed)}.`,
+        });
+  },
+  missingCategory(locale: Locale): string {
+    return pick(locale, {
+      ja: '業務分類（category / 業務分類）がありません。必須条項を判定できません。例: category: [build]',
+      en: 'The category (category / 業務分類) is missing, so required clauses cannot be determined. Example: category: [build]',
+    });
+  },
+  ambiguousCategory(locale: Locale, value: string, label: string, forms: string[]): string {
+    return pick(locale, {
+      ja: `「${value}」は${label}として扱います。サービス形態（${list(locale, forms)}）を明記してください。`,
+      en: `"${value}" is read as ${label}. Name the service form (${list(locale, forms)}).`,
+    });
+  },
+  unknownKey(locale: Locale, key: string, suggestion?: string): string {
+    const hint = suggestion ? pick(locale, { ja: `「${suggestion}」の誤りではありませんか。`, en: `Did you mean "${suggestion}"?` }) : '';
+    return pick(locale, {
+      ja: `itaku が使わないキー「${key}」です。${hint}`,
+      en: `"${key}" is not a key itaku uses. ${hint}`,
+    }).trim();
+  },
+  unknownOption(locale: Locale, key: string, suggestion?: string): string {
+    const hint = suggestion ? pick(locale, { ja: `「${suggestion}」の誤りではありませんか。`, en: `Did you mean "${suggestion}"?` }) : '';
+    return pick(locale, {
+      ja: `不明なオプション「${key}」です。${hint}`,
+      en: `Unknown option "${key}". ${hint}`,
+    }).trim();
+  },
+  importantInformation(locale: Locale, basis: string, approvalOption: string): string {
+    return pick(locale, {
+      ja: `重要な情報を取り扱う情報処理業務の外部委託は、原則として禁止されています（根拠: ${basis}）。情報セキュリティ責任者の許可を得た例外の場合は、options.${approvalOption} に許可の記録を書いてください。`,
+      en: `Outsourcing work that handles important information is prohibited in principle (basis: ${basis}). If the information security officer approved an exception, record the approval in options.${approvalOption}.`,
+    });
+  },
+  cloudRisks(locale: Locale, basis: string, items: Array<{ id: number; text: string }>): string {
+    const shown = items.map((i) => `${i.id}. ${i.text}`);
+    return pick(locale, {
+      ja: `約款による情報処理サービスの留意事項（${basis}）のうち ${items.length} 項目が本文で扱われていません: ${shown.join(' ')}`,
+      en: `${items.length} of the cautions for services under standard terms (${basis}) are not addressed in the text: ${shown.join(' ')}`,
+    });
+  },
+  unknownDirectiveClause(locale: Locale, id: string, suggestion?: string): string {
+    const hint = suggestion ? pick(locale, { ja: `「${suggestion}」の誤りではありませんか。`, en: ` Did you mean "${suggestion}"?` }) : '';
+    return pick(locale, { ja: `itaku の指示にある条項 id「${id}」は、この文書種別の条項にありません。${hint}`, en: `The clause id "${id}" in this itaku comment is not a clause of this document type.${hint}` });
+  },
+  unknownDirective(locale: Locale, text: string): string {
+    return pick(locale, {
+      ja: `itaku の指示「${text}」を理解できません。使える形: <!-- itaku: clause <id> -->、<!-- itaku-disable missing-clause <id> 理由 -->、<!-- itaku-disable <code> -->`,
+      en: `Cannot understand the itaku comment "${text}". Use <!-- itaku: clause <id> -->, <!-- itaku-disable missing-clause <id> reason --> or <!-- itaku-disable <code> -->.`,
+    });
+  },
+  fileTooLarge(locale: Locale, size: number, limit: number): string {
+    return pick(locale, {
+      ja: `ファイルが大きすぎるため分析しませんでした（${size} バイト、上限 ${limit} バイト）。上限は設定 itaku.maxFileSize / --max-file-size で変えられます。`,
+      en: `The file was not analysed because it is too large (${size} bytes; the limit is ${limit}). Change the limit with itaku.maxFileSize / --max-file-size.`,
+    });
+  },
+} as const;

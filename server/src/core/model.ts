@@ -1,0 +1,137 @@
+import type { Catalog } from './catalog/compile';
+import type { Block, BlockKind } from './markdown/parse';
+import { clusterEnd, normalizeRange, type NormalizedText } from './text/normalize';
+import type { PhraseHit } from './text/phraseMatcher';
+
+/**
+ * What the analysis needs to know about one block of draft text. Everything is relative to the
+ * block's own start, so facts for an unchanged block can be reused after edits elsewhere.
+ */
+export interface BlockFacts {
+  kind: BlockKind;
+  depth: number;
+  listDepth: number;
+  /** Offset of the list item marker relative to the block start (≤ 0), or null. */
+  itemOffset: number | null;
+  quoted: boolean;
+  /** Source length of the block. */
+  length: number;
+  norm: NormalizedText;
+  hits: PhraseHit[];
+  /** Normalised index where the block's title ends (whole heading, or a title line); 0 when none. */
+  titleEnd: number;
+  /** Source offset (relative) where the title ends. */
+  titleSourceEnd: number;
+  /** Sorted normalised indices where a new sentence starts (after 。, |, !, ?, and after the title). */
+  sentenceStarts: number[];
+  /** For HTML blocks: the comment's text when it is an itaku directive. */
+  directive?: string;
+}
+
+export interface LocatedBlock {
+  start: number;
+  end: number;
+  facts: BlockFacts;
+}
+
+const NUMBERING = /^(第\s*[0-9０-９一二三四五六七八九十百]+\s*[条章節項款]?|[0-9０-９]+([.．][0-9０-９]+)*[.．、)）]?|[（(][0-9０-９一二三四五六七八九十]+[）)]|[（(][ア-ンa-zａ-ｚ][）)]|[ア-ン][.．、\s）)]|[①-⑳]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[.．\s]|[Ⅰ-Ⅹ])/;
+const BRACKETED = /^(\*\*|__|【|［|\[|〔|■|□|◆|◇|●|○|・)/;
+const SENTENCE_END = new Set(['。', '|', '!', '?']);
+const DIRECTIVE = /^<!--\s*(itaku(?:-disable)?\b[\s\S]*?)\s*-->\s*$/;
+
+const BRACKET_TITLE = /^\s*(?:\*\*|__)?\s*(第\s*[0-9０-９一二三四五六七八九十百]+\s*条(?:の[0-9０-９一二三四五六七八九十]+)?|[0-9０-９]+[.．]?|[（(][0-9０-９]+[）)])?\s*[（(【［[]/;
+const CLOSING: Record<string, string> = { '（': '）', '(': ')', '【': '】', '［': '］', '[': ']' };
+
+/**
+ * The title at the start of a non-heading block, as `[normalised length, source length]`
+ * (`[0, 0]` when none): a bracketed title (第6条（秘密の保持）乙は…), or a first line that reads
+ * like a title (**秘密保持**, 5 機密保持, 秘密の保持 followed by the text on the next line).
+ */
+function titleLength(source: string, start: number, end: number, norm: NormalizedText): [number, number] {
+  let lineEnd = start;
+  while (lineEnd < end && source.charCodeAt(lineEnd) !== 10 && source.charCodeAt(lineEnd) !== 13) lineEnd++;
+  const line = source.slice(start, lineEnd);
+  const countUntil = (offset: number) => {
+    let n = 0;
+    while (n < norm.text.length && norm.offsets[n] < offset) n++;
+    return n;
+  };
+  const bracket = BRACKET_TITLE.exec(line);
+  if (bracket) {
+    const open = bracket[0].length - 1;
+    const close = line.indexOf(CLOSING[line[open]], open + 1);
+    const inner = close > open ? line.slice(open + 1, close) : '';
+    const isNumber = /^[0-9０-９一二三四五六七八九十ア-ンａ-ｚa-z]{1,3}$/.test(inner.trim());
+    if (close > open + 1 && close - open <= 40 && !isNumber && !inner.endsWith('場合')) {
+      const n = countUntil(start + close + 1);
+      return n ? [n, close + 1] : [0, 0];
+    }
+  }
+  const trimmed = line.trim();
+  if (!trimmed) return [0, 0];
+  const count = countUntil(lineEnd);
+  if (count === 0 || count > 40) return [0, 0];
+  const text = norm.text.slice(0, count);
+  if (text.includes('。') || text.includes('場合】')) return [0, 0];
+  if (NUMBERING.test(trimmed) || BRACKETED.test(trimmed)) return [count, lineEnd - start];
+  // A plain first line is a title only when it reads like one: short, no comma, ends in a noun.
+  if (lineEnd === end && count > 25) return [0, 0];
+  if (text.includes('、') || text.includes(',')) return [0, 0];
+  const last = text.charCodeAt(text.length - 1);
+  if (last >= 0x3041 && last <= 0x3096) return [0, 0];
+  return [count, lineEnd - start];
+}
+
+/** Computes the facts of one block; `source` is the whole draft. */
+export function blockFacts(source: string, block: Block, catalog: Catalog): BlockFacts {
+  const { start, end } = block;
+  const base = {
+    kind: block.kind,
+    depth: block.depth,
+    listDepth: block.listDepth,
+    itemOffset: block.itemOffset >= 0 ? block.itemOffset - start : null,
+    quoted: block.quoted,
+    length: end - start,
+  };
+  if (block.kind === 'code' || block.kind === 'html') {
+    const facts: BlockFacts = { ...base, norm: { text: '', offsets: new Int32Array([0]), gap: new Uint8Array(0) }, hits: [], titleEnd: 0, titleSourceEnd: 0, sentenceStarts: [0] };
+    if (block.kind === 'html') {
+      const m = DIRECTIVE.exec(source.slice(start, end).trim());
+      if (m) facts.directive = m[1];
+    }
+    return facts;
+  }
+  const absolute = normalizeRange(source, start, end);
+  const offsets = absolute.offsets.map((o) => o - start);
+  const norm: NormalizedText = { text: absolute.text, offsets, gap: absolute.gap };
+  const hits = catalog.matcher.search(norm.text);
+  const [titleEnd, titleSourceEnd] = block.kind === 'heading' ? [norm.text.length, end - start] : titleLength(source, start, end, absolute);
+  const sentenceStarts = [0];
+  if (titleEnd > 0 && titleEnd < norm.text.length) sentenceStarts.push(titleEnd);
+  for (let i = 0; i < norm.text.length; i++) {
+    if (SENTENCE_END.has(norm.text[i]) && i + 1 < norm.text.length && i + 1 !== titleEnd) sentenceStarts.push(i + 1);
+  }
+  sentenceStarts.sort((a, b) => a - b);
+  return { ...base, norm, hits, titleEnd, titleSourceEnd, sentenceStarts };
+}
+
+/** Index of the sentence containing normalised position `index`. */
+export function sentenceOf(facts: BlockFacts, index: number): number {
+  const starts = facts.sentenceStarts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Absolute source span of normalised characters `[from, to)` of a located block. */
+export function spanInBlock(text: string, block: LocatedBlock, from: number, to: number): [number, number] {
+  const offsets = block.facts.norm.offsets;
+  const start = block.start + offsets[from];
+  if (to <= from) return [start, start];
+  return [start, clusterEnd(text, block.start + offsets[to - 1])];
+}

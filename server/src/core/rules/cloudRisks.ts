@@ -1,0 +1,37 @@
+import type { DraftContext } from '../context';
+import type { Finding } from '../findings';
+import { messages } from '../messages';
+import { sentenceOf } from '../model';
+
+/** `cloud-risk-unaddressed`: for cloud drafts, the 表5 cautions the text never addresses. */
+export function cloudRisks(ctx: DraftContext): Finding[] {
+  const { catalog, locale } = ctx;
+  const risks = catalog.def.cloudRisks;
+  if (!ctx.frontMatter.categories.includes(risks.category)) return [];
+  const addressed = new Set<number>();
+  for (const b of ctx.blocks) {
+    const terms = new Map<string, number>();
+    for (const hit of b.facts.hits) {
+      for (const u of catalog.usages[hit.phrase]) {
+        if (u.kind !== 'risk' || addressed.has(u.item)) continue;
+        const key = `${u.item}:${u.group}:${sentenceOf(b.facts, hit.start)}`;
+        const bits = (terms.get(key) ?? 0) | (1 << u.term);
+        terms.set(key, bits);
+        if (bits === (1 << catalog.riskGroupSizes[u.item][u.group]) - 1) addressed.add(u.item);
+      }
+    }
+  }
+  const missing = risks.items.filter((_, i) => !addressed.has(i));
+  if (!missing.length) return [];
+  const fm = ctx.frontMatter;
+  const span = fm.categoryEntries.find((e) => e.id === risks.category)?.span ?? fm.categorySpan ?? fm.span;
+  return [{
+    code: 'cloud-risk-unaddressed',
+    severity: 'information',
+    message: messages.cloudRisks(locale, risks.basis, missing.map((m) => ({ id: m.id, text: locale === 'ja' ? m.text : m.text_en }))),
+    start: span[0],
+    end: span[1],
+    clause: 'cloud-terms',
+    data: { items: missing.map((m) => m.id) },
+  }];
+}

@@ -1,0 +1,88 @@
+// Multi-phrase literal matching (Aho–Corasick) over normalised text: one pass finds every
+// catalog phrase, however many there are. Phrases are literal strings; nothing is compiled
+// from user input into a regular expression.
+
+export interface PhraseHit {
+  /** Index of the phrase in the list given to the constructor. */
+  phrase: number;
+  /** Start index in the searched (normalised) text. */
+  start: number;
+  /** End index (exclusive). */
+  end: number;
+}
+
+export class PhraseMatcher {
+  private readonly next = new Map<number, number>();
+  private readonly fail: number[] = [0];
+  /** Phrases ending at each state, including those reached through failure links. */
+  private readonly outputs: number[][] = [[]];
+  private readonly lengths: number[];
+
+  constructor(phrases: readonly string[]) {
+    this.lengths = phrases.map((p) => p.length);
+    let states = 1;
+    phrases.forEach((phrase, index) => {
+      if (!phrase) return;
+      let state = 0;
+      for (let i = 0; i < phrase.length; i++) {
+        const key = state * 0x10000 + phrase.charCodeAt(i);
+        let to = this.next.get(key);
+        if (to === undefined) {
+          to = states++;
+          this.next.set(key, to);
+          this.fail.push(0);
+          this.outputs.push([]);
+        }
+        state = to;
+      }
+      this.outputs[state].push(index);
+    });
+    // Breadth-first failure links.
+    const children = new Map<number, Array<[number, number]>>();
+    for (const [key, to] of this.next) {
+      const from = Math.floor(key / 0x10000);
+      const code = key % 0x10000;
+      let list = children.get(from);
+      if (!list) children.set(from, (list = []));
+      list.push([code, to]);
+    }
+    const queue: number[] = [];
+    for (const [, to] of children.get(0) ?? []) queue.push(to);
+    for (let q = 0; q < queue.length; q++) {
+      const state = queue[q];
+      for (const [code, to] of children.get(state) ?? []) {
+        let f = this.fail[state];
+        let target = this.next.get(f * 0x10000 + code);
+        while (target === undefined && f !== 0) {
+          f = this.fail[f];
+          target = this.next.get(f * 0x10000 + code);
+        }
+        this.fail[to] = target !== undefined && target !== to ? target : 0;
+        const inherited = this.outputs[this.fail[to]];
+        if (inherited.length) this.outputs[to] = this.outputs[to].concat(inherited);
+        queue.push(to);
+      }
+    }
+  }
+
+  /** Every occurrence of every phrase in `text` (overlapping ones included), in end order. */
+  search(text: string, from = 0, to = text.length): PhraseHit[] {
+    const hits: PhraseHit[] = [];
+    let state = 0;
+    for (let i = from; i < to; i++) {
+      const code = text.charCodeAt(i);
+      let target = this.next.get(state * 0x10000 + code);
+      while (target === undefined && state !== 0) {
+        state = this.fail[state];
+        target = this.next.get(state * 0x10000 + code);
+      }
+      state = target ?? 0;
+      const out = this.outputs[state];
+      for (let k = 0; k < out.length; k++) {
+        const phrase = out[k];
+        hits.push({ phrase, start: i + 1 - this.lengths[phrase], end: i + 1 });
+      }
+    }
+    return hits;
+  }
+}
