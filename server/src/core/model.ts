@@ -39,8 +39,8 @@ const BRACKETED = /^(\*\*|__|【|［|\[|〔|■|□|◆|◇|●|○|・)/;
 const SENTENCE_END = new Set(['。', '|', '!', '?']);
 const DIRECTIVE = /^<!--\s*(itaku(?:-disable)?\b[\s\S]*?)\s*-->\s*$/;
 
-const BRACKET_TITLE = /^\s*(?:\*\*|__)?\s*(第\s*[0-9０-９一二三四五六七八九十百]+\s*条(?:の[0-9０-９一二三四五六七八九十]+)?|[0-9０-９]+[.．]?|[（(][0-9０-９]+[）)])?\s*[（(【［[]/;
-const CLOSING: Record<string, string> = { '（': '）', '(': ')', '【': '】', '［': '］', '[': ']' };
+const BRACKET_TITLE = /^\s*(第\s*[0-9０-９一二三四五六七八九十百]+\s*条(?:の[0-9０-９一二三四五六七八九十]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)*[.．]?|[（(][0-9０-９]+[）)]|[①-⑳]|[ア-ン][.．]?)?\s*(\*\*|__|[（(【［[])/;
+const CLOSING: Record<string, string> = { '（': '）', '(': ')', '【': '】', '［': '］', '[': ']', '**': '**', __: '__' };
 
 /**
  * The title at the start of a non-heading block, as `[normalised length, source length]`
@@ -58,13 +58,15 @@ function titleLength(source: string, start: number, end: number, norm: Normalize
   };
   const bracket = BRACKET_TITLE.exec(line);
   if (bracket) {
-    const open = bracket[0].length - 1;
-    const close = line.indexOf(CLOSING[line[open]], open + 1);
-    const inner = close > open ? line.slice(open + 1, close) : '';
+    const opener = bracket[2];
+    const open = bracket[0].length - opener.length;
+    const close = line.indexOf(CLOSING[opener], open + opener.length);
+    const inner = close > open ? line.slice(open + opener.length, close) : '';
     const isNumber = /^[0-9０-９一二三四五六七八九十ア-ンａ-ｚa-z]{1,3}$/.test(inner.trim());
-    if (close > open + 1 && close - open <= 40 && !isNumber && !inner.endsWith('場合')) {
-      const n = countUntil(start + close + 1);
-      return n ? [n, close + 1] : [0, 0];
+    if (inner.trim() && close - open <= 40 && !isNumber && !/場合】?$/.test(inner)) {
+      const end = close + CLOSING[opener].length;
+      const n = countUntil(start + end);
+      return n ? [n, end] : [0, 0];
     }
   }
   const trimmed = line.trim();

@@ -1,0 +1,182 @@
+import type { ClauseDef, WordingDef } from '../catalog/types';
+import type { DraftContext } from '../context';
+import type { LocatedBlock } from '../model';
+import { renderWording } from './fill';
+import { formatNumbered, parseNumbering, type Numbering } from './numbering';
+
+/** An insert-only edit: `text` goes in at `offset`; no existing character changes. */
+export interface Insertion {
+  offset: number;
+  text: string;
+}
+
+/** The line break the draft uses most (CRLF drafts get CRLF insertions). */
+export function lineBreakOf(text: string): string {
+  let crlf = 0;
+  let lf = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && crlf + lf < 200; i = text.indexOf('\n', i + 1)) {
+    if (text.charCodeAt(i - 1) === 13) crlf++;
+    else lf++;
+  }
+  if (crlf > lf) return '\r\n';
+  if (!lf && text.includes('\r')) return '\r';
+  return '\n';
+}
+
+const withBreaks = (s: string, eol: string) => s.replace(/\r\n|\r|\n/g, eol);
+
+/** The title text of a block (its heading text, or its title line). */
+function blockTitle(ctx: DraftContext, b: LocatedBlock): string {
+  const raw = ctx.text.slice(b.start, b.start + (b.facts.kind === 'heading' ? b.facts.length : b.facts.titleSourceEnd));
+  if (b.facts.kind === 'heading') return raw.replace(/^\s*#{1,6}\s*/, '').replace(/\s*#+\s*$/, '').split(/\r\n|\r|\n/)[0].trim();
+  return raw.trim();
+}
+
+function lineStart(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
+  return i;
+}
+
+function headingLine(depth: number, title: string): string {
+  return `${'#'.repeat(Math.max(1, Math.min(6, depth)))} ${title}`;
+}
+
+/** Title of an inserted clause in the style of a neighbour's title (numbered, bold, 【】 …). */
+function styledTitle(neighbour: string | undefined, value: (n: Numbering) => number, title: string): string {
+  if (!neighbour) return title;
+  const plain = neighbour.replace(/^\*\*|\*\*$/g, '');
+  const wrap = (t: string) => (neighbour.startsWith('**') ? `**${t}**` : t);
+  const n = parseNumbering(plain);
+  if (n) return wrap(formatNumbered(n, value(n), title));
+  if (plain.startsWith('【')) return wrap(`【${title}】`);
+  return wrap(title);
+}
+
+const EMPTY_LINE_AT_END = /(\r\n|\r|\n)[ \t]*(\r\n|\r|\n)[ \t]*$/;
+
+/** Appends a block at the end of the draft, separated by a blank line. */
+function atEnd(ctx: DraftContext, block: string, eol: string): Insertion {
+  const text = ctx.text;
+  let prefix = '';
+  if (text.length && !/(\r\n|\r|\n)$/.test(text)) prefix = eol + eol;
+  else if (text.length && !EMPTY_LINE_AT_END.test(text)) prefix = eol;
+  return { offset: text.length, text: `${prefix}${block}${eol}` };
+}
+
+/** Index of the next heading at `depth` or shallower after block `from`; -1 when none. */
+function nextHeading(blocks: readonly LocatedBlock[], from: number, depth: number): number {
+  for (let i = from + 1; i < blocks.length; i++) if (blocks[i].facts.kind === 'heading' && blocks[i].facts.depth <= depth) return i;
+  return -1;
+}
+
+/** Inserts `block` as a section just before block `at` (or at the end when -1). */
+function beforeBlock(ctx: DraftContext, at: number, block: string, eol: string): Insertion {
+  if (at < 0) return atEnd(ctx, block, eol);
+  return { offset: lineStart(ctx.text, ctx.blocks[at].start), text: `${block}${eol}${eol}` };
+}
+
+/** The list item containing block `index`: its first block and its last block. */
+function listItemBounds(blocks: readonly LocatedBlock[], index: number): [number, number] {
+  let first = index;
+  const depth = blocks[index].facts.listDepth;
+  while (first > 0 && blocks[first].facts.itemOffset === null && blocks[first - 1].facts.listDepth >= depth) first--;
+  let last = index;
+  for (let j = index + 1; j < blocks.length; j++) {
+    const f = blocks[j].facts;
+    if (f.kind === 'heading' || f.listDepth < depth || (f.itemOffset !== null && f.listDepth <= depth)) break;
+    last = j;
+  }
+  return [first, last];
+}
+
+function listItemInsertion(ctx: DraftContext, index: number, title: string, body: string, eol: string, before: boolean): Insertion {
+  const [first, last] = listItemBounds(ctx.blocks, index);
+  const head = ctx.blocks[first];
+  const markerAt = head.start + (head.facts.itemOffset ?? 0);
+  const lineAt = lineStart(ctx.text, markerAt);
+  const indent = ctx.text.slice(lineAt, markerAt).replace(/[^\t ]/g, ' ');
+  const m = /^([-*+]|(\d+)([.)]))([ \t]+)/.exec(ctx.text.slice(markerAt, markerAt + 12));
+  let marker = '-';
+  if (m) marker = m[2] ? `${Number(m[2]) + (before ? 0 : 1)}${m[3]}` : m[1];
+  const contentIndent = indent + ' '.repeat(marker.length + 1);
+  const item = [`${indent}${marker} ${title}`, ...body.split(/\r\n|\r|\n/).map((l) => (l ? contentIndent + l : l))].join(eol);
+  if (before) return { offset: lineAt, text: `${item}${eol}` };
+  return { offset: ctx.blocks[last].end, text: `${eol}${item}` };
+}
+
+/**
+ * Where and how to insert the model wording of a missing clause: after the nearest preceding
+ * clause in table order (else before the next one, else at the end of the draft's security
+ * section, else at the end), as a block styled like its neighbour — heading level and numbering
+ * (### (n) …, 第n条（…）, （ｎ）…), a list item, or a titled paragraph.
+ */
+export function planClauseInsertion(ctx: DraftContext, clause: ClauseDef, wording: WordingDef): Insertion {
+  const eol = lineBreakOf(ctx.text);
+  const title = clause.heading ?? clause.title;
+  const body = withBreaks(renderWording(wording.text, ctx.fill).replace(/\s+$/, ''), eol);
+  const order = ctx.documentType ? ctx.catalog.clausesFor(ctx.documentType) : ctx.catalog.def.clauses;
+  const k = order.indexOf(clause);
+  const locate = (c: ClauseDef) => ctx.locations.get(ctx.catalog.clauseIndex.get(c.id)!);
+  let anchor = order.slice(0, Math.max(0, k)).reverse().map(locate).find((l) => l);
+  let before = false;
+  if (!anchor) {
+    anchor = order.slice(k + 1).map(locate).find((l) => l);
+    before = Boolean(anchor);
+  }
+  const blocks = ctx.blocks;
+
+  if (anchor) {
+    const b = blocks[anchor.block];
+    const neighbour = blockTitle(ctx, b);
+    const value = (n: Numbering) => (before ? n.value : n.value + 1);
+    if (anchor.by === 'heading') {
+      const line = headingLine(b.facts.depth, styledTitle(neighbour, value, title));
+      const section = `${line}${eol}${eol}${body}`;
+      return before ? beforeBlock(ctx, anchor.block, section, eol) : beforeBlock(ctx, nextHeading(blocks, anchor.block, b.facts.depth), section, eol);
+    }
+    if (b.facts.listDepth > 0) {
+      const itemTitle = anchor.by === 'title' ? styledTitle(neighbour, value, title) : title;
+      return listItemInsertion(ctx, anchor.block, itemTitle, body, eol, before);
+    }
+    if (anchor.by === 'title') {
+      const article = `${styledTitle(neighbour, value, title)}${eol}${body}`;
+      if (before) return beforeBlock(ctx, anchor.block, article, eol);
+      // The article runs until the next title in the same style, or the next heading.
+      const style = parseNumbering(neighbour.replace(/^\*\*/, ''));
+      let next = -1;
+      for (let i = anchor.block + 1; i < blocks.length; i++) {
+        const f = blocks[i].facts;
+        if (f.kind === 'heading') {
+          next = i;
+          break;
+        }
+        if (f.titleEnd > 0 && f.listDepth === 0) {
+          const n = parseNumbering(blockTitle(ctx, blocks[i]).replace(/^\*\*/, ''));
+          if (!style || (n && n.before === style.before && n.kind === style.kind)) {
+            next = i;
+            break;
+          }
+        }
+      }
+      return beforeBlock(ctx, next, article, eol);
+    }
+    const paragraph = `**${title}**${eol}${eol}${body}`;
+    if (before) return beforeBlock(ctx, anchor.block, paragraph, eol);
+    return { offset: b.end, text: `${eol}${eol}${paragraph}` };
+  }
+
+  // No clause found at all: the end of the security section, in the style of its sub-headings.
+  const umbrella = blocks.findIndex((b) => b.facts.kind === 'heading' && b.facts.hits.some((h) => ctx.catalog.usages[h.phrase].some((u) => u.kind === 'umbrella')));
+  if (umbrella >= 0) {
+    const depth = blocks[umbrella].facts.depth;
+    const end = nextHeading(blocks, umbrella, depth);
+    let lastChild = -1;
+    for (let i = umbrella + 1; i < (end < 0 ? blocks.length : end); i++) if (blocks[i].facts.kind === 'heading' && blocks[i].facts.depth === depth + 1) lastChild = i;
+    const neighbour = lastChild >= 0 ? blockTitle(ctx, blocks[lastChild]) : undefined;
+    const line = headingLine(depth + 1, styledTitle(neighbour, (n) => n.value + 1, title));
+    return beforeBlock(ctx, end, `${line}${eol}${eol}${body}`, eol);
+  }
+  const depths = blocks.filter((b) => b.facts.kind === 'heading' && b.facts.depth >= 2).map((b) => b.facts.depth);
+  return atEnd(ctx, `${headingLine(depths.length ? Math.min(...depths) : 2, title)}${eol}${eol}${body}`, eol);
+}
