@@ -84,7 +84,8 @@ export function readFrontMatter(
     readable: false,
   };
   const fenceSpan: Span = [block.start, Math.min(block.end, block.start + 3)];
-  const doc = parseDocument(block.value, { uniqueKeys: true, prettyErrors: false, strict: false });
+  // yaml does not read a lone CR as a line break; LF has the same length, so offsets hold.
+  const doc = parseDocument(block.value.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: true, prettyErrors: false, strict: false });
   const span = (node: YamlNode | null | undefined): Span | undefined =>
     node?.range ? [base + node.range[0], base + Math.max(node.range[0], node.range[1])] : undefined;
 

@@ -30,7 +30,7 @@ function catalogValidator() {
 /** Parses, validates and compiles a catalog. `source` names it in messages (a path or `built-in`). */
 export function loadCatalog(text: string, source: string, locale: Locale = 'ja'): CatalogLoadResult {
   const lines = new LineIndex(text);
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: true, prettyErrors: false });
   const at = (start: number, end: number) => lines.range(start, end);
   if (doc.errors.length) {
     return {
