@@ -149,6 +149,9 @@ test('front matter: wrong types, unknown values, unknown keys, duplicates, a lis
   assert.deepEqual(frontMatterOnly(check(lines('---', 'document: 契約書', '文書種別: 調達仕様書', 'category: build', '---'))).slice(0, 1), ['2:0-2:4 error frontmatter-invalid']);
   assert.deepEqual(frontMatterOnly(check(lines('---', '- document: 契約書', '- category: build', '---'))), ['1:0-2:17 error frontmatter-invalid']);
   assert.deepEqual(frontMatterOnly(check(lines('---', 'document: 契約書', 'category:', '---'))), ['2:0-2:8 error missing-category']);
+  const typed = check(lines('---', 'document: 契約書', 'category: { a: 1 }', '---'));
+  assert.deepEqual(frontMatterOnly(typed), ['2:10-2:18 error frontmatter-invalid']);
+  assert.equal(typed.result.diagnostics[0].message, 'category: 文字列またはリストにしてください。');
   assert.deepEqual(frontMatterOnly(check(lines('---', 'document: 契約書', '---'))), ['1:10-1:13 error missing-category']);
   const ambiguous = check(lines('---', 'document: 契約書', 'category: 運用', '---'));
   assert.equal(ambiguous.result.diagnostics[0].code, 'ambiguous-category');

@@ -54,7 +54,7 @@ const validators = new WeakMap<Catalog, ValidateFunction>();
 function validatorFor(catalog: Catalog): ValidateFunction {
   let v = validators.get(catalog);
   if (!v) {
-    v = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true }).compile(frontMatterSchema(catalog.def));
+    v = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true }).compile(frontMatterSchema(catalog.def));
     validators.set(catalog, v);
   }
   return v;
@@ -164,10 +164,16 @@ export function readFrontMatter(
       if (def.type === 'clause-list' && typeof value === 'string') opts[name] = value.split(/[,、，\s]+/).filter(Boolean);
     }
   }
+  // An empty value is the same as no value (missing-category says what to do).
+  for (const key of Object.keys(plain)) if (plain[key] === null) delete plain[key];
   const validate = validatorFor(catalog);
   if (!(validate as (data: unknown) => boolean)(plain)) {
     const invalid = new Set<string>();
-    for (const error of validate.errors ?? []) {
+    const all = validate.errors ?? [];
+    // Where anyOf failed, its branches' own errors are noise: keep the anyOf one.
+    const alternatives = new Set(all.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath));
+    const errors = all.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf' || !alternatives.has(e.instancePath));
+    for (const error of errors) {
       const steps = pointerSteps(error.instancePath);
       invalid.add(steps.slice(0, 2).join('/'));
       let node: YamlNode | undefined = pairs.get(steps[0])?.value as YamlNode | undefined;
@@ -200,7 +206,8 @@ export function readFrontMatter(
 
   // category
   const catPair = pairs.get('category');
-  info.categorySpan = span(catPair?.value as YamlNode) ?? span(catPair?.key as YamlNode);
+  const valueSpan = span(catPair?.value as YamlNode);
+  info.categorySpan = valueSpan && valueSpan[1] > valueSpan[0] ? valueSpan : span(catPair?.key as YamlNode);
   const raw = plain.category;
   const entries: Array<{ value: string; node?: YamlNode }> = [];
   if (typeof raw === 'string') {

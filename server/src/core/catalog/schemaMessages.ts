@@ -27,8 +27,14 @@ export function describeSchemaError(error: ErrorObject, locale: Locale): string 
     case 'minProperties':
       return ja ? `${where}: 少なくとも ${p.limit} 個必要です。` : `${where}: needs at least ${p.limit} entries.`;
     case 'oneOf':
-    case 'anyOf':
+    case 'anyOf': {
+      const branches = Array.isArray(error.schema) ? (error.schema as Array<{ type?: string }>).map((b) => b.type).filter((x): x is string => Boolean(x)) : [];
+      if (branches.length) {
+        const names = branches.map((b) => typeName(b, ja)).join(ja ? 'または' : ' or ');
+        return ja ? `${where}: ${names}にしてください。` : `${where}: must be ${names}.`;
+      }
       return ja ? `${where}: どの形式にも合いません。` : `${where}: does not match any allowed form.`;
+    }
     default:
       return `${where}: ${error.message ?? error.keyword}`;
   }
