@@ -152,7 +152,7 @@ test('front matter: wrong types, unknown values, unknown keys, duplicates, a lis
   const typed = check(lines('---', 'document: 契約書', 'category: { a: 1 }', '---'));
   assert.deepEqual(frontMatterOnly(typed), ['2:10-2:18 error frontmatter-invalid']);
   assert.equal(typed.result.diagnostics[0].message, 'category: 文字列またはリストにしてください。');
-  assert.deepEqual(frontMatterOnly(check(lines('---', 'document: 契約書', '---'))), ['1:10-1:13 error missing-category']);
+  assert.deepEqual(frontMatterOnly(check(lines('---', 'document: 契約書', '---'))), ['1:0-1:8 error missing-category']);
   const ambiguous = check(lines('---', 'document: 契約書', 'category: 運用', '---'));
   assert.equal(ambiguous.result.diagnostics[0].code, 'ambiguous-category');
   assert.equal(ambiguous.result.diagnostics[0].message, '「運用」はオンサイトサービス（operation-onsite）として扱います。サービス形態（オンサイトサービス、リモート運用サービス、データセンター、ASPサービス、ハウジングサービス）を明記してください。');
