@@ -154,8 +154,9 @@ test('front matter: wrong types, unknown values, unknown keys, duplicates, a lis
   assert.equal(typed.result.diagnostics[0].message, 'category: 文字列またはリストにしてください。');
   assert.deepEqual(frontMatterOnly(check(lines('---', 'document: 契約書', '---'))), ['1:0-1:8 error missing-category']);
   const ambiguous = check(lines('---', 'document: 契約書', 'category: 運用', '---'));
-  assert.equal(ambiguous.result.diagnostics[0].code, 'ambiguous-category');
-  assert.equal(ambiguous.result.diagnostics[0].message, '「運用」はオンサイトサービス（operation-onsite）として扱います。サービス形態（オンサイトサービス、リモート運用サービス、データセンター、ASPサービス、ハウジングサービス）を明記してください。');
+  const hint = ambiguous.result.diagnostics.find((d) => d.code === 'ambiguous-category')!;
+  assert.equal(hint.severity, 'information');
+  assert.equal(hint.message, '「運用」はオンサイトサービス（operation-onsite）として扱います。サービス形態（オンサイトサービス、リモート運用サービス、データセンター、ASPサービス、ハウジングサービス）を明記してください。');
 });
 
 test('important-information: an error unless an exception approval is recorded', () => {
