@@ -92,7 +92,7 @@ export function analyzeBlocks(
       requirements.set(index, requirementFor(catalog, clause, documentType, frontMatter.categories, frontMatter.options));
     }
   }
-  const fill: FillContext = { catalog, frontMatter, inferredParties: Object.keys(frontMatter.parties).length ? undefined : inferParties(blocks) };
+  const fill: FillContext = { catalog, frontMatter, inferredParties: inferParties(blocks) };
   const context: DraftContext = { text, catalog, locale, frontMatter, documentType, blocks, locations, waivers: directives.waivers, requirements, fill };
 
   findings.push(...missingClauses(context));

@@ -63,7 +63,7 @@ function titleLength(source: string, start: number, end: number, norm: Normalize
     const close = line.indexOf(CLOSING[opener], open + opener.length);
     const inner = close > open ? line.slice(open + opener.length, close) : '';
     const isNumber = /^[0-9０-９一二三四五六七八九十ア-ンａ-ｚa-z]{1,3}$/.test(inner.trim());
-    if (inner.trim() && close - open <= 40 && !isNumber && !/場合】?$/.test(inner)) {
+    if (inner.trim() && close - open <= 40 && !isNumber && !/場合】?$/.test(inner) && !inner.includes('。')) {
       const end = close + CLOSING[opener].length;
       const n = countUntil(start + end);
       return n ? [n, end] : [0, 0];

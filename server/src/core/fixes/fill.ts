@@ -52,7 +52,9 @@ export function fillValue(name: string, ctx: FillContext): string | undefined {
   const fill = def.fill;
   let value: string | undefined;
   if (fill?.from === 'organization') value = fm.organization;
-  else if (fill?.from === 'party') value = fm.parties[fill.party] ?? ctx.inferredParties?.[fill.party];
+  // The names the text itself uses for the parties (乙は… / 受注者は…) win over the front
+  // matter's full names, so an inserted clause reads like its neighbours.
+  else if (fill?.from === 'party') value = ctx.inferredParties?.[fill.party] ?? fm.parties[fill.party];
   else if (fill?.from === 'option') {
     const v = optionValue(ctx.catalog, fm.options, fill.option);
     const type = ctx.catalog.def.options[fill.option]?.type;

@@ -2,7 +2,9 @@ import type { ClauseDef, WordingDef } from '../catalog/types';
 import type { DraftContext } from '../context';
 import type { LocatedBlock } from '../model';
 import { renderWording } from './fill';
-import { formatNumbered, parseNumbering, type Numbering } from './numbering';
+import { readBlocks } from '../analyze';
+import { clausesInBlock } from '../detect';
+import { formatNumbered, isArticle, parseNumbering } from './numbering';
 
 /** An insert-only edit: `text` goes in at `offset`; no existing character changes. */
 export interface Insertion {
@@ -42,13 +44,18 @@ function headingLine(depth: number, title: string): string {
   return `${'#'.repeat(Math.max(1, Math.min(6, depth)))} ${title}`;
 }
 
-/** Title of an inserted clause in the style of a neighbour's title (numbered, bold, 【】 …). */
-function styledTitle(neighbour: string | undefined, value: (n: Numbering) => number, title: string): string {
+/**
+ * Title of an inserted clause in the style of a neighbour's title (numbered, bold, 【】 …).
+ * After an article (第n条) the new one takes a branch number (第n条の2), as Japanese drafting
+ * does, so no existing article needs renumbering.
+ */
+function styledTitle(neighbour: string | undefined, before: boolean, title: string): string {
   if (!neighbour) return title;
   const plain = neighbour.replace(/^\*\*|\*\*$/g, '');
   const wrap = (t: string) => (neighbour.startsWith('**') ? `**${t}**` : t);
   const n = parseNumbering(plain);
-  if (n) return wrap(formatNumbered(n, value(n), title));
+  if (n && isArticle(n) && !before) return wrap(formatNumbered(n, n.value, title, (n.branch ?? 1) + 1));
+  if (n) return wrap(formatNumbered(n, before ? n.value : n.value + 1, title));
   if (plain.startsWith('【')) return wrap(`【${title}】`);
   return wrap(title);
 }
@@ -90,7 +97,13 @@ function listItemBounds(blocks: readonly LocatedBlock[], index: number): [number
   return [first, last];
 }
 
-function listItemInsertion(ctx: DraftContext, index: number, title: string, body: string, eol: string, before: boolean): Insertion {
+/** Does the wording alone, without a title, read as the clause? */
+function namesClause(ctx: DraftContext, clause: ClauseDef, body: string): boolean {
+  const index = ctx.catalog.clauseIndex.get(clause.id);
+  return readBlocks(body, ctx.catalog).blocks.some((b) => clausesInBlock(b.facts, ctx.catalog).some((h) => h.clause === index));
+}
+
+function listItemInsertion(ctx: DraftContext, index: number, title: string | undefined, body: string, eol: string, before: boolean): Insertion {
   const [first, last] = listItemBounds(ctx.blocks, index);
   const head = ctx.blocks[first];
   const markerAt = head.start + (head.facts.itemOffset ?? 0);
@@ -100,7 +113,10 @@ function listItemInsertion(ctx: DraftContext, index: number, title: string, body
   let marker = '-';
   if (m) marker = m[2] ? `${Number(m[2]) + (before ? 0 : 1)}${m[3]}` : m[1];
   const contentIndent = indent + ' '.repeat(marker.length + 1);
-  const item = [`${indent}${marker} ${title}`, ...body.split(/\r\n|\r|\n/).map((l) => (l ? contentIndent + l : l))].join(eol);
+  const bodyLines = body.split(/\r\n|\r|\n/);
+  // Without a title, a body that is itself a list item ("- lead") becomes the item.
+  const firstLine = title ?? bodyLines.shift()!.replace(/^[-*+]\s+/, '');
+  const item = [`${indent}${marker} ${firstLine}`, ...bodyLines.map((l) => (l ? contentIndent + (title ? l : l.replace(/^ {2}/, '')) : l))].join(eol);
   if (before) return { offset: lineAt, text: `${item}${eol}` };
   return { offset: ctx.blocks[last].end, text: `${eol}${item}` };
 }
@@ -129,18 +145,19 @@ export function planClauseInsertion(ctx: DraftContext, clause: ClauseDef, wordin
   if (anchor) {
     const b = blocks[anchor.block];
     const neighbour = blockTitle(ctx, b);
-    const value = (n: Numbering) => (before ? n.value : n.value + 1);
-    if (anchor.by === 'heading') {
-      const line = headingLine(b.facts.depth, styledTitle(neighbour, value, title));
+        if (anchor.by === 'heading') {
+      const line = headingLine(b.facts.depth, styledTitle(neighbour, before, title));
       const section = `${line}${eol}${eol}${body}`;
       return before ? beforeBlock(ctx, anchor.block, section, eol) : beforeBlock(ctx, nextHeading(blocks, anchor.block, b.facts.depth), section, eol);
     }
+    const plainBody = anchor.by !== 'title' && namesClause(ctx, clause, body);
     if (b.facts.listDepth > 0) {
-      const itemTitle = anchor.by === 'title' ? styledTitle(neighbour, value, title) : title;
+      if (plainBody) return listItemInsertion(ctx, anchor.block, undefined, body, eol, before);
+      const itemTitle = anchor.by === 'title' ? styledTitle(neighbour, before, title) : title;
       return listItemInsertion(ctx, anchor.block, itemTitle, body, eol, before);
     }
     if (anchor.by === 'title') {
-      const article = `${styledTitle(neighbour, value, title)}${eol}${body}`;
+      const article = `${styledTitle(neighbour, before, title)}${eol}${body}`;
       if (before) return beforeBlock(ctx, anchor.block, article, eol);
       // The article runs until the next title in the same style, or the next heading.
       const style = parseNumbering(neighbour.replace(/^\*\*/, ''));
@@ -161,7 +178,7 @@ export function planClauseInsertion(ctx: DraftContext, clause: ClauseDef, wordin
       }
       return beforeBlock(ctx, next, article, eol);
     }
-    const paragraph = `**${title}**${eol}${eol}${body}`;
+    const paragraph = plainBody ? body : `**${title}**${eol}${eol}${body}`;
     if (before) return beforeBlock(ctx, anchor.block, paragraph, eol);
     return { offset: b.end, text: `${eol}${eol}${paragraph}` };
   }
@@ -174,7 +191,7 @@ export function planClauseInsertion(ctx: DraftContext, clause: ClauseDef, wordin
     let lastChild = -1;
     for (let i = umbrella + 1; i < (end < 0 ? blocks.length : end); i++) if (blocks[i].facts.kind === 'heading' && blocks[i].facts.depth === depth + 1) lastChild = i;
     const neighbour = lastChild >= 0 ? blockTitle(ctx, blocks[lastChild]) : undefined;
-    const line = headingLine(depth + 1, styledTitle(neighbour, (n) => n.value + 1, title));
+    const line = headingLine(depth + 1, styledTitle(neighbour, false, title));
     return beforeBlock(ctx, end, `${line}${eol}${eol}${body}`, eol);
   }
   const depths = blocks.filter((b) => b.facts.kind === 'heading' && b.facts.depth >= 2).map((b) => b.facts.depth);

@@ -11,6 +11,8 @@ export interface Numbering {
   value: number;
   /** Is the title wrapped in brackets after the number (第6条（秘密の保持）)? */
   bracket?: [string, string];
+  /** Branch number of an inserted article (第6条の2 → 2). */
+  branch?: number;
 }
 
 const KANA = 'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ';
@@ -27,7 +29,7 @@ function formatDigits(value: number, wide: boolean): string {
 }
 
 const PATTERNS: Array<{ re: RegExp; kind: Numbering['kind'] }> = [
-  { re: /^(第\s*)([0-9０-９]+)(\s*条)/, kind: 'arabic' },
+  { re: /^(第\s*)([0-9０-９]+)(\s*条(?:の[0-9０-９]+)?)/, kind: 'arabic' },
   { re: /^(第\s*)([0-9０-９]+)(\s*)/, kind: 'arabic' },
   { re: /^([（(]\s*)([0-9０-９]+)(\s*[）)]\s*)/, kind: 'arabic' },
   { re: /^((?:[0-9０-９]+[.．])+)([0-9０-９]+)([.．]?\s*)/, kind: 'arabic' },
@@ -45,6 +47,11 @@ export function parseNumbering(title: string): Numbering | undefined {
     const value = kind === 'kana' ? KANA.indexOf(m[2]) + 1 : kind === 'circled' ? CIRCLED.indexOf(m[2]) + 1 : toNumber(m[2]);
     if (value <= 0) continue;
     const numbering: Numbering = { before: m[1], after: m[3], kind, wide: /[０-９]/.test(m[2]), value };
+    const branch = /^(\s*条)の([0-9０-９]+)$/.exec(m[3]);
+    if (branch) {
+      numbering.after = branch[1];
+      numbering.branch = toNumber(branch[2]);
+    }
     const rest = title.slice(m[0].length);
     const bracket = /^\s*([（(【［[])/.exec(rest);
     if (bracket) numbering.bracket = [bracket[1], { '（': '）', '(': ')', '【': '】', '［': '］', '[': ']' }[bracket[1]]!];
@@ -53,13 +60,19 @@ export function parseNumbering(title: string): Numbering | undefined {
   return undefined;
 }
 
-/** The title `title` numbered `value` in the style of `n`. */
-export function formatNumbered(n: Numbering, value: number, title: string): string {
+/** Is this the numbering of an article (第n条), where insertions take a branch number (第n条の2)? */
+export function isArticle(n: Numbering): boolean {
+  return /条$/.test(n.after);
+}
+
+/** The title `title` numbered `value` (with branch number `branch`) in the style of `n`. */
+export function formatNumbered(n: Numbering, value: number, title: string, branch?: number): string {
   let label: string;
   if (n.kind === 'kana') label = KANA[Math.min(value, KANA.length) - 1];
   else if (n.kind === 'circled') label = CIRCLED[Math.min(value, CIRCLED.length) - 1];
   else label = formatDigits(value, n.wide);
+  const after = branch ? `${n.after}の${formatDigits(branch, n.wide)}` : n.after;
   const body = n.bracket ? `${n.bracket[0]}${title}${n.bracket[1]}` : title;
-  const gap = n.bracket || /\s$/.test(n.after) || /[.．、)）条]$/.test(n.after) ? '' : ' ';
-  return `${n.before}${label}${n.after}${gap}${body}`;
+  const gap = n.bracket || /\s$/.test(after) || /[.．、)）条]$/.test(after) ? '' : ' ';
+  return `${n.before}${label}${after}${gap}${body}`;
 }
