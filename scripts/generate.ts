@@ -1,0 +1,71 @@
+// Generates the files derived from the built-in catalog: the README's clause tables and the
+// front-matter JSON Schema (later also the snippets). `npm run generate` writes them; the test
+// suite fails when a committed copy is stale.
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadCatalog } from '../server/src/core/catalog/load';
+import type { Catalog } from '../server/src/core/catalog/compile';
+import { frontMatterSchema } from '../server/src/core/frontmatterSchema';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export function builtin(): Catalog {
+  const loaded = loadCatalog(readFileSync(path.join(ROOT, 'catalog/nisc-2011.yaml'), 'utf8'), 'built-in');
+  if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('\n'));
+  return loaded.catalog;
+}
+
+const SHORT: Record<string, string> = {
+  build: '構築', 'operation-onsite': 'オンサイト', 'operation-remote': 'リモート', 'operation-datacenter': 'DC', 'operation-asp': 'ASP',
+  'operation-housing': 'ハウジング', maintenance: '保守', processing: '加工', 'storage-transport': '保存運搬', cloud: 'クラウド',
+};
+
+/** The README section: clause list and the two requirement matrices. */
+export function clauseTables(cat: Catalog): string {
+  const out: string[] = [];
+  out.push('| id | 条項 / clause | 調達仕様書 | 契約書 |', '|---|---|---|---|');
+  for (const c of cat.def.clauses) out.push(`| \`${c.id}\` | ${c.title}<br>${c.title_en} | ${c.rows['procurement-spec'] ?? '—'} | ${c.rows.contract ?? '—'} |`);
+  const categories = Object.keys(cat.def.categories);
+  for (const docType of Object.keys(cat.def.documentTypes)) {
+    const d = cat.def.documentTypes[docType];
+    out.push('', `**${d.label}（${docType}）** — R 必須 · O 選択（オプションで必須） · S サービスに含まれる · × 対象外`, '');
+    out.push(`| clause | ${categories.map((c) => SHORT[c] ?? c).join(' | ')} |`, `|---|${categories.map(() => '---').join('|')}|`);
+    for (const c of cat.clausesFor(docType)) {
+      const req = c.requirements[docType];
+      const cells = categories.map((k) => {
+        const cell = req.cells[k];
+        const status = typeof cell === 'string' ? cell : cell.status;
+        const when = (typeof cell === 'object' && cell.when?.length) || (status === 'O' && req.when?.length);
+        return when ? `${status}*` : status;
+      });
+      out.push(`| \`${c.id}\` | ${cells.join(' | ')} |`);
+    }
+  }
+  out.push('', '\\* オプションで変わる欄 / cells an option changes: ' + cat.def.clauses.flatMap((c) => Object.values(c.requirements).flatMap((r) => [...(r.when ?? []), ...Object.values(r.cells).flatMap((x) => (typeof x === 'object' ? x.when ?? [] : []))]).map((w) => `\`${c.id}\` ← \`options.${w.option}${w.is !== undefined ? `: ${w.is}` : ''}\``)).filter((v, i, a) => a.indexOf(v) === i).join(', ') + '.');
+  return out.join('\n');
+}
+
+export function replaceBetween(text: string, name: string, content: string): string {
+  const start = `<!-- generated:${name} -->`;
+  const end = `<!-- /generated:${name} -->`;
+  const i = text.indexOf(start);
+  const j = text.indexOf(end);
+  if (i < 0 || j < 0) throw new Error(`README has no ${start} … ${end}`);
+  return text.slice(0, i + start.length) + '\n' + content + '\n' + text.slice(j);
+}
+
+/** Every generated file: path → expected content. */
+export function generatedFiles(): Record<string, string> {
+  const cat = builtin();
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  return {
+    'README.md': replaceBetween(readme, 'clauses', clauseTables(cat)),
+    'schemas/frontmatter.schema.json': JSON.stringify(frontMatterSchema(cat.def), null, 2) + '\n',
+  };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  for (const [file, content] of Object.entries(generatedFiles())) writeFileSync(path.join(ROOT, file), content);
+  console.log('generated: ' + Object.keys(generatedFiles()).join(', '));
+}
