@@ -143,11 +143,11 @@ export const messages = {
       en: `Outsourcing work that handles important information is prohibited in principle (basis: ${basis}). If the information security officer approved an exception, record the approval in options.${approvalOption}.`,
     });
   },
-  cloudRisks(locale: Locale, basis: string, items: Array<{ id: number; text: string }>): string {
-    const shown = items.map((i) => `${i.id}. ${i.text}`);
+  cloudRisks(locale: Locale, basis: string, items: Array<{ id: number; short: string }>): string {
+    const shown = items.map((i) => `${i.id} ${i.short}`).join(locale === 'ja' ? '、' : ', ');
     return pick(locale, {
-      ja: `約款による情報処理サービスの留意事項（${basis}）のうち ${items.length} 項目が本文で扱われていません: ${shown.join(' ')}`,
-      en: `${items.length} of the cautions for services under standard terms (${basis}) are not addressed in the text: ${shown.join(' ')}`,
+      ja: `約款による情報処理サービスの留意事項（${basis}）のうち ${items.length} 項目が本文で扱われていません: ${shown}`,
+      en: `${items.length} of the cautions for services under standard terms (${basis}) are not addressed in the text: ${shown}`,
     });
   },
   unknownDirectiveClause(locale: Locale, id: string, suggestion?: string): string {

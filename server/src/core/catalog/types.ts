@@ -141,6 +141,9 @@ export interface PlaceholderDef extends Labelled {
 
 export interface CloudRiskDef {
   id: number;
+  /** A few words naming the caution, for messages. */
+  short: string;
+  short_en: string;
   text: string;
   text_en: string;
   recognise: PhraseSpec[];

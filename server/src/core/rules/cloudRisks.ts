@@ -28,7 +28,7 @@ export function cloudRisks(ctx: DraftContext): Finding[] {
   return [{
     code: 'cloud-risk-unaddressed',
     severity: 'information',
-    message: messages.cloudRisks(locale, risks.basis, missing.map((m) => ({ id: m.id, text: locale === 'ja' ? m.text : m.text_en }))),
+    message: messages.cloudRisks(locale, risks.basis, missing.map((m) => ({ id: m.id, short: locale === 'ja' ? m.short : m.short_en }))),
     start: span[0],
     end: span[1],
     clause: 'cloud-terms',

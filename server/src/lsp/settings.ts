@@ -1,0 +1,38 @@
+import type { Connection } from 'vscode-languageserver';
+import { DEFAULT_SETTINGS, type ItakuSettings } from '../protocol';
+
+/** Per-resource `itaku.*` settings pulled from the client (workspace/configuration), cached. */
+export class Settings {
+  private readonly cache = new Map<string, Promise<ItakuSettings>>();
+  supported = false;
+
+  constructor(private readonly connection: Connection) {}
+
+  get(uri: string): Promise<ItakuSettings> {
+    if (!this.supported) return Promise.resolve(DEFAULT_SETTINGS);
+    let entry = this.cache.get(uri);
+    if (!entry) {
+      entry = this.connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'itaku' })
+        .then((value: Partial<ItakuSettings> | null) => sanitize(value))
+        .catch(() => DEFAULT_SETTINGS);
+      this.cache.set(uri, entry);
+    }
+    return entry;
+  }
+
+  forget(uri?: string): void {
+    if (uri) this.cache.delete(uri);
+    else this.cache.clear();
+  }
+}
+
+function sanitize(value: Partial<ItakuSettings> | null | undefined): ItakuSettings {
+  const v = value ?? {};
+  return {
+    locale: v.locale === 'ja' || v.locale === 'en' ? v.locale : 'auto',
+    catalog: typeof v.catalog === 'string' ? v.catalog.trim() : '',
+    severity: v.severity && typeof v.severity === 'object' ? { ...v.severity } : {},
+    maxFileSize: typeof v.maxFileSize === 'number' && v.maxFileSize > 0 ? v.maxFileSize : DEFAULT_SETTINGS.maxFileSize,
+  };
+}

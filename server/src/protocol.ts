@@ -1,0 +1,48 @@
+// What the extension client and the language server agree on, in one place.
+
+export const SERVER_ID = 'itaku';
+
+export const Commands = {
+  /** Server command: insert every missing required clause into a draft ({ uri, version? }). */
+  insertAllMissing: 'itaku.insertAllMissing',
+  /** Server command: the text of a new draft ({ document, categories, organization?, locale? }) → string. */
+  newDraftText: 'itaku.newDraftText',
+} as const;
+
+/** Server → client notification after each analysis, for the status bar item. */
+export const StatusNotification = 'itaku/status';
+
+export interface DraftStatus {
+  uri: string;
+  version: number | null;
+  /** False for Markdown that is not a draft: the client hides its item. */
+  isDraft: boolean;
+  documentLabel?: string;
+  categoryLabels: string[];
+  required: number;
+  present: number;
+  problems: number;
+}
+
+export type SeverityOverride = 'error' | 'warning' | 'information' | 'hint' | 'off';
+
+/** The `itaku.*` settings, read per resource. */
+export interface ItakuSettings {
+  locale: 'auto' | 'ja' | 'en';
+  /** Path of a custom catalog ('' = built-in); relative paths are resolved against the workspace folder. */
+  catalog: string;
+  severity: Record<string, SeverityOverride>;
+  maxFileSize: number;
+}
+
+export const DEFAULT_SETTINGS: ItakuSettings = {
+  locale: 'auto',
+  catalog: '',
+  severity: {},
+  maxFileSize: 10 * 1024 * 1024,
+};
+
+export interface InitializationOptions {
+  /** VS Code's display language, used when itaku.locale is auto. */
+  locale?: string;
+}
