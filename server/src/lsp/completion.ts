@@ -1,0 +1,137 @@
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver';
+import type { Analysis } from '../core/analyze';
+import type { Catalog } from '../core/catalog/compile';
+import { FRONT_MATTER_KEYS } from '../core/frontmatter';
+import { displayWording } from '../core/fixes/fill';
+import { wordingSnippet } from '../core/fixes/snippet';
+import { wordingChoices } from '../core/fixes/wording';
+import type { Locale } from '../core/messages';
+import { LineIndex } from '../core/text/lineIndex';
+
+const KEY_DOCS: Record<string, [string, string]> = {
+  document: ['文書種別: 調達仕様書（procurement-spec）か契約書（contract）。これがあるファイルだけを草案として確認します。', 'Document type: procurement-spec or contract. Only files with it are checked as drafts.'],
+  category: ['業務分類: 1 つまたはリスト。必須条項はこれで決まります。', 'Business categories: one or a list. They decide the required clauses.'],
+  organization: ['府省庁名: 雛形の〔 省 〕を埋めます。', 'The ministry: fills 〔 省 〕 in the template wording.'],
+  parties: ['当事者: { 甲: …, 乙: … }。雛形の [甲] / [乙] を埋めます。', 'Contract parties { 甲: …, 乙: … }: fill [甲] / [乙].'],
+  options: ['オプション: target, subcontracting, audit など。', 'Options: target, subcontracting, audit, …'],
+};
+
+const md = (value: string) => ({ kind: MarkupKind.Markdown, value });
+
+/** Completion in the front matter (keys and values, ids and 日本語 labels) and, in a draft's body, clause snippets. */
+export function completions(text: string, position: Position, analysis: Analysis | undefined, catalog: Catalog, locale: Locale): CompletionItem[] {
+  const lines = new LineIndex(text);
+  const ja = locale === 'ja';
+  const lineText = text.slice(lines.lineStart(position.line), lines.offsetAt(position));
+  const fmEnd = frontMatterEnd(text, lines);
+  if (fmEnd !== undefined && position.line > 0 && position.line < fmEnd) return frontMatterItems(text, lines, position.line, lineText, catalog, ja);
+  if (!analysis?.context.documentType || /^\s*(```|~~~)/.test(lineText)) return [];
+  return clauseItems(analysis, position, ja);
+}
+
+/** Line of the closing fence when the text starts with front matter. */
+function frontMatterEnd(text: string, lines: LineIndex): number | undefined {
+  if (!/^\ufeff?---\s*$/.test(text.slice(0, lines.lineEnd(0)))) return undefined;
+  for (let l = 1; l < lines.lineCount; l++) {
+    if (/^(---|\.\.\.)\s*$/.test(text.slice(lines.lineStart(l), lines.lineEnd(l)))) return l;
+  }
+  return lines.lineCount;
+}
+
+function frontMatterItems(text: string, lines: LineIndex, line: number, before: string, catalog: Catalog, ja: boolean): CompletionItem[] {
+  const def = catalog.def;
+  const valueOf = /^([^\s:#][^:]*):\s*(?:\[?\s*(?:[^,\]]*,\s*)*)?([^,\]\s]*)$/.exec(before);
+  if (valueOf) {
+    const key = Object.entries(FRONT_MATTER_KEYS).find(([, aliases]) => aliases.includes(valueOf[1].trim()))?.[0];
+    if (key === 'document') {
+      return Object.entries(def.documentTypes).flatMap(([id, d]) => [
+        { label: id, kind: CompletionItemKind.EnumMember, detail: d.label, documentation: md(`${d.label} / ${d.label_en} — ${d.part}`) },
+        ...d.aliases.map((alias) => ({ label: alias, kind: CompletionItemKind.EnumMember, detail: id, documentation: md(`${d.label} / ${d.label_en}`) })),
+      ]);
+    }
+    if (key === 'category') {
+      return Object.entries(def.categories).flatMap(([id, c], i) => [
+        { label: id, kind: CompletionItemKind.EnumMember, detail: c.label, sortText: `${String(i).padStart(2, '0')}a`, documentation: md(`${c.label} / ${c.label_en}\n\n${c.aliases.join('、')}`) },
+        { label: c.label, kind: CompletionItemKind.EnumMember, detail: id, sortText: `${String(i).padStart(2, '0')}b`, documentation: md(`${c.label} / ${c.label_en}`) },
+      ]);
+    }
+    return [];
+  }
+  // Inside `options:`: option names, then their values.
+  let parent: string | undefined;
+  for (let l = line - 1; l > 0; l--) {
+    const t = text.slice(lines.lineStart(l), lines.lineEnd(l));
+    if (/^\S/.test(t)) {
+      parent = t.split(':')[0].trim();
+      break;
+    }
+  }
+  if (/^\s+/.test(before) && parent && FRONT_MATTER_KEYS.options.includes(parent)) {
+    const value = /^\s+([\w-]+)\s*:\s*(\S*)$/.exec(before);
+    if (value) {
+      const o = def.options[value[1]];
+      if (!o) return [];
+      if (o.type === 'boolean') return ['true', 'false'].map((v) => ({ label: v, kind: CompletionItemKind.Value }));
+      if (o.type === 'clause-list') return def.clauses.map((c) => ({ label: c.id, kind: CompletionItemKind.EnumMember, detail: c.title }));
+      return Object.entries(o.values ?? {}).map(([id, v]) => ({ label: id, kind: CompletionItemKind.EnumMember, detail: ja ? v.label : v.label_en }));
+    }
+    if (/^\s+[\w-]*$/.test(before)) {
+      return Object.entries(def.options).map(([name, o]) => ({
+        label: name,
+        kind: CompletionItemKind.Property,
+        detail: ja ? o.label : o.label_en,
+        documentation: md(ja ? o.description : o.description_en),
+        insertText: `${name}: `,
+      }));
+    }
+    return [];
+  }
+  if (/^[^\s:]*$/.test(before)) {
+    return Object.entries(FRONT_MATTER_KEYS).flatMap(([key, aliases]) =>
+      aliases.filter((a) => a !== 'categories').map((alias) => ({
+        label: alias,
+        kind: CompletionItemKind.Property,
+        detail: alias === key ? aliases[1] : key,
+        documentation: md(KEY_DOCS[key][ja ? 0 : 1]),
+        insertText: key === 'options' || key === 'parties' ? `${alias}:\n  ` : `${alias}: `,
+      })),
+    );
+  }
+  return [];
+}
+
+function clauseItems(a: Analysis, position: Position, ja: boolean): CompletionItem[] {
+  const ctx = a.context;
+  const cat = ctx.catalog;
+  const offset = a.lines.offsetAt(position);
+  const previous = [...ctx.blocks].reverse().find((b) => b.start < offset && b.facts.kind === 'heading');
+  const previousIsClause = previous && [...ctx.locations.values()].some((l) => l.by === 'heading' && ctx.blocks[l.block] === previous);
+  const depth = previous ? Math.min(6, previous.facts.depth + (previousIsClause ? 0 : 1)) : 2;
+  const items: CompletionItem[] = [];
+  for (const clause of cat.clausesFor(ctx.documentType!)) {
+    const index = cat.clauseIndex.get(clause.id)!;
+    const req = ctx.requirements.get(index);
+    if (!req || req.level === 'not-applicable') continue;
+    const present = ctx.locations.has(index);
+    const rank = !present && req.level === 'required' ? 0 : !present ? 1 : 2;
+    const state = ja
+      ? `${{ required: '必須', optional: '選択', 'service-included': 'サービスに含まれる', 'not-applicable': '対象外' }[req.level]}・${present ? '記載あり' : '未記載'}`
+      : `${req.level}, ${present ? 'present' : 'missing'}`;
+    const title = clause.heading ?? clause.title;
+    for (const { wording, preferred } of wordingChoices(ctx, clause)) {
+      const label = ja ? wording.label : wording.label_en ?? wording.label;
+      items.push({
+        label: label ? `${title}（${label}）` : title,
+        kind: CompletionItemKind.Snippet,
+        detail: `${clause.id} — ${state}`,
+        sortText: `${rank}-${String(index).padStart(2, '0')}-${preferred ? 0 : 1}`,
+        preselect: rank === 0 && preferred ? true : undefined,
+        filterText: `${title} ${clause.title} ${clause.id} ${label ?? ''}`,
+        documentation: md([`**${ja ? clause.title : clause.title_en}** — ${req.basis}`, '', `${wording.source}`, '', ...displayWording(wording.text, cat).trim().split('\n').map((l) => `> ${l}`)].join('\n')),
+        insertTextFormat: InsertTextFormat.Snippet,
+        insertText: `${'#'.repeat(depth)} ${title}\n\n${wordingSnippet(wording.text.trimEnd(), cat, ctx.fill)}\n`,
+      });
+    }
+  }
+  return items;
+}

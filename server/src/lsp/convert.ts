@@ -1,0 +1,37 @@
+import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type TextEdit } from 'vscode-languageserver';
+import { pathToFileURL } from 'node:url';
+import * as path from 'node:path';
+import type { Diagnostic } from '../core/findings';
+import type { OffsetEdit } from '../core/fixes/actions';
+import type { LineIndex } from '../core/text/lineIndex';
+import type { SeverityOverride } from '../protocol';
+
+const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
+
+/** Where the README that documents each code lives (next to the bundles, in the repository and in the .vsix). */
+const README = pathToFileURL(path.resolve(__dirname, '..', '..', 'README.md')).toString();
+
+export function docsLink(code: string): string {
+  return `${README}#${code}`;
+}
+
+/** A core diagnostic as an LSP one; `severity` overrides from the settings apply ('off' drops it). */
+export function toLspDiagnostic(d: Diagnostic, uri: string, overrides: Record<string, SeverityOverride>): LspDiagnostic | undefined {
+  const override = overrides[d.code];
+  if (override === 'off') return undefined;
+  const out: LspDiagnostic = {
+    range: d.range,
+    severity: SEVERITY[override ?? d.severity],
+    code: d.code,
+    codeDescription: { href: docsLink(d.code) },
+    source: 'itaku',
+    message: d.message,
+  };
+  if (d.data || d.clause) out.data = { ...(d.data ?? {}), ...(d.clause ? { clause: d.clause } : {}) };
+  if (d.relatedInformation) out.relatedInformation = d.relatedInformation.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
+  return out;
+}
+
+export function toTextEdits(edits: readonly OffsetEdit[], lines: LineIndex): TextEdit[] {
+  return edits.map((e) => ({ range: lines.range(e.start, e.end), newText: e.newText }));
+}

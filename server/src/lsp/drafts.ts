@@ -1,0 +1,81 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, type Analysis } from '../core/analyze';
+import type { Catalog } from '../core/catalog/compile';
+import type { Diagnostic } from '../core/findings';
+import { messages, resolveLocale, type Locale } from '../core/messages';
+import type { ItakuSettings } from '../protocol';
+import type { Catalogs } from './catalogs';
+import type { Settings } from './settings';
+
+/** What the server knows about one open document at one version. */
+export interface DraftState {
+  version: number;
+  locale: Locale;
+  settings: ItakuSettings;
+  catalog: Catalog;
+  /** Undefined for Markdown that is not a draft (or a draft too large to analyse). */
+  analysis?: Analysis;
+  /** Set instead of `analysis` for a draft over the size limit. */
+  tooLarge?: Diagnostic;
+}
+
+/** Reads drafts through the pure core with the settings and catalog of their folder; one result per version. */
+export class Drafts {
+  private readonly cache = new Map<string, Promise<DraftState>>();
+  private readonly versions = new Map<string, number>();
+
+  constructor(
+    private readonly settings: Settings,
+    private readonly catalogs: Catalogs,
+    private readonly folderOf: (uri: string) => string | undefined,
+    private readonly clientLocale: () => string | undefined,
+  ) {}
+
+  state(doc: TextDocument): Promise<DraftState> {
+    if (this.versions.get(doc.uri) === doc.version) {
+      const cached = this.cache.get(doc.uri);
+      if (cached) return cached;
+    }
+    const promise = this.compute(doc);
+    this.cache.set(doc.uri, promise);
+    this.versions.set(doc.uri, doc.version);
+    return promise;
+  }
+
+  forget(uri?: string): void {
+    if (uri) {
+      this.cache.delete(uri);
+      this.versions.delete(uri);
+    } else {
+      this.cache.clear();
+      this.versions.clear();
+    }
+  }
+
+  async localeFor(uri: string): Promise<Locale> {
+    const settings = await this.settings.get(uri);
+    return settings.locale === 'auto' ? resolveLocale(this.clientLocale()) : settings.locale;
+  }
+
+  private async compute(doc: TextDocument): Promise<DraftState> {
+    const version = doc.version;
+    const settings = await this.settings.get(doc.uri);
+    const locale = settings.locale === 'auto' ? resolveLocale(this.clientLocale()) : settings.locale;
+    const catalog = await this.catalogs.get(settings.catalog, this.folderOf(doc.uri), locale);
+    const text = doc.getText();
+    if (text.length > settings.maxFileSize) {
+      const head = text.slice(0, 64 * 1024);
+      const draft = analyze(head.slice(0, head.lastIndexOf('\n') + 1), { catalog, locale });
+      if (!draft) return { version, locale, settings, catalog };
+      const tooLarge: Diagnostic = {
+        code: 'file-too-large',
+        severity: 'warning',
+        message: messages.fileTooLarge(locale, text.length, settings.maxFileSize),
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } },
+        source: 'itaku',
+      };
+      return { version, locale, settings, catalog, tooLarge };
+    }
+    return { version, locale, settings, catalog, analysis: analyze(text, { catalog, locale }) };
+  }
+}

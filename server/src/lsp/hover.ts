@@ -1,0 +1,69 @@
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
+import type { Analysis } from '../core/analyze';
+import { renderWording } from '../core/fixes/fill';
+import { wordingChoices } from '../core/fixes/wording';
+import type { Locale } from '../core/messages';
+import type { Requirement } from '../core/requirements';
+import { requirementFor } from '../core/requirements';
+
+const LEVEL = {
+  ja: { required: '必須', optional: '選択', 'service-included': 'サービスに含まれる', 'not-applicable': '対象外' },
+  en: { required: 'required', optional: 'optional', 'service-included': 'included in the service', 'not-applicable': 'not applicable' },
+} as const;
+const FOUND = {
+  ja: { heading: '見出し', title: '表題行', body: '本文', marker: 'itaku コメントによる指定' },
+  en: { heading: 'a heading', title: 'a title line', body: 'the body text', marker: 'an itaku comment' },
+} as const;
+
+function requirementLine(a: Analysis, req: Requirement, locale: Locale): string {
+  const cat = a.context.catalog;
+  const ja = locale === 'ja';
+  const why = req.option
+    ? `options.${req.option.name}`
+    : req.category
+      ? (ja ? `業務分類「${cat.def.categories[req.category].label}」` : `category "${cat.def.categories[req.category].label_en}"`)
+      : '';
+  return ja ? `要否: **${LEVEL.ja[req.level]}**（${why}、根拠: ${req.basis}）` : `Requirement: **${LEVEL.en[req.level]}** (${why}; basis: ${req.basis})`;
+}
+
+/** Hover on a clause: its title, requirement with basis and model wording; on a category: the clauses it requires. */
+export function hover(a: Analysis, position: Position, locale: Locale): Hover | null {
+  const ctx = a.context;
+  const cat = ctx.catalog;
+  const offset = a.lines.offsetAt(position);
+  const ja = locale === 'ja';
+  const fm = ctx.frontMatter;
+  const entry = fm.categoryEntries.find((e) => e.id && e.span[0] <= offset && offset <= e.span[1]);
+  if (entry && ctx.documentType) {
+    const category = cat.def.categories[entry.id!];
+    const rows = cat.clausesFor(ctx.documentType).flatMap((c) => {
+      const req = requirementFor(cat, c, ctx.documentType!, [entry.id!], fm.options);
+      if (req.level !== 'required') return [];
+      const present = ctx.locations.has(cat.clauseIndex.get(c.id)!) || ctx.waivers.has(c.id);
+      return [`- ${present ? '✓' : '✗'} ${ja ? c.title : c.title_en} — ${req.basis}`];
+    });
+    const head = ja ? `**${category.label}**（\`${entry.id}\`）で必須の条項:` : `Clauses required for **${category.label_en}** (\`${entry.id}\`):`;
+    return { contents: { kind: MarkupKind.Markdown, value: [head, '', ...rows].join('\n') }, range: a.lines.range(entry.span[0], entry.span[1]) };
+  }
+  for (const [index, loc] of ctx.locations) {
+    if (offset < loc.start || offset > loc.end) continue;
+    const clause = cat.def.clauses[index];
+    const req = ctx.requirements.get(index);
+    if (!req) continue;
+    const lines = [
+      `**${ja ? clause.title : clause.title_en}** (\`${clause.id}\`) — ${clause.rows[ctx.documentType!]}`,
+      '',
+      requirementLine(a, req, locale),
+      '',
+      ja ? `検出: ${FOUND.ja[loc.by]}` : `Found in ${FOUND.en[loc.by]}`,
+    ];
+    const preferred = wordingChoices(ctx, clause).find((c) => c.preferred);
+    if (preferred) {
+      const label = ja ? preferred.wording.label : preferred.wording.label_en ?? preferred.wording.label;
+      lines.push('', ja ? `雛形の文言${label ? `（${label}）` : ''}: ${preferred.wording.source}` : `Template wording${label ? ` (${label})` : ''}: ${preferred.wording.source}`, '');
+      lines.push(...renderWording(preferred.wording.text, ctx.fill).trim().split('\n').map((l) => `> ${l}`));
+    }
+    return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: a.lines.range(loc.start, loc.end) };
+  }
+  return null;
+}

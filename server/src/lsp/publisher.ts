@@ -1,0 +1,71 @@
+import type { Connection, Diagnostic as LspDiagnostic, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { StatusNotification, type DraftStatus } from '../protocol';
+import { toLspDiagnostic } from './convert';
+import type { DraftState, Drafts } from './drafts';
+
+/**
+ * Pushes diagnostics after open and after each change. Work is coalesced per document: a burst of
+ * edits is analysed once, at the latest version, and a result for a superseded version is dropped
+ * (the newer version is already scheduled), so the last version always gets its diagnostics.
+ */
+export class Publisher {
+  private readonly pending = new Set<string>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly drafts: Drafts,
+  ) {}
+
+  schedule(uri: string): void {
+    if (this.pending.has(uri)) return;
+    this.pending.add(uri);
+    setImmediate(() => {
+      this.pending.delete(uri);
+      void this.publish(uri).catch((e) => this.connection.console.error(`itaku: analysing ${uri} failed: ${(e as Error).stack ?? e}`));
+    });
+  }
+
+  closed(uri: string): void {
+    this.drafts.forget(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    void this.connection.sendNotification(StatusNotification, { uri, version: null, isDraft: false, categoryLabels: [], required: 0, present: 0, problems: 0 } satisfies DraftStatus);
+  }
+
+  private async publish(uri: string): Promise<void> {
+    const doc = this.documents.get(uri);
+    if (!doc) return;
+    const state = await this.drafts.state(doc);
+    const current = this.documents.get(uri);
+    if (!current || current.version !== state.version) return;
+    const diagnostics = this.diagnostics(uri, state);
+    await this.connection.sendDiagnostics({ uri, version: state.version, diagnostics });
+    await this.connection.sendNotification(StatusNotification, this.status(uri, state, diagnostics.length));
+  }
+
+  private diagnostics(uri: string, state: DraftState): LspDiagnostic[] {
+    const source = state.tooLarge ? [state.tooLarge] : state.analysis?.result.diagnostics ?? [];
+    return source.flatMap((d) => toLspDiagnostic(d, uri, state.settings.severity) ?? []);
+  }
+
+  private status(uri: string, state: DraftState, problems: number): DraftStatus {
+    const a = state.analysis;
+    if (!a && !state.tooLarge) return { uri, version: state.version, isDraft: false, categoryLabels: [], required: 0, present: 0, problems: 0 };
+    const ja = state.locale === 'ja';
+    const def = state.catalog.def;
+    const r = a?.result;
+    const required = r?.clauses.filter((c) => c.requirement === 'required') ?? [];
+    const docDef = r?.document ? def.documentTypes[r.document] : undefined;
+    return {
+      uri,
+      version: state.version,
+      isDraft: true,
+      documentLabel: docDef ? (ja ? docDef.label : docDef.label_en) : undefined,
+      categoryLabels: (r?.categories ?? []).map((c) => (ja ? def.categories[c]?.label : def.categories[c]?.label_en) ?? c),
+      required: required.length,
+      present: required.filter((c) => c.status !== 'missing').length,
+      problems,
+    };
+  }
+}

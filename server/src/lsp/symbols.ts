@@ -1,0 +1,61 @@
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import type { Analysis } from '../core/analyze';
+import type { Locale } from '../core/messages';
+
+/** Outline: the draft's sections (headings) with the clauses found in them, named by clause. */
+export function documentSymbols(a: Analysis, locale: Locale): DocumentSymbol[] {
+  const ctx = a.context;
+  const cat = ctx.catalog;
+  const text = ctx.text;
+  const clauseAt = new Map<number, number[]>();
+  for (const [index, loc] of ctx.locations) {
+    const list = clauseAt.get(loc.block) ?? [];
+    list.push(index);
+    clauseAt.set(loc.block, list);
+  }
+  const root: DocumentSymbol[] = [];
+  const stack: Array<{ depth: number; symbol: DocumentSymbol }> = [];
+  const endOf = (i: number, depth: number) => {
+    for (let j = i + 1; j < ctx.blocks.length; j++) if (ctx.blocks[j].facts.kind === 'heading' && ctx.blocks[j].facts.depth <= depth) return ctx.blocks[j].start;
+    return text.length;
+  };
+  const name = (i: number) => {
+    const c = cat.def.clauses[i];
+    return locale === 'ja' ? c.heading ?? c.title : c.heading_en ?? c.title_en;
+  };
+  ctx.blocks.forEach((b, i) => {
+    const clauses = clauseAt.get(i) ?? [];
+    if (b.facts.kind === 'heading') {
+      const title = text.slice(b.start, b.end).replace(/^#+\s*/, '').replace(/\s*#+\s*$/, '').split(/\r?\n/)[0].trim() || '…';
+      while (stack.length && stack[stack.length - 1].depth >= b.facts.depth) stack.pop();
+      const symbol: DocumentSymbol = {
+        name: title,
+        detail: clauses.map((c) => cat.def.clauses[c].id).join(', ') || undefined,
+        kind: clauses.length ? SymbolKind.Field : SymbolKind.Namespace,
+        range: a.lines.range(b.start, Math.max(b.end, trimEnd(text, endOf(i, b.facts.depth)))),
+        selectionRange: a.lines.range(b.start, b.end),
+        children: [],
+      };
+      (stack.length ? stack[stack.length - 1].symbol.children! : root).push(symbol);
+      stack.push({ depth: b.facts.depth, symbol });
+      return;
+    }
+    for (const c of clauses) {
+      const symbol: DocumentSymbol = {
+        name: name(c),
+        detail: cat.def.clauses[c].id,
+        kind: SymbolKind.Field,
+        range: a.lines.range(b.start, b.end),
+        selectionRange: a.lines.range(b.start, b.facts.titleSourceEnd ? b.start + b.facts.titleSourceEnd : b.end),
+      };
+      (stack.length ? stack[stack.length - 1].symbol.children! : root).push(symbol);
+    }
+  });
+  return root;
+}
+
+function trimEnd(text: string, end: number): number {
+  let e = end;
+  while (e > 0 && /\s/.test(text[e - 1])) e--;
+  return e;
+}

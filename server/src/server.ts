@@ -1,0 +1,135 @@
+// The itaku language server: the entry file only creates the connection and wires thin handlers
+// to the pure core (server/src/core) through server/src/lsp. Transport from argv: --stdio or --node-ipc.
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { builtinCatalog } from './builtinCatalog';
+import { newDraftText, type NewDraftRequest } from './core/newDraft';
+import { resolveLocale } from './core/messages';
+import { Catalogs } from './lsp/catalogs';
+import { codeActions, fixAllEdits, FIX_ALL_KIND, workspaceEdit } from './lsp/codeActions';
+import { completions } from './lsp/completion';
+import { Drafts } from './lsp/drafts';
+import { hover } from './lsp/hover';
+import { Publisher } from './lsp/publisher';
+import { Settings } from './lsp/settings';
+import { documentSymbols } from './lsp/symbols';
+import { Commands, type InitializationOptions } from './protocol';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const settings = new Settings(connection);
+const catalogs = new Catalogs(connection, builtinCatalog);
+let clientLocale: string | undefined;
+let workspaceFolders: string[] = [];
+let versionedEdits = false;
+let dynamicConfiguration = false;
+
+const folderOf = (uri: string) => workspaceFolders.filter((f) => uri.startsWith(f.endsWith('/') ? f : `${f}/`)).sort((a, b) => b.length - a.length)[0];
+const drafts = new Drafts(settings, catalogs, folderOf, () => clientLocale);
+const publisher = new Publisher(connection, documents, drafts);
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const init = (params.initializationOptions ?? {}) as InitializationOptions;
+  clientLocale = init.locale ?? params.locale;
+  settings.supported = Boolean(params.capabilities.workspace?.configuration);
+  dynamicConfiguration = Boolean(params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration);
+  versionedEdits = Boolean(params.capabilities.workspace?.workspaceEdit?.documentChanges);
+  workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
+  if (!workspaceFolders.length && params.rootUri) workspaceFolders = [params.rootUri];
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: [':', '[', ',', ' '] },
+      documentSymbolProvider: true,
+      executeCommandProvider: { commands: [Commands.insertAllMissing, Commands.newDraftText] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'itaku', version: typeof ITAKU_VERSION === 'string' ? ITAKU_VERSION : '0.0.0-dev' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+  if (settings.supported && connection.workspace) {
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      workspaceFolders = workspaceFolders.filter((f) => !e.removed.some((r) => r.uri === f)).concat(e.added.map((a) => a.uri));
+    });
+  }
+});
+
+const refreshAll = () => {
+  settings.forget();
+  catalogs.forget();
+  drafts.forget();
+  for (const doc of documents.all()) publisher.schedule(doc.uri);
+};
+connection.onDidChangeConfiguration(refreshAll);
+connection.onDidChangeWatchedFiles(refreshAll);
+
+documents.onDidOpen((e) => publisher.schedule(e.document.uri));
+documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
+documents.onDidClose((e) => publisher.closed(e.document.uri));
+
+connection.onCodeAction(async (params, token) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  const state = await drafts.state(doc);
+  if (token.isCancellationRequested || state.version !== doc.version) return [];
+  return codeActions(params, doc, state, versionedEdits);
+});
+
+connection.onHover(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return null;
+  const state = await drafts.state(doc);
+  return state.analysis ? hover(state.analysis, params.position, state.locale) : null;
+});
+
+connection.onCompletion(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  const state = await drafts.state(doc);
+  return completions(doc.getText(), params.position, state.analysis, state.catalog, state.locale);
+});
+
+connection.onDocumentSymbol(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  const state = await drafts.state(doc);
+  return state.analysis ? documentSymbols(state.analysis, state.locale) : [];
+});
+
+connection.onExecuteCommand(async (params) => {
+  const [arg] = (params.arguments ?? []) as [Record<string, unknown> | undefined];
+  if (params.command === Commands.insertAllMissing) {
+    const doc = typeof arg?.uri === 'string' ? documents.get(arg.uri) : undefined;
+    if (!doc) return { applied: false };
+    const state = await drafts.state(doc);
+    const edits = fixAllEdits(state);
+    if (!edits.length) return { applied: false, clauses: 0 };
+    const clauses = state.analysis?.result.diagnostics.filter((d) => d.code === 'missing-clause').length ?? 0;
+    const result = await connection.workspace.applyEdit({ label: 'itaku', edit: workspaceEdit(doc, edits, versionedEdits) });
+    return { applied: result.applied, clauses };
+  }
+  if (params.command === Commands.newDraftText) {
+    const request = arg as unknown as NewDraftRequest & { locale?: string };
+    return newDraftText(builtinCatalog(), request, resolveLocale(request.locale ?? clientLocale));
+  }
+  return null;
+});
+
+declare const ITAKU_VERSION: string;
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,133 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { ROOT } from './catalog';
+
+export const SERVER = path.join(ROOT, 'server/out/server.js');
+
+export interface Published {
+  uri: string;
+  version?: number;
+  diagnostics: Array<{ code: string; severity: number; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } }; source: string; data?: Record<string, unknown>; codeDescription?: { href: string }; relatedInformation?: unknown[] }>;
+}
+
+export const uriOf = (name: string) => pathToFileURL(path.join(ROOT, '.test-workspace', name)).toString();
+
+/**
+ * A minimal LSP client for protocol tests: spawns the bundled server over stdio and speaks LSP
+ * (JSON-RPC framing from vscode-jsonrpc, raw LSP messages). Waits are event-driven.
+ */
+export class LspClient {
+  readonly published: Published[] = [];
+  readonly messages: Array<{ type: number; message: string }> = [];
+  readonly notifications: Array<{ method: string; params: unknown }> = [];
+  settings: Record<string, unknown> = {};
+  private waiters: Array<() => void> = [];
+  private exited: Promise<number | null>;
+
+  private constructor(readonly process: ChildProcess, readonly connection: MessageConnection) {
+    this.exited = new Promise((resolve) => process.on('exit', (code) => resolve(code)));
+  }
+
+  static async start(options: { initializationOptions?: unknown; configuration?: boolean; workspaceFolder?: string } = {}): Promise<LspClient> {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const client = new LspClient(child, connection);
+    connection.onNotification('textDocument/publishDiagnostics', (p: Published) => {
+      client.published.push(p);
+      client.wake();
+    });
+    connection.onNotification('window/showMessage', (p: { type: number; message: string }) => {
+      client.messages.push(p);
+      client.wake();
+    });
+    connection.onNotification((method, params) => {
+      client.notifications.push({ method, params });
+      client.wake();
+    });
+    connection.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) => p.items.map(() => client.settings));
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('window/showMessageRequest', () => null);
+    connection.onRequest('workspace/applyEdit', (p: { edit: unknown }) => {
+      client.notifications.push({ method: 'workspace/applyEdit', params: p });
+      client.wake();
+      return { applied: true };
+    });
+    connection.listen();
+    const folder = options.workspaceFolder ?? pathToFileURL(path.join(ROOT, '.test-workspace')).toString();
+    client.initializeResult = await connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: folder,
+      workspaceFolders: [{ uri: folder, name: 'ws' }],
+      locale: 'ja',
+      initializationOptions: options.initializationOptions,
+      capabilities: {
+        workspace: { configuration: options.configuration ?? true, workspaceEdit: { documentChanges: true }, didChangeConfiguration: { dynamicRegistration: true } },
+        textDocument: {
+          publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true, dataSupport: true },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          completion: { completionItem: { snippetSupport: true } },
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+        },
+      },
+    });
+    await connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  initializeResult: unknown;
+
+  private wake(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
+  }
+
+  /** Resolves when `predicate` holds, checked after every message from the server. */
+  async until<T>(predicate: () => T | undefined | false, what: string, timeoutMs = 15000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = predicate();
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.max(1, deadline - Date.now()));
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** The diagnostics published for `uri` at `version` (waits for them). */
+  diagnosticsFor(uri: string, version: number): Promise<Published['diagnostics']> {
+    return this.until(() => [...this.published].reverse().find((p) => p.uri === uri && p.version === version)?.diagnostics, `diagnostics for ${uri}@${version}`);
+  }
+
+  open(uri: string, text: string, version = 1): void {
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+  }
+
+  change(uri: string, version: number, contentChanges: unknown[]): void {
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+  }
+
+  close(uri: string): void {
+    void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  request<T = unknown>(method: string, params: unknown): Promise<T> {
+    return this.connection.sendRequest(method, params) as Promise<T>;
+  }
+
+  async shutdown(): Promise<number | null> {
+    await this.connection.sendRequest('shutdown');
+    await this.connection.sendNotification('exit');
+    const code = await this.exited;
+    this.connection.dispose();
+    return code;
+  }
+}
