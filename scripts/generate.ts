@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { loadCatalog } from '../server/src/core/catalog/load';
 import type { Catalog } from '../server/src/core/catalog/compile';
 import { frontMatterSchema } from '../server/src/core/frontmatterSchema';
+import { escapeSnippet, wordingSnippet } from '../server/src/core/fixes/snippet';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -55,6 +56,52 @@ export function replaceBetween(text: string, name: string, content: string): str
   return text.slice(0, i + start.length) + '\n' + content + '\n' + text.slice(j);
 }
 
+const DOC_PREFIX: Record<string, [string, string]> = { 'procurement-spec': ['spec', '仕様'], contract: ['contract', '契約'] };
+
+/** VS Code snippets: every clause × wording variant of each document type, and a skeleton per type. */
+export function snippets(cat: Catalog): Record<string, { prefix: string[]; body: string[]; description: string }> {
+  const out: Record<string, { prefix: string[]; body: string[]; description: string }> = {};
+  for (const docType of Object.keys(cat.def.documentTypes)) {
+    const [en, ja] = DOC_PREFIX[docType] ?? [docType, docType];
+    const docLabel = cat.def.documentTypes[docType].label;
+    for (const clause of cat.clausesFor(docType)) {
+      const seen = new Set<string>();
+      const heading = clause.heading ?? clause.title;
+      for (const w of clause.wording[docType] ?? []) {
+        if (seen.has(w.variant)) continue;
+        seen.add(w.variant);
+        const label = w.label ? `（${w.label}）` : '';
+        out[`${docLabel}: ${heading}${label} [${clause.id}/${w.variant}]`] = {
+          prefix: [`itaku-${en}-${clause.id}${w.variant === 'standard' ? '' : `-${w.variant}`}`, `${ja}:${heading}${label}`],
+          body: [`### ${escapeSnippet(heading)}`, '', ...wordingSnippet(w.text.trimEnd(), cat).split('\n'), '$0'],
+          description: `${clause.title}（${clause.rows[docType]}）— ${w.source}`,
+        };
+      }
+    }
+    const categories = Object.keys(cat.def.categories);
+    const required = cat.clausesFor(docType).filter((c) => Object.values(c.requirements[docType].cells).some((x) => (typeof x === 'string' ? x : x.status) === 'R'));
+    out[`${docLabel}: 草案のひな形 / skeleton`] = {
+      prefix: [`itaku-skeleton-${en}`, `${ja}:草案のひな形`],
+      body: [
+        '---',
+        `document: ${docType}`,
+        `category: [\${1|${categories.join(',')}|}]`,
+        'organization: ${2:〔 省 〕}',
+        '---',
+        '',
+        '# ${3:件名}',
+        '',
+        '## 情報セキュリティ',
+        '',
+        ...required.flatMap((c, i) => [`### (${i + 1}) ${escapeSnippet(c.heading ?? c.title)}`, '', `\${${i + 4}:（記述）}`, '']),
+        '$0',
+      ],
+      description: `${docLabel}の草案: front matter と、いずれかの業務分類で必須となる条項の見出し / a ${cat.def.documentTypes[docType].label_en} skeleton`,
+    };
+  }
+  return out;
+}
+
 /** Every generated file: path → expected content. */
 export function generatedFiles(): Record<string, string> {
   const cat = builtin();
@@ -62,6 +109,7 @@ export function generatedFiles(): Record<string, string> {
   return {
     'README.md': replaceBetween(readme, 'clauses', clauseTables(cat)),
     'schemas/frontmatter.schema.json': JSON.stringify(frontMatterSchema(cat.def), null, 2) + '\n',
+    'snippets/itaku.code-snippets': JSON.stringify(snippets(cat), null, 2) + '\n',
   };
 }
 

@@ -32,6 +32,7 @@ let clientLocale: string | undefined;
 let workspaceFolders: string[] = [];
 let versionedEdits = false;
 let dynamicConfiguration = false;
+let workspaceFolderEvents = false;
 
 const folderOf = (uri: string) => workspaceFolders.filter((f) => uri.startsWith(f.endsWith('/') ? f : `${f}/`)).sort((a, b) => b.length - a.length)[0];
 const drafts = new Drafts(settings, catalogs, folderOf, () => clientLocale);
@@ -43,6 +44,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   settings.supported = Boolean(params.capabilities.workspace?.configuration);
   dynamicConfiguration = Boolean(params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration);
   versionedEdits = Boolean(params.capabilities.workspace?.workspaceEdit?.documentChanges);
+  workspaceFolderEvents = Boolean(params.capabilities.workspace?.workspaceFolders);
   workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
   if (!workspaceFolders.length && params.rootUri) workspaceFolders = [params.rootUri];
   return {
@@ -61,7 +63,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(() => {
   if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
-  if (settings.supported && connection.workspace) {
+  if (workspaceFolderEvents) {
     connection.workspace.onDidChangeWorkspaceFolders((e) => {
       workspaceFolders = workspaceFolders.filter((f) => !e.removed.some((r) => r.uri === f)).concat(e.added.map((a) => a.uri));
     });

@@ -48,7 +48,11 @@ export class LspClient {
     });
     connection.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) => p.items.map(() => client.settings));
     connection.onRequest('client/registerCapability', () => null);
-    connection.onRequest('window/showMessageRequest', () => null);
+    connection.onRequest('window/showMessageRequest', (p: { type: number; message: string }) => {
+      client.messages.push(p);
+      client.wake();
+      return null;
+    });
     connection.onRequest('workspace/applyEdit', (p: { edit: unknown }) => {
       client.notifications.push({ method: 'workspace/applyEdit', params: p });
       client.wake();

@@ -1,4 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type TextEdit } from 'vscode-languageserver';
+import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import type { Diagnostic } from '../core/findings';
@@ -8,8 +9,8 @@ import type { SeverityOverride } from '../protocol';
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
 
-/** Where the README that documents each code lives (next to the bundles, in the repository and in the .vsix). */
-const README = pathToFileURL(path.resolve(__dirname, '..', '..', 'README.md')).toString();
+/** The README that documents each code, next to the bundles (vsce stores it as readme.md in a .vsix). */
+const README = pathToFileURL(['README.md', 'readme.md'].map((n) => path.resolve(__dirname, '..', '..', n)).find((f) => existsSync(f)) ?? path.resolve(__dirname, '..', '..', 'README.md')).toString();
 
 export function docsLink(code: string): string {
   return `${README}#${code}`;

@@ -1,0 +1,80 @@
+// The itaku VS Code extension: starts the language server over IPC and adds the commands,
+// the status bar item and the workspace-trust notice around it. All checking is in the server.
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { Commands, SERVER_ID, StatusNotification, type DraftStatus, type InitializationOptions } from '../../server/src/protocol';
+import { chooseNewDraft } from './newDraft';
+import { DraftStatusItem } from './status';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<LanguageClient> {
+  const serverModule = context.asAbsolutePath('server/out/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'untitled', language: 'markdown' },
+    ],
+    initializationOptions: { locale: vscode.env.language } satisfies InitializationOptions,
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}') },
+    diagnosticCollectionName: SERVER_ID,
+  };
+  client = new LanguageClient(SERVER_ID, 'itaku', serverOptions, clientOptions);
+  const status = new DraftStatusItem();
+  context.subscriptions.push(status);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('itaku.insertAllMissing', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || editor.document.languageId !== 'markdown' || !client) return;
+      const result = (await client.sendRequest('workspace/executeCommand', { command: Commands.insertAllMissing, arguments: [{ uri: editor.document.uri.toString() }] })) as { applied: boolean; clauses: number } | null;
+      if (!result?.clauses) void vscode.window.showInformationMessage(vscode.l10n.t('itaku: no required clause is missing.'));
+    }),
+    vscode.commands.registerCommand('itaku.newDraft', async () => {
+      if (!client) return;
+      const choice = await chooseNewDraft();
+      if (!choice) return;
+      const text = (await client.sendRequest('workspace/executeCommand', { command: Commands.newDraftText, arguments: [{ ...choice, locale: vscode.env.language }] })) as string;
+      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+      await vscode.window.showTextDocument(doc);
+    }),
+    vscode.commands.registerCommand('itaku.restartServer', async () => {
+      await client?.restart();
+    }),
+    vscode.commands.registerCommand('itaku.showProblems', async () => {
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+    }),
+    vscode.window.onDidChangeActiveTextEditor((editor) => status.show(editor?.document.uri.toString())),
+  );
+
+  warnWhenCatalogIgnored(context);
+  await client.start();
+  context.subscriptions.push(
+    client.onNotification(StatusNotification, (s: DraftStatus) => {
+      status.update(s);
+      status.show(vscode.window.activeTextEditor?.document.uri.toString());
+    }),
+  );
+  return client;
+}
+
+export function deactivate(): Thenable<void> | undefined {
+  return client?.stop();
+}
+
+/** In an untrusted workspace VS Code withholds the workspace's itaku.catalog; say so once. */
+function warnWhenCatalogIgnored(context: vscode.ExtensionContext): void {
+  const check = () => {
+    if (vscode.workspace.isTrusted) return;
+    const inspected = vscode.workspace.getConfiguration('itaku').inspect<string>('catalog');
+    if (inspected?.workspaceValue || inspected?.workspaceFolderValue) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('itaku: this workspace is not trusted, so its itaku.catalog setting is ignored and the built-in catalog is used. Trust the workspace to use its catalog.'));
+    }
+  };
+  check();
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
+}

@@ -1,0 +1,37 @@
+import * as vscode from 'vscode';
+import type { DraftStatus } from '../../server/src/protocol';
+
+/** Status bar item on a draft: document type, categories and required-clause coverage; click → Problems. */
+export class DraftStatusItem implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('itaku.status', vscode.StatusBarAlignment.Left, 10);
+  private readonly statuses = new Map<string, DraftStatus>();
+
+  constructor() {
+    this.item.name = 'itaku';
+    this.item.command = 'itaku.showProblems';
+  }
+
+  update(status: DraftStatus): void {
+    if (status.isDraft) this.statuses.set(status.uri, status);
+    else this.statuses.delete(status.uri);
+  }
+
+  show(uri: string | undefined): void {
+    const s = uri ? this.statuses.get(uri) : undefined;
+    if (!s) {
+      this.item.hide();
+      return;
+    }
+    const complete = s.present >= s.required;
+    const parts = [s.documentLabel ?? '?', s.categoryLabels.join('・') || '?'];
+    const coverage = vscode.l10n.t('Required clauses {0}/{1}', s.present, s.required);
+    this.item.text = `$(${complete ? 'pass' : 'warning'}) ${parts.join(' · ')} · ${coverage}`;
+    this.item.tooltip = vscode.l10n.t('itaku: {0} problem(s) in this draft. Click to open the Problems panel.', s.problems);
+    this.item.backgroundColor = complete ? undefined : new vscode.ThemeColor('statusBarItem.warningBackground');
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs what the real-editor tests need, from Debian's packages and the npm registry only,
+# into .e2e-cache/ (git-ignored). Idempotent: does nothing when everything is already there.
+# Pinned: code-server 4.100.3 (= VS Code 1.100.3, the newest that runs on Node 20),
+# playwright-core 1.65.1 (drives Debian's Chromium), Neovim from Debian (0.7.2 on bookworm).
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+CACHE="$ROOT/.e2e-cache"
+CODE_SERVER_VERSION=4.100.3
+PLAYWRIGHT_VERSION=1.65.1
+mkdir -p "$CACHE"
+
+need_apt=()
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+command -v nvim >/dev/null 2>&1 || need_apt+=(neovim)
+command -v rg >/dev/null 2>&1 || need_apt+=(ripgrep)
+if [ ! -f "$CACHE/cs/node_modules/code-server/package.json" ]; then
+  dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
+  dpkg -s pkg-config >/dev/null 2>&1 || need_apt+=(pkg-config)
+fi
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "e2e setup: apt-get install ${need_apt[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+if [ ! -x "$CACHE/cs/node_modules/.bin/code-server" ]; then
+  echo "e2e setup: installing code-server $CODE_SERVER_VERSION (about 2 minutes)"
+  rm -rf "$CACHE/cs" && mkdir -p "$CACHE/cs" "$CACHE/tmp"
+  cd "$CACHE/cs"
+  npm init -y >/dev/null
+  # @vscode/ripgrep downloads rg from GitHub in its postinstall; seed its cache with Debian's rg.
+  export TMPDIR="$CACHE/tmp"
+  RG_CACHE="$TMPDIR/vscode-ripgrep-cache-1.15.11"
+  mkdir -p "$RG_CACHE"
+  tar czf "$RG_CACHE/ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz" -C "$(dirname "$(command -v rg)")" rg
+  # unsafe-perm: code-server's postinstall refuses root otherwise; yes: node-pty runs `npx node-gyp`.
+  npm_config_yes=true npm_config_unsafe_perm=true npm install --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION" >/dev/null
+fi
+
+if [ ! -f "$CACHE/pw/node_modules/playwright-core/package.json" ]; then
+  echo "e2e setup: installing playwright-core $PLAYWRIGHT_VERSION"
+  mkdir -p "$CACHE/pw" && cd "$CACHE/pw"
+  npm init -y >/dev/null
+  npm install --no-audit --no-fund --loglevel=error "playwright-core@$PLAYWRIGHT_VERSION" >/dev/null
+fi
+echo "e2e setup: ready (code-server $("$CACHE/cs/node_modules/.bin/code-server" --version | head -1), $(chromium --version), $(nvim --version | head -1))"
