@@ -2,12 +2,12 @@
 # Installs what the real-editor tests need, from Debian's packages and the npm registry only,
 # into .e2e-cache/ (git-ignored). Idempotent: does nothing when everything is already there.
 # Pinned: code-server 4.100.3 (= VS Code 1.100.3, the newest that runs on Node 20),
-# playwright-core 1.65.1 (drives Debian's Chromium), Neovim from Debian (0.7.2 on bookworm).
+# Neovim and Chromium from Debian (0.7.2 and the current chromium on bookworm); playwright-core
+# (pinned in package.json devDependencies) drives that Chromium, it downloads no browser.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 CACHE="$ROOT/.e2e-cache"
 CODE_SERVER_VERSION=4.100.3
-PLAYWRIGHT_VERSION=1.65.1
 mkdir -p "$CACHE"
 
 need_apt=()
@@ -39,10 +39,4 @@ if [ ! -x "$CACHE/cs/node_modules/.bin/code-server" ]; then
   npm_config_yes=true npm_config_unsafe_perm=true npm install --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION" >/dev/null
 fi
 
-if [ ! -f "$CACHE/pw/node_modules/playwright-core/package.json" ]; then
-  echo "e2e setup: installing playwright-core $PLAYWRIGHT_VERSION"
-  mkdir -p "$CACHE/pw" && cd "$CACHE/pw"
-  npm init -y >/dev/null
-  npm install --no-audit --no-fund --loglevel=error "playwright-core@$PLAYWRIGHT_VERSION" >/dev/null
-fi
-echo "e2e setup: ready (code-server $("$CACHE/cs/node_modules/.bin/code-server" --version | head -1), $(chromium --version), $(nvim --version | head -1))"
+echo "e2e setup: ready (code-server $(node -p "require('$CACHE/cs/node_modules/code-server/package.json').version"), $(chromium --version), $(nvim --version | head -1))"

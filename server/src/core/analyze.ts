@@ -104,7 +104,7 @@ export function analyzeBlocks(
 
   const lines = new LineIndex(text);
   const kept = findings.filter((f) => !directives.disabled.some((d) => d.code === f.code && f.start >= d.from));
-  kept.sort((a, b) => a.start - b.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.code.localeCompare(b.code) || (a.clause ?? '').localeCompare(b.clause ?? ''));
+  kept.sort((a, b) => a.start - b.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.code.localeCompare(b.code));
   const diagnostics: Diagnostic[] = kept.map((f) => {
     const d: Diagnostic = { code: f.code, severity: f.severity, message: f.message, range: lines.range(f.start, f.end), source: 'itaku' };
     if (f.clause) d.clause = f.clause;
