@@ -45,8 +45,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
     vscode.commands.registerCommand('itaku.restartServer', async () => {
       await client?.restart();
     }),
+    // VS Code has no API to type into the Problems filter; the panel opens with its filter focused.
     vscode.commands.registerCommand('itaku.showProblems', async () => {
-      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      await vscode.commands.executeCommand('workbench.action.problems.focus');
+      await vscode.commands.executeCommand('problems.action.focusFilter').then(undefined, () => undefined);
     }),
     vscode.window.onDidChangeActiveTextEditor((editor) => status.show(editor?.document.uri.toString())),
   );

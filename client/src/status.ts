@@ -24,9 +24,9 @@ export class DraftStatusItem implements vscode.Disposable {
     }
     const complete = s.present >= s.required;
     const parts = [s.documentLabel ?? '?', s.categoryLabels.join('・') || '?'];
-    const coverage = vscode.l10n.t('Required clauses {0}/{1}', s.present, s.required);
+    const coverage = s.coverageText ?? vscode.l10n.t('Required clauses {0}/{1}', s.present, s.required);
     this.item.text = `$(${complete ? 'pass' : 'warning'}) ${parts.join(' · ')} · ${coverage}`;
-    this.item.tooltip = vscode.l10n.t('itaku: {0} problem(s) in this draft. Click to open the Problems panel.', s.problems);
+    this.item.tooltip = s.tooltip ?? vscode.l10n.t('itaku: {0} problem(s) in this draft. Click to open the Problems panel.', s.problems);
     this.item.backgroundColor = complete ? undefined : new vscode.ThemeColor('statusBarItem.warningBackground');
     this.item.show();
   }

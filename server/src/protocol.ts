@@ -4,9 +4,9 @@ export const SERVER_ID = 'itaku';
 
 export const Commands = {
   /** Server command: insert every missing required clause into a draft ({ uri, version? }). */
-  insertAllMissing: 'itaku.insertAllMissing',
+  insertAllMissing: 'itaku.server.insertAllMissing',
   /** Server command: the text of a new draft ({ document, categories, organization?, locale? }) → string. */
-  newDraftText: 'itaku.newDraftText',
+  newDraftText: 'itaku.server.newDraftText',
 } as const;
 
 /** Server → client notification after each analysis, for the status bar item. */
@@ -22,6 +22,9 @@ export interface DraftStatus {
   required: number;
   present: number;
   problems: number;
+  /** Ready-made texts in the draft's message language: `必須条項 9/11`, and a tooltip. */
+  coverageText?: string;
+  tooltip?: string;
 }
 
 export type SeverityOverride = 'error' | 'warning' | 'information' | 'hint' | 'off';
@@ -36,13 +39,15 @@ export interface ItakuSettings {
 }
 
 export const DEFAULT_SETTINGS: ItakuSettings = {
-  locale: 'auto',
+  locale: 'ja',
   catalog: '',
   severity: {},
   maxFileSize: 10 * 1024 * 1024,
 };
 
 export interface InitializationOptions {
-  /** VS Code's display language, used when itaku.locale is auto. */
+  /** The editor's display language, used when itaku.locale is auto. */
   locale?: string;
+  /** Settings for clients that do not answer workspace/configuration (e.g. a plain Neovim setup). */
+  settings?: Partial<ItakuSettings>;
 }

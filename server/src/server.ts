@@ -20,7 +20,7 @@ import { completions } from './lsp/completion';
 import { Drafts } from './lsp/drafts';
 import { hover } from './lsp/hover';
 import { Publisher } from './lsp/publisher';
-import { Settings } from './lsp/settings';
+import { sanitize, Settings } from './lsp/settings';
 import { documentSymbols } from './lsp/symbols';
 import { Commands, type InitializationOptions } from './protocol';
 
@@ -42,6 +42,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const init = (params.initializationOptions ?? {}) as InitializationOptions;
   clientLocale = init.locale ?? params.locale;
   settings.supported = Boolean(params.capabilities.workspace?.configuration);
+  settings.fallback = sanitize(init.settings);
   dynamicConfiguration = Boolean(params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration);
   versionedEdits = Boolean(params.capabilities.workspace?.workspaceEdit?.documentChanges);
   workspaceFolderEvents = Boolean(params.capabilities.workspace?.workspaceFolders);

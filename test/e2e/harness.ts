@@ -23,7 +23,7 @@ export function mark(label: string): void {
 
 /** Installs the real-editor tools when absent (test/e2e/setup.sh). */
 export function ensureTools(): void {
-  if (existsSync(CODE_SERVER) && commandExists('chromium') && commandExists('nvim')) return;
+  if (existsSync(CODE_SERVER) && commandExists('chromium') && commandExists('nvim') && existsSync('/usr/share/fonts/opentype/ipafont-gothic')) return;
   const r = spawnSync('bash', [path.join(ROOT, 'test/e2e/setup.sh')], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error('test/e2e/setup.sh failed');
 }
@@ -106,6 +106,8 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
     'editor.minimap.enabled': false,
     'markdown.validate.enabled': false,
+    'git.enabled': false,
+    'git.openRepositoryInParentFolders': 'never',
     ...options.settings,
   }, null, 1));
   const env = { ...process.env, XDG_CONFIG_HOME: path.join(dir, 'xdg/config'), XDG_DATA_HOME: path.join(dir, 'xdg/data'), TMPDIR: path.join(dir, 'tmp') };

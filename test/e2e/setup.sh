@@ -14,6 +14,8 @@ need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v nvim >/dev/null 2>&1 || need_apt+=(neovim)
 command -v rg >/dev/null 2>&1 || need_apt+=(ripgrep)
+# Japanese text in the workbench (screenshots) needs a CJK font.
+dpkg -s fonts-ipafont-gothic >/dev/null 2>&1 || need_apt+=(fonts-ipafont-gothic)
 if [ ! -f "$CACHE/cs/node_modules/code-server/package.json" ]; then
   dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
   dpkg -s pkg-config >/dev/null 2>&1 || need_apt+=(pkg-config)

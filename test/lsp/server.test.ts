@@ -38,7 +38,7 @@ test('initialize: the capabilities itaku serves', () => {
     hoverProvider: true,
     completionProvider: { triggerCharacters: [':', '[', ',', ' '] },
     documentSymbolProvider: true,
-    executeCommandProvider: { commands: ['itaku.insertAllMissing', 'itaku.newDraftText'] },
+    executeCommandProvider: { commands: ['itaku.server.insertAllMissing', 'itaku.server.newDraftText'] },
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   });
   assert.equal(result.serverInfo.name, 'itaku');
@@ -57,7 +57,7 @@ test('a draft gets its diagnostics on open, with code, docs link, source, versio
   assert.match(diagnostics[0].codeDescription!.href, /^file:\/\/.*\/README\.md#missing-clause$/);
   assert.equal(diagnostics[0].message, '必須条項「情報セキュリティ対策の履行が不十分な場合の対処」（表1(9)）がありません。業務分類「情報システムの構築等」で必須です（根拠: 表1(9); 第Ⅰ部6.3.3(4)）。クイックフィックスで雛形の文言を挿入できます。');
   const status = await client.until(() => client.notifications.find((n) => n.method === 'itaku/status' && (n.params as { uri: string }).uri === uri)?.params, 'status');
-  assert.deepEqual(status, { uri, version: 1, isDraft: true, documentLabel: '調達仕様書', categoryLabels: ['情報システムの構築等'], required: 8, present: 6, problems: 3 });
+  assert.deepEqual(status, { uri, version: 1, isDraft: true, documentLabel: '調達仕様書', categoryLabels: ['情報システムの構築等'], required: 8, present: 6, problems: 3, coverageText: '必須条項 6/8', tooltip: 'itaku: この草案の指摘 3 件。クリックで問題パネルを開きます。' });
 });
 
 test('code actions for a missing clause: one per variant, one preferred; the edit inserts the wording and re-analysis finds the clause', async () => {
@@ -190,13 +190,13 @@ test('commands: insert all missing clauses (workspace/applyEdit) and the text of
   const text = ['---', 'document: 調達仕様書', 'category: processing', '---', ''].join('\n');
   client.open(uri, text, 1);
   await client.diagnosticsFor(uri, 1);
-  const result = await client.request('workspace/executeCommand', { command: 'itaku.insertAllMissing', arguments: [{ uri }] });
+  const result = await client.request('workspace/executeCommand', { command: 'itaku.server.insertAllMissing', arguments: [{ uri }] });
   assert.deepEqual(result, { applied: true, clauses: 6 });
   const applied = client.notifications.find((n) => n.method === 'workspace/applyEdit')!.params as { edit: Parameters<typeof editsOf>[0] };
   const fixed = applyTextEdits(text, editsOf(applied.edit, uri));
   client.change(uri, 2, [{ text: fixed }]);
   assert.deepEqual((await client.diagnosticsFor(uri, 2)).filter((d) => d.code === 'missing-clause'), []);
-  const draft = await client.request<string>('workspace/executeCommand', { command: 'itaku.newDraftText', arguments: [{ document: 'contract', categories: ['maintenance'], locale: 'ja' }] });
+  const draft = await client.request<string>('workspace/executeCommand', { command: 'itaku.server.newDraftText', arguments: [{ document: 'contract', categories: ['maintenance'], locale: 'ja' }] });
   assert.ok(draft.startsWith('---\ndocument: contract\ncategory: [maintenance]\n---\n\n# （件名）契約書\n\n## 情報セキュリティ\n\n### 情報セキュリティを確保するための体制の整備\n'), draft);
   const newUri = uriOf('new.md');
   client.open(newUri, draft, 1);

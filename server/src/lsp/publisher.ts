@@ -66,6 +66,8 @@ export class Publisher {
       required: required.length,
       present: required.filter((c) => c.status !== 'missing').length,
       problems,
+      coverageText: ja ? `必須条項 ${required.filter((c) => c.status !== 'missing').length}/${required.length}` : `Required clauses ${required.filter((c) => c.status !== 'missing').length}/${required.length}`,
+      tooltip: ja ? `itaku: この草案の指摘 ${problems} 件。クリックで問題パネルを開きます。` : `itaku: ${problems} problem(s) in this draft. Click to open the Problems panel.`,
     };
   }
 }

@@ -5,17 +5,19 @@ import { DEFAULT_SETTINGS, type ItakuSettings } from '../protocol';
 export class Settings {
   private readonly cache = new Map<string, Promise<ItakuSettings>>();
   supported = false;
+  /** Used when the client cannot be asked (initializationOptions.settings). */
+  fallback: ItakuSettings = DEFAULT_SETTINGS;
 
   constructor(private readonly connection: Connection) {}
 
   get(uri: string): Promise<ItakuSettings> {
-    if (!this.supported) return Promise.resolve(DEFAULT_SETTINGS);
+    if (!this.supported) return Promise.resolve(this.fallback);
     let entry = this.cache.get(uri);
     if (!entry) {
       entry = this.connection.workspace
         .getConfiguration({ scopeUri: uri, section: 'itaku' })
         .then((value: Partial<ItakuSettings> | null) => sanitize(value))
-        .catch(() => DEFAULT_SETTINGS);
+        .catch(() => this.fallback);
       this.cache.set(uri, entry);
     }
     return entry;
@@ -27,10 +29,10 @@ export class Settings {
   }
 }
 
-function sanitize(value: Partial<ItakuSettings> | null | undefined): ItakuSettings {
+export function sanitize(value: Partial<ItakuSettings> | null | undefined): ItakuSettings {
   const v = value ?? {};
   return {
-    locale: v.locale === 'ja' || v.locale === 'en' ? v.locale : 'auto',
+    locale: v.locale === 'en' || v.locale === 'auto' ? v.locale : 'ja',
     catalog: typeof v.catalog === 'string' ? v.catalog.trim() : '',
     severity: v.severity && typeof v.severity === 'object' ? { ...v.severity } : {},
     maxFileSize: typeof v.maxFileSize === 'number' && v.maxFileSize > 0 ? v.maxFileSize : DEFAULT_SETTINGS.maxFileSize,

@@ -157,8 +157,23 @@ export function planClauseInsertion(ctx: DraftContext, clause: ClauseDef, wordin
       return listItemInsertion(ctx, anchor.block, itemTitle, body, eol, before);
     }
     if (anchor.by === 'title') {
+      if (before) {
+        // Before the first clause: continue the article just above it (第1条（目的） → 第1条の2), if any.
+        const style = parseNumbering(neighbour.replace(/^\*\*/, ''));
+        let previous: string | undefined;
+        for (let i = anchor.block - 1; i >= 0 && !previous; i--) {
+          const f = blocks[i].facts;
+          if (f.kind === 'heading') break;
+          if (f.titleEnd > 0 && f.listDepth === 0) {
+            const t = blockTitle(ctx, blocks[i]);
+            const n = parseNumbering(t.replace(/^\*\*/, ''));
+            if (style && n && n.before === style.before && n.kind === style.kind) previous = t;
+          }
+        }
+        const numbered = previous ? styledTitle(previous, false, title) : styledTitle(neighbour, true, title);
+        return beforeBlock(ctx, anchor.block, `${numbered}${eol}${body}`, eol);
+      }
       const article = `${styledTitle(neighbour, before, title)}${eol}${body}`;
-      if (before) return beforeBlock(ctx, anchor.block, article, eol);
       // The article runs until the next title in the same style, or the next heading.
       const style = parseNumbering(neighbour.replace(/^\*\*/, ''));
       let next = -1;

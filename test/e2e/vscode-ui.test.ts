@@ -1,0 +1,221 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { ROOT } from '../support/catalog';
+import { specBuildAfterIncidentFix } from './expected';
+import { ensureTools, mark, onFailure, packageVsix, poll, startSession, timings, type Session } from './harness';
+
+// A person at VS Code: the packaged .vsix installed into a fresh code-server profile, a workspace
+// of Japanese drafts, keyboard and mouse through Chromium.
+const DRAFTS = path.join(ROOT, 'test/e2e/drafts');
+const read = (name: string) => readFileSync(path.join(DRAFTS, name), 'utf8');
+// ITAKU_UPDATE_SCREENSHOTS=1 copies the screenshots below into docs/images/ for the README.
+const SCREENSHOTS = path.join(ROOT, 'docs/images');
+
+async function screenshot(name: string): Promise<void> {
+  await page.screenshot({ path: path.join(session.dir, name) });
+  if (process.env.ITAKU_UPDATE_SCREENSHOTS) {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    copyFileSync(path.join(session.dir, name), path.join(SCREENSHOTS, name));
+  }
+}
+
+let session: Session;
+let page: Page;
+
+before(async () => {
+  ensureTools();
+  const vsix = packageVsix();
+  mark('vsix packaged');
+  session = await startSession({
+    name: 'ui',
+    vsix,
+    files: { 'spec-build.md': read('spec-build.md'), 'contract-maintenance.md': read('contract-maintenance.md'), 'memo.md': read('memo.md'), 'snippet.md': '# 下書き\n\n' },
+    settings: { 'itaku.locale': 'ja' },
+  });
+  page = session.page;
+  await page.goto(session.url());
+  await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+  await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60000 });
+  mark('workbench rendered');
+});
+
+after(async () => {
+  await session?.close();
+  const total = timings.length ? timings[timings.length - 1][1] : 0;
+  process.stdout.write(`# e2e VS Code UI: ${total} ms\n`);
+});
+
+async function openFile(name: string): Promise<void> {
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } }).catch(() => undefined);
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type(name);
+  await page.waitForSelector(`.quick-input-list .monaco-list-row.focused[aria-label*="${name}"]`, { timeout: 20000 });
+  await page.keyboard.press('Enter');
+  await poll(`${name} in the active tab`, async () => {
+    const label = await page.locator('.tabs-container .tab.active').first().getAttribute('aria-label').catch(() => null);
+    return label?.includes(name) ? label : undefined;
+  }, 20000);
+  await page.waitForSelector('.editor-instance .monaco-editor .view-lines', { timeout: 20000 });
+}
+
+async function problemsText(): Promise<string> {
+  return page.locator('.markers-panel').innerText().catch(() => '');
+}
+
+async function editorText(): Promise<string> {
+  return page.evaluate(() => {
+    const lines = [...document.querySelectorAll('.editor-instance .monaco-editor .view-lines .view-line')] as HTMLElement[];
+    return lines.sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top)).map((l) => l.innerText.replace(/\u00a0/g, ' ')).join('\n');
+  });
+}
+
+test('1. a build spec with two required clauses missing: both in the Problems panel, the squiggle on the category value', async () => {
+  await onFailure(session, 'problems', async () => {
+    await openFile('spec-build.md');
+    await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: 60000 });
+    mark('diagnostics visible');
+    await page.keyboard.press('Control+Shift+M');
+    const text = await poll('both missing clauses in the Problems panel', async () => {
+      const t = await problemsText();
+      return t.includes('再委託に関する事項') && t.includes('情報セキュリティが侵害された場合の対処') ? t : undefined;
+    });
+    assert.match(text, /必須条項「情報セキュリティが侵害された場合の対処」（表1\(7\)）がありません。業務分類「情報システムの構築等」で必須です（根拠: 表1\(7\); 第Ⅰ部6\.3\.2）。/);
+    assert.match(text, /必須条項「再委託に関する事項」（表1\(10\)）がありません。/);
+    // The squiggle lies under the word "build" of `category: build`.
+    const overlap = await page.evaluate(() => {
+      const squiggle = document.querySelector('.monaco-editor .squiggly-warning')!.getBoundingClientRect();
+      const walker = document.createTreeWalker(document.querySelector('.editor-instance .view-lines')!, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = n.textContent!.indexOf('build');
+        if (i < 0) continue;
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + 5);
+        const word = r.getBoundingClientRect();
+        return { left: Math.abs(squiggle.left - word.left), right: Math.abs(squiggle.right - word.right), vertical: squiggle.top >= word.top - 2 && squiggle.top <= word.bottom + 4 };
+      }
+      return undefined;
+    });
+    assert.ok(overlap && overlap.left < 3 && overlap.right < 3 && overlap.vertical, JSON.stringify(overlap));
+    await screenshot('problems.png');
+    mark('Problems panel checked');
+  });
+});
+
+test('2. Ctrl+. lists the variants; the preferred one inserts the model wording with the organization filled in', async () => {
+  await onFailure(session, 'quickfix', async () => {
+    const squiggle = page.locator('.editor-instance .monaco-editor .squiggly-warning:visible').first();
+    await squiggle.waitFor({ timeout: 20000 });
+    const box = (await squiggle.boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.keyboard.press('Control+.');
+    await page.waitForSelector('.action-widget .monaco-list-row', { timeout: 20000 });
+    const items = await page.locator('.action-widget .monaco-list-row.action').allInnerTexts();
+    assert.deepEqual(items.map((t) => t.trim()), [
+      '「情報セキュリティが侵害された場合の対処」を挿入（情報セキュリティが侵害された場合の対処を明示する場合）',
+      '「再委託に関する事項」を挿入（再委託を禁止する場合）',
+      '「再委託に関する事項」を挿入（再委託を認める場合）',
+      '不足している必須条項をすべて挿入（2 件）',
+    ]);
+    await screenshot('quickfix.png');
+    mark('quick-fix menu shows the variants');
+    await page.keyboard.press('Enter'); // the first (and preferred) action; a mouse click is swallowed by the menu's pointer block
+    await poll('the fixed diagnostic gone from the Problems panel', async () => {
+      const t = await problemsText();
+      return !t.includes('情報セキュリティが侵害された場合の対処」（表1(7)）がありません') && t.includes('再委託に関する事項');
+    });
+    await page.keyboard.press('Control+S');
+    const expected = specBuildAfterIncidentFix();
+    await poll('the file saved with the inserted clause', async () => readFileSync(path.join(session.workspace, 'spec-build.md'), 'utf8') === expected);
+    assert.match(await editorText(), /^---\ndocument: 調達仕様書\ncategory: build\n/);
+    mark('quick fix applied, saved, diagnostic cleared');
+  });
+});
+
+test('3. on a 第n条 contract, "Insert all missing clauses" leaves no missing-clause', async () => {
+  await onFailure(session, 'fix-all', async () => {
+    await openFile('contract-maintenance.md');
+    await poll('the contract\'s diagnostics', async () => (await problemsText()).includes('情報セキュリティ対策の履行状況の確認」（表3(9)）がありません'));
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await page.keyboard.type('Itaku: Insert all missing clauses');
+    await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="Insert all missing clauses"]', { timeout: 20000 });
+    await page.keyboard.press('Enter');
+    await poll('every required clause present (status bar)', async () => {
+      const t = await page.locator('.statusbar-item', { hasText: '契約書' }).innerText().catch(() => '');
+      return t.includes('必須条項 7/7') ? t : undefined;
+    });
+    await page.keyboard.press('Control+S');
+    const saved = await poll('the contract saved with every clause', async () => {
+      const t = readFileSync(path.join(session.workspace, 'contract-maintenance.md'), 'utf8');
+      return t.includes('第2条の2（') ? t : undefined;
+    });
+    assert.ok(saved.startsWith(read('contract-maintenance.md').split('第1条（目的）')[0]), 'the front matter and title are untouched');
+    for (const article of ['第1条（目的）', '第2条（秘密の保持）', '第3条（契約の解除）']) assert.ok(saved.includes(article), article);
+    assert.match(saved, /第1条の2（情報セキュリティを確保するための体制の整備）\n乙は、本契約に係る業務の実施における情報セキュリティ確保のための体制を整備し、甲に報告するものとする。/);
+    mark('fix-all on a contract');
+  });
+});
+
+test('4. a snippet inserted by its prefix expands with its placeholders as tab stops', async () => {
+  await onFailure(session, 'snippet', async () => {
+    await openFile('snippet.md');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('itaku-contract-remediation');
+    await page.keyboard.press('Control+Space');
+    await page.waitForSelector('.suggest-widget .monaco-list-row[aria-label*="itaku-contract-remediation"]', { timeout: 20000 });
+    await page.keyboard.press('Enter');
+    // The first tab stop ([乙]) is selected: typing replaces it and its mirrors; Tab moves to [甲].
+    await page.keyboard.type('受注者');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('発注者');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+S');
+    const saved = await poll('the snippet saved', async () => {
+      const t = readFileSync(path.join(session.workspace, 'snippet.md'), 'utf8');
+      return t.includes('不十分') ? t : undefined;
+    });
+    assert.equal(saved, '# 下書き\n\n### 情報セキュリティ対策の履行が不十分な場合の対処\n\n受注者による情報セキュリティ対策の履行が不十分である可能性を発注者が認める場合には、受注者の責任者は、発注者の求めに応じこれと協議を行い、合意した対応を採るものとする。\n');
+    mark('snippet expanded');
+  });
+});
+
+test('5. the status bar shows the draft\'s type and coverage; a Markdown file that is not a draft gets nothing', async () => {
+  await onFailure(session, 'status', async () => {
+    await openFile('spec-build.md');
+    const status = await poll('the status bar item', async () => {
+      const t = await page.locator('.statusbar-item', { hasText: '調達仕様書' }).innerText().catch(() => '');
+      return t.includes('必須条項') ? t : undefined;
+    });
+    assert.equal(status.trim(), '調達仕様書 · 情報システムの構築等 · 必須条項 7/8');
+    await page.locator('.statusbar-item', { hasText: '必須条項' }).click();
+    await poll('the Problems panel focused', async () => (await page.locator('.markers-panel').isVisible()) || undefined);
+    await openFile('memo.md');
+    await poll('no status item on a non-draft', async () => (await page.locator('.statusbar-item', { hasText: '必須条項' }).count()) === 0);
+    const problems = await problemsText();
+    assert.ok(!problems.includes('memo.md'), problems);
+    mark('status bar and non-draft checked');
+  });
+});
+
+test('6. hovering a clause heading shows its requirement and basis', async () => {
+  await onFailure(session, 'hover', async () => {
+    await openFile('spec-build.md');
+    const heading = page.locator('.view-line', { hasText: '(2) 秘密の保持' }).first();
+    await heading.waitFor({ timeout: 20000 });
+    const box = (await heading.boundingBox())!;
+    await page.mouse.move(box.x + 40, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.move(box.x + 70, box.y + box.height / 2, { steps: 5 });
+    const hover = await poll('the hover', async () => {
+      const t = (await page.locator('.monaco-hover').allTextContents()).join('\n');
+      return t.includes('根拠') ? t : undefined;
+    });
+    assert.match(hover, /取り扱う府省庁の情報の秘密保持等/);
+    assert.match(hover, /要否: 必須（業務分類「情報システムの構築等」、根拠: 表1\(2\); 第Ⅰ部6\.3\.1, 8\.1）/);
+    mark('hover shows the basis');
+  });
+});
