@@ -110,8 +110,16 @@ export function blockFacts(source: string, block: Block, catalog: Catalog): Bloc
   const [titleEnd, titleSourceEnd] = block.kind === 'heading' ? [norm.text.length, end - start] : titleLength(source, start, end, absolute);
   const sentenceStarts = [0];
   if (titleEnd > 0 && titleEnd < norm.text.length) sentenceStarts.push(titleEnd);
+  // 。 inside brackets — (以下「従事者」という。) — does not end the sentence around it.
+  let depth = 0;
   for (let i = 0; i < norm.text.length; i++) {
-    if (SENTENCE_END.has(norm.text[i]) && i + 1 < norm.text.length && i + 1 !== titleEnd) sentenceStarts.push(i + 1);
+    const ch = norm.text[i];
+    if (ch === '(' || ch === '「' || ch === '『') depth++;
+    else if ((ch === ')' || ch === '」' || ch === '』') && depth > 0) depth--;
+    else if (ch === '|' || (depth === 0 && SENTENCE_END.has(ch))) {
+      if (ch === '|') depth = 0;
+      if (i + 1 < norm.text.length && i + 1 !== titleEnd) sentenceStarts.push(i + 1);
+    }
   }
   sentenceStarts.sort((a, b) => a - b);
   return { ...base, norm, hits, titleEnd, titleSourceEnd, sentenceStarts };
