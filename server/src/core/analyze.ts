@@ -92,7 +92,16 @@ export function analyzeBlocks(
       requirements.set(index, requirementFor(catalog, clause, documentType, frontMatter.categories, frontMatter.options));
     }
   }
-  const fill: FillContext = { catalog, frontMatter, inferredParties: inferParties(blocks) };
+  let parties: Record<string, string> | undefined | null = null;
+  const fill: FillContext = {
+    catalog,
+    frontMatter,
+    // Only needed to fill [甲]/[乙]: computed on first use.
+    get inferredParties() {
+      if (parties === null) parties = inferParties(blocks);
+      return parties;
+    },
+  };
   const context: DraftContext = { text, catalog, locale, frontMatter, documentType, blocks, locations, waivers: directives.waivers, requirements, fill };
 
   findings.push(...missingClauses(context));

@@ -1,5 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../core/analyze';
+import { IncrementalAnalyzer } from '../core/incremental';
 import type { Catalog } from '../core/catalog/compile';
 import type { Diagnostic } from '../core/findings';
 import { messages, resolveLocale, type Locale } from '../core/messages';
@@ -23,6 +24,8 @@ export interface DraftState {
 export class Drafts {
   private readonly cache = new Map<string, Promise<DraftState>>();
   private readonly versions = new Map<string, number>();
+  /** One incremental analyser per open document: edits re-parse only the blocks they touch. */
+  private readonly analyzers = new Map<string, IncrementalAnalyzer>();
 
   constructor(
     private readonly settings: Settings,
@@ -47,6 +50,7 @@ export class Drafts {
       this.cache.delete(uri);
       this.versions.delete(uri);
     } else {
+      // Settings changed: results are stale, but the analysers' parsed blocks stay valid.
       this.cache.clear();
       this.versions.clear();
     }
@@ -76,6 +80,14 @@ export class Drafts {
       };
       return { version, locale, settings, catalog, tooLarge };
     }
-    return { version, locale, settings, catalog, analysis: analyze(text, { catalog, locale }) };
+    let analyzer = this.analyzers.get(doc.uri);
+    if (!analyzer) this.analyzers.set(doc.uri, (analyzer = new IncrementalAnalyzer()));
+    return { version, locale, settings, catalog, analysis: analyzer.analyze(text, { catalog, locale }) };
+  }
+
+  /** The document is closed: drop everything kept for it. */
+  closed(uri: string): void {
+    this.forget(uri);
+    this.analyzers.delete(uri);
   }
 }

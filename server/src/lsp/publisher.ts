@@ -28,7 +28,7 @@ export class Publisher {
   }
 
   closed(uri: string): void {
-    this.drafts.forget(uri);
+    this.drafts.closed(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     void this.connection.sendNotification(StatusNotification, { uri, version: null, isDraft: false, categoryLabels: [], required: 0, present: 0, problems: 0 } satisfies DraftStatus);
   }

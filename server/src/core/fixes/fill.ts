@@ -19,24 +19,31 @@ const PARTY_PAIRS: Array<[string, string]> = [
   ['発注者', '請負者'],
 ];
 
-/** The pair of party names the draft's body uses most (乙は… / 受注者は…), if any. */
-export function inferParties(blocks: readonly LocatedBlock[]): Record<string, string> | undefined {
-  const counts = PARTY_PAIRS.map(() => 0);
-  for (const b of blocks) {
-    const text = b.facts.norm.text;
-    if (!text) continue;
-    PARTY_PAIRS.forEach(([a, bName], i) => {
-      for (const name of [a, bName]) {
-        for (const particle of ['は', 'が', 'の', 'に', 'へ', 'と', 'から']) {
-          let at = text.indexOf(name + particle);
-          while (at >= 0) {
-            counts[i]++;
-            at = text.indexOf(name + particle, at + 1);
-          }
+const partyCounts = new WeakMap<object, number[]>();
+
+/** How often each pair's names are used as parties (乙は, 受注者が …) in one block; cached per block. */
+function countParties(facts: LocatedBlock['facts']): number[] {
+  let counts = partyCounts.get(facts);
+  if (counts) return counts;
+  counts = PARTY_PAIRS.map(() => 0);
+  const text = facts.norm.text;
+  if (text) {
+    PARTY_PAIRS.forEach(([a, b], i) => {
+      for (const name of [a, b]) {
+        for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+          if ('はがのにへとか'.includes(text[at + name.length] ?? '')) counts![i]++;
         }
       }
     });
   }
+  partyCounts.set(facts, counts);
+  return counts;
+}
+
+/** The pair of party names the draft's body uses most (乙は… / 受注者は…), if any. */
+export function inferParties(blocks: readonly LocatedBlock[]): Record<string, string> | undefined {
+  const counts = PARTY_PAIRS.map(() => 0);
+  for (const b of blocks) countParties(b.facts).forEach((n, i) => (counts[i] += n));
   let best = -1;
   counts.forEach((c, i) => {
     if (c > 0 && (best < 0 || c > counts[best])) best = i;

@@ -28,12 +28,40 @@ export interface FrontMatterBlock {
   value: string;
 }
 
+/** A top-level node: where it is, and whether it is a construct that only an explicit end closes. */
+export interface RootSpan {
+  start: number;
+  end: number;
+  type: string;
+}
+
 export interface ParsedMarkdown {
   frontMatter?: FrontMatterBlock;
   blocks: Block[];
+  /** The root's children, in order. */
+  roots: RootSpan[];
 }
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+const withFrontMatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+// Front matter exists only at the very start of a draft; a later piece parsed alone must not see one.
+const withoutFrontMatter = unified().use(remarkParse);
+
+/**
+ * Does the text open with a closed `---` front matter? micromark-extension-frontmatter 2.0.0
+ * garbles later list items (`- a` becomes a paragraph) when a text starts with `---` that is not
+ * closed, so the extension is only used when there is a front matter to read.
+ */
+export function startsWithFrontMatter(text: string): boolean {
+  return frontMatterEnd(text) > 0;
+}
+
+/** Offset just after the closing fence of a front matter that opens the text; 0 when there is none. */
+export function frontMatterEnd(text: string): number {
+  const m = /^\ufeff?---[ \t]*(\r\n|\r|\n)/.exec(text);
+  if (!m) return 0;
+  const close = /(^|\r\n|\r|\n)---[ \t]*(\r\n|\r|\n|$)/.exec(text.slice(m[0].length));
+  return close ? m[0].length + close.index + close[0].length : 0;
+}
 
 /** Length of the line starting at `offset`, including its line break. */
 function lineLengthWithBreak(text: string, offset: number): number {
@@ -49,14 +77,14 @@ function lineLengthWithBreak(text: string, offset: number): number {
  * text can be parsed on its own. A leading BOM is stripped before parsing (micromark drops it
  * silently and every offset would come out one lower) and accounted for in the offsets.
  */
-export function parseMarkdown(text: string, base = 0): ParsedMarkdown {
+export function parseMarkdown(text: string, base = 0, frontMatterAllowed = true): ParsedMarkdown {
   let shift = base;
   let source = text;
   if (source.charCodeAt(0) === 0xfeff) {
     source = source.slice(1);
     shift += 1;
   }
-  const root = processor.parse(source) as Root;
+  const root = (frontMatterAllowed && startsWithFrontMatter(source) ? withFrontMatter : withoutFrontMatter).parse(source) as Root;
   const blocks: Block[] = [];
   let frontMatter: FrontMatterBlock | undefined;
 
@@ -107,5 +135,10 @@ export function parseMarkdown(text: string, base = 0): ParsedMarkdown {
     }
   };
   visit(root, 0, -1, false);
-  return { frontMatter, blocks };
+  const roots: RootSpan[] = [];
+  for (const child of root.children) {
+    const pos = child.position;
+    if (pos?.start.offset !== undefined && pos.end.offset !== undefined) roots.push({ start: pos.start.offset + shift, end: pos.end.offset + shift, type: child.type });
+  }
+  return { frontMatter, blocks, roots };
 }

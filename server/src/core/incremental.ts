@@ -1,0 +1,166 @@
+import { analyzeBlocks, type Analysis, type AnalyzeOptions } from './analyze';
+import type { Catalog } from './catalog/compile';
+import { frontMatterEnd, parseMarkdown, type FrontMatterBlock, type ParsedMarkdown } from './markdown/parse';
+import { blockFacts, type BlockFacts, type LocatedBlock } from './model';
+
+/**
+ * A run of top-level blocks that parses the same alone as inside the whole draft. Offsets of its
+ * blocks are relative to its start, so it moves with edits before it unchanged.
+ */
+interface Chunk {
+  start: number;
+  end: number;
+  blocks: Array<{ start: number; end: number; facts: BlockFacts }>;
+  frontMatter?: FrontMatterBlock;
+}
+
+const BLANK_LINE = /(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)/;
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+const HTML_END: Array<[RegExp, RegExp]> = [
+  [/^ {0,3}<(script|pre|style|textarea)(\s|>|$)/i, /<\/(script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+];
+
+/**
+ * Can a parse be cut at `at` (the start of a top-level node, or a window's end)? Only before a
+ * non-indented line that follows a blank line: there CommonMark has closed every container and
+ * every leaf except fenced code and HTML blocks of kinds 1–5, which `closed` checks for the node
+ * before the cut. What follows is then read afresh whether it is parsed alone or in the whole.
+ */
+function canCut(text: string, gapStart: number, at: number): boolean {
+  if (at >= text.length) return true;
+  const c = text.charCodeAt(at);
+  if (c === 32 || c === 9 || c === 10 || c === 13) return false;
+  if (at > 0 && text.charCodeAt(at - 1) !== 10 && text.charCodeAt(at - 1) !== 13) return false;
+  return BLANK_LINE.test(text.slice(Math.max(0, gapStart - 1), at));
+}
+
+/** Is a top-level fenced code block or HTML block (kinds 1–5) explicitly closed? Others close by themselves. */
+function closed(text: string, node: { start: number; end: number; type: string }): boolean {
+  const source = text.slice(node.start, node.end);
+  const firstLine = source.split(/\r\n|\r|\n/, 1)[0];
+  if (node.type === 'code') {
+    const open = FENCE_OPEN.exec(firstLine);
+    // After indented code micromark reads the next block as interrupting it (an empty list item
+    // becomes a paragraph), so a cut there could change what follows.
+    if (!open) return false;
+    const lines = source.split(/\r\n|\r|\n/);
+    if (lines.length < 2) return false;
+    const last = lines[lines.length - 1].trim();
+    return last.length >= open[1].length && [...last].every((ch) => ch === open[1][0]);
+  }
+  if (node.type === 'html') {
+    for (const [start, end] of HTML_END) if (start.test(firstLine)) return end.test(source.replace(start, ''));
+  }
+  return true;
+}
+
+/** Chunks of a parsed region [from, to): cut between top-level nodes wherever that is safe. */
+function chunksOf(text: string, parsed: ParsedMarkdown, from: number, to: number, catalog: Catalog): Chunk[] {
+  const cuts = [from];
+  for (let k = 1; k < parsed.roots.length; k++) {
+    const previous = parsed.roots[k - 1];
+    if (canCut(text, previous.end, parsed.roots[k].start) && closed(text, previous)) cuts.push(parsed.roots[k].start);
+  }
+  cuts.push(to);
+  const chunks: Chunk[] = cuts.slice(0, -1).map((start, i) => ({ start, end: cuts[i + 1], blocks: [] }));
+  let k = 0;
+  for (const b of parsed.blocks) {
+    while (k < chunks.length - 1 && b.start >= chunks[k].end) k++;
+    const c = chunks[k];
+    c.blocks.push({ start: b.start - c.start, end: b.end - c.start, facts: blockFacts(text, b, catalog) });
+  }
+  if (parsed.frontMatter) chunks[0].frontMatter = parsed.frontMatter;
+  return chunks;
+}
+
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  const step = 64;
+  while (i + step <= n && a.slice(i, i + step) === b.slice(i, i + step)) i += step;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+function commonSuffix(a: string, b: string, max: number): number {
+  let i = 0;
+  const step = 64;
+  while (i + step <= max && a.slice(a.length - i - step, a.length - i) === b.slice(b.length - i - step, b.length - i)) i += step;
+  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
+
+/**
+ * Analyses successive versions of one draft, re-parsing only the top-level blocks around each
+ * edit: from the chunk before the edit up to the first old chunk boundary after it where the new
+ * parse provably ends in a clean top-level state. Block facts (normalised text, phrase hits,
+ * detected clauses) of untouched chunks are reused. The result equals a full analysis.
+ */
+export class IncrementalAnalyzer {
+  private text = '';
+  private chunks: Chunk[] = [];
+  private catalog: Catalog | undefined;
+  /** How much the last call parsed (for tests and the benchmark). */
+  lastStats = { chunks: 0, parsedChars: 0, full: true };
+
+  analyze(text: string, options: AnalyzeOptions): Analysis | undefined {
+    const catalog = options.catalog;
+    if (catalog !== this.catalog || !this.chunks.length) {
+      this.catalog = catalog;
+      this.chunks = chunksOf(text, parseMarkdown(text), 0, text.length, catalog);
+      this.lastStats = { chunks: this.chunks.length, parsedChars: text.length, full: true };
+    } else if (text !== this.text) {
+      this.update(text, catalog);
+    } else {
+      this.lastStats = { chunks: this.chunks.length, parsedChars: 0, full: false };
+    }
+    this.text = text;
+    const blocks: LocatedBlock[] = [];
+    for (const c of this.chunks) for (const b of c.blocks) blocks.push({ start: c.start + b.start, end: c.start + b.end, facts: b.facts });
+    return analyzeBlocks(text, this.chunks[0]?.frontMatter, blocks, options);
+  }
+
+  /** The blocks of the current version as [start, end, kind] (for tests). */
+  blockSpans(): Array<[number, number, string]> {
+    return this.chunks.flatMap((c) => c.blocks.map((b): [number, number, string] => [c.start + b.start, c.start + b.end, b.facts.kind]));
+  }
+
+  private update(text: string, catalog: Catalog): void {
+    const old = this.text;
+    const chunks = this.chunks;
+    const prefix = commonPrefix(old, text);
+    const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+    const delta = text.length - old.length;
+    // The window starts at the chunk holding the character before the edit (an edit at a chunk's
+    // start can change how the previous chunk ends, e.g. by indenting a list continuation).
+    let first = 0;
+    while (first < chunks.length - 1 && chunks[first].end <= Math.max(0, prefix - 1)) first++;
+    const from = chunks[first].start;
+    // Candidate ends: old chunk starts inside the unchanged suffix, moved by the edit.
+    const suffixStart = old.length - suffix;
+    // A front matter is one construct: a window from the start must take all of it.
+    const minEnd = from === 0 ? frontMatterEnd(text) : 0;
+    for (let j = first + 1; j <= chunks.length; j++) {
+      let to = text.length;
+      if (j < chunks.length) {
+        if (chunks[j].start < suffixStart) continue;
+        to = chunks[j].start + delta;
+        if (to < minEnd) continue;
+        const c = text.charCodeAt(to);
+        if (c === 32 || c === 9 || c === 10 || c === 13) continue;
+      }
+      const window = parseMarkdown(text.slice(from, to), from, from === 0);
+      const last = window.roots[window.roots.length - 1];
+      if (j < chunks.length && (!canCut(text, last ? last.end : from, to) || (last && !closed(text, last)))) continue;
+      const middle = chunksOf(text, window, from, to, catalog);
+      const tail = chunks.slice(j).map((c) => ({ ...c, start: c.start + delta, end: c.end + delta }));
+      this.chunks = [...chunks.slice(0, first), ...middle, ...tail];
+      this.lastStats = { chunks: this.chunks.length, parsedChars: to - from, full: from === 0 && to === text.length };
+      return;
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { analyze } from '../../server/src/core/analyze';
+import { IncrementalAnalyzer } from '../../server/src/core/incremental';
+import { parseMarkdown } from '../../server/src/core/markdown/parse';
+import { catalog } from '../support/catalog';
+import { applyEdit, draft, edit } from '../support/arbitraries';
+
+const RUNS = Number(process.env.ITAKU_PROPERTY_RUNS ?? 300);
+
+const view = (a: ReturnType<typeof analyze>) => (a ? JSON.stringify(a.result) : 'not a draft');
+
+test('incremental analysis equals a full analysis after every edit', () => {
+  fc.assert(
+    fc.property(draft, fc.array(edit, { minLength: 1, maxLength: 8 }), (text, edits) => {
+      const incremental = new IncrementalAnalyzer();
+      let current = text;
+      assert.equal(view(incremental.analyze(current, { catalog: catalog() })), view(analyze(current, { catalog: catalog() })));
+      for (const e of edits) {
+        current = applyEdit(current, e);
+        assert.equal(view(incremental.analyze(current, { catalog: catalog() })), view(analyze(current, { catalog: catalog() })), JSON.stringify(current));
+        assert.deepEqual(incremental.blockSpans(), parseMarkdown(current).blocks.map((b) => [b.start, b.end, b.kind]), JSON.stringify(current));
+      }
+    }),
+    { numRuns: RUNS },
+  );
+});
+
+test('an edit in one paragraph re-parses only its block', () => {
+  const paragraphs = Array.from({ length: 200 }, (_, i) => `## ${i + 1} 項目\n\n受注者は、第${i + 1}項の業務を行うこと。`).join('\n\n');
+  const text = `---\ndocument: 契約書\ncategory: build\n---\n\n${paragraphs}\n`;
+  const incremental = new IncrementalAnalyzer();
+  incremental.analyze(text, { catalog: catalog() });
+  assert.equal(incremental.lastStats.full, true);
+  const at = text.indexOf('第100項');
+  const edited = text.slice(0, at) + 'X' + text.slice(at);
+  incremental.analyze(edited, { catalog: catalog() });
+  assert.deepEqual(incremental.lastStats, { chunks: 401, full: false, parsedChars: '受注者は、X第100項の業務を行うこと。\n\n'.length });
+  // Opening a fence swallows the rest: the window grows to the end.
+  const line = edited.lastIndexOf('\n', at) + 1;
+  const fenced = edited.slice(0, line) + '```\n' + edited.slice(line);
+  incremental.analyze(fenced, { catalog: catalog() });
+  // From the chunk before the edit (an edit at a chunk's start may change how the previous one ends).
+  assert.equal(incremental.lastStats.parsedChars, fenced.length - (line - '## 100 項目\n\n'.length));
+});
