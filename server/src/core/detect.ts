@@ -16,51 +16,86 @@ const cache = new WeakMap<BlockFacts, BlockClauseHit[]>();
  * one of its phrase groups occurs in one sentence. Hits inside the clause's `not` phrases
  * (監査ログ, 会計検査 …) do not count.
  */
+// Scratch tables reused by every call (detection is synchronous).
+let bits = new Int32Array(0);
+let headBits = new Int32Array(0);
+let found = new Uint8Array(0);
+const touched: number[] = [];
+const headTouched: number[] = [];
+
 export function clausesInBlock(facts: BlockFacts, catalog: Catalog): BlockClauseHit[] {
   const cached = cache.get(facts);
   if (cached) return cached;
   const out: BlockClauseHit[] = [];
   if (facts.hits.length) {
-    const masks = new Map<number, Array<[number, number]>>();
-    const vetoed = new Set<string>();
-    for (const hit of facts.hits) {
-      for (const u of catalog.usages[hit.phrase]) {
-        if (u.kind === 'veto') vetoed.add(`${u.clause}:${sentenceOf(facts, hit.start)}`);
-        if (u.kind !== 'not') continue;
-        let list = masks.get(u.clause);
-        if (!list) masks.set(u.clause, (list = []));
-        list.push([hit.start, hit.end]);
-      }
+    const t = catalog.detection;
+    if (bits.length < t.groups) {
+      bits = new Int32Array(t.groups);
+      headBits = new Int32Array(t.groups);
     }
-    const masked = (clause: number, start: number, end: number) =>
-      masks.get(clause)?.some(([s, e]) => s <= start && end <= e) ?? false;
-    const byTitle = new Set<number>();
-    const byBody = new Set<number>();
-    const titleTerms = new Map<string, number>();
-    const terms = new Map<string, number>();
-    for (const hit of facts.hits) {
-      for (const u of catalog.usages[hit.phrase]) {
-        if (u.kind === 'heading') {
-          if (hit.end > facts.titleEnd || byTitle.has(u.clause) || masked(u.clause, hit.start, hit.end)) continue;
-          const key = `${u.clause}:${u.group}`;
-          const bits = (titleTerms.get(key) ?? 0) | (1 << u.term);
-          titleTerms.set(key, bits);
-          if (bits === (1 << catalog.headingSizes[u.clause][u.group]) - 1) byTitle.add(u.clause);
-        } else if (u.kind === 'term') {
-          if (byBody.has(u.clause) || masked(u.clause, hit.start, hit.end)) continue;
-          const sentence = sentenceOf(facts, hit.start);
-          if (vetoed.has(`${u.clause}:${sentence}`)) continue;
-          const key = `${u.clause}:${u.group}:${sentence}`;
-          const bits = (terms.get(key) ?? 0) | (1 << u.term);
-          terms.set(key, bits);
-          if (bits === (1 << catalog.groupSizes[u.clause][u.group]) - 1) byBody.add(u.clause);
+    const clauses = catalog.def.clauses.length;
+    if (found.length < clauses) found = new Uint8Array(clauses);
+    found.fill(0, 0, clauses); // 1: by title, 2: by body
+    const hits = facts.hits.length > 1 ? [...facts.hits].sort((a, b) => a.start - b.start || a.end - b.end) : facts.hits;
+    let masks: number[] | undefined; // [clause, start, end, …]
+    let vetoes: number[] | undefined; // [clause, sentence, …]
+    for (const hit of hits) {
+      for (const c of t.notClauses[hit.phrase]) (masks ??= []).push(c, hit.start, hit.end);
+      for (const c of t.vetoClauses[hit.phrase]) (vetoes ??= []).push(c, sentenceOf(facts, hit.start));
+    }
+    const masked = (clause: number, start: number, end: number) => {
+      if (!masks) return false;
+      for (let k = 0; k < masks.length; k += 3) if (masks[k] === clause && masks[k + 1] <= start && end <= masks[k + 2]) return true;
+      return false;
+    };
+    const vetoed = (clause: number, sentence: number) => {
+      if (!vetoes) return false;
+      for (let k = 0; k < vetoes.length; k += 2) if (vetoes[k] === clause && vetoes[k + 1] === sentence) return true;
+      return false;
+    };
+    // Heading groups: all terms within the title. Body groups: all terms within one sentence.
+    let sentence = -1;
+    touched.length = 0;
+    headTouched.length = 0;
+    for (const hit of hits) {
+      const heading = t.headingRefs[hit.phrase];
+      if (heading.length && hit.end <= facts.titleEnd) {
+        for (let k = 0; k < heading.length; k += 2) {
+          const g = heading[k];
+          const clause = t.groupClause[g];
+          if (found[clause] & 1 || masked(clause, hit.start, hit.end)) continue;
+          if (headBits[g] === 0) headTouched.push(g);
+          headBits[g] |= heading[k + 1];
+          if (headBits[g] === t.groupFull[g]) found[clause] |= 1;
         }
       }
+      const body = t.bodyRefs[hit.phrase];
+      if (!body.length) continue;
+      const s = sentenceOf(facts, hit.start);
+      if (s !== sentence) {
+        // A new sentence: body groups start again.
+        for (const g of touched) bits[g] = 0;
+        touched.length = 0;
+        sentence = s;
+      }
+      for (let k = 0; k < body.length; k += 2) {
+        const g = body[k];
+        const clause = t.groupClause[g];
+        if (found[clause] & 2 || masked(clause, hit.start, hit.end) || vetoed(clause, s)) continue;
+        if (bits[g] === 0) touched.push(g);
+        bits[g] |= body[k + 1];
+        if (bits[g] === t.groupFull[g]) found[clause] |= 2;
+      }
     }
+    for (const g of touched) bits[g] = 0;
+    for (const g of headTouched) headBits[g] = 0;
+    touched.length = 0;
+    headTouched.length = 0;
     const titleBy = facts.kind === 'heading' ? 'heading' : 'title';
-    for (const clause of byTitle) out.push({ clause, by: titleBy });
-    for (const clause of byBody) if (!byTitle.has(clause)) out.push({ clause, by: 'body' });
-    out.sort((a, b) => a.clause - b.clause);
+    for (let clause = 0; clause < clauses; clause++) {
+      if (found[clause] & 1) out.push({ clause, by: titleBy });
+      else if (found[clause] & 2) out.push({ clause, by: 'body' });
+    }
   }
   cache.set(facts, out);
   return out;

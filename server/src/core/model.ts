@@ -36,7 +36,6 @@ export interface LocatedBlock {
 
 const NUMBERING = /^(第\s*[0-9０-９一二三四五六七八九十百]+\s*[条章節項款]?|[0-9０-９]+([.．][0-9０-９]+)*[.．、)）]?|[（(][0-9０-９一二三四五六七八九十]+[）)]|[（(][ア-ンa-zａ-ｚ][）)]|[ア-ン][.．、\s）)]|[①-⑳]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[.．\s]|[Ⅰ-Ⅹ])/;
 const BRACKETED = /^(\*\*|__|【|［|\[|〔|■|□|◆|◇|●|○|・)/;
-const SENTENCE_END = new Set(['。', '|', '!', '?']);
 const DIRECTIVE = /^<!--\s*(itaku(?:-disable)?\b[\s\S]*?)\s*-->\s*$/;
 
 const BRACKET_TITLE = /^\s*(第\s*[0-9０-９一二三四五六七八九十百]+\s*条(?:の[0-9０-９一二三四五六七八九十]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)*[.．]?|[（(][0-9０-９]+[）)]|[①-⑳]|[ア-ン][.．]?)?\s*(\*\*|__|[（(【［[])/;
@@ -51,9 +50,10 @@ function titleLength(source: string, start: number, end: number, norm: Normalize
   let lineEnd = start;
   while (lineEnd < end && source.charCodeAt(lineEnd) !== 10 && source.charCodeAt(lineEnd) !== 13) lineEnd++;
   const line = source.slice(start, lineEnd);
+  // `norm` offsets are relative to `start`.
   const countUntil = (offset: number) => {
     let n = 0;
-    while (n < norm.text.length && norm.offsets[n] < offset) n++;
+    while (n < norm.text.length && norm.offsets[n] + start < offset) n++;
     return n;
   };
   const bracket = BRACKET_TITLE.exec(line);
@@ -87,43 +87,40 @@ function titleLength(source: string, start: number, end: number, norm: Normalize
 /** Computes the facts of one block; `source` is the whole draft. */
 export function blockFacts(source: string, block: Block, catalog: Catalog): BlockFacts {
   const { start, end } = block;
-  const base = {
-    kind: block.kind,
-    depth: block.depth,
-    listDepth: block.listDepth,
-    itemOffset: block.itemOffset >= 0 ? block.itemOffset - start : null,
-    quoted: block.quoted,
-    length: end - start,
-  };
+  const itemOffset = block.itemOffset >= 0 ? block.itemOffset - start : null;
+  // Literal objects of one shape (no spread): this runs for every block of every draft.
   if (block.kind === 'code' || block.kind === 'html') {
-    const facts: BlockFacts = { ...base, norm: { text: '', offsets: new Int32Array([0]), gap: new Uint8Array(0) }, hits: [], titleEnd: 0, titleSourceEnd: 0, sentenceStarts: [0] };
-    if (block.kind === 'html') {
-      const m = DIRECTIVE.exec(source.slice(start, end).trim());
-      if (m) facts.directive = m[1];
-    }
-    return facts;
+    const m = block.kind === 'html' ? DIRECTIVE.exec(source.slice(start, end).trim()) : null;
+    return {
+      kind: block.kind, depth: block.depth, listDepth: block.listDepth, itemOffset, quoted: block.quoted, length: end - start,
+      norm: EMPTY_NORM, hits: [], titleEnd: 0, titleSourceEnd: 0, sentenceStarts: [0], directive: m ? m[1] : undefined,
+    };
   }
-  const absolute = normalizeRange(source, start, end);
-  const offsets = absolute.offsets.map((o) => o - start);
-  const norm: NormalizedText = { text: absolute.text, offsets, gap: absolute.gap };
+  const norm = normalizeRange(source, start, end, start);
   const hits = catalog.matcher.search(norm.text);
-  const [titleEnd, titleSourceEnd] = block.kind === 'heading' ? [norm.text.length, end - start] : titleLength(source, start, end, absolute);
+  const [titleEnd, titleSourceEnd] = block.kind === 'heading' ? [norm.text.length, end - start] : titleLength(source, start, end, norm);
   const sentenceStarts = [0];
   if (titleEnd > 0 && titleEnd < norm.text.length) sentenceStarts.push(titleEnd);
   // 。 inside brackets — (以下「従事者」という。) — does not end the sentence around it.
   let depth = 0;
-  for (let i = 0; i < norm.text.length; i++) {
-    const ch = norm.text[i];
-    if (ch === '(' || ch === '「' || ch === '『') depth++;
-    else if ((ch === ')' || ch === '」' || ch === '』') && depth > 0) depth--;
-    else if (ch === '|' || (depth === 0 && SENTENCE_END.has(ch))) {
-      if (ch === '|') depth = 0;
-      if (i + 1 < norm.text.length && i + 1 !== titleEnd) sentenceStarts.push(i + 1);
+  const text = norm.text;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 /* ( */ || c === 0x300c /* 「 */ || c === 0x300e /* 『 */) depth++;
+    else if ((c === 41 || c === 0x300d || c === 0x300f) && depth > 0) depth--;
+    else if (c === 124 /* | */ || (depth === 0 && (c === 0x3002 /* 。 */ || c === 33 || c === 63))) {
+      if (c === 124) depth = 0;
+      if (i + 1 < text.length && i + 1 !== titleEnd) sentenceStarts.push(i + 1);
     }
   }
-  sentenceStarts.sort((a, b) => a - b);
-  return { ...base, norm, hits, titleEnd, titleSourceEnd, sentenceStarts };
+  if (titleEnd > 0) sentenceStarts.sort((a, b) => a - b);
+  return {
+    kind: block.kind, depth: block.depth, listDepth: block.listDepth, itemOffset, quoted: block.quoted, length: end - start,
+    norm, hits, titleEnd, titleSourceEnd, sentenceStarts, directive: undefined,
+  };
 }
+
+const EMPTY_NORM: NormalizedText = { text: '', offsets: new Int32Array([0]) };
 
 /** Index of the sentence containing normalised position `index`. */
 export function sentenceOf(facts: BlockFacts, index: number): number {

@@ -1,4 +1,4 @@
-import { normalizePhrase, normalizeRange } from '../text/normalize';
+import { normalizePhrase, normalizeRange, whitespaceBefore } from '../text/normalize';
 import { PhraseMatcher } from '../text/phraseMatcher';
 import type { CatalogDef, ClauseDef, DocumentTypeId, PhraseSpec, PlaceholderDef } from './types';
 
@@ -14,8 +14,25 @@ export type PhraseUsage =
   | { kind: 'risk'; item: number; group: number; term: number }
   | { kind: 'placeholder'; placeholder: string; display: string; requiredGaps: number[] };
 
+/** Clause recognition flattened into typed arrays, for a detection loop without allocations. */
+export interface DetectionTables {
+  /** Group index (over all clauses, heading groups and body groups apart) → its clause. */
+  groupClause: Int32Array;
+  /** Group index → the bit mask of all its terms. */
+  groupFull: Int32Array;
+  /** Per phrase: [group, termBit, group, termBit, …] of its body-term usages. */
+  bodyRefs: Int32Array[];
+  /** Per phrase: the same for heading usages. */
+  headingRefs: Int32Array[];
+  /** Per phrase: clauses it masks (`not`) and vetoes (`veto`); empty for most phrases. */
+  notClauses: number[][];
+  vetoClauses: number[][];
+  groups: number;
+}
+
 export interface Catalog {
   readonly def: CatalogDef;
+  readonly detection: DetectionTables;
   /** Where it came from: `built-in` or a file path. */
   readonly source: string;
   readonly matcher: PhraseMatcher;
@@ -88,7 +105,7 @@ export function compileCatalog(def: CatalogDef, source: string): Catalog {
     const norm = normalizeRange(text, 0, text.length);
     const ph = def.placeholders[name];
     const requiredGaps: number[] = [];
-    if (ph.spacing === 'required') for (let i = 1; i < norm.gap.length; i++) if (norm.gap[i]) requiredGaps.push(i);
+    if (ph.spacing === 'required') for (let i = 1; i < norm.text.length; i++) if (whitespaceBefore(text, norm, i)) requiredGaps.push(i);
     add(text, { kind: 'placeholder', placeholder: name, display: text, requiredGaps });
   };
   for (const [name, ph] of Object.entries(def.placeholders)) {
@@ -130,6 +147,7 @@ export function compileCatalog(def: CatalogDef, source: string): Catalog {
   return {
     def,
     source,
+    detection: detectionTables(usages, groupSizes, headingSizes),
     matcher: new PhraseMatcher(phrases),
     usages,
     groupSizes,
@@ -145,4 +163,44 @@ export function compileCatalog(def: CatalogDef, source: string): Catalog {
       return list;
     },
   };
+}
+
+function detectionTables(usages: PhraseUsage[][], groupSizes: number[][], headingSizes: number[][]): DetectionTables {
+  const bodyIndex: number[][] = [];
+  const headingIndex: number[][] = [];
+  const groupClause: number[] = [];
+  const groupFull: number[] = [];
+  groupSizes.forEach((sizes, clause) => {
+    bodyIndex[clause] = sizes.map((size) => {
+      groupClause.push(clause);
+      groupFull.push((1 << size) - 1);
+      return groupClause.length - 1;
+    });
+  });
+  headingSizes.forEach((sizes, clause) => {
+    headingIndex[clause] = sizes.map((size) => {
+      groupClause.push(clause);
+      groupFull.push((1 << size) - 1);
+      return groupClause.length - 1;
+    });
+  });
+  const bodyRefs: Int32Array[] = [];
+  const headingRefs: Int32Array[] = [];
+  const notClauses: number[][] = [];
+  const vetoClauses: number[][] = [];
+  usages.forEach((list, phrase) => {
+    const body: number[] = [];
+    const heading: number[] = [];
+    notClauses[phrase] = [];
+    vetoClauses[phrase] = [];
+    for (const u of list) {
+      if (u.kind === 'term') body.push(bodyIndex[u.clause][u.group], 1 << u.term);
+      else if (u.kind === 'heading') heading.push(headingIndex[u.clause][u.group], 1 << u.term);
+      else if (u.kind === 'not') notClauses[phrase].push(u.clause);
+      else if (u.kind === 'veto') vetoClauses[phrase].push(u.clause);
+    }
+    bodyRefs[phrase] = Int32Array.from(body);
+    headingRefs[phrase] = Int32Array.from(heading);
+  });
+  return { groupClause: Int32Array.from(groupClause), groupFull: Int32Array.from(groupFull), bodyRefs, headingRefs, notClauses, vetoClauses, groups: groupClause.length };
 }

@@ -3,6 +3,7 @@ import type { Finding } from '../findings';
 import { fillValue } from '../fixes/fill';
 import { messages } from '../messages';
 import { spanInBlock } from '../model';
+import { whitespaceBefore } from '../text/normalize';
 
 /** `unresolved-placeholder`: 〔 省 〕, [乙], 年 月 日, 第 条, 「n」 … left in the draft's text. */
 export function unresolvedPlaceholders(ctx: DraftContext): Finding[] {
@@ -15,7 +16,7 @@ export function unresolvedPlaceholders(ctx: DraftContext): Finding[] {
     for (const hit of facts.hits) {
       for (const u of catalog.usages[hit.phrase]) {
         if (u.kind !== 'placeholder') continue;
-        if (u.requiredGaps.some((g) => !facts.norm.gap[hit.start + g])) continue;
+        if (u.requiredGaps.some((g) => !whitespaceBefore(ctx.text, facts.norm, hit.start + g, b.start))) continue;
         found.push({ start: hit.start, end: hit.end, name: u.placeholder, display: u.display });
         break;
       }

@@ -8,11 +8,7 @@ export interface NormalizedText {
   text: string;
   /** `offsets[i]` is the source offset of the character `text[i]` came from; one extra entry holds the end. */
   offsets: Int32Array;
-  /** `gap[i]` is 1 when whitespace was dropped right before `text[i]`. */
-  gap: Uint8Array;
 }
-
-const MARKUP = new Set([42 /* * */, 95 /* _ */, 96 /* ` */]);
 
 function isWhitespace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 11 ||
@@ -28,14 +24,17 @@ function isCombining(code: number): boolean {
   if (code === 0x3099 || code === 0x309a || code === 0xff9e || code === 0xff9f) return true;
   if ((code >= 0x3040 && code <= 0x3098) || (code >= 0x309b && code <= 0x9fff) || (code >= 0xac00 && code <= 0xd7a3)) return false;
   if (code >= 0xd800 && code <= 0xdfff) return false;
+  if (code >= 0xff00 && code <= 0xffef) return false; // full- and half-width forms (ﾞﾟ handled above)
+  if (code >= 0x2000 && code <= 0x206f) return false; // general punctuation
+  if (code >= 0x3000 && code <= 0x303f) return code >= 0x302a && code <= 0x302f; // CJK symbols; tone marks
   return MARK.test(String.fromCharCode(code));
 }
 
 /** Characters whose NFKC form is themselves, checked without calling `normalize`. */
 function isStable(code: number): boolean {
   return (code >= 0x3041 && code <= 0x3096) || (code >= 0x30a1 && code <= 0x30fa) ||
-    code === 0x30fc || (code >= 0x4e00 && code <= 0x9fff) || code === 0x3001 || code === 0x3002 ||
-    (code >= 0x300c && code <= 0x3011) || code === 0x3014 || code === 0x3015 || code === 0x30fb;
+    code === 0x30fc || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3001 && code <= 0x3007) ||
+    (code >= 0x300c && code <= 0x3011) || code === 0x3014 || code === 0x3015 || code === 0x30fb || code === 0x301c;
 }
 
 /** Normalises one phrase the way draft text is normalised (for catalog phrases). */
@@ -43,45 +42,81 @@ export function normalizePhrase(phrase: string): string {
   return normalizeRange(phrase, 0, phrase.length).text;
 }
 
+// Scratch buffers reused by every call (the analysis is synchronous): no per-character garbage.
+let chars = new Uint16Array(4096);
+let sources = new Int32Array(4096);
+
+function grow(min: number): void {
+  let size = chars.length;
+  while (size < min) size *= 2;
+  const c = new Uint16Array(size);
+  c.set(chars);
+  const s = new Int32Array(size);
+  s.set(sources);
+  chars = c;
+  sources = s;
+}
+
+// Offsets of all blocks are carved out of shared arenas: one allocation per 64 K characters
+// instead of one typed array per block. Carved ranges are never written again.
+let arena = new Int32Array(65536);
+let arenaUsed = 0;
+
+function carve(n: number): Int32Array {
+  if (arenaUsed + n > arena.length) {
+    arena = new Int32Array(Math.max(65536, n));
+    arenaUsed = 0;
+  }
+  const view = arena.subarray(arenaUsed, arenaUsed + n);
+  arenaUsed += n;
+  return view;
+}
+
+/** NFKC of single code points, memoised: most drafts use a few hundred distinct characters. */
+const singleNfkc = new Map<number, string>();
+
+function toText(n: number): string {
+  let out = '';
+  for (let i = 0; i < n; i += 8192) out += String.fromCharCode.apply(null, chars.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
+  return out;
+}
+
 /**
  * Normalises `source[start, end)`. At each line start, indentation and blockquote `>` marks are
- * skipped too, so a paragraph wrapped inside a quote or list reads as one run of text.
+ * skipped too, so a paragraph wrapped inside a quote or list reads as one run of text. Offsets are
+ * reported minus `base` (0: offsets into `source`).
  */
-export function normalizeRange(source: string, start: number, end: number): NormalizedText {
-  const out: string[] = [];
-  const offsets: number[] = [];
-  const gap: number[] = [];
-  let pendingGap = 0;
+export function normalizeRange(source: string, start: number, end: number, base = 0): NormalizedText {
+  if (chars.length < (end - start) * 2 + 16) grow((end - start) * 2 + 16);
+  let c = chars;
+  let src = sources;
+  let n = 0;
   let lineStart = true;
   let i = start;
   while (i < end) {
     const code = source.charCodeAt(i);
     if (code === 10 || code === 13) {
       lineStart = true;
-      pendingGap = 1;
       i++;
       continue;
     }
-    if (isWhitespace(code)) {
-      pendingGap = 1;
+    if (code === 32 || code === 0x3000 || code === 9 || (code > 0x7f && isWhitespace(code)) || code === 12 || code === 11) {
       i++;
       continue;
     }
     if (lineStart && code === 62 /* > */) {
-      pendingGap = 1;
       i++;
       continue;
     }
     lineStart = false;
-    if (MARKUP.has(code)) {
+    if (code === 42 || code === 95 || code === 96) {
       i++;
       continue;
     }
-    if (code < 0x80) {
-      out.push(code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : source[i]);
-      offsets.push(i);
-      gap.push(pendingGap);
-      pendingGap = 0;
+    if (code < 0x80 || (isStable(code) && !(i + 1 < end && isCombining(source.charCodeAt(i + 1))))) {
+      c[n] = code >= 65 && code <= 90 ? code + 32 : code;
+      src[n] = i - base;
+      n++;
       i++;
       continue;
     }
@@ -92,31 +127,36 @@ export function normalizeRange(source: string, start: number, end: number): Norm
       if (low >= 0xdc00 && low <= 0xdfff) next++;
     }
     while (next < end && isCombining(source.charCodeAt(next))) next++;
-    if (next === i + 1 && isStable(code)) {
-      out.push(source[i]);
-      offsets.push(i);
-      gap.push(pendingGap);
-      pendingGap = 0;
-      i = next;
-      continue;
+    let normalized: string;
+    if (next === i + 1 && code >= 0xff01 && code <= 0xff5e) {
+      // Full-width ASCII: NFKC maps it to ASCII.
+      normalized = String.fromCharCode(code - 0xfee0);
+    } else if (next === i + 1) {
+      let cached = singleNfkc.get(code);
+      if (cached === undefined) singleNfkc.set(code, (cached = String.fromCharCode(code).normalize('NFKC')));
+      normalized = cached;
+    } else normalized = source.slice(i, next).normalize('NFKC');
+    if (n + normalized.length >= c.length) {
+      grow(n + normalized.length + 16);
+      c = chars;
+      src = sources;
     }
-    const normalized = source.slice(i, next).normalize('NFKC');
     for (let k = 0; k < normalized.length; k++) {
-      const c = normalized.charCodeAt(k);
-      if (isWhitespace(c)) {
-        pendingGap = 1;
-        continue;
+      const ch = normalized.charCodeAt(k);
+      if (isWhitespace(ch)) {
+          continue;
       }
-      if (MARKUP.has(c)) continue;
-      out.push(c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : normalized[k]);
-      offsets.push(i);
-      gap.push(pendingGap);
-      pendingGap = 0;
+      if (ch === 42 || ch === 95 || ch === 96) continue;
+      c[n] = ch >= 65 && ch <= 90 ? ch + 32 : ch;
+      src[n] = i - base;
+      n++;
     }
     i = next;
   }
-  offsets.push(end);
-  return { text: out.join(''), offsets: Int32Array.from(offsets), gap: Uint8Array.from(gap) };
+  const offsets = carve(n + 1);
+  offsets.set(src.subarray(0, n));
+  offsets[n] = end - base;
+  return { text: toText(n), offsets };
 }
 
 /** End offset of the source cluster (code point plus folded marks) starting at `offset`. */
@@ -136,4 +176,15 @@ export function sourceSpan(source: string, norm: NormalizedText, from: number, t
   const start = norm.offsets[from];
   if (to <= from) return [start, start];
   return [start, clusterEnd(source, norm.offsets[to - 1])];
+}
+
+/**
+ * Is there whitespace in the source right before normalised character `i`? (年 月 日 is a blank to
+ * fill; 生年月日 is not.) `base` is the source offset the normalised offsets are relative to.
+ */
+export function whitespaceBefore(source: string, norm: NormalizedText, i: number, base = 0): boolean {
+  const to = norm.offsets[i] + base;
+  const from = i > 0 ? clusterEnd(source, norm.offsets[i - 1] + base) : base;
+  for (let k = from; k < to; k++) if (isWhitespace(source.charCodeAt(k))) return true;
+  return false;
 }

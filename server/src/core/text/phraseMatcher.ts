@@ -17,6 +17,8 @@ export class PhraseMatcher {
   /** Phrases ending at each state, including those reached through failure links. */
   private readonly outputs: number[][] = [[]];
   private readonly lengths: number[];
+  /** Transitions out of the root, by UTF-16 code unit (-1: none): most characters of a draft start no phrase. */
+  private readonly root = new Int32Array(0x10000).fill(-1);
 
   constructor(phrases: readonly string[]) {
     this.lengths = phrases.map((p) => p.length);
@@ -47,7 +49,10 @@ export class PhraseMatcher {
       list.push([code, to]);
     }
     const queue: number[] = [];
-    for (const [, to] of children.get(0) ?? []) queue.push(to);
+    for (const [code, to] of children.get(0) ?? []) {
+      queue.push(to);
+      this.root[code] = to;
+    }
     for (let q = 0; q < queue.length; q++) {
       const state = queue[q];
       for (const [code, to] of children.get(state) ?? []) {
@@ -68,16 +73,26 @@ export class PhraseMatcher {
   /** Every occurrence of every phrase in `text` (overlapping ones included), in end order. */
   search(text: string, from = 0, to = text.length): PhraseHit[] {
     const hits: PhraseHit[] = [];
+    const next = this.next;
+    const fail = this.fail;
+    const root = this.root;
+    const outputs = this.outputs;
     let state = 0;
     for (let i = from; i < to; i++) {
       const code = text.charCodeAt(i);
-      let target = this.next.get(state * 0x10000 + code);
-      while (target === undefined && state !== 0) {
-        state = this.fail[state];
-        target = this.next.get(state * 0x10000 + code);
+      if (state === 0) {
+        const target = root[code];
+        if (target < 0) continue;
+        state = target;
+      } else {
+        let target = next.get(state * 0x10000 + code);
+        while (target === undefined && state !== 0) {
+          state = fail[state];
+          target = state === 0 ? (root[code] < 0 ? undefined : root[code]) : next.get(state * 0x10000 + code);
+        }
+        state = target ?? 0;
       }
-      state = target ?? 0;
-      const out = this.outputs[state];
+      const out = outputs[state];
       for (let k = 0; k < out.length; k++) {
         const phrase = out[k];
         hits.push({ phrase, start: i + 1 - this.lengths[phrase], end: i + 1 });

@@ -1,0 +1,184 @@
+// npm run bench: itaku's speed beside its floor (the bare parse of the same texts) and its peer
+// (markdownlint), measured in one run on this machine. Prints a table; --json prints JSON.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, statSync, mkdirSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { lint } from 'markdownlint/sync';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import YAML from 'yaml';
+import { analyze } from '../server/src/core/analyze';
+import { loadCatalog } from '../server/src/core/catalog/load';
+import { LspClient } from '../test/support/lsp';
+import { buildCorpus, ROOT } from './corpus';
+
+const json = process.argv.includes('--json');
+const quick = process.argv.includes('--quick');
+const log = (s: string) => {
+  if (!json) process.stdout.write(s + '\n');
+};
+
+const loaded = loadCatalog(readFileSync(path.join(ROOT, 'catalog/nisc-2011.yaml'), 'utf8'), 'built-in');
+if (!loaded.ok) throw new Error('catalog');
+const catalog = loaded.catalog;
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+
+/** Median wall time of `fn` in ms after warming up. */
+function time(fn: () => unknown, reps: number, warmup = 2): number {
+  for (let i = 0; i < warmup; i++) fn();
+  const xs: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t = now();
+    fn();
+    xs.push(now() - t);
+  }
+  return median(xs);
+}
+
+function floorParse(text: string): void {
+  const root = processor.parse(text) as { children: Array<{ type: string; value?: string }> };
+  if (root.children[0]?.type === 'yaml') YAML.parse(root.children[0].value ?? '');
+}
+
+async function main(): Promise<void> {
+  const results: Record<string, unknown> = { machine: { cpu: os.cpus()[0]?.model, cores: os.availableParallelism(), node: process.version, date: new Date().toISOString() } };
+  log(`itaku benchmark — ${os.cpus()[0]?.model} × ${os.availableParallelism()}, Node ${process.version}\n`);
+
+  const corpus = buildCorpus();
+
+  // 1–3. Single drafts: floor, itaku cold, markdownlint.
+  const rows: Array<Record<string, number | string>> = [];
+  log('Single drafts (median ms)        floor    itaku  markdownlint   itaku/floor   itaku/markdownlint');
+  for (const s of corpus.single) {
+    const text = readFileSync(s.file, 'utf8');
+    const reps = quick ? 3 : s.bytes > 1e6 ? 3 : s.bytes > 1e5 ? 9 : s.bytes > 1e4 ? 31 : 201;
+    const warmup = s.bytes > 1e6 ? 1 : 3;
+    // Interleave the three so drift affects them alike.
+    const floor = time(() => floorParse(text), reps, warmup);
+    const itaku = time(() => analyze(text, { catalog }), reps, warmup);
+    const markdownlint = time(() => lint({ strings: { draft: text } }), reps, warmup);
+    rows.push({ draft: s.name, bytes: s.bytes, floor, itaku, markdownlint, itakuPerFloor: itaku / floor, itakuPerMarkdownlint: itaku / markdownlint });
+    log(`${s.name.padEnd(30)} ${floor.toFixed(1).padStart(7)} ${itaku.toFixed(1).padStart(8)} ${markdownlint.toFixed(1).padStart(13)}   ${(itaku / floor).toFixed(2).padStart(8)}×     ${(itaku / markdownlint).toFixed(2).padStart(8)}×`);
+  }
+  results.single = rows;
+
+  // 4. Keystroke → publishDiagnostics through the real server, 500 KB draft.
+  log('\nKeystroke → diagnostics for that version, 500 KB draft, via the bundled server over stdio (ms)');
+  const big = readFileSync(corpus.single[2].file, 'utf8').replace(/\r\n/g, '\n');
+  const client = await LspClient.start({ configuration: false });
+  const uri = pathToFileURL(path.join(ROOT, '.bench/keystroke.md')).toString();
+  let version = 1;
+  let current = big;
+  client.open(uri, current, version);
+  await client.diagnosticsFor(uri, version);
+  const lines = current.split('\n');
+  const lineOf = (pred: (l: string) => boolean, from = 0) => lines.findIndex((l, i) => i >= from && pred(l));
+  const paragraphLine = lineOf((l) => /^[^\s#|>`\-0-9]/.test(l) && l.length > 40, Math.floor(lines.length / 2));
+  const headingLine = lineOf((l) => l.startsWith('## '), Math.floor(lines.length / 2));
+  const fmLine = lineOf((l) => l.startsWith('organization:'));
+  const scenarios: Array<{ name: string; line: number; at: number; insert: string }> = [
+    { name: 'typing inside a clause paragraph', line: paragraphLine, at: 10, insert: 'あ' },
+    { name: 'typing in the front matter', line: fmLine, at: 16, insert: '省' },
+    { name: 'deleting and restoring a heading #', line: headingLine, at: 0, insert: '#' },
+  ];
+  const edits = quick ? 10 : 40;
+  const keystrokes: Record<string, { p50: number; p95: number; max: number; n: number }> = {};
+  const all: number[] = [];
+  for (const s of scenarios) {
+    const xs: number[] = [];
+    for (let i = 0; i < edits; i++) {
+      // Alternate: insert the character, then remove it (or remove the heading's #, then put it back).
+      const removing = s.insert === '#' ? i % 2 === 0 : i % 2 === 1;
+      const range = removing
+        ? { start: { line: s.line, character: s.at }, end: { line: s.line, character: s.at + 1 } }
+        : { start: { line: s.line, character: s.at }, end: { line: s.line, character: s.at } };
+      version++;
+      const t = now();
+      client.change(uri, version, [{ range, text: removing ? '' : s.insert }]);
+      await client.diagnosticsFor(uri, version);
+      xs.push(now() - t);
+    }
+    all.push(...xs);
+    keystrokes[s.name] = { p50: percentile(xs, 50), p95: percentile(xs, 95), max: Math.max(...xs), n: xs.length };
+    log(`  ${s.name.padEnd(40)} p50 ${percentile(xs, 50).toFixed(1).padStart(6)}   p95 ${percentile(xs, 95).toFixed(1).padStart(6)}   max ${Math.max(...xs).toFixed(1).padStart(6)}   (n=${xs.length})`);
+  }
+  keystrokes.all = { p50: percentile(all, 50), p95: percentile(all, 95), max: Math.max(...all), n: all.length };
+  const fullParse500 = (rows[2].floor as number);
+  log(`  ${'all edits'.padEnd(40)} p50 ${percentile(all, 50).toFixed(1).padStart(6)}   p95 ${percentile(all, 95).toFixed(1).padStart(6)}   max ${Math.max(...all).toFixed(1).padStart(6)}   — one full parse of this draft: ${fullParse500.toFixed(1)} ms`);
+  results.keystrokes = keystrokes;
+  await client.shutdown();
+
+  // 5. The CLI on 1,000 files against a one-process bare parse and markdownlint-cli2.
+  log(`\nCLI over ${corpus.folderFiles} files (${(corpus.folderBytes / 1e6).toFixed(1)} MB), whole-process wall time (median of ${quick ? 1 : 3}, ms)`);
+  const wall = (cmd: string, args: string[], cwd = ROOT) => {
+    const xs: number[] = [];
+    for (let i = 0; i < (quick ? 1 : 3); i++) {
+      const t = now();
+      const r = spawnSync(cmd, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+      if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${args.join(' ')}: exit ${r.status}: ${r.stderr}`);
+      xs.push(now() - t);
+    }
+    return median(xs);
+  };
+  const cliItaku = wall(process.execPath, [path.join(ROOT, 'server/out/cli.js'), 'check', corpus.folder, '--format', 'json']);
+  const cliBare = wall(process.execPath, [path.join(ROOT, 'bench/bare-parse.mjs'), corpus.folder]);
+  const cliLint = wall(process.execPath, [path.join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), '**/*.md'], corpus.folder);
+  results.cli = { files: corpus.folderFiles, bytes: corpus.folderBytes, itaku: cliItaku, bareParse: cliBare, markdownlintCli2: cliLint };
+  log(`  itaku check ${cliItaku.toFixed(0).padStart(7)}   bare parse ${cliBare.toFixed(0).padStart(7)}   markdownlint-cli2 ${cliLint.toFixed(0).padStart(7)}   itaku/bare ${(cliItaku / cliBare).toFixed(2)}×   itaku/markdownlint-cli2 ${(cliItaku / cliLint).toFixed(2)}×`);
+
+  // 6. Server start, memory with 100 open drafts, package size.
+  log('\nServer and package');
+  const starts: number[] = [];
+  for (let i = 0; i < (quick ? 2 : 5); i++) {
+    const t = now();
+    const c = await LspClient.start({ configuration: false });
+    starts.push(now() - t);
+    await c.shutdown();
+  }
+  const memClient = await LspClient.start({ configuration: false });
+  const openUris = corpus.openDrafts.map((f, i) => {
+    const u = pathToFileURL(path.join(ROOT, '.bench', `open-${i}.md`)).toString();
+    memClient.open(u, readFileSync(f, 'utf8'), 1);
+    return u;
+  });
+  for (const u of openUris) await memClient.diagnosticsFor(u, 1);
+  const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${memClient.process.pid}/status`, 'utf8'))![1]) / 1024;
+  await memClient.shutdown();
+  mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
+  const vsix = path.join(ROOT, '.bench/itaku.vsix');
+  spawnSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix], { cwd: ROOT, stdio: 'ignore' });
+  const vsixBytes = statSync(vsix).size;
+  results.server = { startToInitializeMs: median(starts), rssMbWith100Open200KbDrafts: rss, vsixBytes };
+  log(`  server spawn → initialize answered   ${median(starts).toFixed(0)} ms (median of ${starts.length})`);
+  log(`  RSS with 100 open 200 KB drafts      ${rss.toFixed(0)} MB`);
+  log(`  .vsix                                ${(vsixBytes / 1024 / 1024).toFixed(2)} MB`);
+
+  // Targets (issue: Instant on long drafts).
+  const worst = Math.max(...rows.filter((r) => (r.bytes as number) >= 50_000).map((r) => r.itakuPerFloor as number));
+  const targets = [
+    ['full analysis ≤ 1.15× bare parse (≥ 50 KB drafts, worst)', worst <= 1.15, `${worst.toFixed(2)}×`],
+    ['full analysis faster than markdownlint (all sizes)', rows.every((r) => (r.itakuPerMarkdownlint as number) < 1), rows.map((r) => `${(r.itakuPerMarkdownlint as number).toFixed(2)}×`).join(' ')],
+    ['keystroke → diagnostics p95 ≤ 20 ms (500 KB)', keystrokes.all.p95 <= 20, `${keystrokes.all.p95.toFixed(1)} ms`],
+    ['CLI ≤ 1.2× one-process bare parse', cliItaku / cliBare <= 1.2, `${(cliItaku / cliBare).toFixed(2)}×`],
+    ['CLI faster than markdownlint-cli2', cliItaku < cliLint, `${(cliItaku / cliLint).toFixed(2)}×`],
+    ['server ready ≤ 300 ms', median(starts) <= 300, `${median(starts).toFixed(0)} ms`],
+    ['100 open 200 KB drafts ≤ 300 MB RSS', rss <= 300, `${rss.toFixed(0)} MB`],
+    ['.vsix ≤ 1.5 MB', vsixBytes <= 1.5 * 1024 * 1024, `${(vsixBytes / 1024 / 1024).toFixed(2)} MB`],
+  ] as const;
+  results.targets = targets.map(([name, met, value]) => ({ name, met, value }));
+  log('\nTargets');
+  for (const [name, met, value] of targets) log(`  ${met ? '✓' : '✗'} ${name.padEnd(58)} ${value}`);
+  if (json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
