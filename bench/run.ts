@@ -30,16 +30,24 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 
-/** Median wall time of `fn` in ms after warming up. */
-function time(fn: () => unknown, reps: number, warmup = 2): number {
-  for (let i = 0; i < warmup; i++) fn();
-  const xs: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t = now();
-    fn();
-    xs.push(now() - t);
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+/**
+ * Median wall time in ms of each function, measured in interleaved rounds (so drift and heap
+ * state affect them alike), each call starting after a full garbage collection.
+ */
+function timeAll(fns: Array<() => unknown>, reps: number, warmup = 2): number[] {
+  for (let i = 0; i < warmup; i++) for (const fn of fns) fn();
+  const xs = fns.map((): number[] => []);
+  for (let r = 0; r < reps; r++) {
+    fns.forEach((fn, k) => {
+      gc();
+      const t = now();
+      fn();
+      xs[k].push(now() - t);
+    });
   }
-  return median(xs);
+  return xs.map(median);
 }
 
 function floorParse(text: string): void {
@@ -58,12 +66,9 @@ async function main(): Promise<void> {
   log('Single drafts (median ms)        floor    itaku  markdownlint   itaku/floor   itaku/markdownlint');
   for (const s of corpus.single) {
     const text = readFileSync(s.file, 'utf8');
-    const reps = quick ? 3 : s.bytes > 1e6 ? 3 : s.bytes > 1e5 ? 9 : s.bytes > 1e4 ? 31 : 201;
+    const reps = quick ? 3 : s.bytes > 1e6 ? 5 : s.bytes > 1e5 ? 11 : s.bytes > 1e4 ? 31 : 101;
     const warmup = s.bytes > 1e6 ? 1 : 3;
-    // Interleave the three so drift affects them alike.
-    const floor = time(() => floorParse(text), reps, warmup);
-    const itaku = time(() => analyze(text, { catalog }), reps, warmup);
-    const markdownlint = time(() => lint({ strings: { draft: text } }), reps, warmup);
+    const [floor, itaku, markdownlint] = timeAll([() => floorParse(text), () => analyze(text, { catalog }), () => lint({ strings: { draft: text } })], reps, warmup);
     rows.push({ draft: s.name, bytes: s.bytes, floor, itaku, markdownlint, itakuPerFloor: itaku / floor, itakuPerMarkdownlint: itaku / markdownlint });
     log(`${s.name.padEnd(30)} ${floor.toFixed(1).padStart(7)} ${itaku.toFixed(1).padStart(8)} ${markdownlint.toFixed(1).padStart(13)}   ${(itaku / floor).toFixed(2).padStart(8)}×     ${(itaku / markdownlint).toFixed(2).padStart(8)}×`);
   }

@@ -2,18 +2,18 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { promises as fs } from 'node:fs';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { builtinCatalog } from './builtinCatalog';
-import { analyze } from './core/analyze';
 import type { Catalog } from './core/catalog/compile';
 import { loadCatalog } from './core/catalog/load';
-import type { Diagnostic } from './core/findings';
-import { messages, resolveLocale, type Locale } from './core/messages';
+import { resolveLocale, type Locale } from './core/messages';
 import { colorEnabled } from './cli/color';
-import { collectMarkdownFiles, readDraftFile } from './cli/files';
+import { checkFile, checkInParallel, collect, type Outcome, type WorkerData } from './cli/check';
+import { collectMarkdownFiles } from './cli/files';
 import { formatJson } from './cli/format/json';
 import { formatSarif } from './cli/format/sarif';
 import { formatStylish } from './cli/format/stylish';
-import { counts, type FileReport, type RunReport } from './cli/report';
+import { counts, type RunReport } from './cli/report';
 
 declare const ITAKU_VERSION: string;
 const VERSION = typeof ITAKU_VERSION === 'string' ? ITAKU_VERSION : '0.0.0-dev';
@@ -31,6 +31,7 @@ const USAGE = {
   --locale <ja|en>               メッセージの言語（既定: ja）
   --max-file-size <バイト>       これより大きいファイルは分析しない（既定: ${DEFAULT_MAX_FILE_SIZE}）
   --exit-zero                    指摘があっても終了コード 0
+  --jobs <数>                    並列に処理するスレッド数（既定: CPU コア数）
   -h, --help                     この説明
   -v, --version                  バージョン
 
@@ -46,6 +47,7 @@ Options:
   --locale <ja|en>               message language (default: ja)
   --max-file-size <bytes>        files larger than this are not analysed (default: ${DEFAULT_MAX_FILE_SIZE})
   --exit-zero                    exit 0 even when there are findings
+  --jobs <n>                     threads checking files in parallel (default: CPU cores)
   -h, --help                     show this help
   -v, --version                  show the version
 
@@ -66,6 +68,7 @@ async function main(argv: string[]): Promise<number> {
         locale: { type: 'string' },
         'max-file-size': { type: 'string' },
         'exit-zero': { type: 'boolean', default: false },
+        jobs: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -93,13 +96,16 @@ async function main(argv: string[]): Promise<number> {
 
   const catalog = await readCatalog(values.catalog, locale);
   if (!catalog) return 2;
+  const catalogText = values.catalog ? await fs.readFile(values.catalog, 'utf8') : undefined;
 
   const { files, missing } = await collectMarkdownFiles(paths.length ? paths : ['.']);
   if (missing.length) {
     for (const m of missing) process.stderr.write(locale === 'ja' ? `itaku: パスがありません: ${m}\n` : `itaku: no such file or folder: ${m}\n`);
     return 2;
   }
-  const report = await checkFiles(files, catalog, locale, maxSize);
+  const jobs = values.jobs ? Number(values.jobs) : undefined;
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError('--jobs must be a positive integer');
+  const report = await checkFiles(files, catalog, { catalogText, catalogSource: catalog.source, settings: { locale, maxSize } }, jobs);
   const output =
     format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, VERSION, locale) : formatStylish(report, catalog, locale, colorEnabled(process.stdout));
   process.stdout.write(output);
@@ -123,44 +129,40 @@ async function readCatalog(file: string | undefined, locale: Locale): Promise<Ca
   return undefined;
 }
 
-async function checkFiles(files: string[], catalog: Catalog, locale: Locale, maxSize: number): Promise<RunReport> {
-  const report: RunReport = { files: [], skipped: [], notDrafts: 0 };
+async function checkFiles(paths: string[], catalog: Catalog, data: Omit<WorkerData, 'itakuWorker'>, jobs?: number): Promise<RunReport> {
+  const files = paths.map((file) => ({ file, shown: path.relative(process.cwd(), file).split(path.sep).join('/') || file }));
   const progress = process.stderr.isTTY && files.length > 50;
-  let done = 0;
-  for (const file of files) {
-    const shown = path.relative(process.cwd(), file).split(path.sep).join('/') || file;
-    const read = await readDraftFile(file, maxSize);
-    if (read.kind === 'text') {
-      const analysis = analyze(read.text, { catalog, locale });
-      if (analysis) report.files.push({ path: shown, ...analysis.result });
-      else report.notDrafts++;
-    } else if (read.kind === 'too-large') {
-      const head = analyze(read.head.slice(0, read.head.lastIndexOf('\n') + 1), { catalog, locale });
-      if (head) report.files.push(tooLarge(shown, head.result.document, read.size, maxSize, locale));
-      else report.notDrafts++;
-    } else {
-      report.skipped.push({ path: shown, reason: read.kind, detail: read.kind === 'unreadable' ? read.message : undefined });
-    }
-    done++;
+  const report = (done: number) => {
     if (progress && (done % 20 === 0 || done === files.length)) process.stderr.write(`\ritaku: ${done}/${files.length}`);
+  };
+  let outcomes = await checkInParallel(__filename, files, { itakuWorker: true, ...data }, catalog, report, jobs);
+  if (!outcomes) {
+    outcomes = [];
+    for (const f of files) {
+      outcomes.push(checkFile(f.file, f.shown, catalog, data.settings));
+      report(outcomes.length);
+    }
   }
   if (progress) process.stderr.write('\r\u001b[K');
-  return report;
+  return collect(outcomes);
 }
 
-function tooLarge(file: string, document: string | null, size: number, limit: number, locale: Locale): FileReport {
-  const diagnostic: Diagnostic = {
-    code: 'file-too-large',
-    severity: 'warning',
-    message: messages.fileTooLarge(locale, size, limit),
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    source: 'itaku',
-    data: { size, limit },
-  };
-  return { path: file, document, categories: [], options: {}, clauses: [], diagnostics: [diagnostic] };
+/** A worker thread of `checkInParallel`: loads the catalog once, then checks batches of files. */
+function runWorker(data: WorkerData): void {
+  let catalog: Catalog;
+  if (data.catalogText !== undefined) {
+    const loaded = loadCatalog(data.catalogText, data.catalogSource, data.settings.locale);
+    if (!loaded.ok) throw new Error('the catalog became invalid');
+    catalog = loaded.catalog;
+  } else catalog = builtinCatalog();
+  parentPort!.on('message', (m: { from: number; files: Array<{ file: string; shown: string }> }) => {
+    const outcomes: Outcome[] = m.files.map((f) => checkFile(f.file, f.shown, catalog, data.settings));
+    parentPort!.postMessage({ from: m.from, outcomes });
+  });
 }
 
-main(process.argv.slice(2)).then(
+if (!isMainThread && (workerData as WorkerData | undefined)?.itakuWorker) runWorker(workerData as WorkerData);
+else main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },

@@ -1,5 +1,6 @@
-// The built-in catalog is bundled as text (esbuild's text loader).
+// The built-in catalog, parsed and schema-checked at build time (scripts/build.mjs).
 declare module '*.yaml' {
-  const text: string;
-  export default text;
+  import type { CatalogDef } from './core/catalog/types';
+  const catalog: CatalogDef;
+  export default catalog;
 }

@@ -9,7 +9,10 @@ export interface BlockClauseHit {
   by: Exclude<FoundBy, 'marker'>;
 }
 
-const cache = new WeakMap<BlockFacts, BlockClauseHit[]>();
+// Detection results live on the facts (computed with the same catalog's matcher); a field is
+// cheaper than a WeakMap entry for every block.
+const detected = Symbol('detected');
+type WithDetection = BlockFacts & { [detected]?: BlockClauseHit[] };
 
 /**
  * The clauses one block states: a heading or title naming it, or body text where every term of
@@ -24,7 +27,7 @@ const touched: number[] = [];
 const headTouched: number[] = [];
 
 export function clausesInBlock(facts: BlockFacts, catalog: Catalog): BlockClauseHit[] {
-  const cached = cache.get(facts);
+  const cached = (facts as WithDetection)[detected];
   if (cached) return cached;
   const out: BlockClauseHit[] = [];
   if (facts.hits.length) {
@@ -36,7 +39,14 @@ export function clausesInBlock(facts: BlockFacts, catalog: Catalog): BlockClause
     const clauses = catalog.def.clauses.length;
     if (found.length < clauses) found = new Uint8Array(clauses);
     found.fill(0, 0, clauses); // 1: by title, 2: by body
-    const hits = facts.hits.length > 1 ? [...facts.hits].sort((a, b) => a.start - b.start || a.end - b.end) : facts.hits;
+    // Hits come in end order; detection wants start order (they differ only where phrases overlap).
+    let hits = facts.hits;
+    for (let k = 1; k < hits.length; k++) {
+      if (hits[k].start < hits[k - 1].start) {
+        hits = [...hits].sort((a, b) => a.start - b.start || a.end - b.end);
+        break;
+      }
+    }
     let masks: number[] | undefined; // [clause, start, end, …]
     let vetoes: number[] | undefined; // [clause, sentence, …]
     for (const hit of hits) {
@@ -97,7 +107,7 @@ export function clausesInBlock(facts: BlockFacts, catalog: Catalog): BlockClause
       else if (found[clause] & 2) out.push({ clause, by: 'body' });
     }
   }
-  cache.set(facts, out);
+  (facts as WithDetection)[detected] = out;
   return out;
 }
 
@@ -117,7 +127,7 @@ export function locateClauses(blocks: readonly LocatedBlock[], catalog: Catalog)
       const target = hit.by === 'body' ? body : titled;
       if (target.has(hit.clause)) continue;
       let end = b.end;
-      if (hit.by === 'title') end = b.start + b.facts.titleSourceEnd;
+      if (hit.by === 'title') end = b.start + b.facts.titleSourceEnd; // computed: the block has hits
       target.set(hit.clause, { by: hit.by, block: index, start: b.start, end });
     }
   });

@@ -18,9 +18,13 @@ export interface BlockFacts {
   length: number;
   norm: NormalizedText;
   hits: PhraseHit[];
-  /** Normalised index where the block's title ends (whole heading, or a title line); 0 when none. */
+  /**
+   * Normalised index where the block's title ends (whole heading, or a title line); 0 when none.
+   * Computed eagerly only for blocks with phrase hits (detection needs it); -1 until asked for
+   * otherwise — use `titleOf`.
+   */
   titleEnd: number;
-  /** Source offset (relative) where the title ends. */
+  /** Source offset (relative) where the title ends (-1: not computed yet). */
   titleSourceEnd: number;
   /** Sorted normalised indices where a new sentence starts (after 。, |, !, ?, and after the title). */
   sentenceStarts: number[];
@@ -98,26 +102,47 @@ export function blockFacts(source: string, block: Block, catalog: Catalog): Bloc
   }
   const norm = normalizeRange(source, start, end, start);
   const hits = catalog.matcher.search(norm.text);
-  const [titleEnd, titleSourceEnd] = block.kind === 'heading' ? [norm.text.length, end - start] : titleLength(source, start, end, norm);
-  const sentenceStarts = [0];
-  if (titleEnd > 0 && titleEnd < norm.text.length) sentenceStarts.push(titleEnd);
+  const facts: BlockFacts = {
+    kind: block.kind, depth: block.depth, listDepth: block.listDepth, itemOffset, quoted: block.quoted, length: end - start,
+    norm, hits, titleEnd: -1, titleSourceEnd: -1, sentenceStarts: [0], directive: undefined,
+  };
+  // Titles and sentences only matter for detection when some phrase occurs in the block.
+  if (hits.length) {
+    computeTitle(facts, source, start);
+    facts.sentenceStarts = sentenceStartsOf(norm.text, facts.titleEnd);
+  }
+  return facts;
+}
+
+function computeTitle(facts: BlockFacts, source: string, start: number): void {
+  const [titleEnd, titleSourceEnd] = facts.kind === 'heading' ? [facts.norm.text.length, facts.length] : titleLength(source, start, start + facts.length, facts.norm);
+  facts.titleEnd = titleEnd;
+  facts.titleSourceEnd = titleSourceEnd;
+}
+
+/** The block's title bounds, computing them on first use: [normalised end, source end] (relative). */
+export function titleOf(facts: BlockFacts, source: string, start: number): [number, number] {
+  if (facts.titleSourceEnd < 0 && facts.kind !== 'code' && facts.kind !== 'html') computeTitle(facts, source, start);
+  return [Math.max(0, facts.titleEnd), Math.max(0, facts.titleSourceEnd)];
+}
+
+/** Where sentences start: after 。 ! ? and table pipes (not inside brackets), and after the title. */
+function sentenceStartsOf(text: string, titleEnd: number): number[] {
+  const starts = [0];
+  if (titleEnd > 0 && titleEnd < text.length) starts.push(titleEnd);
   // 。 inside brackets — (以下「従事者」という。) — does not end the sentence around it.
   let depth = 0;
-  const text = norm.text;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 40 /* ( */ || c === 0x300c /* 「 */ || c === 0x300e /* 『 */) depth++;
     else if ((c === 41 || c === 0x300d || c === 0x300f) && depth > 0) depth--;
     else if (c === 124 /* | */ || (depth === 0 && (c === 0x3002 /* 。 */ || c === 33 || c === 63))) {
       if (c === 124) depth = 0;
-      if (i + 1 < text.length && i + 1 !== titleEnd) sentenceStarts.push(i + 1);
+      if (i + 1 < text.length && i + 1 !== titleEnd) starts.push(i + 1);
     }
   }
-  if (titleEnd > 0) sentenceStarts.sort((a, b) => a - b);
-  return {
-    kind: block.kind, depth: block.depth, listDepth: block.listDepth, itemOffset, quoted: block.quoted, length: end - start,
-    norm, hits, titleEnd, titleSourceEnd, sentenceStarts, directive: undefined,
-  };
+  if (titleEnd > 0) starts.sort((a, b) => a - b);
+  return starts;
 }
 
 const EMPTY_NORM: NormalizedText = { text: '', offsets: new Int32Array([0]) };

@@ -1,6 +1,7 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { Analysis } from '../core/analyze';
 import type { Locale } from '../core/messages';
+import { titleOf } from '../core/model';
 
 /** Outline: the draft's sections (headings) with the clauses found in them, named by clause. */
 export function documentSymbols(a: Analysis, locale: Locale): DocumentSymbol[] {
@@ -46,7 +47,7 @@ export function documentSymbols(a: Analysis, locale: Locale): DocumentSymbol[] {
         detail: cat.def.clauses[c].id,
         kind: SymbolKind.Field,
         range: a.lines.range(b.start, b.end),
-        selectionRange: a.lines.range(b.start, b.facts.titleSourceEnd ? b.start + b.facts.titleSourceEnd : b.end),
+        selectionRange: a.lines.range(b.start, titleOf(b.facts, text, b.start)[1] ? b.start + titleOf(b.facts, text, b.start)[1] : b.end),
       };
       (stack.length ? stack[stack.length - 1].symbol.children! : root).push(symbol);
     }

@@ -1,6 +1,6 @@
 import type { ClauseDef, WordingDef } from '../catalog/types';
 import type { DraftContext } from '../context';
-import type { LocatedBlock } from '../model';
+import { titleOf, type LocatedBlock } from '../model';
 import { renderWording } from './fill';
 import { readBlocks } from '../analyze';
 import { clausesInBlock } from '../detect';
@@ -29,7 +29,7 @@ const withBreaks = (s: string, eol: string) => s.replace(/\r\n|\r|\n/g, eol);
 
 /** The title text of a block (its heading text, or its title line). */
 function blockTitle(ctx: DraftContext, b: LocatedBlock): string {
-  const raw = ctx.text.slice(b.start, b.start + (b.facts.kind === 'heading' ? b.facts.length : b.facts.titleSourceEnd));
+  const raw = ctx.text.slice(b.start, b.start + (b.facts.kind === 'heading' ? b.facts.length : titleOf(b.facts, ctx.text, b.start)[1]));
   if (b.facts.kind === 'heading') return raw.replace(/^\s*#{1,6}\s*/, '').replace(/\s*#+\s*$/, '').split(/\r\n|\r|\n/)[0].trim();
   return raw.trim();
 }
@@ -164,7 +164,7 @@ export function planClauseInsertion(ctx: DraftContext, clause: ClauseDef, wordin
         for (let i = anchor.block - 1; i >= 0 && !previous; i--) {
           const f = blocks[i].facts;
           if (f.kind === 'heading') break;
-          if (f.titleEnd > 0 && f.listDepth === 0) {
+          if (titleOf(f, ctx.text, blocks[i].start)[0] > 0 && f.listDepth === 0) {
             const t = blockTitle(ctx, blocks[i]);
             const n = parseNumbering(t.replace(/^\*\*/, ''));
             if (style && n && n.before === style.before && n.kind === style.kind) previous = t;
@@ -183,7 +183,7 @@ export function planClauseInsertion(ctx: DraftContext, clause: ClauseDef, wordin
           next = i;
           break;
         }
-        if (f.titleEnd > 0 && f.listDepth === 0) {
+        if (titleOf(f, ctx.text, blocks[i].start)[0] > 0 && f.listDepth === 0) {
           const n = parseNumbering(blockTitle(ctx, blocks[i]).replace(/^\*\*/, ''));
           if (!style || (n && n.before === style.before && n.kind === style.kind)) {
             next = i;

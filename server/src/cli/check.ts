@@ -1,0 +1,121 @@
+import * as os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { analyze } from '../core/analyze';
+import type { Catalog } from '../core/catalog/compile';
+import type { Diagnostic } from '../core/findings';
+import { messages, type Locale } from '../core/messages';
+import { readDraftFile } from './files';
+import type { FileReport, RunReport, SkippedFile } from './report';
+
+export type Outcome = { kind: 'draft'; report: FileReport } | { kind: 'not-draft' } | { kind: 'skipped'; skipped: SkippedFile };
+
+export interface CheckSettings {
+  locale: Locale;
+  maxSize: number;
+}
+
+/** Checks one file (shown as `shown` in reports). */
+export function checkFile(file: string, shown: string, catalog: Catalog, settings: CheckSettings): Outcome {
+  const { locale, maxSize } = settings;
+  const read = readDraftFile(file, maxSize);
+  if (read.kind === 'text') {
+    const analysis = analyze(read.text, { catalog, locale });
+    return analysis ? { kind: 'draft', report: { path: shown, ...analysis.result } } : { kind: 'not-draft' };
+  }
+  if (read.kind === 'too-large') {
+    const head = analyze(read.head.slice(0, read.head.lastIndexOf('\n') + 1), { catalog, locale });
+    return head ? { kind: 'draft', report: tooLarge(shown, head.result.document, read.size, maxSize, locale) } : { kind: 'not-draft' };
+  }
+  return { kind: 'skipped', skipped: { path: shown, reason: read.kind, detail: read.kind === 'unreadable' ? read.message : undefined } };
+}
+
+function tooLarge(file: string, document: string | null, size: number, limit: number, locale: Locale): FileReport {
+  const diagnostic: Diagnostic = {
+    code: 'file-too-large',
+    severity: 'warning',
+    message: messages.fileTooLarge(locale, size, limit),
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    source: 'itaku',
+    data: { size, limit },
+  };
+  return { path: file, document, categories: [], options: {}, clauses: [], diagnostics: [diagnostic] };
+}
+
+export function collect(outcomes: Outcome[]): RunReport {
+  const report: RunReport = { files: [], skipped: [], notDrafts: 0 };
+  for (const o of outcomes) {
+    if (o.kind === 'draft') report.files.push(o.report);
+    else if (o.kind === 'not-draft') report.notDrafts++;
+    else report.skipped.push(o.skipped);
+  }
+  return report;
+}
+
+/** Work for the worker threads: the CLI bundle itself, started with this data. */
+export interface WorkerData {
+  itakuWorker: true;
+  catalogText?: string;
+  catalogSource: string;
+  settings: CheckSettings;
+}
+
+/**
+ * Checks many files on all cores: the main thread and `jobs - 1` worker threads (running this same
+ * bundle) take batches of files from one queue; results come back in the files' order. Returns
+ * undefined when one thread would do.
+ */
+export async function checkInParallel(
+  entry: string,
+  files: Array<{ file: string; shown: string }>,
+  data: WorkerData,
+  catalog: Catalog,
+  onProgress: (done: number) => void,
+  jobs = os.availableParallelism(),
+): Promise<Outcome[] | undefined> {
+  if (jobs < 2 || files.length < 64) return undefined;
+  const workers = Math.min(jobs - 1, 7, Math.floor(files.length / 32));
+  const outcomes: Outcome[] = new Array(files.length);
+  const batch = 16;
+  let next = 0;
+  let done = 0;
+  const take = () => {
+    const from = next;
+    next = Math.min(files.length, next + batch);
+    return from;
+  };
+  const finished = Array.from({ length: workers }, () =>
+    new Promise<void>((resolve, reject) => {
+      const worker = new Worker(entry, { workerData: data });
+      let inFlight = 0;
+      // Keep a few batches queued at each worker: the main thread answers only between its own batches.
+      const feed = () => {
+        while (inFlight < 3 && next < files.length) {
+          const from = take();
+          inFlight++;
+          worker.postMessage({ from, files: files.slice(from, next) });
+        }
+        if (inFlight === 0) void worker.terminate().then(() => resolve());
+      };
+      worker.on('message', (m: { from: number; outcomes: Outcome[] }) => {
+        inFlight--;
+        m.outcomes.forEach((o, i) => (outcomes[m.from + i] = o));
+        done += m.outcomes.length;
+        onProgress(done);
+        feed();
+      });
+      worker.on('error', reject);
+      feed();
+    }),
+  );
+  // The main thread works too, yielding between batches so worker results keep flowing in.
+  while (next < files.length) {
+    const from = take();
+    const to = next;
+    for (let i = from; i < to; i++) outcomes[i] = checkFile(files[i].file, files[i].shown, catalog, data.settings);
+    done += to - from;
+    onProgress(done);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await Promise.all(finished);
+  return outcomes;
+}
