@@ -40,18 +40,22 @@ export function clausesInBlock(facts: BlockFacts, catalog: Catalog): BlockClause
     if (found.length < clauses) found = new Uint8Array(clauses);
     found.fill(0, 0, clauses); // 1: by title, 2: by body
     // Hits come in end order; detection wants start order (they differ only where phrases overlap).
-    let hits = facts.hits;
-    for (let k = 1; k < hits.length; k++) {
-      if (hits[k].start < hits[k - 1].start) {
-        hits = [...hits].sort((a, b) => a.start - b.start || a.end - b.end);
+    const raw = facts.hits;
+    let order: number[] | undefined;
+    for (let k = 3; k < raw.length; k += 3) {
+      if (raw[k + 1] < raw[k - 2]) {
+        order = Array.from({ length: raw.length / 3 }, (_, i) => i * 3).sort((a, b) => raw[a + 1] - raw[b + 1] || raw[a + 2] - raw[b + 2]);
         break;
       }
     }
+    const count = raw.length / 3;
+    const at = (i: number) => (order ? order[i] : i * 3);
     let masks: number[] | undefined; // [clause, start, end, …]
     let vetoes: number[] | undefined; // [clause, sentence, …]
-    for (const hit of hits) {
-      for (const c of t.notClauses[hit.phrase]) (masks ??= []).push(c, hit.start, hit.end);
-      for (const c of t.vetoClauses[hit.phrase]) (vetoes ??= []).push(c, sentenceOf(facts, hit.start));
+    for (let i = 0; i < count; i++) {
+      const h = at(i);
+      for (const c of t.notClauses[raw[h]]) (masks ??= []).push(c, raw[h + 1], raw[h + 2]);
+      for (const c of t.vetoClauses[raw[h]]) (vetoes ??= []).push(c, sentenceOf(facts, raw[h + 1]));
     }
     const masked = (clause: number, start: number, end: number) => {
       if (!masks) return false;
@@ -67,21 +71,25 @@ export function clausesInBlock(facts: BlockFacts, catalog: Catalog): BlockClause
     let sentence = -1;
     touched.length = 0;
     headTouched.length = 0;
-    for (const hit of hits) {
-      const heading = t.headingRefs[hit.phrase];
-      if (heading.length && hit.end <= facts.titleEnd) {
+    for (let i = 0; i < count; i++) {
+      const h = at(i);
+      const phrase = raw[h];
+      const start = raw[h + 1];
+      const end = raw[h + 2];
+      const heading = t.headingRefs[phrase];
+      if (heading.length && end <= facts.titleEnd) {
         for (let k = 0; k < heading.length; k += 2) {
           const g = heading[k];
           const clause = t.groupClause[g];
-          if (found[clause] & 1 || masked(clause, hit.start, hit.end)) continue;
+          if (found[clause] & 1 || masked(clause, start, end)) continue;
           if (headBits[g] === 0) headTouched.push(g);
           headBits[g] |= heading[k + 1];
           if (headBits[g] === t.groupFull[g]) found[clause] |= 1;
         }
       }
-      const body = t.bodyRefs[hit.phrase];
+      const body = t.bodyRefs[phrase];
       if (!body.length) continue;
-      const s = sentenceOf(facts, hit.start);
+      const s = sentenceOf(facts, start);
       if (s !== sentence) {
         // A new sentence: body groups start again.
         for (const g of touched) bits[g] = 0;
@@ -91,7 +99,7 @@ export function clausesInBlock(facts: BlockFacts, catalog: Catalog): BlockClause
       for (let k = 0; k < body.length; k += 2) {
         const g = body[k];
         const clause = t.groupClause[g];
-        if (found[clause] & 2 || masked(clause, hit.start, hit.end) || vetoed(clause, s)) continue;
+        if (found[clause] & 2 || masked(clause, start, end) || vetoed(clause, s)) continue;
         if (bits[g] === 0) touched.push(g);
         bits[g] |= body[k + 1];
         if (bits[g] === t.groupFull[g]) found[clause] |= 2;

@@ -62,11 +62,35 @@ function validatorFor(catalog: Catalog): ValidateFunction {
 
 const DRAFT_KEY = /(^|[\r\n])[ \t]*-?[ \t]*["']?(document|文書種別)["']?[ \t]*[:：]/;
 
+const recent = new WeakMap<Catalog, Map<string, { info: FrontMatterInfo | undefined; findings: Finding[] }>>();
+
 /**
- * Reads the draft's front matter. Returns undefined when the file is not a draft (no
+ * Reads the draft's front matter (remembering the last few, as typing in the body leaves the
+ * front matter unchanged). Returns undefined when the file is not a draft (no
  * `document`/`文書種別`), so ordinary Markdown gets no diagnostics at all.
  */
 export function readFrontMatter(
+  block: FrontMatterBlock | undefined,
+  catalog: Catalog,
+  locale: Locale,
+  findings: Finding[],
+): FrontMatterInfo | undefined {
+  if (!block) return undefined;
+  let memo = recent.get(catalog);
+  if (!memo) recent.set(catalog, (memo = new Map()));
+  const key = `${locale}|${block.start}|${block.valueStart}|${block.end}|${block.value}`;
+  let entry = memo.get(key);
+  if (!entry) {
+    const own: Finding[] = [];
+    entry = { info: readFrontMatterUncached(block, catalog, locale, own), findings: own };
+    memo.set(key, entry);
+    if (memo.size > 64) memo.delete(memo.keys().next().value!);
+  }
+  for (const f of entry.findings) findings.push({ ...f });
+  return entry.info;
+}
+
+function readFrontMatterUncached(
   block: FrontMatterBlock | undefined,
   catalog: Catalog,
   locale: Locale,

@@ -80,17 +80,19 @@ function chunksOf(text: string, parsed: ParsedMarkdown, from: number, to: number
 function commonPrefix(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
   let i = 0;
-  const step = 64;
-  while (i + step <= n && a.slice(i, i + step) === b.slice(i, i + step)) i += step;
   while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   return i;
 }
 
 function commonSuffix(a: string, b: string, max: number): number {
   let i = 0;
-  const step = 64;
-  while (i + step <= max && a.slice(a.length - i - step, a.length - i) === b.slice(b.length - i - step, b.length - i)) i += step;
-  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  let ia = a.length - 1;
+  let ib = b.length - 1;
+  while (i < max && a.charCodeAt(ia) === b.charCodeAt(ib)) {
+    i++;
+    ia--;
+    ib--;
+  }
   return i;
 }
 

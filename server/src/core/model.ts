@@ -1,7 +1,7 @@
 import type { Catalog } from './catalog/compile';
 import type { Block, BlockKind } from './markdown/parse';
 import { clusterEnd, normalizeRange, type NormalizedText } from './text/normalize';
-import type { PhraseHit } from './text/phraseMatcher';
+import type { PhraseHits } from './text/phraseMatcher';
 
 /**
  * What the analysis needs to know about one block of draft text. Everything is relative to the
@@ -17,7 +17,8 @@ export interface BlockFacts {
   /** Source length of the block. */
   length: number;
   norm: NormalizedText;
-  hits: PhraseHit[];
+  /** Phrase hits as triples (phrase, start, end) over `norm.text`. */
+  hits: PhraseHits;
   /**
    * Normalised index where the block's title ends (whole heading, or a title line); 0 when none.
    * Computed eagerly only for blocks with phrase hits (detection needs it); -1 until asked for
@@ -97,7 +98,7 @@ export function blockFacts(source: string, block: Block, catalog: Catalog): Bloc
     const m = block.kind === 'html' ? DIRECTIVE.exec(source.slice(start, end).trim()) : null;
     return {
       kind: block.kind, depth: block.depth, listDepth: block.listDepth, itemOffset, quoted: block.quoted, length: end - start,
-      norm: EMPTY_NORM, hits: [], titleEnd: 0, titleSourceEnd: 0, sentenceStarts: [0], directive: m ? m[1] : undefined,
+      norm: EMPTY_NORM, hits: NO_HITS, titleEnd: 0, titleSourceEnd: 0, sentenceStarts: [0], directive: m ? m[1] : undefined,
     };
   }
   const norm = normalizeRange(source, start, end, start);
@@ -145,7 +146,8 @@ function sentenceStartsOf(text: string, titleEnd: number): number[] {
   return starts;
 }
 
-const EMPTY_NORM: NormalizedText = { text: '', offsets: new Int32Array([0]) };
+const EMPTY_NORM: NormalizedText = { text: '', offsets: new Uint16Array([0]) };
+const NO_HITS: PhraseHits = new Int32Array(0);
 
 /** Index of the sentence containing normalised position `index`. */
 export function sentenceOf(facts: BlockFacts, index: number): number {
@@ -166,4 +168,15 @@ export function spanInBlock(text: string, block: LocatedBlock, from: number, to:
   const start = block.start + offsets[from];
   if (to <= from) return [start, start];
   return [start, clusterEnd(text, block.start + offsets[to - 1])];
+}
+
+/**
+ * A per-block result computed once and kept on the block's facts: facts are reused across
+ * versions of a draft, so only blocks that changed are looked at again.
+ */
+export function memoOnFacts<T>(facts: BlockFacts, key: symbol, compute: () => T): T {
+  const bag = facts as unknown as Record<symbol, T | undefined>;
+  let value = bag[key];
+  if (value === undefined) bag[key] = value = compute();
+  return value;
 }

@@ -199,7 +199,11 @@ export function planClauseInsertion(ctx: DraftContext, clause: ClauseDef, wordin
   }
 
   // No clause found at all: the end of the security section, in the style of its sub-headings.
-  const umbrella = blocks.findIndex((b) => b.facts.kind === 'heading' && b.facts.hits.some((h) => ctx.catalog.usages[h.phrase].some((u) => u.kind === 'umbrella')));
+  const isUmbrella = (hits: Int32Array) => {
+    for (let k = 0; k < hits.length; k += 3) if (ctx.catalog.usages[hits[k]].some((u) => u.kind === 'umbrella')) return true;
+    return false;
+  };
+  const umbrella = blocks.findIndex((b) => b.facts.kind === 'heading' && isUmbrella(b.facts.hits));
   if (umbrella >= 0) {
     const depth = blocks[umbrella].facts.depth;
     const end = nextHeading(blocks, umbrella, depth);

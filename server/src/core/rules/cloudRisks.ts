@@ -11,10 +11,11 @@ export function cloudRisks(ctx: DraftContext): Finding[] {
   const addressed = new Set<number>();
   for (const b of ctx.blocks) {
     const terms = new Map<string, number>();
-    for (const hit of b.facts.hits) {
-      for (const u of catalog.usages[hit.phrase]) {
+    const hits = b.facts.hits;
+    for (let k = 0; k < hits.length; k += 3) {
+      for (const u of catalog.usages[hits[k]]) {
         if (u.kind !== 'risk' || addressed.has(u.item)) continue;
-        const key = `${u.item}:${u.group}:${sentenceOf(b.facts, hit.start)}`;
+        const key = `${u.item}:${u.group}:${sentenceOf(b.facts, hits[k + 1])}`;
         const bits = (terms.get(key) ?? 0) | (1 << u.term);
         terms.set(key, bits);
         if (bits === (1 << catalog.riskGroupSizes[u.item][u.group]) - 1) addressed.add(u.item);

@@ -1,7 +1,8 @@
 import type { DraftContext } from '../context';
 import type { Finding } from '../findings';
 import { messages } from '../messages';
-import { spanInBlock } from '../model';
+import { memoOnFacts, spanInBlock, type BlockFacts } from '../model';
+import type { Catalog } from '../catalog/compile';
 import { optionValue } from '../requirements';
 
 interface Signal {
@@ -24,19 +25,11 @@ export function conflictingVariants(ctx: DraftContext): Finding[] {
     const first = new Map<string, Signal>();
     for (const b of ctx.blocks) {
       if (!b.facts.hits.length) continue;
-      const voided = new Set<string>();
-      const found: Signal[] = [];
-      for (const hit of b.facts.hits) {
-        for (const u of catalog.usages[hit.phrase]) {
-          if ((u.kind !== 'variant' && u.kind !== 'unless') || u.clause !== index) continue;
-          if (u.kind === 'unless') voided.add(u.variant);
-          else {
-            const [start, end] = spanInBlock(ctx.text, b, hit.start, hit.end);
-            found.push({ variant: u.variant, start, end, text: ctx.text.slice(start, end) });
-          }
-        }
+      for (const signal of signalsIn(b.facts, catalog)) {
+        if (signal.clause !== index || first.has(signal.variant)) continue;
+        const [start, end] = spanInBlock(ctx.text, b, signal.start, signal.end);
+        first.set(signal.variant, { variant: signal.variant, start, end, text: ctx.text.slice(start, end) });
       }
-      for (const s of found) if (!voided.has(s.variant) && !first.has(s.variant)) first.set(s.variant, s);
     }
     const title = ja ? clause.title : clause.title_en;
     const signals = [...first.values()].sort((a, b) => a.start - b.start);
@@ -74,4 +67,29 @@ export function conflictingVariants(ctx: DraftContext): Finding[] {
     }
   });
   return out;
+}
+
+interface BlockSignal {
+  clause: number;
+  variant: string;
+  start: number;
+  end: number;
+}
+
+const SIGNALS = Symbol('variant-signals');
+
+/** Variant wording in one block that its own `unless` phrases do not void, computed once per block. */
+function signalsIn(facts: BlockFacts, catalog: Catalog): BlockSignal[] {
+  return memoOnFacts(facts, SIGNALS, () => {
+    const voided = new Set<string>();
+    const found: BlockSignal[] = [];
+    const hits = facts.hits;
+    for (let k = 0; k < hits.length; k += 3) {
+      for (const u of catalog.usages[hits[k]]) {
+        if (u.kind === 'unless') voided.add(`${u.clause}:${u.variant}`);
+        else if (u.kind === 'variant') found.push({ clause: u.clause, variant: u.variant, start: hits[k + 1], end: hits[k + 2] });
+      }
+    }
+    return found.filter((s) => !voided.has(`${s.clause}:${s.variant}`));
+  });
 }

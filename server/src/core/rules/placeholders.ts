@@ -2,7 +2,8 @@ import type { DraftContext } from '../context';
 import type { Finding } from '../findings';
 import { fillValue } from '../fixes/fill';
 import { messages } from '../messages';
-import { spanInBlock } from '../model';
+import { memoOnFacts, spanInBlock, type LocatedBlock } from '../model';
+import type { Catalog } from '../catalog/compile';
 import { whitespaceBefore } from '../text/normalize';
 
 /** `unresolved-placeholder`: 〔 省 〕, [乙], 年 月 日, 第 条, 「n」 … left in the draft's text. */
@@ -10,19 +11,8 @@ export function unresolvedPlaceholders(ctx: DraftContext): Finding[] {
   const { catalog, locale } = ctx;
   const out: Finding[] = [];
   for (const b of ctx.blocks) {
-    const facts = b.facts;
-    if (!facts.hits.length) continue;
-    const found: Array<{ start: number; end: number; name: string; display: string }> = [];
-    for (const hit of facts.hits) {
-      for (const u of catalog.usages[hit.phrase]) {
-        if (u.kind !== 'placeholder') continue;
-        if (u.requiredGaps.some((g) => !whitespaceBefore(ctx.text, facts.norm, hit.start + g, b.start))) continue;
-        found.push({ start: hit.start, end: hit.end, name: u.placeholder, display: u.display });
-        break;
-      }
-    }
-    // A placeholder inside a longer one ([納品までに/年 月 日までに] holds 年 月 日) is the longer one.
-    const kept = found.filter((f) => !found.some((g) => g !== f && g.start <= f.start && f.end <= g.end && g.end - g.start > f.end - f.start));
+    if (!b.facts.hits.length) continue;
+    const kept = placeholdersIn(ctx.text, b, catalog);
     for (const f of kept) {
       const [start, end] = spanInBlock(ctx.text, b, f.start, f.end);
       const def = catalog.def.placeholders[f.name];
@@ -39,4 +29,32 @@ export function unresolvedPlaceholders(ctx: DraftContext): Finding[] {
     }
   }
   return out;
+}
+
+interface FoundPlaceholder {
+  start: number;
+  end: number;
+  name: string;
+}
+
+const PLACEHOLDERS = Symbol('placeholders');
+
+/** The placeholders of one block (normalised indices), computed once per block. */
+function placeholdersIn(text: string, b: LocatedBlock, catalog: Catalog): FoundPlaceholder[] {
+  return memoOnFacts(b.facts, PLACEHOLDERS, () => {
+    const facts = b.facts;
+    const found: FoundPlaceholder[] = [];
+    const hits = facts.hits;
+    for (let k = 0; k < hits.length; k += 3) {
+      const start = hits[k + 1];
+      for (const u of catalog.usages[hits[k]]) {
+        if (u.kind !== 'placeholder') continue;
+        if (u.requiredGaps.some((g) => !whitespaceBefore(text, facts.norm, start + g, b.start))) continue;
+        found.push({ start, end: hits[k + 2], name: u.placeholder });
+        break;
+      }
+    }
+    // A placeholder inside a longer one ([納品までに/年 月 日までに] holds 年 月 日) is the longer one.
+    return found.filter((f) => !found.some((g) => g !== f && g.start <= f.start && f.end <= g.end && g.end - g.start > f.end - f.start));
+  });
 }

@@ -7,7 +7,7 @@ export interface NormalizedText {
   /** The normalised characters. */
   text: string;
   /** `offsets[i]` is the source offset of the character `text[i]` came from; one extra entry holds the end. */
-  offsets: Int32Array;
+  offsets: Int32Array | Uint16Array;
 }
 
 function isWhitespace(code: number): boolean {
@@ -59,16 +59,18 @@ function grow(min: number): void {
 
 // Offsets of all blocks are carved out of shared arenas: one allocation per 64 K characters
 // instead of one typed array per block. Carved ranges are never written again.
-let arena = new Int32Array(65536);
-let arenaUsed = 0;
+// Offsets relative to a block's start fit 16 bits for any block under 64 K characters.
+let arena16 = new Uint16Array(65536);
+let used16 = 0;
 
-function carve(n: number): Int32Array {
-  if (arenaUsed + n > arena.length) {
-    arena = new Int32Array(Math.max(65536, n));
-    arenaUsed = 0;
+function carve(n: number, wide: boolean): Int32Array | Uint16Array {
+  if (wide) return new Int32Array(n);
+  if (used16 + n > arena16.length) {
+    arena16 = new Uint16Array(Math.max(65536, n));
+    used16 = 0;
   }
-  const view = arena.subarray(arenaUsed, arenaUsed + n);
-  arenaUsed += n;
+  const view = arena16.subarray(used16, used16 + n);
+  used16 += n;
   return view;
 }
 
@@ -153,7 +155,7 @@ export function normalizeRange(source: string, start: number, end: number, base 
     }
     i = next;
   }
-  const offsets = carve(n + 1);
+  const offsets = carve(n + 1, end - base > 0xffff || start - base < 0);
   offsets.set(src.subarray(0, n));
   offsets[n] = end - base;
   return { text: toText(n), offsets };
