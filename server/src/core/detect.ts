@@ -9,10 +9,8 @@ export interface BlockClauseHit {
   by: Exclude<FoundBy, 'marker'>;
 }
 
-// Detection results live on the facts (computed with the same catalog's matcher); a field is
-// cheaper than a WeakMap entry for every block.
-const detected = Symbol('detected');
-type WithDetection = BlockFacts & { [detected]?: BlockClauseHit[] };
+// Detection results live on the facts (computed with the same catalog's matcher).
+const DETECTED = 'clauses';
 
 /**
  * The clauses one block states: a heading or title naming it, or body text where every term of
@@ -27,7 +25,7 @@ const touched: number[] = [];
 const headTouched: number[] = [];
 
 export function clausesInBlock(facts: BlockFacts, catalog: Catalog): BlockClauseHit[] {
-  const cached = (facts as WithDetection)[detected];
+  const cached = facts.memo[DETECTED] as BlockClauseHit[] | undefined;
   if (cached) return cached;
   const out: BlockClauseHit[] = [];
   if (facts.hits.length) {
@@ -115,7 +113,7 @@ export function clausesInBlock(facts: BlockFacts, catalog: Catalog): BlockClause
       else if (found[clause] & 2) out.push({ clause, by: 'body' });
     }
   }
-  (facts as WithDetection)[detected] = out;
+  facts.memo[DETECTED] = out;
   return out;
 }
 

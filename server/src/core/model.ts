@@ -31,6 +31,11 @@ export interface BlockFacts {
   sentenceStarts: number[];
   /** For HTML blocks: the comment's text when it is an itaku directive. */
   directive?: string;
+  /**
+   * Per-block results computed on first use and kept with the facts (which are reused across
+   * versions of a draft). Declared here so every facts object has one shape.
+   */
+  memo: Record<string, unknown>;
 }
 
 export interface LocatedBlock {
@@ -98,14 +103,14 @@ export function blockFacts(source: string, block: Block, catalog: Catalog): Bloc
     const m = block.kind === 'html' ? DIRECTIVE.exec(source.slice(start, end).trim()) : null;
     return {
       kind: block.kind, depth: block.depth, listDepth: block.listDepth, itemOffset, quoted: block.quoted, length: end - start,
-      norm: EMPTY_NORM, hits: NO_HITS, titleEnd: 0, titleSourceEnd: 0, sentenceStarts: [0], directive: m ? m[1] : undefined,
+      norm: EMPTY_NORM, hits: NO_HITS, titleEnd: 0, titleSourceEnd: 0, sentenceStarts: [0], directive: m ? m[1] : undefined, memo: {},
     };
   }
   const norm = normalizeRange(source, start, end, start);
   const hits = catalog.matcher.search(norm.text);
   const facts: BlockFacts = {
     kind: block.kind, depth: block.depth, listDepth: block.listDepth, itemOffset, quoted: block.quoted, length: end - start,
-    norm, hits, titleEnd: -1, titleSourceEnd: -1, sentenceStarts: [0], directive: undefined,
+    norm, hits, titleEnd: -1, titleSourceEnd: -1, sentenceStarts: [0], directive: undefined, memo: {},
   };
   // Titles and sentences only matter for detection when some phrase occurs in the block.
   if (hits.length) {
@@ -174,9 +179,17 @@ export function spanInBlock(text: string, block: LocatedBlock, from: number, to:
  * A per-block result computed once and kept on the block's facts: facts are reused across
  * versions of a draft, so only blocks that changed are looked at again.
  */
-export function memoOnFacts<T>(facts: BlockFacts, key: symbol, compute: () => T): T {
-  const bag = facts as unknown as Record<symbol, T | undefined>;
-  let value = bag[key];
-  if (value === undefined) bag[key] = value = compute();
+export function memoOnFacts<T>(facts: BlockFacts, key: string, compute: () => T): T {
+  let value = facts.memo[key] as T | undefined;
+  if (value === undefined) facts.memo[key] = value = compute();
   return value;
 }
+
+/** Does any hit of the block have a phrase with this flag set? */
+export function anyHit(facts: BlockFacts, flags: Uint8Array): boolean {
+  const hits = facts.hits;
+  for (let k = 0; k < hits.length; k += 3) if (flags[hits[k]]) return true;
+  return false;
+}
+
+export const NONE: never[] = [];

@@ -28,6 +28,10 @@ export interface DetectionTables {
   notClauses: number[][];
   vetoClauses: number[][];
   groups: number;
+  /** Per phrase: 1 when it signals a variant (or voids one), for a quick skip of most blocks. */
+  variantPhrase: Uint8Array;
+  /** Per phrase: 1 when it is a placeholder spelling. */
+  placeholderPhrase: Uint8Array;
 }
 
 export interface Catalog {
@@ -202,5 +206,7 @@ function detectionTables(usages: PhraseUsage[][], groupSizes: number[][], headin
     bodyRefs[phrase] = Int32Array.from(body);
     headingRefs[phrase] = Int32Array.from(heading);
   });
-  return { groupClause: Int32Array.from(groupClause), groupFull: Int32Array.from(groupFull), bodyRefs, headingRefs, notClauses, vetoClauses, groups: groupClause.length };
+  const variantPhrase = Uint8Array.from(usages, (list) => (list.some((u) => u.kind === 'variant' || u.kind === 'unless') ? 1 : 0));
+  const placeholderPhrase = Uint8Array.from(usages, (list) => (list.some((u) => u.kind === 'placeholder') ? 1 : 0));
+  return { groupClause: Int32Array.from(groupClause), groupFull: Int32Array.from(groupFull), bodyRefs, headingRefs, notClauses, vetoClauses, groups: groupClause.length, variantPhrase, placeholderPhrase };
 }

@@ -19,11 +19,9 @@ const PARTY_PAIRS: Array<[string, string]> = [
   ['発注者', '請負者'],
 ];
 
-const partyCounts = new WeakMap<object, number[]>();
-
 /** How often each pair's names are used as parties (乙は, 受注者が …) in one block; cached per block. */
 function countParties(facts: LocatedBlock['facts']): number[] {
-  let counts = partyCounts.get(facts);
+  let counts = facts.memo.parties as number[] | undefined;
   if (counts) return counts;
   counts = PARTY_PAIRS.map(() => 0);
   const text = facts.norm.text;
@@ -36,7 +34,7 @@ function countParties(facts: LocatedBlock['facts']): number[] {
       }
     });
   }
-  partyCounts.set(facts, counts);
+  facts.memo.parties = counts;
   return counts;
 }
 

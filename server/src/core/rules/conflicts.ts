@@ -1,7 +1,7 @@
 import type { DraftContext } from '../context';
 import type { Finding } from '../findings';
 import { messages } from '../messages';
-import { memoOnFacts, spanInBlock, type BlockFacts } from '../model';
+import { anyHit, memoOnFacts, NONE, spanInBlock, type BlockFacts } from '../model';
 import type { Catalog } from '../catalog/compile';
 import { optionValue } from '../requirements';
 
@@ -76,10 +76,11 @@ interface BlockSignal {
   end: number;
 }
 
-const SIGNALS = Symbol('variant-signals');
+const SIGNALS = 'variant-signals';
 
 /** Variant wording in one block that its own `unless` phrases do not void, computed once per block. */
 function signalsIn(facts: BlockFacts, catalog: Catalog): BlockSignal[] {
+  if (!anyHit(facts, catalog.detection.variantPhrase)) return NONE;
   return memoOnFacts(facts, SIGNALS, () => {
     const voided = new Set<string>();
     const found: BlockSignal[] = [];

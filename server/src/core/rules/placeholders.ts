@@ -2,7 +2,7 @@ import type { DraftContext } from '../context';
 import type { Finding } from '../findings';
 import { fillValue } from '../fixes/fill';
 import { messages } from '../messages';
-import { memoOnFacts, spanInBlock, type LocatedBlock } from '../model';
+import { anyHit, memoOnFacts, NONE, spanInBlock, type LocatedBlock } from '../model';
 import type { Catalog } from '../catalog/compile';
 import { whitespaceBefore } from '../text/normalize';
 
@@ -37,10 +37,11 @@ interface FoundPlaceholder {
   name: string;
 }
 
-const PLACEHOLDERS = Symbol('placeholders');
+const PLACEHOLDERS = 'placeholders';
 
 /** The placeholders of one block (normalised indices), computed once per block. */
 function placeholdersIn(text: string, b: LocatedBlock, catalog: Catalog): FoundPlaceholder[] {
+  if (!anyHit(b.facts, catalog.detection.placeholderPhrase)) return NONE;
   return memoOnFacts(b.facts, PLACEHOLDERS, () => {
     const facts = b.facts;
     const found: FoundPlaceholder[] = [];

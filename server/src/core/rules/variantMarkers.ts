@@ -1,7 +1,7 @@
 import type { DraftContext } from '../context';
 import type { Finding } from '../findings';
 import { messages } from '../messages';
-import { memoOnFacts, spanInBlock, type BlockFacts } from '../model';
+import { memoOnFacts, NONE, spanInBlock, type BlockFacts } from '../model';
 
 /** `unresolved-variant`: a 【…の場合】 choice marker of the template is still in the draft. */
 export function unresolvedVariants(ctx: DraftContext): Finding[] {
@@ -23,10 +23,11 @@ export function unresolvedVariants(ctx: DraftContext): Finding[] {
   return out;
 }
 
-const MARKERS = Symbol('variant-markers');
+const MARKERS = 'variant-markers';
 
 /** 【…の場合】 markers of one block as [open, close] normalised indices, computed once per block. */
 function markersIn(facts: BlockFacts): Array<[number, number]> {
+  if (facts.norm.text.indexOf('【') < 0) return NONE;
   return memoOnFacts(facts, MARKERS, () => {
     const found: Array<[number, number]> = [];
     const text = facts.norm.text;
