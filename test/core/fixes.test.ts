@@ -99,6 +99,24 @@ test('no clause yet: at the end of the security section, else at the end of the 
   assert.equal(after2, bare + '\r\n\r\n## 再委託に関する事項\r\n\r\n本調達に係る業務は、その全部又は一部を他の事業者にも再委託させてはならない。\r\n');
 });
 
+test('an inserted block never joins its neighbour: a blank line after a table row, an article after a CRLF list, nothing before indented text', () => {
+  // Right after a table (no blank line) the new paragraph would otherwise become a table row.
+  const table = lines('---', 'document: 調達仕様書', 'category: operation-onsite', '---', '| 項目 | 内容 |', '|---|---|', '| 再委託 | 禁止 |', '> 情報セキュリティが侵害された場合は速やかに報告すること。', '');
+  const t = applyEdits(table, preferred(fixFor(table, 'vulnerability')).edits);
+  assert.match(t, /\| 再委託 \| 禁止 \|\n\n- 本調達に係る情報システムの運用における以下の脆弱性対策を提案すること。\n(  - .*\n)+\n> 情報セキュリティ/);
+  assert.deepEqual(missing(check(t)).filter((c) => c === 'vulnerability'), []);
+  // CRLF: a draft ending in a list item gets a real blank line (not a lone CR) before the article.
+  const crlf = ['---', 'document: 契約書', 'category: build', '---', '第1条（セキュリティ機能の装備）', '- [乙]は、構築する情報システムにアクセス制御の機能を持たせること。', ''].join('\r\n');
+  const c = applyEdits(crlf, preferred(fixFor(crlf, 'vulnerability')).edits);
+  assert.ok(c.startsWith(crlf + '\r\n第1条の2（脆弱性対策）\r\n'), JSON.stringify(c.slice(crlf.length - 10, crlf.length + 30)));
+  assert.deepEqual(missing(check(c)).filter((x) => x === 'vulnerability'), []);
+  // An indented code block after the anchor paragraph stays code: a list must not take it in.
+  const code = lines('---', 'document: 調達仕様書', 'category: build', 'options: { subcontracting: prohibited }', '---', '受注者は、本業務に関して知り得た秘密を漏らしてはならない。', '', '    再委託する場合には、同水準の対策を行わせること。', '');
+  const k = applyEdits(code, preferred(fixFor(code, 'security-functions')).edits);
+  assert.ok(k.includes('\n\n    再委託する場合には') && !k.includes('機能\n\n    再委託'), k);
+  assert.deepEqual(check(k).result.diagnostics.filter((d) => d.code === 'conflicting-variants'), []);
+});
+
 test('unresolved-placeholder fills exactly the placeholder; unresolved-variant drops its marker line; unknown-category offers the closest', () => {
   const text = lines('---', 'document: 契約書', 'category: 開発', 'parties: { 甲: 外務省, 乙: 株式会社いろは }', '---', '', '**【再委託を禁止する場合】**', '', '[乙]は、再委託により第三者に行わせないこと。');
   const a = check(text);

@@ -1,6 +1,6 @@
 import { analyzeBlocks, type Analysis, type AnalyzeOptions } from './analyze';
 import type { Catalog } from './catalog/compile';
-import { frontMatterEnd, parseMarkdown, type FrontMatterBlock, type ParsedMarkdown } from './markdown/parse';
+import { closerOf, FENCE_OPEN, frontMatterEnd, parseMarkdown, type FrontMatterBlock, type ParsedMarkdown } from './markdown/parse';
 import { blockFacts, type BlockFacts, type LocatedBlock } from './model';
 
 /**
@@ -15,15 +15,6 @@ interface Chunk {
 }
 
 const BLANK_LINE = /(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)/;
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
-const HTML_END: Array<[RegExp, RegExp]> = [
-  [/^ {0,3}<(script|pre|style|textarea)(\s|>|$)/i, /<\/(script|pre|style|textarea)>/i],
-  [/^ {0,3}<!--/, /-->/],
-  [/^ {0,3}<\?/, /\?>/],
-  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
-  [/^ {0,3}<![A-Za-z]/, />/],
-];
-
 /**
  * Can a parse be cut at `at` (the start of a top-level node, or a window's end)? Only before a
  * non-indented line that follows a blank line: there CommonMark has closed every container and
@@ -38,24 +29,14 @@ function canCut(text: string, gapStart: number, at: number): boolean {
   return BLANK_LINE.test(text.slice(Math.max(0, gapStart - 1), at));
 }
 
-/** Is a top-level fenced code block or HTML block (kinds 1–5) explicitly closed? Others close by themselves. */
+/** Can a parse be cut after this top-level node? Not after indented code (see above) nor an unclosed fence or HTML block. */
 function closed(text: string, node: { start: number; end: number; type: string }): boolean {
-  const source = text.slice(node.start, node.end);
-  const firstLine = source.split(/\r\n|\r|\n/, 1)[0];
-  if (node.type === 'code') {
-    const open = FENCE_OPEN.exec(firstLine);
+  if (node.type === 'code' && !FENCE_OPEN.test(text.slice(node.start, node.end).split(/\r\n|\r|\n/, 1)[0])) {
     // After indented code micromark reads the next block as interrupting it (an empty list item
     // becomes a paragraph), so a cut there could change what follows.
-    if (!open) return false;
-    const lines = source.split(/\r\n|\r|\n/);
-    if (lines.length < 2) return false;
-    const last = lines[lines.length - 1].trim();
-    return last.length >= open[1].length && [...last].every((ch) => ch === open[1][0]);
+    return false;
   }
-  if (node.type === 'html') {
-    for (const [start, end] of HTML_END) if (start.test(firstLine)) return end.test(source.replace(start, ''));
-  }
-  return true;
+  return closerOf(text.slice(node.start, node.end), node.type) === '';
 }
 
 /** Chunks of a parsed region [from, to): cut between top-level nodes wherever that is safe. */

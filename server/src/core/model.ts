@@ -193,3 +193,21 @@ export function anyHit(facts: BlockFacts, flags: Uint8Array): boolean {
 }
 
 export const NONE: never[] = [];
+
+/** 【…の場合】 choice markers of one block as [open, close] normalised indices, computed once per block. */
+export function markersIn(facts: BlockFacts): Array<[number, number]> {
+  if (facts.norm.text.indexOf('【') < 0) return NONE;
+  return memoOnFacts(facts, 'variant-markers', () => {
+    const found: Array<[number, number]> = [];
+    const text = facts.norm.text;
+    let open = text.indexOf('【');
+    while (open >= 0) {
+      const close = text.indexOf('】', open + 1);
+      if (close < 0) break;
+      const inner = text.slice(open + 1, close);
+      if (!inner.includes('【') && inner.length <= 120 && inner.endsWith('場合')) found.push([open, close]);
+      open = text.indexOf('【', close + 1);
+    }
+    return found;
+  });
+}

@@ -1,6 +1,7 @@
 import { analyze, type Analysis, type AnalyzeOptions } from '../analyze';
 import type { DraftContext } from '../context';
 import { FRONT_MATTER_KEYS } from '../frontmatter';
+import { parseMarkdown } from '../markdown/parse';
 import type { Locale } from '../messages';
 import type { Range } from '../text/lineIndex';
 import { lineBreakOf, planClauseInsertion, type Insertion } from './insertClause';
@@ -44,8 +45,10 @@ export function quickFixes(analysis: Analysis, diagnostic: DiagnosticRef): CoreA
       if (!fill || start === end) return [];
       return [{ title: t(locale, `「${fill}」で置き換える`, `Replace with "${fill}"`), kind: 'quickfix', isPreferred: true, edits: [{ start, end, newText: fill }] }];
     }
-    case 'unresolved-variant':
-      return start === end ? [] : [{ title: t(locale, 'この文言を採用し、選択肢の見出しを削除', 'Keep this wording and remove the choice marker'), kind: 'quickfix', isPreferred: true, edits: [markerRemoval(ctx.text, start, end)] }];
+    case 'unresolved-variant': {
+      const edit = start === end ? undefined : markerRemoval(ctx, start, end);
+      return edit ? [{ title: t(locale, 'この文言を採用し、選択肢の見出しを削除', 'Keep this wording and remove the choice marker'), kind: 'quickfix', isPreferred: true, edits: [edit] }] : [];
+    }
     case 'unknown-category':
     case 'unknown-document-type':
     case 'ambiguous-category':
@@ -86,18 +89,39 @@ export function clauseInsertions(ctx: DraftContext, clauseId: string): CoreActio
   });
 }
 
-/** Deletes a 【…の場合】 marker: its whole line when the line holds nothing else. */
-function markerRemoval(text: string, start: number, end: number): OffsetEdit {
+/**
+ * Deletes a 【…の場合】 marker: its whole line when the line holds nothing else, else just the
+ * marker. Offered only when the rest of its block still reads as the same kind of block (taking
+ * the first line away can turn an indented continuation into code, or a setext heading apart).
+ */
+function markerRemoval(ctx: DraftContext, start: number, end: number): OffsetEdit | undefined {
+  const text = ctx.text;
   let ls = start;
   while (ls > 0 && text.charCodeAt(ls - 1) !== 10 && text.charCodeAt(ls - 1) !== 13) ls--;
   let le = end;
   while (le < text.length && text.charCodeAt(le) !== 10 && text.charCodeAt(le) !== 13) le++;
   const rest = (text.slice(ls, start) + text.slice(end, le)).replace(/[\s#>*_\-+]/g, '');
-  if (rest) return { start, end, newText: '' };
   let after = le;
   if (text.charCodeAt(after) === 13) after++;
   if (text.charCodeAt(after) === 10) after++;
-  return { start: ls, end: after, newText: '' };
+  const candidates: OffsetEdit[] = rest ? [{ start, end, newText: '' }] : [{ start: ls, end: after, newText: '' }, { start, end, newText: '' }];
+  const index = ctx.blocks.findIndex((b) => b.start <= start && end <= b.end);
+  const block = ctx.blocks[index];
+  if (!block) return candidates[0];
+  // The block an <!-- itaku: clause … --> comment points at must not vanish: the comment would
+  // then point at whatever follows.
+  const pointedAt = [...ctx.locations.values()].some((l) => l.by === 'marker' && l.block === index);
+  const kinds = (source: string) => parseMarkdown(source, 0, false).blocks.map((b) => `${b.kind}${b.depth}`).join(',');
+  const original = kinds(text.slice(block.start, block.end));
+  for (const edit of candidates) {
+    const from = Math.min(edit.start, block.start);
+    const to = Math.max(edit.end, block.end);
+    const edited = text.slice(from, edit.start) + text.slice(edit.end, to);
+    const remaining = kinds(edited);
+    const emptied = !edited.replace(/[\s#>*_\-+]/g, '');
+    if ((emptied && !pointedAt) || (!emptied && remaining === original)) return edit;
+  }
+  return undefined;
 }
 
 function categoryAdditions(ctx: DraftContext, start: number, end: number): CoreAction[] {

@@ -3,6 +3,7 @@ import type { DraftContext } from '../context';
 import { titleOf, type LocatedBlock } from '../model';
 import { renderWording } from './fill';
 import { readBlocks } from '../analyze';
+import { closerOf } from '../markdown/parse';
 import { clausesInBlock } from '../detect';
 import { formatNumbered, isArticle, parseNumbering } from './numbering';
 
@@ -60,14 +61,24 @@ function styledTitle(neighbour: string | undefined, before: boolean, title: stri
   return wrap(title);
 }
 
-const EMPTY_LINE_AT_END = /(\r\n|\r|\n)[ \t]*(\r\n|\r|\n)[ \t]*$/;
+/** A line break; a lone CR never splits a CRLF pair (so CRLF is one break, not two). */
+const BREAK = String.raw`(?:\r\n|\r(?!\n)|\n)`;
+const EMPTY_LINE_AT_END = new RegExp(`${BREAK}[ \t]*${BREAK}[ \t]*$`);
+const BLANK_LINE_NEXT = new RegExp(`^[ \t]*${BREAK}[ \t]*(?:${BREAK}|$)`);
 
-/** Appends a block at the end of the draft, separated by a blank line. */
+/**
+ * Appends a block at the end of the draft, separated by a blank line. When the draft ends inside
+ * a code fence or an HTML comment left open (which runs to the end anyway), it is closed first so
+ * the new clause is draft text; nothing the author wrote reads differently.
+ */
 function atEnd(ctx: DraftContext, block: string, eol: string): Insertion {
   const text = ctx.text;
   let prefix = '';
-  if (text.length && !/(\r\n|\r|\n)$/.test(text)) prefix = eol + eol;
-  else if (text.length && !EMPTY_LINE_AT_END.test(text)) prefix = eol;
+  if (text.length && !/(\r\n|\r|\n)$/.test(text)) prefix = eol;
+  const last = ctx.blocks[ctx.blocks.length - 1];
+  const closer = last && last.facts.listDepth === 0 && !last.facts.quoted ? closerOf(text.slice(last.start, last.end), last.facts.kind) : '';
+  if (closer) prefix += `${closer}${eol}`;
+  if (text.length && !EMPTY_LINE_AT_END.test(text + prefix)) prefix += eol;
   return { offset: text.length, text: `${prefix}${block}${eol}` };
 }
 
@@ -77,10 +88,47 @@ function nextHeading(blocks: readonly LocatedBlock[], from: number, depth: numbe
   return -1;
 }
 
-/** Inserts `block` as a section just before block `at` (or at the end when -1). */
+/** Is the line just above `offset` (a line start) blank, or is there none? */
+function blankAbove(text: string, offset: number): boolean {
+  if (offset === 0) return true;
+  const previous = lineStart(text, offset - (text.charCodeAt(offset - 1) === 10 && text.charCodeAt(offset - 2) === 13 ? 2 : 1));
+  return /^[ \t]*(\r\n|\r|\n)?$/.test(text.slice(previous, offset));
+}
+
+/**
+ * Inserts `block` as a section just before block `at` (or at the end when -1). A blank line is
+ * added above it when the block before runs straight into `at` (a table row, a paragraph ended by
+ * a quote or a list), so the new text cannot become part of that block.
+ */
 function beforeBlock(ctx: DraftContext, at: number, block: string, eol: string): Insertion {
   if (at < 0) return atEnd(ctx, block, eol);
-  return { offset: lineStart(ctx.text, ctx.blocks[at].start), text: `${block}${eol}${eol}` };
+  const offset = lineStart(ctx.text, ctx.blocks[at].start);
+  // A paragraph line indented as deep as code (a lazy continuation) would turn into a code block
+  // once a blank line came before it; the new block goes after that paragraph instead.
+  if (ctx.blocks[at].facts.kind === 'paragraph' && /^ {0,3}(\t| {4})/.test(ctx.text.slice(offset, offset + 8))) return afterBlock(ctx, ctx.blocks[at], block, eol);
+  return { offset, text: `${blankAbove(ctx.text, offset) ? '' : eol}${block}${eol}${eol}` };
+}
+
+/** The first non-blank line at or after `offset` starts with white space (code, or a lazy line). */
+function indentedNext(text: string, offset: number): boolean {
+  const m = /^(?:[ \t]*(?:\r\n|\r|\n))*([ \t]*)[^ \t\r\n]/.exec(text.slice(offset, offset + 400));
+  return Boolean(m && m[1].length);
+}
+
+/**
+ * Inserts `block` just after `b`, separated by blank lines on both sides. When indented text
+ * follows (an indented code block), a list the wording ends with would take it in as its own
+ * content, so the block goes before `b` instead, or at the end of the draft.
+ */
+function afterBlock(ctx: DraftContext, b: LocatedBlock, block: string, eol: string): Insertion {
+  const rest = ctx.text.slice(b.end, b.end + 200);
+  if (indentedNext(ctx.text, b.end)) {
+    const offset = lineStart(ctx.text, b.start);
+    if (b.facts.listDepth === 0 && !b.facts.quoted && !indentedNext(ctx.text, offset)) return { offset, text: `${blankAbove(ctx.text, offset) ? '' : eol}${block}${eol}${eol}` };
+    return atEnd(ctx, block, eol);
+  }
+  const tight = !BLANK_LINE_NEXT.test(rest) && /\S/.test(rest);
+  return { offset: b.end, text: `${eol}${eol}${block}${tight ? eol : ''}` };
 }
 
 /** The list item containing block `index`: its first block and its last block. */
@@ -195,7 +243,7 @@ export function planClauseInsertion(ctx: DraftContext, clause: ClauseDef, wordin
     }
     const paragraph = plainBody ? body : `**${title}**${eol}${eol}${body}`;
     if (before) return beforeBlock(ctx, anchor.block, paragraph, eol);
-    return { offset: b.end, text: `${eol}${eol}${paragraph}` };
+    return afterBlock(ctx, b, paragraph, eol);
   }
 
   // No clause found at all: the end of the security section, in the style of its sub-headings.

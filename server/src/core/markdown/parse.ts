@@ -46,6 +46,40 @@ const withFrontMatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml
 // Front matter exists only at the very start of a draft; a later piece parsed alone must not see one.
 const withoutFrontMatter = unified().use(remarkParse);
 
+export const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+const HTML_END: Array<[RegExp, RegExp, string]> = [
+  [/^ {0,3}<(script|pre|style|textarea)(\s|>|$)/i, /<\/(script|pre|style|textarea)>/i, ''],
+  [/^ {0,3}<!--/, /-->/, '-->'],
+  [/^ {0,3}<\?/, /\?>/, '?>'],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/, ']]>'],
+  [/^ {0,3}<![A-Za-z]/, />/, '>'],
+];
+
+/**
+ * What would close a fenced code block or an HTML block (kinds 1–5) whose source is `source`, if
+ * it runs unclosed to the end of the text: the fence or end marker to add; '' when it is closed
+ * (or closes by itself).
+ */
+export function closerOf(source: string, type: string): string {
+  const firstLine = source.split(/\r\n|\r|\n/, 1)[0];
+  if (type === 'code') {
+    const open = FENCE_OPEN.exec(firstLine);
+    if (!open) return '';
+    const lines = source.split(/\r\n|\r|\n/);
+    const last = lines[lines.length - 1].trim();
+    const closedAlready = lines.length >= 2 && last.length >= open[1].length && [...last].every((ch) => ch === open[1][0]);
+    return closedAlready ? '' : open[1];
+  }
+  if (type === 'html') {
+    for (const [start, end, closer] of HTML_END) {
+      if (!start.test(firstLine)) continue;
+      if (end.test(source.replace(start, ''))) return '';
+      return closer || `</${(/<(\w+)/.exec(firstLine) ?? ['', 'pre'])[1]}>`;
+    }
+  }
+  return '';
+}
+
 /**
  * Does the text open with a closed `---` front matter? micromark-extension-frontmatter 2.0.0
  * garbles later list items (`- a` becomes a paragraph) when a text starts with `---` that is not
@@ -72,6 +106,37 @@ function lineLengthWithBreak(text: string, offset: number): number {
   return i - offset;
 }
 
+/** Container prefix (indentation, `>`, list markers) a line may have before it stops nesting. */
+export const MAX_PREFIX = 64;
+/** Cheap filter: lines that open with more than MAX_PREFIX characters a container prefix is made of. */
+const LONG_PREFIX = new RegExp(`^[ \\t>*+\\-.)0-9]{${MAX_PREFIX + 1},}`, 'gm');
+const CONTAINERS = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*/;
+const THEMATIC_BREAK = /^ {0,3}([-*_])[ \t]*(?:\1[ \t]*){2,}$/;
+
+/**
+ * micromark's cost grows with the square of container depth (a 1 MB list nested 1000 levels deep
+ * takes half a minute), so a line whose container prefix (`> > - - …`, indentation) runs past
+ * MAX_PREFIX characters has the character there replaced by an ideographic space: from that point
+ * on the line is text. Offsets are unchanged (one UTF-16 unit for one); blank lines, thematic
+ * breaks and setext underlines are left alone, and no real draft nests that deep.
+ */
+export function boundNesting(source: string, from = 0): string {
+  LONG_PREFIX.lastIndex = from;
+  let out: string[] | undefined;
+  let last = 0;
+  for (let m = LONG_PREFIX.exec(source); m; m = LONG_PREFIX.exec(source)) {
+    let end = m.index;
+    while (end < source.length && source.charCodeAt(end) !== 10 && source.charCodeAt(end) !== 13) end++;
+    const line = source.slice(m.index, end);
+    LONG_PREFIX.lastIndex = end;
+    if (CONTAINERS.exec(line)![0].length <= MAX_PREFIX || /^[ \t]*$/.test(line) || THEMATIC_BREAK.test(line)) continue;
+    const at = m.index + MAX_PREFIX;
+    (out ??= []).push(source.slice(last, at), '\u3000');
+    last = at + 1;
+  }
+  return out ? out.join('') + source.slice(last) : source;
+}
+
 /**
  * Parses Markdown into its leaf blocks. `base` is added to every offset, so a slice of a larger
  * text can be parsed on its own. A leading BOM is stripped before parsing (micromark drops it
@@ -84,15 +149,25 @@ export function parseMarkdown(text: string, base = 0, frontMatterAllowed = true)
     source = source.slice(1);
     shift += 1;
   }
-  const root = (frontMatterAllowed && startsWithFrontMatter(source) ? withFrontMatter : withoutFrontMatter).parse(source) as Root;
+  const withFm = frontMatterAllowed && startsWithFrontMatter(source);
+  source = boundNesting(source, withFm ? frontMatterEnd(source) : 0);
+  const root = (withFm ? withFrontMatter : withoutFrontMatter).parse(source) as Root;
   const blocks: Block[] = [];
   let frontMatter: FrontMatterBlock | undefined;
 
-  const visit = (node: Nodes, listDepth: number, itemOffset: number, quoted: boolean): void => {
+  // Depth-first, in document order, with an explicit stack: a draft nested thousands of levels
+  // deep (> > > …) must not overflow the call stack.
+  type Pending = { node: Nodes; listDepth: number; itemOffset: number; quoted: boolean };
+  const stack: Pending[] = [{ node: root, listDepth: 0, itemOffset: -1, quoted: false }];
+  const pushChildren = (children: readonly Nodes[], at: (child: Nodes, i: number) => Pending) => {
+    for (let i = children.length - 1; i >= 0; i--) stack.push(at(children[i], i));
+  };
+  while (stack.length) {
+    const { node, listDepth, itemOffset, quoted } = stack.pop()!;
     const pos = node.position;
     switch (node.type) {
       case 'yaml': {
-        if (!pos || pos.start.offset === undefined || pos.end.offset === undefined) return;
+        if (!pos || pos.start.offset === undefined || pos.end.offset === undefined) break;
         const start = pos.start.offset;
         frontMatter = {
           start: start + shift,
@@ -100,13 +175,13 @@ export function parseMarkdown(text: string, base = 0, frontMatterAllowed = true)
           valueStart: start + lineLengthWithBreak(source, start) + shift,
           value: node.value,
         };
-        return;
+        break;
       }
       case 'heading':
       case 'paragraph':
       case 'html':
       case 'code': {
-        if (!pos || pos.start.offset === undefined || pos.end.offset === undefined) return;
+        if (!pos || pos.start.offset === undefined || pos.end.offset === undefined) break;
         blocks.push({
           kind: node.type,
           start: pos.start.offset + shift,
@@ -116,25 +191,24 @@ export function parseMarkdown(text: string, base = 0, frontMatterAllowed = true)
           itemOffset,
           quoted,
         });
-        return;
+        break;
       }
       case 'listItem': {
         const markerOffset = pos?.start.offset === undefined ? -1 : pos.start.offset + shift;
-        node.children.forEach((child, i) => visit(child, listDepth + 1, i === 0 ? markerOffset : -1, quoted));
-        return;
+        pushChildren(node.children, (child, i) => ({ node: child, listDepth: listDepth + 1, itemOffset: i === 0 ? markerOffset : -1, quoted }));
+        break;
       }
       case 'root':
       case 'list':
-        node.children.forEach((child) => visit(child, listDepth, -1, quoted));
-        return;
+        pushChildren(node.children, (child) => ({ node: child, listDepth, itemOffset: -1, quoted }));
+        break;
       case 'blockquote':
-        node.children.forEach((child) => visit(child, listDepth, -1, true));
-        return;
+        pushChildren(node.children, (child) => ({ node: child, listDepth, itemOffset: -1, quoted: true }));
+        break;
       default:
-        return;
+        break;
     }
-  };
-  visit(root, 0, -1, false);
+  }
   const roots: RootSpan[] = [];
   for (const child of root.children) {
     const pos = child.position;
