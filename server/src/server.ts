@@ -40,7 +40,9 @@ let dynamicConfiguration = false;
 let workspaceFolderEvents = false;
 
 const folderOf = (uri: string) => workspaceFolders.filter((f) => uri.startsWith(f.endsWith('/') ? f : `${f}/`)).sort((a, b) => b.length - a.length)[0];
-const drafts = new Drafts(settings, catalogs, folderOf, () => clientLocale);
+const drafts = new Drafts(settings, catalogs, folderOf, () => clientLocale, (uri, error) =>
+  connection.console.error(`itaku: analysing ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`),
+);
 const publisher = new Publisher(connection, documents, drafts);
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {

@@ -1,8 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/core/analyze';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { DIAGNOSTIC_CODES } from '../../server/src/core/findings';
-import { catalog } from '../support/catalog';
+import { codeTitle } from '../../server/src/core/messages';
+import { catalog, ROOT } from '../support/catalog';
 import { check, lines, statuses, summary } from '../support/drafts';
 
 const FULL_BUILD_SPEC_BODY = [
@@ -192,7 +195,14 @@ test('traps: 監査ログ is not an audit, a project 体制 is not a security st
   assert.equal(statuses(a).audit, 'missing');
 });
 
-test('every diagnostic code is produced by some test input', () => {
-  // The codes above, plus file-too-large which the CLI and server produce (tested there).
-  assert.deepEqual([...DIAGNOSTIC_CODES].sort(), ['ambiguous-category', 'cloud-risk-unaddressed', 'conflicting-variants', 'file-too-large', 'frontmatter-invalid', 'frontmatter-yaml', 'important-information', 'invalid-directive', 'missing-category', 'missing-clause', 'unknown-category', 'unknown-document-type', 'unknown-key', 'unresolved-placeholder', 'unresolved-variant'].sort());
+test('every diagnostic code is documented in the README, configurable in itaku.severity and titled in both languages', () => {
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const severity = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).contributes.configuration.properties['itaku.severity'].properties;
+  const documented = [...readme.matchAll(/^\| <a id="([a-z-]+)"><\/a>`\1` \|/gm)].map((m) => m[1]);
+  assert.deepEqual(documented.sort(), [...DIAGNOSTIC_CODES].sort());
+  assert.deepEqual(Object.keys(severity).sort(), [...DIAGNOSTIC_CODES].sort());
+  for (const code of DIAGNOSTIC_CODES) {
+    assert.notEqual(codeTitle('ja', code), code);
+    assert.notEqual(codeTitle('en', code), code);
+  }
 });

@@ -65,3 +65,44 @@ export function applyEdit(text: string, e: { at: number; remove: number; insert:
   const at = Math.floor(e.at * text.length);
   return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
 }
+
+/** Hostile front matter: broken, wrong types, huge, deeply nested, alias bombs, duplicates. */
+export const hostileFrontMatter = fc.oneof(
+  frontMatter,
+  fc.constantFrom(
+    '---\ndocument: 契約書\ncategory: 5\n---\n',
+    '---\ndocument: [契約書]\ncategory: { a: 1 }\noptions: x\nparties: [1, 2]\n---\n',
+    '---\ndocument: 契約書\ndocument: 調達仕様書\ncategory: build\ncategory: cloud\n---\n',
+    '---\n"document": 契約書\ncategory: [1, null, true, [a]]\n---\n',
+    '---\ndocument: 契約書\ncategory: build\noptions: { audit: yes, target: rocket, require: [nothing, 3], vendor-assessment: [isms] }\n---\n',
+    '---\ndocument: 契約書\ncategory: build\nx: &a [a, a, a, a, a, a, a, a, a]\ny: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nz: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nw: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n---\n',
+    '---\ndocument: 契約書\ncategory: &a build\norganization: *a\nparties: { 甲: *a }\n---\n',
+    '---\n文書種別: 契約書\n業務分類: [構築\n---\n',
+    '---\n\tdocument: 契約書\n---\n',
+    '---\ndocument: 契約書\ncategory: build\n...\n',
+    '---\r\ndocument: 契約書\rcategory: build\r---\r',
+    '---\ndocument: 契約書\ncategory: build\norganization: "\\u0000\\ud800"\n---\n',
+    '---\n- a\n- b\n---\n',
+    '---\njust a scalar document: no\n---\n',
+    '---\n---\n',
+    '---\n',
+  ),
+  fc.integer({ min: 1, max: 60 }).map((depth) => `---\ndocument: 契約書\ncategory: build\noptions: ${'{ a: '.repeat(depth)}1${' }'.repeat(depth)}\n---\n`),
+  fc.integer({ min: 1, max: 400 }).map((n) => `---\ndocument: 調達仕様書\ncategory: build\n${Array.from({ length: n }, (_, i) => `key${i}: value${i}`).join('\n')}\n---\n`),
+);
+
+/** Hostile text: control characters, lone surrogates, emoji, very long lines, deep nesting. */
+export const hostileBlock = fc.oneof(
+  block,
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.constantFrom('\u0000\u0001\u0007\u001b[31m', '\ud800孤立\udfff', '👨‍👩‍👧‍👦𠮷🇯🇵', '\u200b\u200d\ufeff\u2028\u2029', '\\', '&amp;&#x1F600;&#0;'),
+  fc.tuple(fc.constantFrom('あ', '*', '[', '(', '|', '【', '-', '`', '<', '第', '〔', ' '), fc.integer({ min: 1000, max: 20000 })).map(([c, n]) => c.repeat(n)),
+  fc.integer({ min: 1, max: 120 }).map((n) => '>'.repeat(n) + ' 深い引用'),
+  fc.integer({ min: 1, max: 60 }).map((n) => Array.from({ length: n }, (_, i) => `${'  '.repeat(i)}- 入れ子`).join('\n')),
+  fc.integer({ min: 1, max: 200 }).map((n) => '[乙]'.repeat(n)),
+  fc.constantFrom('<!-- itaku: clause ' + 'x'.repeat(5000) + ' -->', '<!-- itaku-disable ' + 'missing-clause '.repeat(200) + '-->', '<!--\n' + '\n'.repeat(500)),
+);
+
+export const hostileDraft = fc
+  .tuple(hostileFrontMatter, fc.array(fc.tuple(hostileBlock, fc.constantFrom('\n\n', '\n', '\r\n\r\n', '\r\r', '')), { maxLength: 10 }), fc.boolean())
+  .map(([fm, blocks, bom]) => (bom ? '\ufeff' : '') + fm + blocks.map(([b, sep]) => b + sep).join(''));

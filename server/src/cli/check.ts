@@ -1,6 +1,7 @@
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { analyze } from '../core/analyze';
+import { internalErrorDiagnostic } from '../core/failure';
 import type { Catalog } from '../core/catalog/compile';
 import type { Diagnostic } from '../core/findings';
 import { messages, type Locale } from '../core/messages';
@@ -19,8 +20,13 @@ export function checkFile(file: string, shown: string, catalog: Catalog, setting
   const { locale, maxSize } = settings;
   const read = readDraftFile(file, maxSize);
   if (read.kind === 'text') {
-    const analysis = analyze(read.text, { catalog, locale });
-    return analysis ? { kind: 'draft', report: { path: shown, ...analysis.result } } : { kind: 'not-draft' };
+    try {
+      const analysis = analyze(read.text, { catalog, locale });
+      return analysis ? { kind: 'draft', report: { path: shown, ...analysis.result } } : { kind: 'not-draft' };
+    } catch (error) {
+      // A defect in itaku must not end the run or pass the file silently: it is reported as an error.
+      return { kind: 'draft', report: { path: shown, document: null, categories: [], options: {}, clauses: [], diagnostics: [internalErrorDiagnostic(locale, error)] } };
+    }
   }
   if (read.kind === 'too-large') {
     const head = analyze(read.head.slice(0, read.head.lastIndexOf('\n') + 1), { catalog, locale });

@@ -18,7 +18,8 @@ export type DiagnosticCode =
   | 'important-information'
   | 'cloud-risk-unaddressed'
   | 'invalid-directive'
-  | 'file-too-large';
+  | 'file-too-large'
+  | 'internal-error';
 
 export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = [
   'missing-clause',
@@ -36,6 +37,7 @@ export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = [
   'cloud-risk-unaddressed',
   'invalid-directive',
   'file-too-large',
+  'internal-error',
 ];
 
 export interface RelatedSpan {

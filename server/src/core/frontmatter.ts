@@ -108,12 +108,21 @@ function readFrontMatterUncached(
     readable: false,
   };
   const fenceSpan: Span = [block.start, Math.min(block.end, block.start + 3)];
+  // The yaml parser recurses once per level of nesting: refuse absurd nesting up front, in one
+  // deterministic finding, instead of letting the call stack decide.
+  const tooDeep = nestingBeyond(block.value, MAX_FLOW_DEPTH);
+  if (tooDeep >= 0) {
+    if (!DRAFT_KEY.test(block.value)) return undefined;
+    findings.push({ code: 'frontmatter-yaml', severity: 'error', message: messages.frontMatterTooDeep(locale, MAX_FLOW_DEPTH), start: base + tooDeep, end: base + tooDeep + 1 });
+    return info;
+  }
   // yaml does not read a lone CR as a line break; LF has the same length, so offsets hold.
-  const doc = parseDocument(block.value.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: true, prettyErrors: false, strict: false });
+  // Repeated keys are found below, in linear time (yaml's own check is quadratic in the keys).
+  const doc = parseDocument(block.value.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: false, prettyErrors: false, strict: false });
   const span = (node: YamlNode | null | undefined): Span | undefined =>
     node?.range ? [base + node.range[0], base + Math.max(node.range[0], node.range[1])] : undefined;
 
-  const fatal = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
+  const fatal = doc.errors;
   if (fatal.length || !isMap(doc.contents)) {
     if (!DRAFT_KEY.test(block.value)) return undefined;
     if (fatal.length) {
@@ -130,11 +139,17 @@ function readFrontMatterUncached(
   }
   const root = doc.contents;
   const pairs = new Map<string, Pair>();
+  const seen = new Set<string>();
   for (const item of root.items) {
     if (!isPair(item) || !isScalar(item.key)) continue;
     const name = String(item.key.value);
     const key = ALIAS_TO_KEY.get(name);
     const keySpan = span(item.key as YamlNode) ?? fenceSpan;
+    if (seen.has(name)) {
+      findings.push({ code: 'frontmatter-invalid', severity: 'error', message: messages.repeatedKey(locale, name), start: keySpan[0], end: keySpan[1] });
+      continue;
+    }
+    seen.add(name);
     if (!key) {
       if (FOREIGN_KEYS.has(name)) continue;
       const suggestion = closestValues(name, [...ALIAS_TO_KEY.keys()], 1)[0];
@@ -148,12 +163,21 @@ function readFrontMatterUncached(
     }
     pairs.set(key, item as Pair);
   }
-  for (const e of doc.errors) {
-    // Duplicate keys: the first one counts; say so where the second one is.
-    const start = base + e.pos[0];
-    findings.push({ code: 'frontmatter-yaml', severity: 'error', message: messages.frontMatterYaml(locale, e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')), start, end: Math.max(start, base + e.pos[1]) });
-  }
   if (!pairs.has('document')) return undefined;
+  // In the maps itaku reads, a repeated key: the first one counts; say so where the second one is.
+  for (const parent of ['options', 'parties']) {
+    const map = pairs.get(parent)?.value;
+    if (!isMap(map)) continue;
+    const names = new Set<string>();
+    map.items = map.items.filter((item) => {
+      if (!isPair(item) || !isScalar(item.key)) return true;
+      const name = String(item.key.value);
+      if (!names.has(name)) return names.add(name);
+      const s = span(item.key as YamlNode) ?? fenceSpan;
+      findings.push({ code: 'frontmatter-invalid', severity: 'error', message: messages.repeatedKey(locale, `${parent}.${name}`), start: s[0], end: s[1] });
+      return false;
+    });
+  }
   info.readable = true;
 
   // Plain values of the keys we use; aliases of option values are resolved first.
@@ -301,3 +325,32 @@ function allCategoryNames(catalog: Catalog): string[] {
 function allDocumentTypeNames(catalog: Catalog): string[] {
   return Object.entries(catalog.def.documentTypes).flatMap(([id, d]) => [id, ...d.aliases]);
 }
+
+const MAX_FLOW_DEPTH = 64;
+
+/**
+ * Offset where nesting passes `limit` levels, or -1: the `[` or `{` that opens level `limit + 1`,
+ * or the point on a line whose indentation and `- `/`? ` indicators are deeper than `limit` steps
+ * of two. Quoted scalars and comments are skipped; a rough reading is enough to bound the
+ * parser's recursion.
+ */
+function nestingBeyond(text: string, limit: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (i === 0 || text.charCodeAt(i - 1) === 10) {
+      let j = i;
+      while (j < text.length && (text.charCodeAt(j) === 0x20 || ((text.charCodeAt(j) === 0x2d || text.charCodeAt(j) === 0x3f) && text.charCodeAt(j + 1) === 0x20))) j++;
+      if (j - i > 2 * limit) return i + 2 * limit;
+    }
+    if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
+      for (i++; i < text.length && text.charCodeAt(i) !== c && text.charCodeAt(i) !== 10; i++) if (c === 0x22 && text.charCodeAt(i) === 0x5c) i++;
+    } else if (c === 0x23 /* # */ && (i === 0 || text.charCodeAt(i - 1) === 0x20 || text.charCodeAt(i - 1) === 10)) {
+      while (i < text.length && text.charCodeAt(i) !== 10) i++;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return i;
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+  }
+  return -1;
+}
+

@@ -3,6 +3,7 @@ export { analyze, analyzeBlocks, readBlocks, type Analysis, type AnalysisResult,
 export { loadCatalog, type CatalogLoadResult, type CatalogProblem } from './catalog/load';
 export type { Catalog } from './catalog/compile';
 export type { CatalogDef, ClauseDef, WordingDef } from './catalog/types';
+export { internalErrorDiagnostic } from './failure';
 export { DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode, type Severity } from './findings';
 export { resolveLocale, type Locale } from './messages';
 export { LineIndex, type Position, type Range } from './text/lineIndex';

@@ -25,6 +25,7 @@ const CODE_TITLES: Record<string, Text> = {
   'cloud-risk-unaddressed': { ja: '約款サービスの留意事項（表5）が扱われていない', en: 'Cautions for standard-terms services (表5) not addressed' },
   'invalid-directive': { ja: '不正な itaku コメント', en: 'Invalid itaku comment' },
   'file-too-large': { ja: 'ファイルが大きすぎる', en: 'File too large' },
+  'internal-error': { ja: 'itaku の内部エラー', en: 'itaku internal error' },
 };
 
 /** A short title for a diagnostic code. */
@@ -82,10 +83,22 @@ export const messages = {
   frontMatterYaml(locale: Locale, detail: string): string {
     return pick(locale, { ja: `front matter の YAML を読めません: ${detail}`, en: `Cannot read the front matter YAML: ${detail}` });
   },
+  frontMatterTooDeep(locale: Locale, limit: number): string {
+    return pick(locale, {
+      ja: `front matter の YAML を読めません: 入れ子（括弧 [ ] { } やインデント）が深すぎます（上限 ${limit} 段）。`,
+      en: `Cannot read the front matter YAML: collections ([ ] { } or indentation) are nested too deeply (more than ${limit} levels).`,
+    });
+  },
   frontMatterNotMapping(locale: Locale): string {
     return pick(locale, {
       ja: 'front matter は「キー: 値」のマッピングにしてください（document, category など）。',
       en: 'The front matter must be a mapping of keys to values (document, category, …).',
+    });
+  },
+  repeatedKey(locale: Locale, key: string): string {
+    return pick(locale, {
+      ja: `「${key}」が 2 回以上書かれています。最初のものだけを使います。1 つにしてください。`,
+      en: `"${key}" is given more than once; only the first is used. Keep only one.`,
     });
   },
   duplicateKey(locale: Locale, key: string, alias: string): string {
@@ -164,6 +177,12 @@ export const messages = {
     return pick(locale, {
       ja: `ファイルが大きすぎるため分析しませんでした（${size} バイト、上限 ${limit} バイト）。上限は設定 itaku.maxFileSize / --max-file-size で変えられます。`,
       en: `The file was not analysed because it is too large (${size} bytes; the limit is ${limit}). Change the limit with itaku.maxFileSize / --max-file-size.`,
+    });
+  },
+  internalError(locale: Locale, detail: string): string {
+    return pick(locale, {
+      ja: `itaku の内部エラーのため、このファイルを分析できませんでした（${detail}）。ほかのファイルの分析は続きます。不具合として報告してください。`,
+      en: `itaku could not analyse this file because of an internal error (${detail}). Other files are still analysed. Please report this as a bug.`,
     });
   },
 } as const;

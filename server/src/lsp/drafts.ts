@@ -1,5 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../core/analyze';
+import { internalErrorDiagnostic } from '../core/failure';
 import { IncrementalAnalyzer } from '../core/incremental';
 import type { Catalog } from '../core/catalog/compile';
 import type { Diagnostic } from '../core/findings';
@@ -14,10 +15,10 @@ export interface DraftState {
   locale: Locale;
   settings: ItakuSettings;
   catalog: Catalog;
-  /** Undefined for Markdown that is not a draft (or a draft too large to analyse). */
+  /** Undefined for Markdown that is not a draft (or a draft that could not be analysed). */
   analysis?: Analysis;
-  /** Set instead of `analysis` for a draft over the size limit. */
-  tooLarge?: Diagnostic;
+  /** The one finding shown instead of an analysis: the draft is over the size limit, or analysing it failed. */
+  instead?: Diagnostic;
 }
 
 /** Reads drafts through the pure core with the settings and catalog of their folder; one result per version. */
@@ -32,6 +33,7 @@ export class Drafts {
     private readonly catalogs: Catalogs,
     private readonly folderOf: (uri: string) => string | undefined,
     private readonly clientLocale: () => string | undefined,
+    private readonly onError: (uri: string, error: unknown) => void = () => undefined,
   ) {}
 
   state(doc: TextDocument): Promise<DraftState> {
@@ -67,22 +69,35 @@ export class Drafts {
     const locale = settings.locale === 'auto' ? resolveLocale(this.clientLocale()) : settings.locale;
     const catalog = await this.catalogs.get(settings.catalog, this.folderOf(doc.uri), locale);
     const text = doc.getText();
-    if (text.length > settings.maxFileSize) {
+    const size = text.length > settings.maxFileSize / 3 ? Buffer.byteLength(text, 'utf8') : text.length;
+    if (size > settings.maxFileSize) {
       const head = text.slice(0, 64 * 1024);
       const draft = analyze(head.slice(0, head.lastIndexOf('\n') + 1), { catalog, locale });
       if (!draft) return { version, locale, settings, catalog };
       const tooLarge: Diagnostic = {
         code: 'file-too-large',
         severity: 'warning',
-        message: messages.fileTooLarge(locale, text.length, settings.maxFileSize),
+        message: messages.fileTooLarge(locale, size, settings.maxFileSize),
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } },
         source: 'itaku',
+        data: { size, limit: settings.maxFileSize },
       };
-      return { version, locale, settings, catalog, tooLarge };
+      return { version, locale, settings, catalog, instead: tooLarge };
     }
     let analyzer = this.analyzers.get(doc.uri);
     if (!analyzer) this.analyzers.set(doc.uri, (analyzer = new IncrementalAnalyzer()));
-    return { version, locale, settings, catalog, analysis: analyzer.analyze(text, { catalog, locale }) };
+    try {
+      return { version, locale, settings, catalog, analysis: analyzer.analyze(text, { catalog, locale }) };
+    } catch {
+      // The incremental state may be what failed: start it afresh, and analyse the whole text once.
+      this.analyzers.delete(doc.uri);
+    }
+    try {
+      return { version, locale, settings, catalog, analysis: analyze(text, { catalog, locale }) };
+    } catch (error) {
+      this.onError(doc.uri, error);
+      return { version, locale, settings, catalog, instead: internalErrorDiagnostic(locale, error) };
+    }
   }
 
   /** The document is closed: drop everything kept for it. */

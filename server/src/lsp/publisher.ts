@@ -45,13 +45,13 @@ export class Publisher {
   }
 
   private diagnostics(uri: string, state: DraftState): LspDiagnostic[] {
-    const source = state.tooLarge ? [state.tooLarge] : state.analysis?.result.diagnostics ?? [];
+    const source = state.instead ? [state.instead] : state.analysis?.result.diagnostics ?? [];
     return source.flatMap((d) => toLspDiagnostic(d, uri, state.settings.severity) ?? []);
   }
 
   private status(uri: string, state: DraftState, problems: number): DraftStatus {
     const a = state.analysis;
-    if (!a && !state.tooLarge) return { uri, version: state.version, isDraft: false, categoryLabels: [], required: 0, present: 0, problems: 0 };
+    if (!a && !state.instead) return { uri, version: state.version, isDraft: false, categoryLabels: [], required: 0, present: 0, problems: 0 };
     const ja = state.locale === 'ja';
     const def = state.catalog.def;
     const r = a?.result;

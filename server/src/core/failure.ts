@@ -1,0 +1,17 @@
+import type { Diagnostic } from './findings';
+import { messages, type Locale } from './messages';
+
+/**
+ * The one finding for a file whose analysis threw (a defect in itaku, never the author's fault):
+ * it tells the reader the file was not checked, instead of a silently clean result or a crash.
+ */
+export function internalErrorDiagnostic(locale: Locale, error: unknown): Diagnostic {
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return {
+    code: 'internal-error',
+    severity: 'error',
+    message: messages.internalError(locale, detail.length > 300 ? `${detail.slice(0, 300)}…` : detail),
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    source: 'itaku',
+  };
+}
