@@ -18,7 +18,7 @@ export function docsLink(code: string): string {
 
 /** A core diagnostic as an LSP one; `severity` overrides from the settings apply ('off' drops it). */
 export function toLspDiagnostic(d: Diagnostic, uri: string, overrides: Record<string, SeverityOverride>): LspDiagnostic | undefined {
-  const override = overrides[d.code];
+  const override = Object.hasOwn(overrides, d.code) ? overrides[d.code] : undefined;
   if (override === 'off') return undefined;
   const out: LspDiagnostic = {
     range: d.range,

@@ -29,12 +29,20 @@ export class Settings {
   }
 }
 
+const LEVELS = new Set(['error', 'warning', 'information', 'hint', 'off']);
+
+/** Only known levels survive: a typo in settings.json must not drop or blank a diagnostic's severity. */
+function severities(value: unknown): ItakuSettings['severity'] {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter(([, level]) => typeof level === 'string' && LEVELS.has(level)));
+}
+
 export function sanitize(value: Partial<ItakuSettings> | null | undefined): ItakuSettings {
   const v = value ?? {};
   return {
     locale: v.locale === 'en' || v.locale === 'auto' ? v.locale : 'ja',
     catalog: typeof v.catalog === 'string' ? v.catalog.trim() : '',
-    severity: v.severity && typeof v.severity === 'object' ? { ...v.severity } : {},
+    severity: severities(v.severity),
     maxFileSize: typeof v.maxFileSize === 'number' && v.maxFileSize > 0 ? v.maxFileSize : DEFAULT_SETTINGS.maxFileSize,
   };
 }
