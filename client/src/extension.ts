@@ -5,6 +5,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { Commands, SERVER_ID, StatusNotification, type DraftStatus, type InitializationOptions } from '../../server/src/protocol';
 import { chooseNewDraft } from './newDraft';
 import { DraftStatusItem } from './status';
+import { restrictCatalog } from './trust';
 
 let client: LanguageClient | undefined;
 
@@ -22,6 +23,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
     initializationOptions: { locale: vscode.env.language } satisfies InitializationOptions,
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}') },
     diagnosticCollectionName: SERVER_ID,
+    middleware: {
+      workspace: {
+        // Untrusted workspace: its own itaku.catalog never reaches the server (VS Code withholds
+        // restricted settings too; this holds whatever the configuration service does).
+        configuration: async (params, token, next) => {
+          const answers = await next(params, token);
+          if (!Array.isArray(answers)) return answers;
+          return restrictCatalog(params.items, answers, vscode.workspace.isTrusted, (scopeUri) =>
+            vscode.workspace.getConfiguration('itaku', scopeUri ? vscode.Uri.parse(scopeUri) : undefined).inspect<string>('catalog'),
+          );
+        },
+      },
+    },
   };
   client = new LanguageClient(SERVER_ID, 'itaku', serverOptions, clientOptions);
   const status = new DraftStatusItem();

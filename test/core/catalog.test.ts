@@ -1,10 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { loadCatalog } from '../../server/src/core/catalog/load';
+import { analyze } from '../../server/src/core/analyze';
 import { clausesInBlock } from '../../server/src/core/detect';
 import { displayWording } from '../../server/src/core/fixes/fill';
 import { readBlocks } from '../../server/src/core/analyze';
-import { catalog, CATALOG_TEXT } from '../support/catalog';
+import { catalog, CATALOG_TEXT, ROOT } from '../support/catalog';
 
 // The requirement matrix of ../shared/docs/domain.md, copied verbatim: the catalog must equal it.
 const CATEGORIES = ['build', 'operation-onsite', 'operation-remote', 'operation-datacenter', 'operation-asp', 'operation-housing', 'maintenance', 'processing', 'storage-transport', 'cloud'];
@@ -125,4 +129,31 @@ test('each clause\'s model wording (with its heading) is recognised as that clau
     }
   }
   assert.deepEqual(problems, []);
+});
+
+test('catalog phrases are literal text, never patterns: regex syntax matches only itself, in linear time', () => {
+  // A custom catalog whose security-structure heading phrases look like (catastrophic) regular expressions.
+  const text = CATALOG_TEXT.replace(/(- id: security-structure[\s\S]*?headings: )\[[^\]]*\]/, (_, head: string) => `${head}['.*', '(a+)+$', '体制[0-9]+']`);
+  const loaded = loadCatalog(text, 'custom.yaml');
+  assert.ok(loaded.ok, JSON.stringify(!loaded.ok && loaded.problems));
+  const statusOf = (heading: string) => {
+    const a = analyze(`---\ndocument: 契約書\ncategory: storage-transport\n---\n## ${heading}\n\n本文。\n`, { catalog: loaded.catalog })!;
+    return a.result.clauses.find((c) => c.id === 'security-structure')!.status;
+  };
+  assert.equal(statusOf(`${'a'.repeat(5000)}!`), 'missing', 'no backtracking blow-up, and (a+)+$ is not a pattern');
+  assert.equal(statusOf('運用体制1'), 'missing', '[0-9]+ is not a character class');
+  assert.equal(statusOf('任意の文字列'), 'missing', '.* matches nothing but ".*"');
+  assert.equal(statusOf('体制[0-9]+の整備'), 'present');
+  assert.equal(statusOf('（a+）+$ について'), 'present', 'after NFKC, full-width brackets are the literal phrase');
+});
+
+test('no regular expression is ever built from data: every new RegExp in the sources is a fixed pattern', () => {
+  const files = execFileSync('git', ['ls-files', 'server/src', 'client/src'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter((f) => f.endsWith('.ts'));
+  const built = files.flatMap((f) => [...readFileSync(path.join(ROOT, f), 'utf8').matchAll(/new RegExp\(([^\n]*)/g)].map((m) => `${f}: ${m[1]}`));
+  assert.deepEqual(built, [
+    'server/src/core/fixes/insertClause.ts: `${BREAK}[ \\t]*${BREAK}[ \\t]*$`);',
+    'server/src/core/fixes/insertClause.ts: `^[ \\t]*${BREAK}[ \\t]*(?:${BREAK}|$)`);',
+    "server/src/core/markdown/parse.ts: `^[ \\\\t>*+\\\\-.)0-9]{${MAX_PREFIX + 1},}`, 'gm');",
+  ]);
+  for (const f of files) assert.doesNotMatch(readFileSync(path.join(ROOT, f), 'utf8'), /\beval\(|new Function\(|child_process|from '(node:)?(https?|net|dns|tls)'|\bfetch\(/, f);
 });

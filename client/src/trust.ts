@@ -1,0 +1,28 @@
+// Workspace trust, enforced on the client side too: whatever VS Code's configuration service does
+// with restricted settings, the server never receives a workspace's own catalog path while the
+// workspace is untrusted. Pure (no vscode import) so it is unit-tested.
+
+export interface ConfigurationItem {
+  section?: string;
+  scopeUri?: string;
+}
+
+/** Where each `itaku.catalog` value came from, as `WorkspaceConfiguration.inspect` reports it. */
+export interface CatalogOrigins {
+  globalValue?: string;
+  workspaceValue?: string;
+  workspaceFolderValue?: string;
+}
+
+/**
+ * The answers to a `workspace/configuration` request with the catalog path a user set for
+ * themselves (or none) in place of a workspace's value when the workspace is not trusted.
+ */
+export function restrictCatalog(items: readonly ConfigurationItem[], answers: unknown[], trusted: boolean, originsFor: (scopeUri?: string) => CatalogOrigins | undefined): unknown[] {
+  if (trusted) return answers;
+  return answers.map((answer, i) => {
+    if (items[i]?.section !== 'itaku' || !answer || typeof answer !== 'object') return answer;
+    const origins = originsFor(items[i].scopeUri);
+    return { ...(answer as Record<string, unknown>), catalog: typeof origins?.globalValue === 'string' ? origins.globalValue : '' };
+  });
+}
