@@ -56,6 +56,9 @@ check('diagnostics via vscode.languages.getDiagnostics', async () => {
 check('code actions via vscode.executeCodeActionProvider (QuickFix)', async () => {
   const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'spec-build.md');
   const [diag] = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'itaku');
+  // VS Code cancels a code-action request when a provider registers for the model meanwhile; the
+  // built-in Markdown extension registers its own once its activation completes, so wait for that.
+  await vscode.extensions.getExtension('vscode.markdown-language-features')?.activate();
   const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, diag.range, vscode.CodeActionKind.QuickFix.value);
   const titles = actions.filter((a) => a.kind && a.kind.value === 'quickfix').map((a) => `${a.isPreferred ? '*' : ' '}${a.title}`);
   assert.deepEqual(titles, [
