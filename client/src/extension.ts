@@ -5,7 +5,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { Commands, SERVER_ID, StatusNotification, type DraftStatus, type InitializationOptions } from '../../server/src/protocol';
 import { chooseNewDraft } from './newDraft';
 import { DraftStatusItem } from './status';
-import { restrictCatalog } from './trust';
+import { restrictCatalog, setsCatalog } from './trust';
 
 let client: LanguageClient | undefined;
 
@@ -84,13 +84,26 @@ export function deactivate(): Thenable<void> | undefined {
 
 /** In an untrusted workspace VS Code withholds the workspace's itaku.catalog; say so once. */
 function warnWhenCatalogIgnored(context: vscode.ExtensionContext): void {
-  const check = () => {
-    if (vscode.workspace.isTrusted) return;
-    const inspected = vscode.workspace.getConfiguration('itaku').inspect<string>('catalog');
-    if (inspected?.workspaceValue || inspected?.workspaceFolderValue) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('itaku: this workspace is not trusted, so its itaku.catalog setting is ignored and the built-in catalog is used. Trust the workspace to use its catalog.'));
-    }
+  const check = async () => {
+    if (vscode.workspace.isTrusted || !(await workspaceSetsCatalog())) return;
+    void vscode.window.showWarningMessage(vscode.l10n.t('itaku: this workspace is not trusted, so its itaku.catalog setting is ignored and the built-in catalog is used. Trust the workspace to use its catalog.'));
   };
-  check();
+  void check();
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
+}
+
+/** Whether the workspace (its folders' .vscode/settings.json, or its .code-workspace file) sets itaku.catalog. */
+async function workspaceSetsCatalog(): Promise<boolean> {
+  const inspected = vscode.workspace.getConfiguration('itaku').inspect<string>('catalog');
+  if (inspected?.workspaceValue || inspected?.workspaceFolderValue) return true;
+  const files = (vscode.workspace.workspaceFolders ?? []).map((f) => vscode.Uri.joinPath(f.uri, '.vscode', 'settings.json'));
+  if (vscode.workspace.workspaceFile?.scheme === 'file') files.push(vscode.workspace.workspaceFile);
+  for (const file of files) {
+    try {
+      if (setsCatalog(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)))) return true;
+    } catch {
+      // no such file
+    }
+  }
+  return false;
 }

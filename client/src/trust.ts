@@ -26,3 +26,27 @@ export function restrictCatalog(items: readonly ConfigurationItem[], answers: un
     return { ...(answer as Record<string, unknown>), catalog: typeof origins?.globalValue === 'string' ? origins.globalValue : '' };
   });
 }
+
+/**
+ * Does a settings file (`.vscode/settings.json` or a `.code-workspace` file, JSON with comments)
+ * set `itaku.catalog`? VS Code hides restricted values from `inspect()` in Restricted Mode, so the
+ * notice that the setting is ignored reads the file itself. Comments are skipped; strings are kept.
+ */
+export function setsCatalog(settingsText: string): boolean {
+  let code = '';
+  for (let i = 0; i < settingsText.length; i++) {
+    const c = settingsText[i];
+    if (c === '"') {
+      const start = i;
+      for (i++; i < settingsText.length && settingsText[i] !== '"'; i++) if (settingsText[i] === '\\') i++;
+      code += settingsText.slice(start, i + 1);
+    } else if (c === '/' && settingsText[i + 1] === '/') {
+      while (i < settingsText.length && settingsText[i] !== '\n') i++;
+    } else if (c === '/' && settingsText[i + 1] === '*') {
+      const end = settingsText.indexOf('*/', i + 2);
+      i = end < 0 ? settingsText.length : end + 1;
+    } else code += c;
+  }
+  return /"itaku\.catalog"\s*:\s*"[^"]*\S[^"]*"/.test(code);
+}
+

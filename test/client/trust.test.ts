@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { restrictCatalog } from '../../client/src/trust';
+import { restrictCatalog, setsCatalog } from '../../client/src/trust';
 import { ROOT } from '../support/catalog';
 
 const items = [{ section: 'itaku', scopeUri: 'file:///ws/a.md' }, { section: 'markdown' }];
@@ -20,4 +20,13 @@ test('the manifest declares limited support in untrusted workspaces, with itaku.
   const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   assert.deepEqual(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
   assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['itaku.catalog']);
+});
+
+test('a workspace settings file that sets itaku.catalog is recognised, comments and all', () => {
+  assert.equal(setsCatalog('{\n  // a ministry catalog\n  "itaku.catalog": "ministry.yaml",\n}'), true);
+  assert.equal(setsCatalog('{ "editor.tabSize": 2, /* "itaku.catalog": "x.yaml" */ }'), false);
+  assert.equal(setsCatalog('{ // "itaku.catalog": "x.yaml"\n "itaku.locale": "en" }'), false);
+  assert.equal(setsCatalog('{ "itaku.catalog": "" }'), false, 'empty means the built-in catalog anyway');
+  assert.equal(setsCatalog('{ "a": "text with // and /* inside", "itaku.catalog": "c.yaml" }'), true);
+  assert.equal(setsCatalog('{ "settings": { "itaku.catalog": "c.yaml" } }'), true, 'a .code-workspace file');
 });

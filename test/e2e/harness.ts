@@ -78,6 +78,8 @@ export interface SessionOptions {
   vsix?: string;
   /** Or load an unpacked extension (and optionally run an extension-host test module). */
   payload?: Array<[string, string]>;
+  /** Keep workspace trust on: the workspace opens untrusted (Restricted Mode), without a prompt. */
+  untrusted?: boolean;
 }
 
 /** Starts code-server on a fresh profile and workspace, and Chromium on the workbench. */
@@ -101,7 +103,8 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     'extensions.ignoreRecommendations': true,
     'workbench.enableExperiments': false,
     'workbench.tips.enabled': false,
-    'security.workspace.trust.enabled': false,
+    'security.workspace.trust.enabled': Boolean(options.untrusted),
+    'security.workspace.trust.startupPrompt': 'never',
     'chat.commandCenter.enabled': false,
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
     'editor.minimap.enabled': false,
@@ -119,7 +122,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
   }
   const port = await freePort();
   const log = path.join(dir, 'code-server.log');
-  const child: ChildProcess = spawn(CODE_SERVER, [...common, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', workspace], {
+  const child: ChildProcess = spawn(CODE_SERVER, [...common, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', ...(options.untrusted ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', workspace], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
