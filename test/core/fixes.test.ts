@@ -134,6 +134,17 @@ test('unresolved-placeholder fills exactly the placeholder; unresolved-variant d
   ]);
 });
 
+test('a 【…の場合】 marker line above an article is a label: the article is the same clause before and after the marker is dropped', () => {
+  const text = lines('---', 'document: 契約書', 'category: processing', '---', '', '【再委託を禁止する場合】', '第3条（情報セキュリティを確保するための体制の整備）', '乙は、秘密の保持のため管理体制を整備する。', '');
+  const a = check(text);
+  const found = (x: typeof a) => x.result.clauses.filter((c) => c.status === 'present').map((c) => [c.id, c.foundBy]);
+  assert.deepEqual(found(a), [['security-structure', 'title'], ['confidentiality', 'body']]);
+  const marker = a.result.diagnostics.find((d) => d.code === 'unresolved-variant')!;
+  const after = applyEdits(text, quickFixes(a, marker)[0].edits);
+  assert.equal(after, text.replace('【再委託を禁止する場合】\n', ''));
+  assert.deepEqual(found(check(after)), found(a));
+});
+
 test('fix-all inserts every missing required clause, only inserts, and is idempotent', () => {
   for (const text of [SPEC, CONTRACT]) {
     const all = fixAllInsertions(text, { catalog: catalog() });

@@ -10,7 +10,7 @@ import { block, hostileDraft } from '../support/arbitraries';
 
 // Guarantees 1 and 2 of the README's "Robustness": the analysis always returns, with sane
 // ranges, deterministically; code actions never lose text. ITAKU_PROPERTY_RUNS raises the count.
-const RUNS = Number(process.env.ITAKU_PROPERTY_RUNS ?? 400);
+const RUNS = Number(process.env.ITAKU_PROPERTY_RUNS ?? 2000);
 
 function assertInside(text: string, range: Range, what: string): void {
   const lines = new LineIndex(text);
@@ -23,12 +23,15 @@ function assertInside(text: string, range: Range, what: string): void {
 
 test('never crash, never hang: any text gets a result with every range inside the document, deterministically', { timeout: 600_000 }, () => {
   fc.assert(
-    fc.property(hostileDraft, (text) => {
+    // A quarter of the cases are analysed again (the same result), a quarter again in English.
+    fc.property(hostileDraft, fc.constantFrom('again', 'en', 'once', 'once'), (text, second) => {
       const a = analyze(text, { catalog: catalog() });
-      const b = analyze(text, { catalog: catalog(), locale: 'en' });
-      assert.equal(a === undefined, b === undefined);
+      if (second !== 'once') {
+        const b = analyze(text, { catalog: catalog(), locale: second === 'en' ? 'en' : 'ja' });
+        assert.equal(a === undefined, b === undefined);
+        if (a && second === 'again') assert.equal(JSON.stringify(b!.result), JSON.stringify(a.result), 'deterministic');
+      }
       if (!a) return;
-      assert.equal(JSON.stringify(analyze(text, { catalog: catalog() })!.result), JSON.stringify(a.result), 'deterministic');
       for (const d of a.result.diagnostics) {
         assertInside(text, d.range, d.code);
         for (const r of d.relatedInformation ?? []) assertInside(text, r.range, `${d.code} related`);

@@ -96,7 +96,7 @@ export const hostileBlock = fc.oneof(
   block,
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.constantFrom('\u0000\u0001\u0007\u001b[31m', '\ud800孤立\udfff', '👨‍👩‍👧‍👦𠮷🇯🇵', '\u200b\u200d\ufeff\u2028\u2029', '\\', '&amp;&#x1F600;&#0;'),
-  fc.tuple(fc.constantFrom('あ', '*', '[', '(', '|', '【', '-', '`', '<', '第', '〔', ' '), fc.integer({ min: 1000, max: 20000 })).map(([c, n]) => c.repeat(n)),
+  fc.tuple(fc.constantFrom('あ', '*', '[', '(', '|', '【', '-', '`', '<', '第', '〔', ' '), fc.integer({ min: 500, max: 4000 })).map(([c, n]) => c.repeat(n)),
   fc.integer({ min: 1, max: 120 }).map((n) => '>'.repeat(n) + ' 深い引用'),
   fc.integer({ min: 1, max: 60 }).map((n) => Array.from({ length: n }, (_, i) => `${'  '.repeat(i)}- 入れ子`).join('\n')),
   fc.integer({ min: 1, max: 200 }).map((n) => '[乙]'.repeat(n)),

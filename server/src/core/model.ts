@@ -56,16 +56,28 @@ const CLOSING: Record<string, string> = { '（': '）', '(': ')', '【': '】', 
  * (`[0, 0]` when none): a bracketed title (第6条（秘密の保持）乙は…), or a first line that reads
  * like a title (**秘密保持**, 5 機密保持, 秘密の保持 followed by the text on the next line).
  */
-function titleLength(source: string, start: number, end: number, norm: NormalizedText): [number, number] {
-  let lineEnd = start;
+/** A line that is only a 【…の場合】 choice marker (bold or not): a label above the clause, not its title. */
+const MARKER_LINE = /^\s*(?:\*\*|__)?【[^【】]{0,120}場合】(?:\*\*|__)?\s*$/;
+
+function titleLength(source: string, start: number, end: number, norm: NormalizedText, from = start): [number, number] {
+  let lineEnd = from;
   while (lineEnd < end && source.charCodeAt(lineEnd) !== 10 && source.charCodeAt(lineEnd) !== 13) lineEnd++;
-  const line = source.slice(start, lineEnd);
+  const line = source.slice(from, lineEnd);
   // `norm` offsets are relative to `start`.
   const countUntil = (offset: number) => {
     let n = 0;
     while (n < norm.text.length && norm.offsets[n] + start < offset) n++;
     return n;
   };
+  // A choice marker on the first line: the title, if any, is the next line (so removing the
+  // marker does not change what the block is about).
+  if (from === start && lineEnd < end && MARKER_LINE.test(line)) {
+    let next = lineEnd;
+    if (source.charCodeAt(next) === 13) next++;
+    if (source.charCodeAt(next) === 10) next++;
+    return next < end ? titleLength(source, start, end, norm, next) : [0, 0];
+  }
+  const before = from === start ? 0 : countUntil(from);
   const bracket = BRACKET_TITLE.exec(line);
   if (bracket) {
     const opener = bracket[2];
@@ -74,20 +86,20 @@ function titleLength(source: string, start: number, end: number, norm: Normalize
     const inner = close > open ? line.slice(open + opener.length, close) : '';
     const isNumber = /^[0-9０-９一二三四五六七八九十ア-ンａ-ｚa-z]{1,3}$/.test(inner.trim());
     if (inner.trim() && close - open <= 40 && !isNumber && !/場合】?$/.test(inner) && !inner.includes('。')) {
-      const end = close + CLOSING[opener].length;
-      const n = countUntil(start + end);
-      return n ? [n, end] : [0, 0];
+      const stop = from + close + CLOSING[opener].length;
+      const n = countUntil(stop);
+      return n > before ? [n, stop - start] : [0, 0];
     }
   }
   const trimmed = line.trim();
   if (!trimmed) return [0, 0];
   const count = countUntil(lineEnd);
-  if (count === 0 || count > 40) return [0, 0];
-  const text = norm.text.slice(0, count);
+  if (count === before || count - before > 40) return [0, 0];
+  const text = norm.text.slice(before, count);
   if (text.includes('。') || text.includes('場合】')) return [0, 0];
   if (NUMBERING.test(trimmed) || BRACKETED.test(trimmed)) return [count, lineEnd - start];
   // A plain first line is a title only when it reads like one: short, no comma, ends in a noun.
-  if (lineEnd === end && count > 25) return [0, 0];
+  if (lineEnd === end && count - before > 25) return [0, 0];
   if (text.includes('、') || text.includes(',')) return [0, 0];
   const last = text.charCodeAt(text.length - 1);
   if (last >= 0x3041 && last <= 0x3096) return [0, 0];

@@ -32,7 +32,8 @@ const withBreaks = (s: string, eol: string) => s.replace(/\r\n|\r|\n/g, eol);
 function blockTitle(ctx: DraftContext, b: LocatedBlock): string {
   const raw = ctx.text.slice(b.start, b.start + (b.facts.kind === 'heading' ? b.facts.length : titleOf(b.facts, ctx.text, b.start)[1]));
   if (b.facts.kind === 'heading') return raw.replace(/^\s*#{1,6}\s*/, '').replace(/\s*#+\s*$/, '').split(/\r\n|\r|\n/)[0].trim();
-  return raw.trim();
+  // A title may sit under a 【…の場合】 marker line; the title is its last line.
+  return raw.split(/\r\n|\r|\n/).pop()!.trim();
 }
 
 function lineStart(text: string, offset: number): number {
@@ -199,7 +200,9 @@ export function planClauseInsertion(ctx: DraftContext, clause: ClauseDef, wordin
       return before ? beforeBlock(ctx, anchor.block, section, eol) : beforeBlock(ctx, nextHeading(blocks, anchor.block, b.facts.depth), section, eol);
     }
     const plainBody = anchor.by !== 'title' && namesClause(ctx, clause, body);
-    if (b.facts.listDepth > 0) {
+    // A list item takes the new clause as a sibling item, when its marker is known and no block
+    // quote lies between (a quoted item would need its > prefixes); otherwise a paragraph follows.
+    if (b.facts.listDepth > 0 && !b.facts.quoted && blocks[listItemBounds(blocks, anchor.block)[0]].facts.itemOffset !== null) {
       if (plainBody) return listItemInsertion(ctx, anchor.block, undefined, body, eol, before);
       const itemTitle = anchor.by === 'title' ? styledTitle(neighbour, before, title) : title;
       return listItemInsertion(ctx, anchor.block, itemTitle, body, eol, before);
