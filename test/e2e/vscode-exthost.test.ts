@@ -3,12 +3,36 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CATALOG_TEXT, ROOT } from '../support/catalog';
-import { ensureTools, mark, startSession } from './harness';
+import { ensureTools, mark, startSession, type Session } from './harness';
 
 // API-level checks inside the real extension host of code-server: the unpacked extension is
 // loaded through the URL payload (extensionDevelopmentPath) and test/e2e/exthost/index.js runs
 // there (extensionTestsPath); the workbench reports the result through window.codeAutomationExit.
 const read = (name: string) => readFileSync(path.join(ROOT, 'test/e2e/drafts', name), 'utf8');
+
+/**
+ * Loads the workbench of `session`, whose extension-host test module reports through
+ * window.codeAutomationExit; echoes its [ext-test] lines. `whileRunning` may look at the page meanwhile.
+ */
+async function runExtensionTests(session: Session, what: string, whileRunning?: (page: Session['page']) => Promise<void>): Promise<{ code: number | string; lines: string[] }> {
+  const lines: string[] = [];
+  session.page.on('console', (m) => {
+    const text = m.text();
+    if (!text.includes('[ext-test]')) return;
+    lines.push(text);
+    process.stdout.write(`# ${text.replace(/^.*\[ext-test\] /, 'ext-host: ')}\n`);
+  });
+  let resolveExit!: (code: number) => void;
+  const exited = new Promise<number>((resolve) => (resolveExit = resolve));
+  await session.page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(code));
+  await session.page.goto(session.url());
+  await whileRunning?.(session.page);
+  let timer: NodeJS.Timeout | undefined;
+  const code = await Promise.race([exited, new Promise<string>((resolve) => (timer = setTimeout(() => resolve('timeout'), 180000)))]);
+  clearTimeout(timer);
+  mark(`${what} finished (exit ${code})`);
+  return { code, lines };
+}
 
 test('extension-host checks: activate, diagnostics, code actions, settings, fix on save', async () => {
   ensureTools();
@@ -18,24 +42,8 @@ test('extension-host checks: activate, diagnostics, code actions, settings, fix 
     settings: { 'itaku.locale': 'ja' },
     payload: [['extensionDevelopmentPath', ROOT], ['extensionTestsPath', path.join(ROOT, 'test/e2e/exthost/index.js')]],
   });
-  const lines: string[] = [];
   try {
-    const page = session.page;
-    page.on('console', (m) => {
-      const text = m.text();
-      if (text.includes('[ext-test]')) {
-        lines.push(text);
-        process.stdout.write(`# ${text.replace(/^.*\[ext-test\] /, 'ext-host: ')}\n`);
-      }
-    });
-    let resolveExit!: (code: number) => void;
-    const exited = new Promise<number>((resolve) => (resolveExit = resolve));
-    await page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(code));
-    await page.goto(session.url());
-    let timer: NodeJS.Timeout | undefined;
-    const code = await Promise.race([exited, new Promise<string>((resolve) => (timer = setTimeout(() => resolve('timeout'), 180000)))]);
-    clearTimeout(timer);
-    mark(`extension-host checks finished (exit ${code})`);
+    const { code, lines } = await runExtensionTests(session, 'extension-host checks');
     assert.equal(code, 0, lines.join('\n'));
     assert.ok(lines.some((l) => l.includes('done: 6/6 passed')), lines.join('\n'));
   } finally {
@@ -57,23 +65,11 @@ test('untrusted workspace: its itaku.catalog is ignored, the built-in catalog is
     files: { 'spec-build.md': read('spec-build.md'), 'ministry.yaml': ministry, '.vscode/settings.json': JSON.stringify({ 'itaku.catalog': 'ministry.yaml' }) },
     payload: [['extensionDevelopmentPath', ROOT], ['extensionTestsPath', path.join(ROOT, 'test/e2e/exthost/untrusted.js')]],
   });
-  const lines: string[] = [];
   try {
-    const page = session.page;
-    page.on('console', (m) => {
-      if (m.text().includes('[ext-test]')) lines.push(m.text());
+    const { code, lines } = await runExtensionTests(session, 'untrusted-workspace checks', async (page) => {
+      // The notice, as the user sees it: a notification toast in the workbench.
+      await page.locator('.notification-toast', { hasText: 'this workspace is not trusted, so its itaku.catalog setting is ignored' }).first().waitFor({ timeout: 60000 });
     });
-    let resolveExit!: (code: number) => void;
-    const exited = new Promise<number>((resolve) => (resolveExit = resolve));
-    await page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(code));
-    await page.goto(session.url());
-    // The notice, as the user sees it: a notification toast in the workbench.
-    const notice = page.locator('.notification-toast', { hasText: 'this workspace is not trusted, so its itaku.catalog setting is ignored' });
-    await notice.first().waitFor({ timeout: 60000 });
-    let timer: NodeJS.Timeout | undefined;
-    const code = await Promise.race([exited, new Promise<string>((resolve) => (timer = setTimeout(() => resolve('timeout'), 120000)))]);
-    clearTimeout(timer);
-    mark(`untrusted-workspace checks finished (exit ${code})`);
     assert.equal(code, 0, lines.join('\n'));
     assert.ok(lines.some((l) => l.includes('done: untrusted workspace ignores its itaku.catalog')), lines.join('\n'));
   } finally {
