@@ -1,5 +1,5 @@
 import type { Catalog } from './catalog/compile';
-import { markersIn, sentenceOf, type BlockFacts, type LocatedBlock } from './model';
+import { insideMarker, markersIn, sentenceOf, type BlockFacts, type LocatedBlock } from './model';
 
 export type FoundBy = 'heading' | 'title' | 'body' | 'marker';
 
@@ -58,7 +58,7 @@ export function clausesInBlock(facts: BlockFacts, catalog: Catalog): BlockClause
     // A template choice marker (【再委託を禁止する場合】) names a clause without stating it.
     const markers = markersIn(facts);
     const masked = (clause: number, start: number, end: number) => {
-      for (const [open, close] of markers) if (open <= start && end <= close + 1) return true;
+      if (insideMarker(markers, start, end)) return true;
       if (!masks) return false;
       for (let k = 0; k < masks.length; k += 3) if (masks[k] === clause && masks[k + 1] <= start && end <= masks[k + 2]) return true;
       return false;

@@ -56,8 +56,15 @@ const CLOSING: Record<string, string> = { '（': '）', '(': ')', '【': '】', 
  * (`[0, 0]` when none): a bracketed title (第6条（秘密の保持）乙は…), or a first line that reads
  * like a title (**秘密保持**, 5 機密保持, 秘密の保持 followed by the text on the next line).
  */
-/** A line that is only a 【…の場合】 choice marker (bold or not): a label above the clause, not its title. */
-const MARKER_LINE = /^\s*(?:\*\*|__)?【[^【】]{0,120}場合】(?:\*\*|__)?\s*$/;
+/** Longest text between 【 and 】 that is read as a 【…の場合】 choice marker. */
+const MARKER_MAX = 120;
+
+/** Is the line only a 【…の場合】 choice marker (bold or not)? A label above the clause, not its title. */
+function isMarkerLine(line: string): boolean {
+  const t = line.trim().replace(/^(\*\*|__)|(\*\*|__)$/g, '');
+  const inner = t.slice(1, -1);
+  return t.startsWith('【') && t.endsWith('場合】') && inner.length <= MARKER_MAX && !/[【】]/.test(inner);
+}
 
 function titleLength(source: string, start: number, end: number, norm: NormalizedText, from = start): [number, number] {
   let lineEnd = from;
@@ -71,7 +78,7 @@ function titleLength(source: string, start: number, end: number, norm: Normalize
   };
   // A choice marker on the first line: the title, if any, is the next line (so removing the
   // marker does not change what the block is about).
-  if (from === start && lineEnd < end && MARKER_LINE.test(line)) {
+  if (from === start && lineEnd < end && isMarkerLine(line)) {
     let next = lineEnd;
     if (source.charCodeAt(next) === 13) next++;
     if (source.charCodeAt(next) === 10) next++;
@@ -217,9 +224,16 @@ export function markersIn(facts: BlockFacts): Array<[number, number]> {
       const close = text.indexOf('】', open + 1);
       if (close < 0) break;
       const inner = text.slice(open + 1, close);
-      if (!inner.includes('【') && inner.length <= 120 && inner.endsWith('場合')) found.push([open, close]);
+      if (!inner.includes('【') && inner.length <= MARKER_MAX && inner.endsWith('場合')) found.push([open, close]);
       open = text.indexOf('【', close + 1);
     }
     return found;
   });
 }
+
+/** Does the normalised span [start, end) lie inside one of `markers` (from markersIn)? */
+export function insideMarker(markers: ReadonlyArray<[number, number]>, start: number, end: number): boolean {
+  for (const [open, close] of markers) if (open <= start && end <= close + 1) return true;
+  return false;
+}
+

@@ -94,13 +94,16 @@ export function clauseInsertions(ctx: DraftContext, clauseId: string): CoreActio
  * marker. Offered only when the rest of its block still reads as the same kind of block (taking
  * the first line away can turn an indented continuation into code, or a setext heading apart).
  */
+/** What may surround a marker on its line (or remain of an emptied block) without being text. */
+const MARKUP = /[\s#>*_\-+]/g;
+
 function markerRemoval(ctx: DraftContext, start: number, end: number): OffsetEdit | undefined {
   const text = ctx.text;
   let ls = start;
   while (ls > 0 && text.charCodeAt(ls - 1) !== 10 && text.charCodeAt(ls - 1) !== 13) ls--;
   let le = end;
   while (le < text.length && text.charCodeAt(le) !== 10 && text.charCodeAt(le) !== 13) le++;
-  const rest = (text.slice(ls, start) + text.slice(end, le)).replace(/[\s#>*_\-+]/g, '');
+  const rest = (text.slice(ls, start) + text.slice(end, le)).replace(MARKUP, '');
   let after = le;
   if (text.charCodeAt(after) === 13) after++;
   if (text.charCodeAt(after) === 10) after++;
@@ -118,7 +121,7 @@ function markerRemoval(ctx: DraftContext, start: number, end: number): OffsetEdi
     const to = Math.max(edit.end, block.end);
     const edited = text.slice(from, edit.start) + text.slice(edit.end, to);
     const remaining = kinds(edited);
-    const emptied = !edited.replace(/[\s#>*_\-+]/g, '');
+    const emptied = !edited.replace(MARKUP, '');
     if ((emptied && !pointedAt) || (!emptied && remaining === original)) return edit;
   }
   return undefined;

@@ -3,7 +3,7 @@ import type { DraftContext } from '../context';
 import { titleOf, type LocatedBlock } from '../model';
 import { renderWording } from './fill';
 import { readBlocks } from '../analyze';
-import { closerOf } from '../markdown/parse';
+import { BREAK, closerOf } from '../markdown/parse';
 import { clausesInBlock } from '../detect';
 import { formatNumbered, isArticle, parseNumbering } from './numbering';
 
@@ -62,8 +62,6 @@ function styledTitle(neighbour: string | undefined, before: boolean, title: stri
   return wrap(title);
 }
 
-/** A line break; a lone CR never splits a CRLF pair (so CRLF is one break, not two). */
-const BREAK = String.raw`(?:\r\n|\r(?!\n)|\n)`;
 const EMPTY_LINE_AT_END = new RegExp(`${BREAK}[ \t]*${BREAK}[ \t]*$`);
 const BLANK_LINE_NEXT = new RegExp(`^[ \t]*${BREAK}[ \t]*(?:${BREAK}|$)`);
 
@@ -107,7 +105,12 @@ function beforeBlock(ctx: DraftContext, at: number, block: string, eol: string):
   // A paragraph line indented as deep as code (a lazy continuation) would turn into a code block
   // once a blank line came before it; the new block goes after that paragraph instead.
   if (ctx.blocks[at].facts.kind === 'paragraph' && /^ {0,3}(\t| {4})/.test(ctx.text.slice(offset, offset + 8))) return afterBlock(ctx, ctx.blocks[at], block, eol);
-  return { offset, text: `${blankAbove(ctx.text, offset) ? '' : eol}${block}${eol}${eol}` };
+  return atLineStart(ctx.text, offset, block, eol);
+}
+
+/** `block` as its own section at line start `offset`: a blank line above it unless there is one, and one below. */
+function atLineStart(text: string, offset: number, block: string, eol: string): Insertion {
+  return { offset, text: `${blankAbove(text, offset) ? '' : eol}${block}${eol}${eol}` };
 }
 
 /** The first non-blank line at or after `offset` starts with white space (code, or a lazy line). */
@@ -125,7 +128,7 @@ function afterBlock(ctx: DraftContext, b: LocatedBlock, block: string, eol: stri
   const rest = ctx.text.slice(b.end, b.end + 200);
   if (indentedNext(ctx.text, b.end)) {
     const offset = lineStart(ctx.text, b.start);
-    if (b.facts.listDepth === 0 && !b.facts.quoted && !indentedNext(ctx.text, offset)) return { offset, text: `${blankAbove(ctx.text, offset) ? '' : eol}${block}${eol}${eol}` };
+    if (b.facts.listDepth === 0 && !b.facts.quoted && !indentedNext(ctx.text, offset)) return atLineStart(ctx.text, offset, block, eol);
     return atEnd(ctx, block, eol);
   }
   const tight = !BLANK_LINE_NEXT.test(rest) && /\S/.test(rest);

@@ -46,6 +46,9 @@ const withFrontMatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml
 // Front matter exists only at the very start of a draft; a later piece parsed alone must not see one.
 const withoutFrontMatter = unified().use(remarkParse);
 
+/** A line break; a lone CR never splits a CRLF pair (so CRLF is one break, not two). */
+export const BREAK = String.raw`(?:\r\n|\r(?!\n)|\n)`;
+
 export const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 const HTML_END: Array<[RegExp, RegExp, string]> = [
   [/^ {0,3}<(script|pre|style|textarea)(\s|>|$)/i, /<\/(script|pre|style|textarea)>/i, ''],
@@ -78,15 +81,6 @@ export function closerOf(source: string, type: string): string {
     }
   }
   return '';
-}
-
-/**
- * Does the text open with a closed `---` front matter? micromark-extension-frontmatter 2.0.0
- * garbles later list items (`- a` becomes a paragraph) when a text starts with `---` that is not
- * closed, so the extension is only used when there is a front matter to read.
- */
-export function startsWithFrontMatter(text: string): boolean {
-  return frontMatterEnd(text) > 0;
 }
 
 /** Offset just after the closing fence of a front matter that opens the text; 0 when there is none. */
@@ -149,8 +143,12 @@ export function parseMarkdown(text: string, base = 0, frontMatterAllowed = true)
     source = source.slice(1);
     shift += 1;
   }
-  const withFm = frontMatterAllowed && startsWithFrontMatter(source);
-  source = boundNesting(source, withFm ? frontMatterEnd(source) : 0);
+  // micromark-extension-frontmatter 2.0.0 garbles later list items (`- a` becomes a paragraph)
+  // when a text starts with `---` that is not closed, so the extension is only used when a closed
+  // front matter opens the text.
+  const fmEnd = frontMatterAllowed ? frontMatterEnd(source) : 0;
+  const withFm = fmEnd > 0;
+  source = boundNesting(source, fmEnd);
   const root = (withFm ? withFrontMatter : withoutFrontMatter).parse(source) as Root;
   const blocks: Block[] = [];
   let frontMatter: FrontMatterBlock | undefined;

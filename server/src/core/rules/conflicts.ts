@@ -1,7 +1,7 @@
 import type { DraftContext } from '../context';
 import type { Finding } from '../findings';
 import { messages } from '../messages';
-import { anyHit, markersIn, memoOnFacts, NONE, spanInBlock, type BlockFacts } from '../model';
+import { anyHit, insideMarker, markersIn, memoOnFacts, NONE, spanInBlock, type BlockFacts } from '../model';
 import type { Catalog } from '../catalog/compile';
 import { optionValue } from '../requirements';
 
@@ -87,9 +87,8 @@ function signalsIn(facts: BlockFacts, catalog: Catalog): BlockSignal[] {
     const hits = facts.hits;
     // A choice marker (【再委託を禁止する場合】) names an alternative; it is not wording that chooses it.
     const markers = markersIn(facts);
-    const inMarker = (start: number, end: number) => markers.some(([open, close]) => open <= start && end <= close + 1);
     for (let k = 0; k < hits.length; k += 3) {
-      if (markers.length && inMarker(hits[k + 1], hits[k + 2])) continue;
+      if (insideMarker(markers, hits[k + 1], hits[k + 2])) continue;
       for (const u of catalog.usages[hits[k]]) {
         if (u.kind === 'unless') voided.add(`${u.clause}:${u.variant}`);
         else if (u.kind === 'variant') found.push({ clause: u.clause, variant: u.variant, start: hits[k + 1], end: hits[k + 2] });
