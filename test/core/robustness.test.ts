@@ -76,7 +76,7 @@ const wellFormedDraft = fc
 
 /** A finding the action is meant to remove is gone afterwards. */
 function targetGone(before: Analysis, after: Analysis, code: string, data: Record<string, unknown>): boolean {
-  if (code === 'missing-clause') return !after.result.diagnostics.some((d) => d.code === code && d.clause === data.clause);
+  if (code === 'missing-clause' || code === 'empty-clause') return !after.result.diagnostics.some((d) => d.code === code && d.clause === data.clause);
   if (code === 'unresolved-placeholder' || code === 'unresolved-variant') {
     // The named text was replaced or removed (the next one may now start where it did): one fewer.
     const count = (a: Analysis) => a.result.diagnostics.filter((d) => d.code === code).length;
@@ -95,7 +95,7 @@ test('nothing lost: every offered code action only inserts, or replaces exactly 
           const edited = applyEdits(text, action.edits);
           const start = before.lines.offsetAt(d.range.start);
           const end = before.lines.offsetAt(d.range.end);
-          if (d.code === 'missing-clause') {
+          if (d.code === 'missing-clause' || d.code === 'empty-clause') {
             assert.ok(action.edits.every((e) => e.start === e.end), 'insert only');
             assert.ok(keepsAllCharacters(text, edited), 'every original character, in order');
           } else if (d.code === 'unresolved-placeholder') {

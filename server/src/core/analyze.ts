@@ -1,6 +1,6 @@
 import type { Catalog } from './catalog/compile';
 import type { DraftContext } from './context';
-import { locateClauses, type FoundBy } from './detect';
+import { detectClauses, type FoundBy } from './detect';
 import { readDirectives } from './directives';
 import type { Diagnostic, Finding } from './findings';
 import { inferParties, type FillContext } from './fixes/fill';
@@ -10,6 +10,7 @@ import type { Locale } from './messages';
 import { blockFacts, type LocatedBlock } from './model';
 import { requirementFor, type OptionValues, type Requirement, type RequirementLevel } from './requirements';
 import { cloudRisks } from './rules/cloudRisks';
+import { emptyClauses } from './rules/emptyClause';
 import { conflictingVariants } from './rules/conflicts';
 import { importantInformation } from './rules/importantInformation';
 import { missingClauses } from './rules/missingClause';
@@ -26,8 +27,25 @@ export interface ClauseResult {
   /** Where it was found (or the waiver comment). */
   range?: Range;
   foundBy?: FoundBy;
+  /** For a present clause: the sentence (or heading) that proves it, with a short excerpt. */
+  evidence?: Evidence;
   reason?: string;
   basis: string;
+}
+
+export interface Evidence {
+  range: Range;
+  excerpt: string;
+}
+
+/** Longest excerpt of evidence text, in characters. */
+const EXCERPT_MAX = 60;
+
+/** The evidence text on one line, shortened: what a reviewer reads to check a verdict. */
+export function excerptOf(text: string, start: number, end: number): string {
+  const flat = text.slice(start, Math.min(end, start + EXCERPT_MAX * 4)).replace(/<!--[\s\S]*?-->/g, ' ').replace(/[\s\u3000]+/g, ' ').replace(/^[#>\s]+/, '').trim();
+  const chars = Array.from(flat);
+  return chars.length > EXCERPT_MAX ? `${chars.slice(0, EXCERPT_MAX - 1).join('')}…` : flat;
 }
 
 /** The plain result of analysing one draft (the CLI's JSON `files[]` entry without `path`). */
@@ -82,7 +100,8 @@ export function analyzeBlocks(
   const documentType = frontMatter.document;
   const directives = readDirectives(blocks, catalog, documentType, locale);
   findings.push(...directives.findings);
-  const locations = locateClauses(blocks, catalog);
+  const detected = detectClauses(text, blocks, catalog);
+  const locations = detected.locations;
   for (const [clause, loc] of directives.marked) if (!locations.has(clause)) locations.set(clause, loc);
 
   const requirements = new Map<number, Requirement>();
@@ -102,9 +121,10 @@ export function analyzeBlocks(
       return parties;
     },
   };
-  const context: DraftContext = { text, catalog, locale, frontMatter, documentType, blocks, locations, waivers: directives.waivers, requirements, fill };
+  const context: DraftContext = { text, catalog, locale, frontMatter, documentType, blocks, locations, emptyHeadings: detected.empty, waivers: directives.waivers, requirements, fill };
 
   findings.push(...missingClauses(context));
+  findings.push(...emptyClauses(context));
   findings.push(...unresolvedPlaceholders(context));
   findings.push(...unresolvedVariants(context));
   findings.push(...conflictingVariants(context));
@@ -131,6 +151,7 @@ export function analyzeBlocks(
     if (loc) {
       entry.range = lines.range(loc.start, loc.end);
       entry.foundBy = loc.by;
+      entry.evidence = { range: lines.range(loc.evidence[0], loc.evidence[1]), excerpt: excerptOf(text, loc.evidence[0], loc.evidence[1]) };
     } else if (waiver) {
       entry.range = lines.range(waiver.start, waiver.end);
       entry.reason = waiver.reason;

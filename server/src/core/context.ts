@@ -1,5 +1,5 @@
 import type { Catalog } from './catalog/compile';
-import type { ClauseLocation } from './detect';
+import type { ClauseLocation, EmptyClauseHeading } from './detect';
 import type { FillContext } from './fixes/fill';
 import type { FrontMatterInfo } from './frontmatter';
 import type { Locale } from './messages';
@@ -23,6 +23,8 @@ export interface DraftContext {
   blocks: LocatedBlock[];
   /** Clause index → where it was found (heading, title line, body text or an itaku marker). */
   locations: Map<number, ClauseLocation>;
+  /** Headings naming a clause that is found nowhere, over an empty section. */
+  emptyHeadings: EmptyClauseHeading[];
   waivers: Map<string, Waiver>;
   /** Clause index → its requirement for this draft (only for clauses of the document type). */
   requirements: Map<number, Requirement>;

@@ -1,5 +1,6 @@
 import type { Catalog } from './catalog/compile';
-import { insideMarker, markersIn, sentenceOf, type BlockFacts, type LocatedBlock } from './model';
+import { normalizePhrase } from './text/normalize';
+import { insideMarker, markersIn, sentenceOf, spanInBlock, type BlockFacts, type LocatedBlock } from './model';
 
 export type FoundBy = 'heading' | 'title' | 'body' | 'marker';
 
@@ -7,36 +8,60 @@ export type FoundBy = 'heading' | 'title' | 'body' | 'marker';
 export interface BlockClauseHit {
   clause: number;
   by: Exclude<FoundBy, 'marker'>;
+  /** A heading or title hit by one of the clause's own titles (秘密の保持), not a looser heading word. */
+  own: boolean;
+  /** Body hits: the sentence that states the clause. */
+  sentence: number;
+}
+
+/** What one block says: the clauses it states or names, and the subjects its body text is about. */
+interface BlockDetection {
+  hits: BlockClauseHit[];
+  /** [clause, sentence, …]: the first sentence of the body (after any title) on each clause's subject. */
+  support: number[];
 }
 
 // Detection results live on the facts (computed with the same catalog's matcher).
 const DETECTED = 'clauses';
+const EMPTY_DETECTION: BlockDetection = { hits: [], support: [] };
 
-/**
- * The clauses one block states: a heading or title naming it, or body text where every term of
- * one of its phrase groups occurs in one sentence. Hits inside the clause's `not` phrases
- * (監査ログ, 会計検査 …) do not count.
- */
 // Scratch tables reused by every call (detection is synchronous).
 let bits = new Int32Array(0);
 let headBits = new Int32Array(0);
 let found = new Uint8Array(0);
+let sentenceFound = new Int32Array(0);
+let supported = new Uint8Array(0);
 const touched: number[] = [];
 const headTouched: number[] = [];
 
+/**
+ * The clauses one block states: a heading or title naming it, or body text where every term of
+ * one of its phrase groups occurs in one sentence. Hits inside the clause's `not` phrases
+ * (監査ログ, 会計検査 …) do not count, nor sentences holding a veto or a negative context.
+ */
 export function clausesInBlock(facts: BlockFacts, catalog: Catalog): BlockClauseHit[] {
-  const cached = facts.memo[DETECTED] as BlockClauseHit[] | undefined;
+  return detectBlock(facts, catalog).hits;
+}
+
+function detectBlock(facts: BlockFacts, catalog: Catalog): BlockDetection {
+  const cached = facts.memo[DETECTED] as BlockDetection | undefined;
   if (cached) return cached;
-  const out: BlockClauseHit[] = [];
-  if (facts.hits.length) {
+  let out = EMPTY_DETECTION;
+  if (facts.hits.length && !facts.toc) {
+    out = { hits: [], support: [] };
     const t = catalog.detection;
     if (bits.length < t.groups) {
       bits = new Int32Array(t.groups);
       headBits = new Int32Array(t.groups);
     }
     const clauses = catalog.def.clauses.length;
-    if (found.length < clauses) found = new Uint8Array(clauses);
-    found.fill(0, 0, clauses); // 1: by title, 2: by body
+    if (found.length < clauses) {
+      found = new Uint8Array(clauses);
+      sentenceFound = new Int32Array(clauses);
+      supported = new Uint8Array(clauses);
+    }
+    found.fill(0, 0, clauses); // 1: by a heading word, 4: by an own title, 2: by body
+    supported.fill(0, 0, clauses);
     // Hits come in end order; detection wants start order (they differ only where phrases overlap).
     const raw = facts.hits;
     let order: number[] | undefined;
@@ -68,6 +93,7 @@ export function clausesInBlock(facts: BlockFacts, catalog: Catalog): BlockClause
       for (let k = 0; k < vetoes.length; k += 2) if (vetoes[k] === clause && vetoes[k + 1] === sentence) return true;
       return false;
     };
+    const titleEnd = facts.titleEnd;
     // Heading groups: all terms within the title. Body groups: all terms within one sentence.
     let sentence = -1;
     touched.length = 0;
@@ -78,19 +104,30 @@ export function clausesInBlock(facts: BlockFacts, catalog: Catalog): BlockClause
       const start = raw[h + 1];
       const end = raw[h + 2];
       const heading = t.headingRefs[phrase];
-      if (heading.length && end <= facts.titleEnd) {
+      if (heading.length && end <= titleEnd) {
+        const hs = vetoes ? sentenceOf(facts, start) : 0;
         for (let k = 0; k < heading.length; k += 2) {
           const g = heading[k];
           const clause = t.groupClause[g];
-          if (found[clause] & 1 || masked(clause, start, end)) continue;
+          const bit = t.strongGroup[g] ? 4 : 1;
+          if (found[clause] & bit || masked(clause, start, end) || vetoed(clause, hs)) continue;
           if (headBits[g] === 0) headTouched.push(g);
           headBits[g] |= heading[k + 1];
-          if (headBits[g] === t.groupFull[g]) found[clause] |= 1;
+          if (headBits[g] === t.groupFull[g]) found[clause] |= bit;
         }
       }
+      const subjects = t.supportClauses[phrase];
       const body = t.bodyRefs[phrase];
-      if (!body.length) continue;
+      if (!body.length && !subjects.length) continue;
       const s = sentenceOf(facts, start);
+      if (start >= titleEnd) {
+        for (const clause of subjects) {
+          if (supported[clause] || masked(clause, start, end) || vetoed(clause, s)) continue;
+          supported[clause] = 1;
+          out.support.push(clause, s);
+        }
+      }
+      if (!body.length) continue;
       if (s !== sentence) {
         // A new sentence: body groups start again.
         for (const g of touched) bits[g] = 0;
@@ -103,7 +140,10 @@ export function clausesInBlock(facts: BlockFacts, catalog: Catalog): BlockClause
         if (found[clause] & 2 || masked(clause, start, end) || vetoed(clause, s)) continue;
         if (bits[g] === 0) touched.push(g);
         bits[g] |= body[k + 1];
-        if (bits[g] === t.groupFull[g]) found[clause] |= 2;
+        if (bits[g] === t.groupFull[g]) {
+          found[clause] |= 2;
+          sentenceFound[clause] = s;
+        }
       }
     }
     for (const g of touched) bits[g] = 0;
@@ -112,8 +152,9 @@ export function clausesInBlock(facts: BlockFacts, catalog: Catalog): BlockClause
     headTouched.length = 0;
     const titleBy = facts.kind === 'heading' ? 'heading' : 'title';
     for (let clause = 0; clause < clauses; clause++) {
-      if (found[clause] & 1) out.push({ clause, by: titleBy });
-      else if (found[clause] & 2) out.push({ clause, by: 'body' });
+      // Body wording inside a heading (## 情報セキュリティインシデントの報告) names the clause like a heading word.
+      if (found[clause] & 5 || (found[clause] & 2 && facts.kind === 'heading')) out.hits.push({ clause, by: titleBy, own: (found[clause] & 4) !== 0, sentence: 0 });
+      if (found[clause] & 2 && facts.kind !== 'heading') out.hits.push({ clause, by: 'body', own: false, sentence: sentenceFound[clause] });
     }
   }
   facts.memo[DETECTED] = out;
@@ -125,22 +166,119 @@ export interface ClauseLocation {
   block: number;
   start: number;
   end: number;
+  /** Source span of what proves it: the stating sentence, or the heading or title and its support. */
+  evidence: [number, number];
 }
 
-/** First location of each clause in the draft, preferring a heading or title over body text. */
-export function locateClauses(blocks: readonly LocatedBlock[], catalog: Catalog): Map<number, ClauseLocation> {
+/** A heading or title that names a clause over a section with no text at all. */
+export interface EmptyClauseHeading {
+  clause: number;
+  block: number;
+  start: number;
+  end: number;
+}
+
+export interface ClauseDetection {
+  /** First location of each clause, preferring a heading or title over body text. */
+  locations: Map<number, ClauseLocation>;
+  /** Headings naming a clause found nowhere else, whose section is empty. */
+  empty: EmptyClauseHeading[];
+}
+
+/** Source span of sentence `s` of a block (trimmed to its characters). */
+function sentenceSpan(text: string, b: LocatedBlock, s: number): [number, number] {
+  const starts = b.facts.sentenceStarts;
+  const from = starts[s] ?? 0;
+  const to = s + 1 < starts.length ? starts[s + 1] : b.facts.norm.text.length;
+  return spanInBlock(text, b, from, Math.max(from, to));
+}
+
+/**
+ * The blocks a heading (or a title line with nothing after it) speaks for: up to the next heading
+ * of the same or a higher level; for a title line, up to the next heading or titled block.
+ */
+function sectionOf(blocks: readonly LocatedBlock[], index: number, catalog: Catalog): [number, number] {
+  const f = blocks[index].facts;
+  let j = index + 1;
+  for (; j < blocks.length; j++) {
+    const n = blocks[j].facts;
+    if (n.kind === 'heading' && (f.kind !== 'heading' || n.depth <= f.depth)) break;
+    if (f.kind !== 'heading' && n.kind === 'paragraph' && n.hits.length && clausesInBlock(n, catalog).some((h) => h.by === 'title')) break;
+  }
+  return [index + 1, j];
+}
+
+const titleWords = new WeakMap<Catalog, string[]>();
+
+/**
+ * A top-level heading that names a document type (〇〇業務仕様書, 特記事項) is the document's
+ * title: its words (セキュリティ対策機器保守) say what is procured, not which clause follows.
+ */
+function isDocumentTitle(b: LocatedBlock, catalog: Catalog): boolean {
+  if (b.facts.kind !== 'heading' || b.facts.depth !== 1) return false;
+  let words = titleWords.get(catalog);
+  if (!words) {
+    words = Object.values(catalog.def.documentTypes).flatMap((d) => d.aliases.map(normalizePhrase)).filter(Boolean);
+    titleWords.set(catalog, words);
+  }
+  const text = b.facts.norm.text;
+  return words.some((w) => text.includes(w));
+}
+
+/** Does a title block hold text after its title (or is the title all there is)? */
+function hasTextAfterTitle(b: LocatedBlock): boolean {
+  return b.facts.titleEnd >= 0 && b.facts.titleEnd < b.facts.norm.text.length;
+}
+
+/**
+ * Where each clause is stated. Body text counts where a phrase group completes in one sentence.
+ * A heading or title line counts when it is one of the clause's own titles and its section has
+ * text, or when its section's body is about the clause's subject (so a 漏えい heading above a
+ * liability article, or an empty skeleton heading, states nothing).
+ */
+export function detectClauses(text: string, blocks: readonly LocatedBlock[], catalog: Catalog): ClauseDetection {
   const titled = new Map<number, ClauseLocation>();
   const body = new Map<number, ClauseLocation>();
+  const emptyCandidates = new Map<number, EmptyClauseHeading>();
   blocks.forEach((b, index) => {
+    if (!b.facts.hits.length) return;
     for (const hit of clausesInBlock(b.facts, catalog)) {
-      const target = hit.by === 'body' ? body : titled;
-      if (target.has(hit.clause)) continue;
-      let end = b.end;
-      if (hit.by === 'title') end = b.start + b.facts.titleSourceEnd; // computed: the block has hits
-      target.set(hit.clause, { by: hit.by, block: index, start: b.start, end });
+      if (hit.by === 'body') {
+        if (!body.has(hit.clause)) body.set(hit.clause, { by: 'body', block: index, start: b.start, end: b.end, evidence: sentenceSpan(text, b, hit.sentence) });
+        continue;
+      }
+      if (titled.has(hit.clause) || isDocumentTitle(b, catalog)) continue;
+      const titleEnd = hit.by === 'title' ? b.start + b.facts.titleSourceEnd : b.end;
+      const selfContained = hit.by === 'title' && hasTextAfterTitle(b);
+      const [from, to] = selfContained ? [index, index + 1] : sectionOf(blocks, index, catalog);
+      let hasText = selfContained;
+      let support: [number, number] | undefined;
+      for (let j = from; j < to && !support; j++) {
+        const n = blocks[j];
+        if (n.facts.kind !== 'paragraph') continue;
+        if (n.facts.norm.text.length) hasText = true;
+        if (!n.facts.hits.length) continue;
+        const d = detectBlock(n.facts, catalog);
+        for (let k = 0; k < d.support.length; k += 2) {
+          if (d.support[k] === hit.clause) {
+            support = sentenceSpan(text, n, d.support[k + 1]);
+            break;
+          }
+        }
+      }
+      if (support || (hit.own && hasText)) {
+        titled.set(hit.clause, { by: hit.by, block: index, start: b.start, end: titleEnd, evidence: support && !hit.own ? support : [b.start, titleEnd] });
+      } else if (!hasText && !emptyCandidates.has(hit.clause)) {
+        emptyCandidates.set(hit.clause, { clause: hit.clause, block: index, start: b.start, end: titleEnd });
+      }
     }
   });
   for (const [clause, loc] of body) if (!titled.has(clause)) titled.set(clause, loc);
-  return titled;
+  const empty = [...emptyCandidates.values()].filter((e) => !titled.has(e.clause));
+  return { locations: titled, empty };
 }
 
+/** First location of each clause in the draft (see detectClauses). */
+export function locateClauses(text: string, blocks: readonly LocatedBlock[], catalog: Catalog): Map<number, ClauseLocation> {
+  return detectClauses(text, blocks, catalog).locations;
+}

@@ -37,7 +37,7 @@ export function readDirectives(blocks: readonly LocatedBlock[], catalog: Catalog
         if (next < 0) return;
         const target = blocks[i + 1 + next];
         const index = catalog.clauseIndex.get(rest[1])!;
-        if (!out.marked.has(index)) out.marked.set(index, { by: 'marker', block: i + 1 + next, start: target.start, end: target.end });
+        if (!out.marked.has(index)) out.marked.set(index, { by: 'marker', block: i + 1 + next, start: target.start, end: target.end, evidence: [target.start, target.end] });
         return;
       }
     } else if (words[0] === 'itaku-disable' && words[1]) {

@@ -5,6 +5,7 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 /** Stable diagnostic codes: public API (CLI JSON, settings, docs anchors). */
 export type DiagnosticCode =
   | 'missing-clause'
+  | 'empty-clause'
   | 'unresolved-placeholder'
   | 'unresolved-variant'
   | 'conflicting-variants'
@@ -23,6 +24,7 @@ export type DiagnosticCode =
 
 export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = [
   'missing-clause',
+  'empty-clause',
   'unresolved-placeholder',
   'unresolved-variant',
   'conflicting-variants',

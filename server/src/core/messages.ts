@@ -11,6 +11,7 @@ type Text = { ja: string; en: string };
 
 const CODE_TITLES: Record<string, Text> = {
   'missing-clause': { ja: '必須条項がない', en: 'A required clause is missing' },
+  'empty-clause': { ja: '条項の見出しだけで本文がない', en: 'A clause heading with no text' },
   'unresolved-placeholder': { ja: '未記入のプレースホルダ', en: 'Unfilled placeholder' },
   'unresolved-variant': { ja: '選択肢の見出し【…の場合】が残っている', en: 'A 【…の場合】 choice marker is left' },
   'conflicting-variants': { ja: '相反する文言', en: 'Contradictory wording' },
@@ -42,6 +43,12 @@ export const messages = {
     return pick(locale, {
       ja: `必須条項「${p.title}」（${p.row}）がありません。${p.reason}で必須です（根拠: ${p.basis}）。クイックフィックスで雛形の文言を挿入できます。`,
       en: `Required clause "${p.title}" (${p.row}) is missing. It is required for ${p.reason} (basis: ${p.basis}). Use the quick fix to insert the template wording.`,
+    });
+  },
+  emptyClause(locale: Locale, p: { heading: string; title: string }): string {
+    return pick(locale, {
+      ja: `見出し「${p.heading}」は条項「${p.title}」を示していますが、本文がありません。見出しだけでは条項があることになりません。クイックフィックスで雛形の文言を挿入できます。`,
+      en: `The heading "${p.heading}" names the clause "${p.title}" but has no text under it. A heading alone does not make the clause present. Use the quick fix to insert the template wording.`,
     });
   },
   reasonCategory(locale: Locale, label: string): string {

@@ -31,6 +31,8 @@ export interface BlockFacts {
   sentenceStarts: number[];
   /** For HTML blocks: the comment's text when it is an itaku directive. */
   directive?: string;
+  /** Every line reads like a table-of-contents entry (a title, then a page number): it states nothing. */
+  toc: boolean;
   /**
    * Per-block results computed on first use and kept with the facts (which are reused across
    * versions of a draft). Declared here so every facts object has one shape.
@@ -113,6 +115,42 @@ function titleLength(source: string, start: number, end: number, norm: Normalize
   return [count, lineEnd - start];
 }
 
+/** Longest line read as a table-of-contents entry. */
+const TOC_LINE_MAX = 100;
+
+function isDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+}
+
+/**
+ * A table-of-contents entry: a short line without 。 that ends in a page number set apart by
+ * spaces or leaders (`8 再委託に関する事項 21`, `秘密の保持 …… 3`). A block of nothing else is a
+ * table of contents, not clause text.
+ */
+function isTableOfContents(source: string, start: number, end: number): boolean {
+  let lines = 0;
+  let ls = start;
+  while (ls < end) {
+    let le = ls;
+    while (le < end && source.charCodeAt(le) !== 10 && source.charCodeAt(le) !== 13) le++;
+    let e = le;
+    while (e > ls && (source.charCodeAt(e - 1) === 32 || source.charCodeAt(e - 1) === 9 || source.charCodeAt(e - 1) === 0x3000)) e--;
+    if (e > ls) {
+      if (e - ls > TOC_LINE_MAX || source.slice(ls, e).includes('。')) return false;
+      let d = e;
+      while (d > ls && isDigit(source.charCodeAt(d - 1))) d--;
+      const c = d > ls ? source.charCodeAt(d - 1) : 0;
+      // Digits set apart by a space, a tab or a leader (… ‥ ・ . ．), after some text.
+      const apart = c === 32 || c === 9 || c === 0x3000 || c === 0x2026 || c === 0x2025 || c === 0x30fb || c === 46 || c === 0xff0e;
+      if (d === e || e - d > 3 || !apart || d - ls < 3) return false;
+      lines++;
+    }
+    ls = le;
+    while (ls < end && (source.charCodeAt(ls) === 10 || source.charCodeAt(ls) === 13)) ls++;
+  }
+  return lines > 0;
+}
+
 /** Computes the facts of one block; `source` is the whole draft. */
 export function blockFacts(source: string, block: Block, catalog: Catalog): BlockFacts {
   const { start, end } = block;
@@ -122,17 +160,18 @@ export function blockFacts(source: string, block: Block, catalog: Catalog): Bloc
     const m = block.kind === 'html' ? DIRECTIVE.exec(source.slice(start, end).trim()) : null;
     return {
       kind: block.kind, depth: block.depth, listDepth: block.listDepth, itemOffset, quoted: block.quoted, length: end - start,
-      norm: EMPTY_NORM, hits: NO_HITS, titleEnd: 0, titleSourceEnd: 0, sentenceStarts: [0], directive: m ? m[1] : undefined, memo: {},
+      norm: EMPTY_NORM, hits: NO_HITS, titleEnd: 0, titleSourceEnd: 0, sentenceStarts: [0], directive: m ? m[1] : undefined, toc: false, memo: {},
     };
   }
   const norm = normalizeRange(source, start, end, start);
   const hits = catalog.matcher.search(norm.text);
   const facts: BlockFacts = {
     kind: block.kind, depth: block.depth, listDepth: block.listDepth, itemOffset, quoted: block.quoted, length: end - start,
-    norm, hits, titleEnd: -1, titleSourceEnd: -1, sentenceStarts: [0], directive: undefined, memo: {},
+    norm, hits, titleEnd: -1, titleSourceEnd: -1, sentenceStarts: [0], directive: undefined, toc: false, memo: {},
   };
   // Titles and sentences only matter for detection when some phrase occurs in the block.
   if (hits.length) {
+    facts.toc = block.kind === 'paragraph' && isTableOfContents(source, start, end);
     computeTitle(facts, source, start);
     facts.sentenceStarts = sentenceStartsOf(norm.text, facts.titleEnd);
   }

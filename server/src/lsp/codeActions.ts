@@ -1,6 +1,6 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { clauseInsertions, fixAllInsertions, quickFixes } from '../core/fixes/actions';
+import { clauseInsertions, fixAllInsertions, markParagraphActions, quickFixes } from '../core/fixes/actions';
 import type { Locale } from '../core/messages';
 import { toTextEdits } from './convert';
 import type { DraftState } from './drafts';
@@ -45,6 +45,10 @@ export function codeActions(params: CodeActionParams, doc: TextDocument, state: 
       for (const action of actions) {
         out.push({ title: action.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: action.isPreferred, edit: workspaceEdit(doc, toTextEdits(action.edits, a.lines), versioned) });
       }
+    }
+    // The reviewer's correction: this paragraph is a clause the checker missed.
+    for (const action of markParagraphActions(a.context, a.lines.offsetAt(params.range.start))) {
+      out.push({ title: action.title, kind: CodeActionKind.QuickFix, edit: workspaceEdit(doc, toTextEdits(action.edits, a.lines), versioned) });
     }
     if (sawMissing && missingCount > 1) {
       const edits = fixAllEdits(state);

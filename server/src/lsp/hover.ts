@@ -15,6 +15,11 @@ const FOUND = {
   en: { heading: 'a heading', title: 'a title line', body: 'the body text', marker: 'an itaku comment' },
 } as const;
 
+/** Draft text shown in hover Markdown: no markup of its own (links, images, HTML) survives. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}\[\]()<>#+\-.!|~]/g, (c) => `\\${c}`);
+}
+
 function requirementLine(a: Analysis, req: Requirement, locale: Locale): string {
   const cat = a.context.catalog;
   const ja = locale === 'ja';
@@ -57,6 +62,11 @@ export function hover(a: Analysis, position: Position, locale: Locale): Hover | 
       '',
       ja ? `検出: ${FOUND.ja[loc.by]}` : `Found in ${FOUND.en[loc.by]}`,
     ];
+    const evidence = a.result.clauses.find((c) => c.id === clause.id)?.evidence;
+    if (evidence) {
+      const line = evidence.range.start.line + 1;
+      lines.push('', ja ? `根拠となる記述（${line} 行目）: 「${escapeMarkdown(evidence.excerpt)}」` : `Evidence (line ${line}): "${escapeMarkdown(evidence.excerpt)}"`);
+    }
     const preferred = wordingChoices(ctx, clause).find((c) => c.preferred);
     if (preferred) {
       const label = ja ? preferred.wording.label : preferred.wording.label_en ?? preferred.wording.label;

@@ -1,7 +1,7 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { Analysis } from '../core/analyze';
 import type { Locale } from '../core/messages';
-import { titleOf } from '../core/model';
+import { excerptOf } from '../core/analyze';
 
 /** Outline: the draft's sections (headings) with the clauses found in them, named by clause. */
 export function documentSymbols(a: Analysis, locale: Locale): DocumentSymbol[] {
@@ -42,12 +42,15 @@ export function documentSymbols(a: Analysis, locale: Locale): DocumentSymbol[] {
       return;
     }
     for (const c of clauses) {
+      const loc = ctx.locations.get(c)!;
+      // The evidence (the sentence that states the clause) is what the outline selects and shows.
       const symbol: DocumentSymbol = {
         name: name(c),
-        detail: cat.def.clauses[c].id,
+        detail: `${cat.def.clauses[c].id} — ${excerptOf(text, loc.evidence[0], loc.evidence[1])}`,
         kind: SymbolKind.Field,
         range: a.lines.range(b.start, b.end),
-        selectionRange: a.lines.range(b.start, titleOf(b.facts, text, b.start)[1] ? b.start + titleOf(b.facts, text, b.start)[1] : b.end),
+        // LSP wants the selection inside the range: evidence from a later block (a title's section) falls back to the block.
+        selectionRange: loc.evidence[0] >= b.start && loc.evidence[1] <= b.end ? a.lines.range(loc.evidence[0], loc.evidence[1]) : a.lines.range(b.start, b.end),
       };
       (stack.length ? stack[stack.length - 1].symbol.children! : root).push(symbol);
     }

@@ -8,6 +8,7 @@ export type PhraseUsage =
   | { kind: 'term'; clause: number; group: number; term: number }
   | { kind: 'not'; clause: number }
   | { kind: 'veto'; clause: number }
+  | { kind: 'support'; clause: number }
   | { kind: 'umbrella' }
   | { kind: 'variant'; clause: number; variant: string }
   | { kind: 'unless'; clause: number; variant: string }
@@ -27,6 +28,10 @@ export interface DetectionTables {
   /** Per phrase: clauses it masks (`not`) and vetoes (`veto`); empty for most phrases. */
   notClauses: number[][];
   vetoClauses: number[][];
+  /** Per phrase: the clauses whose subject it names (support for a heading above it); mostly empty. */
+  supportClauses: number[][];
+  /** Group index → 1 for a heading group that is one of the clause's own titles. */
+  strongGroup: Uint8Array;
   groups: number;
   /** Per phrase: 1 when it signals a variant (or voids one), for a quick skip of most blocks. */
   variantPhrase: Uint8Array;
@@ -43,8 +48,10 @@ export interface Catalog {
   readonly usages: PhraseUsage[][];
   /** For each clause, the number of terms of each phrase group. */
   readonly groupSizes: number[][];
-  /** For each clause, the number of terms of each heading group. */
+  /** For each clause, the number of terms of each heading group (its `headings`, then its titles). */
   readonly headingSizes: number[][];
+  /** For each clause, how many of its heading groups come from `headings` (the rest are titles). */
+  readonly weakHeadings: number[];
   /** For each cloud risk item, the number of terms of each group. */
   readonly riskGroupSizes: number[][];
   readonly clauseIndex: ReadonlyMap<string, number>;
@@ -82,18 +89,30 @@ export function compileCatalog(def: CatalogDef, source: string): Catalog {
     }
     usages[i].push(usage);
   };
+  const vocabularies = def.vocabularies ?? {};
+  /** The literal phrases one alternative stands for: itself, or a whole vocabulary for `$name`. */
+  const expand = (alt: string): readonly string[] =>
+    alt.startsWith('$') ? (Object.hasOwn(vocabularies, alt.slice(1)) ? vocabularies[alt.slice(1)] : []) : [alt];
   const addGroup = (spec: PhraseSpec, make: (term: number) => PhraseUsage): number => {
     const terms = Array.isArray(spec) ? spec : [spec];
-    terms.forEach((term, t) => term.split('|').forEach((alt) => add(alt, make(t))));
+    terms.forEach((term, t) => term.split('|').forEach((alt) => expand(alt).forEach((p) => add(p, make(t)))));
     return terms.length;
   };
 
-  const headingSizes = def.clauses.map((clause, c) =>
-    clause.recognise.headings.map((spec, g) => addGroup(spec, (term) => ({ kind: 'heading', clause: c, group: g, term }))),
-  );
+  const weakHeadings = def.clauses.map((clause) => clause.recognise.headings.length);
+  const headingSizes = def.clauses.map((clause, c) => {
+    // A clause's own titles: the table row's wording, its short heading and any `titles`.
+    const titles: PhraseSpec[] = [clause.title, ...(clause.heading ? [clause.heading] : []), ...(clause.recognise.titles ?? [])];
+    return [...clause.recognise.headings, ...titles].map((spec, g) => addGroup(spec, (term) => ({ kind: 'heading', clause: c, group: g, term })));
+  });
+  const contexts = def.negativeContexts ?? [];
   const groupSizes = def.clauses.map((clause, c) => {
     clause.recognise.not?.forEach((n) => add(n, { kind: 'not', clause: c }));
     clause.recognise.veto?.forEach((n) => add(n, { kind: 'veto', clause: c }));
+    for (const context of contexts) {
+      if (!context.clauses || context.clauses.includes(clause.id)) context.phrases.forEach((p) => add(p, { kind: 'veto', clause: c }));
+    }
+    clause.recognise.support?.forEach((n) => expand(n).forEach((p) => add(p, { kind: 'support', clause: c })));
     for (const [variant, signal] of Object.entries(clause.variants ?? {})) {
       signal.phrases.forEach((p) => add(p, { kind: 'variant', clause: c, variant }));
       signal.unless?.forEach((p) => add(p, { kind: 'unless', clause: c, variant }));
@@ -151,11 +170,12 @@ export function compileCatalog(def: CatalogDef, source: string): Catalog {
   return {
     def,
     source,
-    detection: detectionTables(usages, groupSizes, headingSizes),
+    detection: detectionTables(usages, groupSizes, headingSizes, weakHeadings),
     matcher: new PhraseMatcher(phrases),
     usages,
     groupSizes,
     headingSizes,
+    weakHeadings,
     riskGroupSizes,
     clauseIndex,
     documentTypeOf: (value) => docTypes.get(aliasKey(value)),
@@ -169,21 +189,24 @@ export function compileCatalog(def: CatalogDef, source: string): Catalog {
   };
 }
 
-function detectionTables(usages: PhraseUsage[][], groupSizes: number[][], headingSizes: number[][]): DetectionTables {
+function detectionTables(usages: PhraseUsage[][], groupSizes: number[][], headingSizes: number[][], weakHeadings: number[]): DetectionTables {
   const bodyIndex: number[][] = [];
   const headingIndex: number[][] = [];
   const groupClause: number[] = [];
   const groupFull: number[] = [];
+  const strong: number[] = [];
   groupSizes.forEach((sizes, clause) => {
     bodyIndex[clause] = sizes.map((size) => {
       groupClause.push(clause);
+      strong.push(0);
       groupFull.push((1 << size) - 1);
       return groupClause.length - 1;
     });
   });
   headingSizes.forEach((sizes, clause) => {
-    headingIndex[clause] = sizes.map((size) => {
+    headingIndex[clause] = sizes.map((size, g) => {
       groupClause.push(clause);
+      strong.push(g >= weakHeadings[clause] ? 1 : 0);
       groupFull.push((1 << size) - 1);
       return groupClause.length - 1;
     });
@@ -192,21 +215,25 @@ function detectionTables(usages: PhraseUsage[][], groupSizes: number[][], headin
   const headingRefs: Int32Array[] = [];
   const notClauses: number[][] = [];
   const vetoClauses: number[][] = [];
+  const supportClauses: number[][] = [];
   usages.forEach((list, phrase) => {
     const body: number[] = [];
     const heading: number[] = [];
     notClauses[phrase] = [];
     vetoClauses[phrase] = [];
+    const support = new Set<number>();
     for (const u of list) {
       if (u.kind === 'term') body.push(bodyIndex[u.clause][u.group], 1 << u.term);
       else if (u.kind === 'heading') heading.push(headingIndex[u.clause][u.group], 1 << u.term);
       else if (u.kind === 'not') notClauses[phrase].push(u.clause);
-      else if (u.kind === 'veto') vetoClauses[phrase].push(u.clause);
+      else if (u.kind === 'veto' && !vetoClauses[phrase].includes(u.clause)) vetoClauses[phrase].push(u.clause);
+      if (u.kind === 'term' || u.kind === 'heading' || u.kind === 'support') support.add(u.clause);
     }
+    supportClauses[phrase] = [...support];
     bodyRefs[phrase] = Int32Array.from(body);
     headingRefs[phrase] = Int32Array.from(heading);
   });
   const variantPhrase = Uint8Array.from(usages, (list) => (list.some((u) => u.kind === 'variant' || u.kind === 'unless') ? 1 : 0));
   const placeholderPhrase = Uint8Array.from(usages, (list) => (list.some((u) => u.kind === 'placeholder') ? 1 : 0));
-  return { groupClause: Int32Array.from(groupClause), groupFull: Int32Array.from(groupFull), bodyRefs, headingRefs, notClauses, vetoClauses, groups: groupClause.length, variantPhrase, placeholderPhrase };
+  return { groupClause: Int32Array.from(groupClause), groupFull: Int32Array.from(groupFull), bodyRefs, headingRefs, notClauses, vetoClauses, supportClauses, strongGroup: Uint8Array.from(strong), groups: groupClause.length, variantPhrase, placeholderPhrase };
 }

@@ -66,8 +66,23 @@ export interface RequirementDef {
   when?: RequirementRule[];
 }
 
-/** One literal term, or several that must all occur in one sentence; `|` separates alternatives within a term. */
+/**
+ * One literal term, or several that must all occur in one sentence; `|` separates alternatives
+ * within a term, and an alternative `$name` stands for every phrase of the vocabulary `name`.
+ */
 export type PhraseSpec = string | string[];
+
+/**
+ * Text in which no clause is stated although its words occur: a liability article, a definition,
+ * a table-of-contents line, the orderer's past. A sentence holding one of the phrases states none
+ * of the clauses it applies to.
+ */
+export interface NegativeContextDef extends Labelled {
+  id: string;
+  phrases: string[];
+  /** The clauses it applies to; all clauses when absent. */
+  clauses?: ClauseId[];
+}
 
 export interface RecogniseDef {
   /** A heading (or a title line) containing one of these (all terms of a group) names the clause. */
@@ -78,6 +93,13 @@ export interface RecogniseDef {
   not?: string[];
   /** A sentence containing one of these never states the clause (会計検査院の実地検査 is not an audit). */
   veto?: string[];
+  /**
+   * The clause's own titles (秘密の保持, 再委託): a heading or title line holding one counts when
+   * its section has any text. Other `headings` count only when the section's body supports them.
+   */
+  titles?: PhraseSpec[];
+  /** Words of the clause's subject: body text under a heading that supports it (besides `phrases`' terms). */
+  support?: string[];
 }
 
 export interface VariantSignal {
@@ -160,6 +182,9 @@ export interface CatalogDef {
   placeholders: Record<string, PlaceholderDef>;
   /** Headings under which bullets and paragraphs are read as security clauses. */
   umbrellaHeadings: string[];
+  /** Named phrase lists that phrase groups use as `$name` (the actors, the reporting verbs …). */
+  vocabularies?: Record<string, string[]>;
+  negativeContexts?: NegativeContextDef[];
   clauses: ClauseDef[];
   cloudRisks: { category: CategoryId; basis: string; items: CloudRiskDef[] };
   importantInformation: { option: string; approvalOption: string; basis: string };

@@ -5,6 +5,7 @@ import { parseMarkdown } from '../markdown/parse';
 import type { Locale } from '../messages';
 import type { Range } from '../text/lineIndex';
 import { lineBreakOf, planClauseInsertion, type Insertion } from './insertClause';
+import { renderWording } from './fill';
 import { wordingChoices } from './wording';
 
 /** A replacement of `[start, end)` (an insertion when they are equal). */
@@ -39,6 +40,7 @@ export function quickFixes(analysis: Analysis, diagnostic: DiagnosticRef): CoreA
   const end = analysis.lines.offsetAt(diagnostic.range.end);
   switch (diagnostic.code) {
     case 'missing-clause':
+    case 'empty-clause':
       return typeof data.clause === 'string' ? clauseInsertions(ctx, data.clause) : [];
     case 'unresolved-placeholder': {
       const fill = typeof data.fill === 'string' ? data.fill : undefined;
@@ -77,7 +79,7 @@ export function clauseInsertions(ctx: DraftContext, clauseId: string): CoreActio
   const name = ctx.locale === 'ja' ? clause.heading ?? clause.title : clause.heading_en ?? clause.title_en;
   return wordingChoices(ctx, clause).map(({ wording, preferred }) => {
     const label = ctx.locale === 'ja' ? wording.label : wording.label_en ?? wording.label;
-    const ins = planClauseInsertion(ctx, clause, wording);
+    const ins = underEmptyHeading(ctx, index, wording.text) ?? planClauseInsertion(ctx, clause, wording);
     return {
       title: label
         ? t(ctx.locale, `「${name}」を挿入（${label}）`, `Insert "${name}" (${label})`)
@@ -87,6 +89,62 @@ export function clauseInsertions(ctx: DraftContext, clauseId: string): CoreActio
       edits: [{ start: ins.offset, end: ins.offset, newText: ins.text }],
     };
   });
+}
+
+/**
+ * 「この段落を『…』として扱う」: for a paragraph or heading the checker did not read as a clause
+ * that is still missing, one action per such clause, inserting the existing
+ * `<!-- itaku: clause <id> -->` marker on its own line above it (the reviewer's correction).
+ */
+export function markParagraphActions(ctx: DraftContext, offset: number): CoreAction[] {
+  if (!ctx.documentType) return [];
+  const index = ctx.blocks.findIndex((b) => b.start <= offset && offset <= b.end);
+  const block = ctx.blocks[index];
+  if (!block || (block.facts.kind !== 'paragraph' && block.facts.kind !== 'heading')) return [];
+  if (index > 0 && ctx.blocks[index - 1].facts.directive) return []; // already marked (or waived)
+  const text = ctx.text;
+  let ls = block.start;
+  while (ls > 0 && text.charCodeAt(ls - 1) !== 10 && text.charCodeAt(ls - 1) !== 13) ls--;
+  // The comment keeps the line's container prefix (indentation, `>`), so it stays where the paragraph is.
+  let pe = ls;
+  while (pe < block.start && /[ \t>]/.test(text[pe])) pe++;
+  const prefix = text.slice(ls, pe);
+  const eol = lineBreakOf(text);
+  const out: CoreAction[] = [];
+  for (const [clauseIndex, req] of ctx.requirements) {
+    const clause = ctx.catalog.def.clauses[clauseIndex];
+    if (req.level !== 'required' || ctx.locations.has(clauseIndex) || ctx.waivers.has(clause.id)) continue;
+    const title = ctx.locale === 'ja' ? clause.title : clause.title_en;
+    const what = block.facts.kind === 'heading' ? t(ctx.locale, 'この見出し', 'this heading') : t(ctx.locale, 'この段落', 'this paragraph');
+    out.push({
+      title: t(ctx.locale, `${what}を『${title}』として扱う`, `Treat ${what} as "${title}"`),
+      kind: 'quickfix',
+      edits: [{ start: ls, end: ls, newText: `${prefix}<!-- itaku: clause ${clause.id} -->${eol}` }],
+    });
+  }
+  return out;
+}
+
+/**
+ * A clause whose heading is already there with nothing under it gets its wording under that
+ * heading (a second heading for it would leave the empty one behind).
+ */
+function underEmptyHeading(ctx: DraftContext, clause: number, wording: string): Insertion | undefined {
+  const empty = ctx.emptyHeadings.find((e) => e.clause === clause);
+  if (!empty) return undefined;
+  const text = ctx.text;
+  const eol = lineBreakOf(text);
+  const body = renderWording(wording, ctx.fill).replace(/[\s\u3000]+$/u, '');
+  // After the heading's line; a blank line before the wording, and one after unless one follows.
+  let at = empty.end;
+  while (at < text.length && text.charCodeAt(at) !== 10 && text.charCodeAt(at) !== 13) at++;
+  let next = at;
+  if (text.charCodeAt(next) === 13) next++;
+  if (text.charCodeAt(next) === 10) next++;
+  let ls = next;
+  while (ls < text.length && (text.charCodeAt(ls) === 32 || text.charCodeAt(ls) === 9)) ls++;
+  const blankFollows = ls >= text.length || text.charCodeAt(ls) === 10 || text.charCodeAt(ls) === 13;
+  return { offset: at, text: `${eol}${eol}${body}${blankFollows ? '' : eol}` };
 }
 
 /**
@@ -173,7 +231,7 @@ export function fixAllInsertions(text: string, options: AnalyzeOptions): Inserti
     const clause = ctx.catalog.def.clauses[target];
     const choice = wordingChoices(ctx, clause).find((c) => c.preferred);
     if (!choice) continue;
-    const ins = planClauseInsertion(ctx, clause, choice.wording);
+    const ins = underEmptyHeading(ctx, target, choice.wording.text) ?? planClauseInsertion(ctx, clause, choice.wording);
     const inside = pieces.find((p) => p.at <= ins.offset && ins.offset <= p.at + p.text.length);
     if (inside) {
       const k = ins.offset - inside.at;
