@@ -127,3 +127,14 @@ test('binary, non-UTF-8 and too-large files are reported and skipped; --exit-zer
   assert.deepEqual(json.files.map((f: { path: string; diagnostics: Array<{ code: string }> }) => [f.path, f.diagnostics.map((d) => d.code)]), [['big.md', ['file-too-large']]]);
   assert.equal(runCli(['check', '.', '--exit-zero', '--max-file-size', '1000'], dir).status, 0);
 });
+
+test('--format json: every present clause carries its evidence, a range and the sentence that proves it', () => {
+  const dir = workspace({ 'draft.md': MISSING });
+  const r = runCli(['check', 'draft.md', '--format', 'json'], dir);
+  const file = JSON.parse(r.stdout).files[0];
+  const shown = file.clauses.filter((c: { id: string }) => c.id === 'confidentiality' || c.id === 'subcontracting');
+  assert.deepEqual(shown.map((c: { id: string; status: string; evidence?: unknown }) => [c.id, c.status, c.evidence]), [
+    ['confidentiality', 'present', { range: { start: { line: 5, character: 0 }, end: { line: 5, character: 27 } }, excerpt: '乙は、本業務に関して知り得た秘密を漏らしてはならない。' }],
+    ['subcontracting', 'missing', undefined],
+  ]);
+});

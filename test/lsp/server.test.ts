@@ -159,6 +159,23 @@ test('completion: front-matter keys and values, and clause snippets with missing
   assert.equal(sorted[0].insertText, '### 秘密保持等\n\n${1:[乙]}は、本調達に係る業務の遂行において${2:[甲]}が${3|保存・運搬,保存,運搬|}を委託する情報について、その漏洩及び毀損を防止するための十分な安全管理を行うこと。\n');
 });
 
+test('hover on a clause shows the evidence that proves it; Ctrl+. on a paragraph treats it as a missing clause', async () => {
+  const uri = uriOf('mark.md');
+  client.open(uri, SPEC, 1);
+  await client.diagnosticsFor(uri, 1);
+  const onClause = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: 14, character: 6 } });
+  // The heading is the clause's own title; its text is escaped, so draft text cannot add markup.
+  assert.ok(onClause.contents.value.split('\n').includes('根拠となる記述（15 行目）: 「\\(2\\) 秘密保持」'), onClause.contents.value);
+  const actions = await client.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 36, character: 2 }, end: { line: 36, character: 2 } }, context: { diagnostics: [], only: ['quickfix'] } });
+  assert.deepEqual(actions.map((a) => a.title), ['この段落を『情報セキュリティ対策の履行が不十分な場合の対処』として扱う', 'この段落を『再委託に関する事項』として扱う']);
+  const edits = editsOf(actions[1].edit, uri);
+  assert.deepEqual(edits, [{ range: { start: { line: 36, character: 0 }, end: { line: 36, character: 0 } }, newText: '<!-- itaku: clause subcontracting -->\n' }]);
+  client.change(uri, 2, [{ text: applyTextEdits(SPEC, edits) }]);
+  const after = await client.diagnosticsFor(uri, 2);
+  assert.deepEqual(after.map((d) => [d.code, d.data?.clause ?? d.data?.placeholder]), [['missing-clause', 'remediation'], ['unresolved-placeholder', 'organization']]);
+  client.close(uri);
+});
+
 test('document symbols: sections with their clauses', async () => {
   const uri = uriOf('spec.md');
   const symbols = await client.request<Array<{ name: string; children: Array<{ name: string; detail?: string; children: Array<{ name: string; detail?: string }> }> }>>('textDocument/documentSymbol', { textDocument: { uri } });

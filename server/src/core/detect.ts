@@ -127,7 +127,8 @@ function detectBlock(facts: BlockFacts, catalog: Catalog): BlockDetection {
           out.support.push(clause, s);
         }
       }
-      if (!body.length) continue;
+      // A title line is a title: its words name a clause (above), they do not state it.
+      if (!body.length || (end <= titleEnd && facts.kind !== 'heading')) continue;
       if (s !== sentence) {
         // A new sentence: body groups start again.
         for (const g of touched) bits[g] = 0;
