@@ -94,6 +94,7 @@ function detectBlock(facts: BlockFacts, catalog: Catalog): BlockDetection {
       return false;
     };
     const titleEnd = facts.titleEnd;
+    const titleOnly = titleEnd >= facts.norm.text.length;
     // Heading groups: all terms within the title. Body groups: all terms within one sentence.
     let sentence = -1;
     touched.length = 0;
@@ -127,8 +128,8 @@ function detectBlock(facts: BlockFacts, catalog: Catalog): BlockDetection {
           out.support.push(clause, s);
         }
       }
-      // A title line is a title: its words name a clause (above), they do not state it.
-      if (!body.length || (end <= titleEnd && facts.kind !== 'heading')) continue;
+      // A block that is only a title line (a bare 「再委託」) names a clause (above); it does not state it.
+      if (!body.length || (titleOnly && facts.kind !== 'heading')) continue;
       if (s !== sentence) {
         // A new sentence: body groups start again.
         for (const g of touched) bits[g] = 0;

@@ -109,6 +109,23 @@ check('a Markdown file that is not a draft gets no itaku diagnostics', async () 
   assert.deepEqual(vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'itaku'), []);
 });
 
+check('hover shows the evidence of a present clause; Ctrl+. on a paragraph treats it as a missing clause', async () => {
+  const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'spec-build.md');
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc);
+  const heading = doc.positionAt(doc.getText().indexOf('### (2) 秘密の保持') + 6);
+  const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, heading);
+  const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+  assert.ok(text.includes(`根拠となる記述（${heading.line + 1} 行目）`), text);
+  const at = doc.positionAt(doc.getText().indexOf('本仕様書に定めのない') + 2);
+  const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, new vscode.Range(at, at), vscode.CodeActionKind.QuickFix.value);
+  const mark = actions.find((a) => a.title === 'この段落を『情報セキュリティが侵害された場合の対処』として扱う');
+  assert.ok(mark, actions.map((a) => a.title).join(' / '));
+  assert.ok(await vscode.workspace.applyEdit(mark.edit));
+  assert.ok(doc.getText().includes('<!-- itaku: clause incident-response -->\n本仕様書に定めのない'), doc.getText());
+  await itakuDiagnostics(uri, (d) => d.length === 0, 'no missing clause once the paragraph is marked');
+});
+
 exports.run = async function run() {
   const t0 = Date.now();
   let failed = 0;
