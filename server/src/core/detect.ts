@@ -74,11 +74,15 @@ function detectBlock(facts: BlockFacts, catalog: Catalog): BlockDetection {
     const count = raw.length / 3;
     const at = (i: number) => (order ? order[i] : i * 3);
     let masks: number[] | undefined; // [clause, start, end, …]
-    let vetoes: number[] | undefined; // [clause, sentence, …]
+    let vetoes: Set<number> | undefined; // sentence × clauses + clause
     for (let i = 0; i < count; i++) {
       const h = at(i);
       for (const c of t.notClauses[raw[h]]) (masks ??= []).push(c, raw[h + 1], raw[h + 2]);
-      for (const c of t.vetoClauses[raw[h]]) (vetoes ??= []).push(c, sentenceOf(facts, raw[h + 1]));
+      const vetoing = t.vetoClauses[raw[h]];
+      if (vetoing.length) {
+        const base = sentenceOf(facts, raw[h + 1]) * clauses;
+        for (const c of vetoing) (vetoes ??= new Set()).add(base + c);
+      }
     }
     // A template choice marker (【再委託を禁止する場合】) names a clause without stating it.
     const markers = markersIn(facts);
@@ -88,11 +92,7 @@ function detectBlock(facts: BlockFacts, catalog: Catalog): BlockDetection {
       for (let k = 0; k < masks.length; k += 3) if (masks[k] === clause && masks[k + 1] <= start && end <= masks[k + 2]) return true;
       return false;
     };
-    const vetoed = (clause: number, sentence: number) => {
-      if (!vetoes) return false;
-      for (let k = 0; k < vetoes.length; k += 2) if (vetoes[k] === clause && vetoes[k + 1] === sentence) return true;
-      return false;
-    };
+    const vetoed = (clause: number, sentence: number) => vetoes !== undefined && vetoes.has(sentence * clauses + clause);
     const titleEnd = facts.titleEnd;
     const titleOnly = titleEnd >= facts.norm.text.length;
     // Heading groups: all terms within the title. Body groups: all terms within one sentence.
@@ -196,18 +196,12 @@ function sentenceSpan(text: string, b: LocatedBlock, s: number): [number, number
 }
 
 /**
- * The blocks a heading (or a title line with nothing after it) speaks for: up to the next heading
- * of the same or a higher level; for a title line, up to the next heading or titled block.
+ * Does block `n` end the section of heading (or bare title line) `f`? A heading's section runs to
+ * the next heading of the same or a higher level; a title line's, to the next heading or titled block.
  */
-function sectionOf(blocks: readonly LocatedBlock[], index: number, catalog: Catalog): [number, number] {
-  const f = blocks[index].facts;
-  let j = index + 1;
-  for (; j < blocks.length; j++) {
-    const n = blocks[j].facts;
-    if (n.kind === 'heading' && (f.kind !== 'heading' || n.depth <= f.depth)) break;
-    if (f.kind !== 'heading' && n.kind === 'paragraph' && n.hits.length && clausesInBlock(n, catalog).some((h) => h.by === 'title')) break;
-  }
-  return [index + 1, j];
+function endsSection(f: BlockFacts, n: BlockFacts, catalog: Catalog): boolean {
+  if (n.kind === 'heading') return f.kind !== 'heading' || n.depth <= f.depth;
+  return f.kind !== 'heading' && n.kind === 'paragraph' && n.hits.length > 0 && clausesInBlock(n, catalog).some((h) => h.by === 'title');
 }
 
 const titleWords = new WeakMap<Catalog, string[]>();
@@ -252,10 +246,11 @@ export function detectClauses(text: string, blocks: readonly LocatedBlock[], cat
       if (titled.has(hit.clause) || isDocumentTitle(b, catalog)) continue;
       const titleEnd = hit.by === 'title' ? b.start + b.facts.titleSourceEnd : b.end;
       const selfContained = hit.by === 'title' && hasTextAfterTitle(b);
-      const [from, to] = selfContained ? [index, index + 1] : sectionOf(blocks, index, catalog);
       let hasText = selfContained;
       let support: [number, number] | undefined;
-      for (let j = from; j < to && !support; j++) {
+      // The section is read only as far as needed: an own title needs any text, a heading word its subject.
+      for (let j = selfContained ? index : index + 1; j < blocks.length && !support && !(hit.own && hasText); j++) {
+        if (selfContained ? j > index : endsSection(b.facts, blocks[j].facts, catalog)) break;
         const n = blocks[j];
         if (n.facts.kind !== 'paragraph') continue;
         if (n.facts.norm.text.length) hasText = true;

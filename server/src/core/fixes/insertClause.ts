@@ -239,7 +239,8 @@ export function planClauseInsertion(ctx: DraftContext, clause: ClauseDef, wordin
         }
         if (titleOf(f, ctx.text, blocks[i].start)[0] > 0 && f.listDepth === 0) {
           const n = parseNumbering(blockTitle(ctx, blocks[i]).replace(/^\*\*/, ''));
-          if (!style || (n && n.before === style.before && n.kind === style.kind)) {
+          // Unnumbered titles end where the next clause title is (a （略） under the title is its body).
+          if (style ? n && n.before === style.before && n.kind === style.kind : clausesInBlock(f, ctx.catalog).some((h) => h.by === 'title')) {
             next = i;
             break;
           }
