@@ -20,7 +20,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = path.join(root, '.corpus');
-const cli = path.join(root, 'server', 'out', 'cli.js');
+// ITAKU_CLI measures another build (e.g. an older commit's) on the same corpus, for a baseline.
+const cli = process.env.ITAKU_CLI ? path.resolve(process.env.ITAKU_CLI) : path.join(root, 'server', 'out', 'cli.js');
 const args = process.argv.slice(2);
 const showMisses = args.includes('--misses');
 const showHeldout = args.includes('--heldout');
