@@ -59,7 +59,7 @@ export function fillValue(name: string, ctx: FillContext): string | undefined {
   if (fill?.from === 'organization') value = fm.organization;
   // The names the text itself uses for the parties (乙は… / 受注者は…) win over the front
   // matter's full names, so an inserted clause reads like its neighbours.
-  else if (fill?.from === 'party') value = ctx.inferredParties?.[fill.party] ?? fm.parties[fill.party];
+  else if (fill?.from === 'party') value = ctx.inferredParties?.[fill.party] ?? (Object.hasOwn(fm.parties, fill.party) ? fm.parties[fill.party] : undefined);
   else if (fill?.from === 'option') {
     const v = optionValue(ctx.catalog, fm.options, fill.option);
     const type = ctx.catalog.def.options[fill.option]?.type;
