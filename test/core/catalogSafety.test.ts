@@ -75,3 +75,38 @@ test('a 32-term group matches only when all 32 terms are in one sentence (no int
   assert.equal(status(`${terms.slice(0, 31).join('、')}。`), 'missing');
   assert.equal(status(`${terms[0]}。`), 'missing');
 });
+
+test('a catalog nested thousands of levels deep gets a sentence, not "Maximum call stack size exceeded"', () => {
+  for (const text of [`${'['.repeat(100_000)}${']'.repeat(100_000)}\n`, `a: ${'{a: '.repeat(20_000)}1${'}'.repeat(20_000)}\n`]) {
+    const messages = problems(loadCatalog(text, 'deep.yaml', 'ja'));
+    assert.ok(messages.length > 0 && messages.every((m) => m === 'カタログの入れ子が深すぎて読めません（リストやマッピングの入れ子を浅くしてください）。' || !/call stack/i.test(m)), messages.join('\n'));
+    assert.ok(messages.includes('カタログの入れ子が深すぎて読めません（リストやマッピングの入れ子を浅くしてください）。'));
+  }
+});
+
+const WAIVE = (comment: string) => ['---', 'document: 契約書', 'category: storage-transport', '---', '', '乙は、本業務に関して知り得た秘密を漏らしてはならない。', '', comment, ''].join('\n');
+
+test('a waiver without a reason is reported and does not waive; with a reason it does', () => {
+  const bare = analyze(WAIVE('<!-- itaku-disable missing-clause subcontracting -->'), { catalog: catalog() })!;
+  assert.deepEqual(bare.result.diagnostics.map((d) => [d.code, d.message]), [
+    ['missing-clause', bare.result.diagnostics[0].message],
+    ['invalid-directive', '条項「subcontracting」の適用除外に理由がありません。<!-- itaku-disable missing-clause subcontracting 理由 --> の形で理由を書いてください（理由がない間は条項の不足として扱います）。'],
+  ]);
+  const reasoned = analyze(WAIVE('<!-- itaku-disable missing-clause subcontracting 再委託しない契約のため -->'), { catalog: catalog() })!;
+  assert.deepEqual(reasoned.result.diagnostics, []);
+  assert.equal(reasoned.result.clauses.find((c) => c.id === 'subcontracting')!.reason, '再委託しない契約のため');
+});
+
+test('<!-- ITAKU: … --> in upper case is the same comment, not silently ignored', () => {
+  const upper = analyze(WAIVE('<!-- ITAKU-DISABLE MISSING-CLAUSE subcontracting 再委託しないため -->'), { catalog: catalog() })!;
+  assert.deepEqual(upper.result.diagnostics, []);
+  const unknown = analyze(WAIVE('<!-- ITAKU: CLAUSE nothing -->'), { catalog: catalog() })!;
+  assert.deepEqual(unknown.result.diagnostics.map((d) => d.code), ['missing-clause', 'invalid-directive']);
+});
+
+test('an invalid itaku comment of 200 KB is quoted by its start only', () => {
+  const a = analyze(WAIVE(`<!-- itaku: ${'x'.repeat(200_000)} -->`), { catalog: catalog() })!;
+  const message = a.result.diagnostics.find((d) => d.code === 'invalid-directive')!.message;
+  assert.ok(message.length < 300, `${message.length} characters`);
+  assert.ok(message.startsWith(`itaku の指示「itaku: ${'x'.repeat(53)}…」を理解できません。`), message.slice(0, 100));
+});

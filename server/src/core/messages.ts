@@ -58,6 +58,11 @@ export function codeTitle(locale: Locale, code: string): string {
   return t ? t[locale] : code;
 }
 const pick = (locale: Locale, text: Text) => text[locale];
+/** At most `max` characters of a value quoted from a draft (whole code points), then …. */
+const shorten = (value: string, max: number) => {
+  const chars = Array.from(value);
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : value;
+};
 const list = (locale: Locale, items: string[]) => items.join(locale === 'ja' ? '、' : ', ');
 const q = (locale: Locale, s: string) => (locale === 'ja' ? `「${s}」` : `"${s}"`);
 
@@ -189,9 +194,18 @@ export const messages = {
   },
   unknownDirectiveClause(locale: Locale, id: string, suggestion?: string): string {
     const hint = suggestion ? pick(locale, { ja: `「${suggestion}」の誤りではありませんか。`, en: ` Did you mean "${suggestion}"?` }) : '';
-    return pick(locale, { ja: `itaku の指示にある条項 id「${id}」は、この文書種別の条項にありません。${hint}`, en: `The clause id "${id}" in this itaku comment is not a clause of this document type.${hint}` });
+    const shown = shorten(id, 60);
+    return pick(locale, { ja: `itaku の指示にある条項 id「${shown}」は、この文書種別の条項にありません。${hint}`, en: `The clause id "${shown}" in this itaku comment is not a clause of this document type.${hint}` });
   },
-  unknownDirective(locale: Locale, text: string): string {
+  waiverWithoutReason(locale: Locale, id: string): string {
+    return pick(locale, {
+      ja: `条項「${id}」の適用除外に理由がありません。<!-- itaku-disable missing-clause ${id} 理由 --> の形で理由を書いてください（理由がない間は条項の不足として扱います）。`,
+      en: `The waiver of "${id}" has no reason. Write it as <!-- itaku-disable missing-clause ${id} reason --> (until then the clause counts as missing).`,
+    });
+  },
+  unknownDirective(locale: Locale, directive: string): string {
+    // A long comment is quoted by its start only.
+    const text = shorten(directive.replace(/\s+/g, ' '), 60);
     return pick(locale, {
       ja: `itaku の指示「${text}」を理解できません。使える形: <!-- itaku: clause <id> -->、<!-- itaku-disable missing-clause <id> 理由 -->、<!-- itaku-disable <code> -->`,
       en: `Cannot understand the itaku comment "${text}". Use <!-- itaku: clause <id> -->, <!-- itaku-disable missing-clause <id> reason --> or <!-- itaku-disable <code> -->.`,
