@@ -74,6 +74,9 @@ test('a FIFO or /dev/zero named on the command line is refused at once, not read
   assert.equal(r.status, 1);
   assert.match(r.stdout, /pipe\.md: not a regular file/);
   assert.match(r.stdout, /\/dev\/zero: not a regular file/);
+  symlinkSync('loop-b.yaml', path.join(dir, 'loop-a.yaml'));
+  symlinkSync('loop-a.yaml', path.join(dir, 'loop-b.yaml'));
+  assert.equal(runCli(['check', '.', '--catalog', 'loop-a.yaml', '--locale', 'en'], dir).stderr, 'itaku: cannot read the catalog loop-a.yaml: a symbolic link loop.\n');
   const catalog = runCli(['check', '.', '--catalog', 'pipe.md'], dir);
   assert.equal(catalog.status, 2);
   assert.equal(catalog.stderr, 'itaku: カタログ pipe.md を読めません: 通常のファイルではありません（フォルダ・デバイス・FIFO などは読みません）。\n');
