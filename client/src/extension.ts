@@ -30,8 +30,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
         configuration: async (params, token, next) => {
           const answers = await next(params, token);
           if (!Array.isArray(answers)) return answers;
-          return restrictCatalog(params.items, answers, vscode.workspace.isTrusted, (scopeUri) =>
-            vscode.workspace.getConfiguration('itaku', scopeUri ? vscode.Uri.parse(scopeUri) : undefined).inspect<string>('catalog'),
+          return restrictCatalog(
+            params.items,
+            answers,
+            vscode.workspace.isTrusted,
+            (scopeUri) => vscode.workspace.getConfiguration('itaku', scopeUri ? vscode.Uri.parse(scopeUri) : undefined).inspect<string>('catalog'),
+            (value) => warnRelativeCatalogOnce(value),
           );
         },
       },
@@ -80,6 +84,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
 
 export function deactivate(): Thenable<void> | undefined {
   return client?.stop();
+}
+
+let warnedRelative = false;
+/** In an untrusted workspace a relative user-level itaku.catalog is refused; say so once. */
+function warnRelativeCatalogOnce(value: string): void {
+  if (warnedRelative) return;
+  warnedRelative = true;
+  void vscode.window.showWarningMessage(vscode.l10n.t('itaku: this workspace is not trusted, so your itaku.catalog "{0}" is not used: a relative path would be read inside the workspace. Use an absolute path, or trust the workspace. The built-in catalog is used.', value));
 }
 
 /** In an untrusted workspace VS Code withholds the workspace's itaku.catalog; say so once. */

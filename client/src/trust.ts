@@ -18,13 +18,31 @@ export interface CatalogOrigins {
  * The answers to a `workspace/configuration` request with the catalog path a user set for
  * themselves (or none) in place of a workspace's value when the workspace is not trusted.
  */
-export function restrictCatalog(items: readonly ConfigurationItem[], answers: unknown[], trusted: boolean, originsFor: (scopeUri?: string) => CatalogOrigins | undefined): unknown[] {
+export function restrictCatalog(
+  items: readonly ConfigurationItem[],
+  answers: unknown[],
+  trusted: boolean,
+  originsFor: (scopeUri?: string) => CatalogOrigins | undefined,
+  onRefused: (userValue: string) => void = () => undefined,
+): unknown[] {
   if (trusted) return answers;
   return answers.map((answer, i) => {
     if (items[i]?.section !== 'itaku' || !answer || typeof answer !== 'object') return answer;
     const origins = originsFor(items[i].scopeUri);
-    return { ...(answer as Record<string, unknown>), catalog: typeof origins?.globalValue === 'string' ? origins.globalValue : '' };
+    let catalog = typeof origins?.globalValue === 'string' ? origins.globalValue.trim() : '';
+    // A relative user path would be resolved inside the untrusted folder, which could then choose
+    // the catalog: refused (the built-in catalog is used, and the user is told).
+    if (catalog && !isAbsolutePath(catalog)) {
+      onRefused(catalog);
+      catalog = '';
+    }
+    return { ...(answer as Record<string, unknown>), catalog };
   });
+}
+
+/** Absolute on POSIX (`/…`, `~` is not expanded and so not absolute) or Windows (`C:\…`, `\\server\…`). */
+export function isAbsolutePath(p: string): boolean {
+  return p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\');
 }
 
 /**

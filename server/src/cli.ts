@@ -1,19 +1,21 @@
 // itaku CLI: runs the same checks as the language server over files, for CI.
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { promises as fs } from 'node:fs';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { builtinCatalog } from './builtinCatalog';
 import type { Catalog } from './core/catalog/compile';
 import { loadCatalog } from './core/catalog/load';
 import { resolveLocale, type Locale } from './core/messages';
+import { closestValues } from './core/suggest';
+import { readFailureMessage, readRegularFile } from './io/readFile';
 import { colorEnabled } from './cli/color';
+import { escapeForTerminal } from './cli/escape';
 import { checkFile, checkInParallel, collect, type Outcome, type WorkerData } from './cli/check';
 import { collectMarkdownFiles } from './cli/files';
 import { formatJson } from './cli/format/json';
 import { formatSarif } from './cli/format/sarif';
 import { formatStylish } from './cli/format/stylish';
-import { counts, type RunReport } from './cli/report';
+import { counts, skipped, type RunReport } from './cli/report';
 
 declare const ITAKU_VERSION: string;
 const VERSION = typeof ITAKU_VERSION === 'string' ? ITAKU_VERSION : '0.0.0-dev';
@@ -30,12 +32,14 @@ const USAGE = {
   --catalog <ファイル>           条項カタログ（既定: 組み込みの nisc-2011）
   --locale <ja|en>               メッセージの言語（既定: ja）
   --max-file-size <バイト>       これより大きいファイルは分析しない（既定: ${DEFAULT_MAX_FILE_SIZE}）
+  --max-warnings <数>            警告がこの数を超えたら終了コード 1（指定すると警告の数だけで判定）
+  --quiet                        エラーだけを表示する（警告は終了コードにも数えない）
   --exit-zero                    指摘があっても終了コード 0
   --jobs <数>                    並列に処理するスレッド数（既定: CPU コア数）
   -h, --help                     この説明
   -v, --version                  バージョン
 
-終了コード: 0 警告以上の指摘なし、1 警告以上の指摘あり、2 使い方かカタログの誤り`,
+終了コード: 0 警告以上の指摘なし、1 警告以上の指摘・確認できないファイル・確認した草案なし、2 使い方かカタログの誤り`,
   en: `Usage: itaku check [paths…] [options]
 
 Checks outsourcing drafts (Markdown whose front matter has a document key).
@@ -46,86 +50,168 @@ Options:
   --catalog <file>               clause catalog (default: the built-in nisc-2011)
   --locale <ja|en>               message language (default: ja)
   --max-file-size <bytes>        files larger than this are not analysed (default: ${DEFAULT_MAX_FILE_SIZE})
+  --max-warnings <n>             exit 1 when there are more than n warnings (warnings then count only by number)
+  --quiet                        report errors only (warnings do not fail the run either)
   --exit-zero                    exit 0 even when there are findings
   --jobs <n>                     threads checking files in parallel (default: CPU cores)
   -h, --help                     show this help
   -v, --version                  show the version
 
-Exit codes: 0 no warning or error, 1 warnings or errors found, 2 usage or catalog error`,
+Exit codes: 0 no warning or error, 1 warnings or errors found, a file could not be checked, or no draft was checked; 2 usage or catalog error`,
 };
+
+/** The options of `itaku check`: one table, read by the parser, the validation and "did you mean". */
+const OPTIONS = {
+  format: { type: 'string', default: 'stylish' },
+  catalog: { type: 'string' },
+  locale: { type: 'string' },
+  'max-file-size': { type: 'string' },
+  'max-warnings': { type: 'string' },
+  quiet: { type: 'boolean', default: false },
+  'exit-zero': { type: 'boolean', default: false },
+  jobs: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', short: 'v', default: false },
+} as const;
+
+/** Largest catalog file read (the built-in one is about 100 KB). */
+const MAX_CATALOG_BYTES = 8 * 1024 * 1024;
 
 class UsageError extends Error {}
 
-async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'stylish' },
-        catalog: { type: 'string' },
-        locale: { type: 'string' },
-        'max-file-size': { type: 'string' },
-        'exit-zero': { type: 'boolean', default: false },
-        jobs: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'v', default: false },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  const { values, positionals } = parsed;
-  const locale: Locale = values.locale ? resolveLocale(values.locale) : resolveLocale(process.env.ITAKU_LOCALE);
-  if (values.locale && !/^(ja|en)\b/i.test(values.locale)) throw new UsageError(`--locale must be ja or en (got "${values.locale}")`);
-  if (values.version) {
-    process.stdout.write(`${VERSION}\n`);
-    return 0;
-  }
-  const [command, ...paths] = positionals;
-  if (values.help || !command) {
-    process.stdout.write(USAGE[locale] + '\n');
-    return values.help ? 0 : 2;
-  }
-  if (command !== 'check') throw new UsageError(locale === 'ja' ? `不明なコマンド「${command}」です（使えるのは check）。` : `unknown command "${command}" (use check)`);
-  const format = values.format;
-  if (format !== 'stylish' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be stylish, json or sarif (got "${format}")`);
-  const maxSize = values['max-file-size'] ? Number(values['max-file-size']) : DEFAULT_MAX_FILE_SIZE;
-  if (!Number.isFinite(maxSize) || maxSize <= 0) throw new UsageError(`--max-file-size must be a positive number of bytes`);
+const say = (locale: Locale, ja: string, en: string) => (locale === 'ja' ? ja : en);
 
-  const catalog = await readCatalog(values.catalog, locale);
-  if (!catalog) return 2;
-  const catalogText = values.catalog ? await fs.readFile(values.catalog, 'utf8') : undefined;
-
-  const { files, missing } = await collectMarkdownFiles(paths.length ? paths : ['.']);
-  if (missing.length) {
-    for (const m of missing) process.stderr.write(locale === 'ja' ? `itaku: パスがありません: ${m}\n` : `itaku: no such file or folder: ${m}\n`);
-    return 2;
+/** The message language, read before anything can fail: `--locale`, then ITAKU_LOCALE, then ja. */
+function localeOf(argv: string[]): Locale {
+  for (let i = 0; i < argv.length; i++) {
+    const m = /^--locale(?:=(.*))?$/.exec(argv[i]);
+    if (m) {
+      const value = m[1] ?? argv[i + 1];
+      if (value && /^(ja|en)\b/i.test(value)) return resolveLocale(value);
+    }
   }
-  const jobs = values.jobs ? Number(values.jobs) : undefined;
-  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError('--jobs must be a positive integer');
-  const report = await checkFiles(files, catalog, { catalogText, catalogSource: catalog.source, settings: { locale, maxSize } }, jobs);
-  const output =
-    format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, VERSION, locale) : formatStylish(report, catalog, locale, colorEnabled(process.stdout));
-  process.stdout.write(output);
-  const c = counts(report);
-  return values['exit-zero'] ? 0 : c.error + c.warning > 0 ? 1 : 0;
+  return resolveLocale(process.env.ITAKU_LOCALE);
 }
 
-async function readCatalog(file: string | undefined, locale: Locale): Promise<Catalog | undefined> {
-  if (!file) return builtinCatalog();
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (e) {
-    process.stderr.write(locale === 'ja' ? `itaku: カタログを読めません: ${file}: ${(e as Error).message}\n` : `itaku: cannot read the catalog ${file}: ${(e as Error).message}\n`);
+/** Parses and checks the command line; every problem is a UsageError in the user's language. */
+function parseCommandLine(argv: string[], locale: Locale) {
+  const { values, positionals, tokens } = parseArgs({ args: argv, allowPositionals: true, strict: false, tokens: true, options: OPTIONS });
+  const names = Object.keys(OPTIONS);
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const spec = Object.hasOwn(OPTIONS, token.name) ? OPTIONS[token.name as keyof typeof OPTIONS] : undefined;
+    const shown = escapeForTerminal(token.rawName);
+    if (!spec) {
+      const [guess] = closestValues(token.name, names, 1);
+      throw new UsageError(
+        guess
+          ? say(locale, `不明なオプション「${shown}」です。「--${guess}」のことですか？`, `unknown option "${shown}"; did you mean "--${guess}"?`)
+          : say(locale, `不明なオプション「${shown}」です（itaku --help で一覧を表示します）。`, `unknown option "${shown}" (itaku --help lists the options)`),
+      );
+    }
+    if (spec.type === 'string' && (token.value === undefined || (!token.inlineValue && token.value.startsWith('--')))) throw new UsageError(say(locale, `「${shown}」には値が必要です。`, `${shown} needs a value`));
+    if (spec.type === 'boolean' && token.value !== undefined) throw new UsageError(say(locale, `「${shown}」は値を取りません。`, `${shown} takes no value`));
+  }
+  const str = (name: keyof typeof OPTIONS) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  const bool = (name: keyof typeof OPTIONS) => values[name] === true;
+  const locale_ = str('locale');
+  if (locale_ !== undefined && !/^(ja|en)\b/i.test(locale_)) throw new UsageError(say(locale, `--locale には ja か en を指定してください（指定: "${escapeForTerminal(locale_)}"）。`, `--locale must be ja or en (got "${escapeForTerminal(locale_)}")`));
+  const format = str('format') ?? 'stylish';
+  if (format !== 'stylish' && format !== 'json' && format !== 'sarif') throw new UsageError(say(locale, `--format には stylish・json・sarif のいずれかを指定してください（指定: "${escapeForTerminal(format)}"）。`, `--format must be stylish, json or sarif (got "${escapeForTerminal(format)}")`));
+  const count = (name: keyof typeof OPTIONS, min: number, what: { ja: string; en: string }) => {
+    const raw = str(name);
+    if (raw === undefined) return undefined;
+    const n = Number(raw);
+    if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n) || n < min) throw new UsageError(say(locale, `--${name} には${what.ja}を指定してください（指定: "${escapeForTerminal(raw)}"）。`, `--${name} must be ${what.en} (got "${escapeForTerminal(raw)}")`));
+    return n;
+  };
+  return {
+    format,
+    catalog: str('catalog'),
+    maxSize: count('max-file-size', 1, { ja: '1 以上のバイト数', en: 'a positive number of bytes' }) ?? DEFAULT_MAX_FILE_SIZE,
+    maxWarnings: count('max-warnings', 0, { ja: '0 以上の整数', en: 'a whole number (0 or more)' }),
+    jobs: count('jobs', 1, { ja: '1 以上の整数', en: 'a positive integer' }),
+    quiet: bool('quiet'),
+    exitZero: bool('exit-zero'),
+    help: bool('help'),
+    version: bool('version'),
+    positionals,
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const locale = localeOf(argv);
+  const options = parseCommandLine(argv, locale);
+  if (options.version) {
+    write(`${VERSION}\n`);
+    return 0;
+  }
+  const [command, ...paths] = options.positionals;
+  if (options.help || !command) {
+    write(USAGE[locale] + '\n');
+    return options.help ? 0 : 2;
+  }
+  if (command !== 'check') {
+    const shown = escapeForTerminal(command);
+    throw new UsageError(say(locale, `不明なコマンド「${shown}」です（使えるのは check）。`, `unknown command "${shown}" (use check)`));
+  }
+
+  const loaded = readCatalog(options.catalog, locale);
+  if (!loaded) return 2;
+  const { catalog, catalogText } = loaded;
+
+  const { files, missing, skipped: walkSkips } = await collectMarkdownFiles(paths.length ? paths : ['.']);
+  if (missing.length) {
+    for (const m of missing) process.stderr.write(say(locale, `itaku: パスがありません: ${escapeForTerminal(m)}\n`, `itaku: no such file or folder: ${escapeForTerminal(m)}\n`));
+    return 2;
+  }
+  const report = await checkFiles(files, catalog, { catalogText, catalogSource: catalog.source, settings: { locale, maxSize: options.maxSize } }, options.jobs);
+  report.skipped.unshift(...walkSkips.map((w) => skipped(shownPath(w.path), w.reason)));
+  const c = counts(report);
+  if (options.quiet) for (const f of report.files) f.diagnostics = f.diagnostics.filter((d) => d.severity === 'error');
+  const output =
+    options.format === 'json' ? formatJson(report) : options.format === 'sarif' ? formatSarif(report, VERSION, locale) : formatStylish(report, catalog, locale, colorEnabled(process.stdout));
+  const tooManyWarnings = options.maxWarnings !== undefined && c.warning > options.maxWarnings;
+  const failed = c.error > 0 || c.skippedErrors > 0 || report.files.length === 0 || tooManyWarnings || (options.maxWarnings === undefined && !options.quiet && c.warning > 0);
+  const code = options.exitZero ? 0 : failed ? 1 : 0;
+  process.exitCode = code;
+  write(output);
+  if (tooManyWarnings) process.stderr.write(say(locale, `itaku: 警告が多すぎます（${c.warning} 件、上限 ${options.maxWarnings} 件）。\n`, `itaku: too many warnings (${c.warning}; the maximum is ${options.maxWarnings}).\n`));
+  if (report.files.length === 0) process.stderr.write(say(locale, 'itaku: 確認した草案がありません（パスと front matter の document を確かめてください）。\n', 'itaku: no draft was checked (check the paths, and the document key in the front matter).\n'));
+  return code;
+}
+
+const shownPath = (file: string) => path.relative(process.cwd(), file).split(path.sep).join('/') || file;
+
+/** Writes to stdout; a reader that closed the pipe (`| head`) ends the run quietly. */
+function write(text: string): void {
+  process.stdout.write(text);
+}
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
+function readCatalog(file: string | undefined, locale: Locale): { catalog: Catalog; catalogText?: string } | undefined {
+  if (!file) return { catalog: builtinCatalog() };
+  const shown = escapeForTerminal(file);
+  const read = readRegularFile(file, MAX_CATALOG_BYTES);
+  let text: string | undefined;
+  if (read.ok) {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes);
+    } catch {
+      process.stderr.write(say(locale, `itaku: カタログ ${shown} を読めません: UTF-8 ではありません。\n`, `itaku: cannot read the catalog ${shown}: it is not UTF-8.\n`));
+      return undefined;
+    }
+  } else {
+    process.stderr.write(say(locale, `itaku: カタログ ${shown} を読めません: ${readFailureMessage(locale, read.reason, MAX_CATALOG_BYTES)}。\n`, `itaku: cannot read the catalog ${shown}: ${readFailureMessage(locale, read.reason, MAX_CATALOG_BYTES)}.\n`));
     return undefined;
   }
   const loaded = loadCatalog(text, file, locale);
-  if (loaded.ok) return loaded.catalog;
-  process.stderr.write(locale === 'ja' ? `itaku: カタログ ${file} が不正です:\n` : `itaku: the catalog ${file} is invalid:\n`);
-  for (const p of loaded.problems) process.stderr.write(`${file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}\n`);
+  if (loaded.ok) return { catalog: loaded.catalog, catalogText: text };
+  process.stderr.write(say(locale, `itaku: カタログ ${shown} が不正です:\n`, `itaku: the catalog ${shown} is invalid:\n`));
+  for (const p of loaded.problems) process.stderr.write(`${shown}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${escapeForTerminal(p.message)}\n`);
   return undefined;
 }
 
@@ -167,12 +253,14 @@ else main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e) => {
+    const locale = localeOf(process.argv.slice(2));
     if (e instanceof UsageError) {
-      process.stderr.write(`itaku: ${e.message}\n`);
-      process.exitCode = 2;
+      process.stderr.write(`itaku: ${e.message}\n${say(locale, '（itaku --help で使い方を表示します）', '(itaku --help shows the usage)')}\n`);
     } else {
-      process.stderr.write(`itaku: internal error: ${(e as Error).stack ?? e}\n`);
-      process.exitCode = 2;
+      // An itaku defect: one sentence; the stack only when asked for (ITAKU_DEBUG=1).
+      process.stderr.write(say(locale, `itaku: 内部エラーです（itaku の不具合）: ${escapeForTerminal(String((e as Error)?.message ?? e))}\n`, `itaku: internal error (an itaku defect): ${escapeForTerminal(String((e as Error)?.message ?? e))}\n`));
+      if (process.env.ITAKU_DEBUG) process.stderr.write(`${(e as Error)?.stack ?? e}\n`);
     }
+    process.exitCode = 2;
   },
 );

@@ -125,7 +125,10 @@ connection.onExecuteCommand(async (params) => {
   if (params.command === Commands.insertAllMissing) {
     const doc = typeof arg?.uri === 'string' ? documents.get(arg.uri) : undefined;
     if (!doc) return { applied: false };
+    // The documented `version`: edits computed for another version than the client means are refused.
+    if (arg?.version !== undefined && arg.version !== doc.version) return { applied: false, clauses: 0 };
     const state = await drafts.state(doc);
+    if (state.version !== doc.version) return { applied: false, clauses: 0 };
     const edits = fixAllEdits(state);
     if (!edits.length) return { applied: false, clauses: 0 };
     const clauses = state.analysis?.result.diagnostics.filter((d) => d.code === 'missing-clause').length ?? 0;

@@ -32,7 +32,8 @@ test('exit 0 for clean drafts, 1 for warnings; non-drafts are skipped; folders a
     '  7:9   警告  未記入のプレースホルダ「〔 省 〕」（府省庁名）が残っています。実際の値を記入してください。  unresolved-placeholder',
     '',
     '⚠ 2 件の草案を確認: 指摘 2 件（エラー 0、警告 2、情報 0）',
-    '  草案でない Markdown 1 件は対象外（front matter に document がありません）',
+    '  対象外 1 件:',
+    '    notes.md: 草案ではありません（front matter に document がありません）',
     '',
   ].join('\n'));
 });
@@ -123,7 +124,7 @@ test('binary, non-UTF-8 and too-large files are reported and skipped; --exit-zer
   const r = runCli(['check', '.', '--format', 'json', '--max-file-size', '1000'], dir);
   assert.equal(r.status, 1);
   const json = JSON.parse(r.stdout);
-  assert.deepEqual(json.skipped, [{ path: 'bin.md', reason: 'binary' }, { path: 'sjis.md', reason: 'not-utf8' }]);
+  assert.deepEqual(json.skipped, [{ path: 'bin.md', reason: 'binary', error: true }, { path: 'sjis.md', reason: 'not-utf8', error: true }]);
   assert.deepEqual(json.files.map((f: { path: string; diagnostics: Array<{ code: string }> }) => [f.path, f.diagnostics.map((d) => d.code)]), [['big.md', ['file-too-large']]]);
   assert.equal(runCli(['check', '.', '--exit-zero', '--max-file-size', '1000'], dir).status, 0);
 });

@@ -16,6 +16,19 @@ test('untrusted workspace: its own itaku.catalog is replaced by the user\'s (or 
   assert.deepEqual(restrictCatalog(items, [null, undefined], false, () => origins), [null, undefined]);
 });
 
+test('untrusted workspace: a relative user-level itaku.catalog is refused (it would resolve inside the folder), and the user is told', () => {
+  const refused: string[] = [];
+  const restricted = restrictCatalog(items, answers(), false, () => ({ ...origins, globalValue: 'catalog.yaml' }), (v) => refused.push(v));
+  assert.deepEqual(restricted, [{ catalog: '', locale: 'ja' }, { other: 1 }]);
+  assert.deepEqual(refused, ['catalog.yaml']);
+  assert.deepEqual(restrictCatalog(items, answers(), false, () => ({ globalValue: '../x.yaml' }), (v) => refused.push(v))[0], { catalog: '', locale: 'ja' });
+  assert.deepEqual(restrictCatalog(items, answers(), false, () => ({ globalValue: 'C:\\cat\\x.yaml' }))[0], { catalog: 'C:\\cat\\x.yaml', locale: 'ja' });
+  assert.deepEqual(refused, ['catalog.yaml', '../x.yaml']);
+  // Trusted: a relative path is the workspace's business.
+  assert.deepEqual(restrictCatalog(items, answers(), true, () => ({ globalValue: 'catalog.yaml' }), (v) => refused.push(v)), answers());
+  assert.equal(refused.length, 2);
+});
+
 test('the manifest declares limited support in untrusted workspaces, with itaku.catalog restricted', () => {
   const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   assert.deepEqual(manifest.capabilities.untrustedWorkspaces.supported, 'limited');

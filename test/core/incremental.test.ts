@@ -7,13 +7,28 @@ import { parseMarkdown } from '../../server/src/core/markdown/parse';
 import { catalog } from '../support/catalog';
 import { applyEdit, draft, edit } from '../support/arbitraries';
 
+// `---` pieces: a front matter left open, and fences typed or deleted anywhere, can close or
+// reopen the front matter far from the edit (a fresh parse then reads everything differently).
+const fenceDraft = fc.oneof(
+  draft,
+  fc.tuple(fc.constantFrom('---\ndocument: 契約書\ncategory: build\n', '---\ndocument: 調達仕様書\ncategory: build\norganization: 外務省\n\n', '\ufeff---\r\ndocument: 契約書\r\ncategory: [build\r\n'), draft).map(([open, rest]) => open + rest.replace(/^\ufeff?---[\s\S]*?\n---\r?\n/, '')),
+);
+const fenceEdit = fc.oneof(
+  edit,
+  fc.record({
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    remove: fc.integer({ min: 0, max: 5 }),
+    insert: fc.constantFrom('---', '\n---\n', '\n---\n\n付記。\n', '---\n', '\r\n---\r\n', '\n---', '-'),
+  }),
+);
+
 const RUNS = Number(process.env.ITAKU_PROPERTY_RUNS ?? 300);
 
 const view = (a: ReturnType<typeof analyze>) => (a ? JSON.stringify(a.result) : 'not a draft');
 
 test('incremental analysis equals a full analysis after every edit', () => {
   fc.assert(
-    fc.property(draft, fc.array(edit, { minLength: 1, maxLength: 8 }), (text, edits) => {
+    fc.property(fenceDraft, fc.array(fenceEdit, { minLength: 1, maxLength: 8 }), (text, edits) => {
       const incremental = new IncrementalAnalyzer();
       let current = text;
       assert.equal(view(incremental.analyze(current, { catalog: catalog() })), view(analyze(current, { catalog: catalog() })));
@@ -25,6 +40,16 @@ test('incremental analysis equals a full analysis after every edit', () => {
     }),
     { numRuns: RUNS },
   );
+});
+
+test('a `---` appended below an unclosed front matter closes it: the incremental result is the fresh one', () => {
+  const text = '---\ndocument: 契約書\ncategory: build\n\n# 見出し\n\n本文。\n';
+  const incremental = new IncrementalAnalyzer();
+  incremental.analyze(text, { catalog: catalog() });
+  const edited = `${text}\n---\n\n付記。\n`;
+  const fresh = analyze(edited, { catalog: catalog() });
+  assert.ok(fresh!.result.diagnostics.some((d) => d.code === 'frontmatter-yaml'));
+  assert.equal(view(incremental.analyze(edited, { catalog: catalog() })), view(fresh));
 });
 
 test('an edit in one paragraph re-parses only its block', () => {

@@ -73,3 +73,31 @@ test('a valid custom catalog is used: a ministry that makes audit required every
   const draft = await client.until(() => client.published.slice(mark).find((p) => p.uri === uri)?.diagnostics, 'draft diagnostics');
   assert.deepEqual(draft.map((d) => d.data?.clause), ['audit', 'subcontracting']);
 });
+
+test('a catalog that cannot be used (a folder, a FIFO, /dev/zero, a deep nesting): one finding, one notification, and drafts keep their diagnostics with the built-in catalog', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(path.join(folder, 'a-folder.yaml'));
+  execFileSync('mkfifo', [path.join(folder, 'fifo.yaml')]);
+  writeFileSync(path.join(folder, 'deep.yaml'), `${'['.repeat(20000)}${']'.repeat(20000)}\n`);
+  const uri = pathToFileURL(path.join(folder, 'a.md')).toString();
+  for (const [setting, why] of [['a-folder.yaml', '通常のファイルではありません'], ['fifo.yaml', '通常のファイルではありません'], ['/dev/zero', '通常のファイルではありません'], ['deep.yaml', '']] as const) {
+    client.settings = { catalog: setting };
+    const mark = client.published.length;
+    const messages = client.messages.length;
+    void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const draft = await client.until(() => client.published.slice(mark).find((p) => p.uri === uri)?.diagnostics, `draft diagnostics with ${setting}`);
+    assert.deepEqual(draft.map((d) => d.code), ['missing-clause'], setting);
+    const file = path.isAbsolute(setting) ? setting : path.join(folder, setting);
+    const catalogUri = pathToFileURL(file).toString();
+    const finding = await client.until(() => client.published.slice(mark).find((p) => p.uri === catalogUri)?.diagnostics, `finding for ${setting}`);
+    assert.equal(finding.length >= 1, true, setting);
+    if (why) assert.equal(finding[0].message, `カタログとして使えません: ${why}（フォルダ・デバイス・FIFO などは読みません）。組み込みのカタログを使います。`);
+    const notice = await client.until(() => client.messages.slice(messages).find((m) => m.message.includes(path.basename(file))), `notice for ${setting}`);
+    assert.doesNotMatch(notice.message, /Invalid string length|ENOENT|EISDIR|Maximum call stack/);
+    // Hover still answers (not a raw error).
+    const hover = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 2 } });
+    assert.ok(hover === null || typeof hover === 'object');
+  }
+  client.settings = {};
+});

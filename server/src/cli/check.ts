@@ -6,9 +6,9 @@ import type { Catalog } from '../core/catalog/compile';
 import type { Diagnostic } from '../core/findings';
 import { messages, type Locale } from '../core/messages';
 import { readDraftFile } from './files';
-import type { FileReport, RunReport, SkippedFile } from './report';
+import { skipped, type FileReport, type RunReport, type SkippedFile } from './report';
 
-export type Outcome = { kind: 'draft'; report: FileReport } | { kind: 'not-draft' } | { kind: 'skipped'; skipped: SkippedFile };
+export type Outcome = { kind: 'draft'; report: FileReport } | { kind: 'not-draft'; path: string } | { kind: 'skipped'; skipped: SkippedFile };
 
 export interface CheckSettings {
   locale: Locale;
@@ -22,7 +22,7 @@ export function checkFile(file: string, shown: string, catalog: Catalog, setting
   if (read.kind === 'text') {
     try {
       const analysis = analyze(read.text, { catalog, locale });
-      return analysis ? { kind: 'draft', report: { path: shown, ...analysis.result } } : { kind: 'not-draft' };
+      return analysis ? { kind: 'draft', report: { path: shown, ...analysis.result } } : { kind: 'not-draft', path: shown };
     } catch (error) {
       // A defect in itaku must not end the run or pass the file silently: it is reported as an error.
       return { kind: 'draft', report: { path: shown, document: null, categories: [], options: {}, clauses: [], diagnostics: [internalErrorDiagnostic(locale, error)] } };
@@ -30,9 +30,9 @@ export function checkFile(file: string, shown: string, catalog: Catalog, setting
   }
   if (read.kind === 'too-large') {
     const head = analyze(read.head.slice(0, read.head.lastIndexOf('\n') + 1), { catalog, locale });
-    return head ? { kind: 'draft', report: tooLarge(shown, head.result.document, read.size, maxSize, locale) } : { kind: 'not-draft' };
+    return head ? { kind: 'draft', report: tooLarge(shown, head.result.document, read.size, maxSize, locale) } : { kind: 'not-draft', path: shown };
   }
-  return { kind: 'skipped', skipped: { path: shown, reason: read.kind, detail: read.kind === 'unreadable' ? read.message : undefined } };
+  return { kind: 'skipped', skipped: skipped(shown, read.kind === 'unreadable' ? read.reason : read.kind) };
 }
 
 function tooLarge(file: string, document: string | null, size: number, limit: number, locale: Locale): FileReport {
@@ -51,7 +51,10 @@ export function collect(outcomes: Outcome[]): RunReport {
   const report: RunReport = { files: [], skipped: [], notDrafts: 0 };
   for (const o of outcomes) {
     if (o.kind === 'draft') report.files.push(o.report);
-    else if (o.kind === 'not-draft') report.notDrafts++;
+    else if (o.kind === 'not-draft') {
+      report.notDrafts++;
+      report.skipped.push(skipped(o.path, 'not-a-draft'));
+    }
     else report.skipped.push(o.skipped);
   }
   return report;

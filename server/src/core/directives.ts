@@ -29,6 +29,10 @@ export function readDirectives(blocks: readonly LocatedBlock[], catalog: Catalog
     const directive = b.facts.directive;
     if (!directive) return;
     const words = directive.split(/\s+/);
+    // Keywords and codes in any case (ITAKU-DISABLE, Clause, MISSING-CLAUSE); clause ids as written.
+    words[0] = words[0].toLowerCase();
+    if (words[0] === 'itaku' && words[1] === ':') words[2] = words[2]?.toLowerCase();
+    else if ((words[0] === 'itaku:' || words[0] === 'itaku-disable') && words[1]) words[1] = words[1].toLowerCase();
     if (words[0] === 'itaku:' || (words[0] === 'itaku' && words[1] === ':')) {
       const rest = words[0] === 'itaku:' ? words.slice(1) : words.slice(2);
       if (rest[0] === 'clause' && rest[1]) {
@@ -44,7 +48,13 @@ export function readDirectives(blocks: readonly LocatedBlock[], catalog: Catalog
       const code = words[1] as DiagnosticCode;
       if (code === 'missing-clause' && words[2]) {
         if (!knownClause(words[2], b.start, b.end)) return;
-        out.waivers.set(words[2], { clause: words[2], reason: words.slice(3).join(' '), start: b.start, end: b.end });
+        const reason = words.slice(3).join(' ').trim();
+        if (!reason) {
+          // A waiver carries its reason: without one the clause stays missing, and the comment says why.
+          out.findings.push({ code: 'invalid-directive', severity: 'warning', message: messages.waiverWithoutReason(locale, words[2]), start: b.start, end: b.end });
+          return;
+        }
+        out.waivers.set(words[2], { clause: words[2], reason, start: b.start, end: b.end });
         return;
       }
       if (DIAGNOSTIC_CODES.includes(code) && code !== 'missing-clause') {

@@ -199,6 +199,7 @@ function readFrontMatterUncached(
   }
   if (plain.options && typeof plain.options === 'object' && !Array.isArray(plain.options)) {
     const opts = plain.options as Record<string, unknown>;
+    const listed = new Set(Object.keys(opts));
     for (const [name, value] of Object.entries(opts)) {
       const def = catalog.def.options[name];
       const keySpan = span(optionPairs.get(name)?.key as YamlNode) ?? fenceSpan;
@@ -210,6 +211,12 @@ function readFrontMatterUncached(
       }
       if (def.type === 'enum' && typeof value === 'string') opts[name] = catalog.optionValueOf(name, value) ?? value;
       if (def.type === 'clause-list' && typeof value === 'string') opts[name] = value.split(/[,、，\s]+/).filter(Boolean);
+    }
+    // A key the plain object lost (`__proto__` sets a prototype instead of a property) is unknown too.
+    for (const [name, pair] of optionPairs) {
+      if (listed.has(name) || Object.hasOwn(catalog.def.options, name)) continue;
+      const keySpan = span(pair.key as YamlNode) ?? fenceSpan;
+      findings.push({ code: 'unknown-key', severity: 'warning', message: messages.unknownOption(locale, name, undefined), start: keySpan[0], end: keySpan[1] });
     }
   }
   // An empty value is the same as no value (missing-category says what to do).

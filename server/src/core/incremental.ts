@@ -121,7 +121,9 @@ export class IncrementalAnalyzer {
     // The window starts at the chunk holding the character before the edit (an edit at a chunk's
     // start can change how the previous chunk ends, e.g. by indenting a list continuation).
     let first = 0;
-    while (first < chunks.length - 1 && chunks[first].end <= Math.max(0, prefix - 1)) first++;
+    // Unless the front matter changes: a `---` typed far below can close (or a deleted one
+    // reopen) the front matter, which changes how everything from the start is read.
+    if (frontMatterEnd(old) === frontMatterEnd(text)) while (first < chunks.length - 1 && chunks[first].end <= Math.max(0, prefix - 1)) first++;
     const from = chunks[first].start;
     // Candidate ends: old chunk starts inside the unchanged suffix, moved by the edit.
     const suffixStart = old.length - suffix;

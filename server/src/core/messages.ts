@@ -29,12 +29,41 @@ const CODE_TITLES: Record<string, Text> = {
   'internal-error': { ja: 'itaku の内部エラー', en: 'itaku internal error' },
 };
 
+const CODE_DESCRIPTIONS: Record<string, Text> = {
+  'missing-clause': { ja: 'NISC の雛形が、この文書種別と業務分類で必須とする条項が草案にありません。クイックフィックスで雛形の文言を挿入できます。', en: 'A clause that the NISC template requires for this document type and category is not in the draft. A quick fix inserts the template wording.' },
+  'unresolved-placeholder': { ja: '雛形の記入欄（〔 省 〕、[乙]、年 月 日 など）が実際の値に置き換えられていません。', en: 'A placeholder of the template (〔 省 〕, [乙], 年 月 日 …) has not been replaced by the actual value.' },
+  'unresolved-variant': { ja: '雛形の選択肢の見出し【…の場合】が残っています。採用する文言を選び、見出しを削除してください。', en: 'A 【…の場合】 choice marker of the template is still in the draft: choose the wording and remove the marker.' },
+  'conflicting-variants': { ja: '同じ条項について、両立しない選択肢の文言が併記されているか、options の指定と食い違っています。', en: 'Wordings of the same clause that exclude each other are both present, or the wording contradicts the options.' },
+  'frontmatter-yaml': { ja: 'front matter の YAML を読めません。', en: 'The front matter is not valid YAML.' },
+  'frontmatter-invalid': { ja: 'front matter の値の型や形が違います。', en: 'A front-matter value has the wrong type or shape.' },
+  'unknown-document-type': { ja: 'document の値がカタログの文書種別にありません。', en: 'The document value is not a document type of the catalog.' },
+  'unknown-category': { ja: 'category の値がカタログの業務分類にありません。', en: 'A category value is not a category of the catalog.' },
+  'missing-category': { ja: '業務分類（category）がないため、必須条項を決められません。', en: 'There is no category, so the required clauses cannot be determined.' },
+  'ambiguous-category': { ja: '業務分類の書き方が複数の分類に当てはまります。', en: 'The category as written matches more than one category.' },
+  'unknown-key': { ja: 'front matter または options のキーが itaku に使われません（綴りの誤りの可能性）。', en: 'A front-matter or options key is not used by itaku (possibly a typo).' },
+  'important-information': { ja: '重要な情報を取り扱う業務の外部委託について、雛形が求める承認・確認を示します。', en: 'The approval and checks the template asks for when outsourcing work that handles important information.' },
+  'cloud-risk-unaddressed': { ja: '約款による外部サービスを使う場合の留意事項（雛形の表5）が草案で扱われていません。', en: 'Cautions for external services on standard terms (表5 of the template) are not addressed in the draft.' },
+  'invalid-directive': { ja: '<!-- itaku: … --> コメントの書き方が誤っています。', en: 'An <!-- itaku: … --> comment is malformed.' },
+  'file-too-large': { ja: 'ファイルが上限より大きいため分析していません。', en: 'The file is larger than the limit and was not analysed.' },
+  'internal-error': { ja: 'itaku の不具合でこの草案を分析できませんでした。', en: 'An itaku defect stopped the analysis of this draft.' },
+};
+
+/** A sentence describing a diagnostic code (SARIF fullDescription). */
+export function codeDescription(locale: Locale, code: string): string {
+  return Object.hasOwn(CODE_DESCRIPTIONS, code) ? CODE_DESCRIPTIONS[code][locale] : codeTitle(locale, code);
+}
+
 /** A short title for a diagnostic code. */
 export function codeTitle(locale: Locale, code: string): string {
-  const t = CODE_TITLES[code];
+  const t = Object.hasOwn(CODE_TITLES, code) ? CODE_TITLES[code] : undefined;
   return t ? t[locale] : code;
 }
 const pick = (locale: Locale, text: Text) => text[locale];
+/** At most `max` characters of a value quoted from a draft (whole code points), then …. */
+const shorten = (value: string, max: number) => {
+  const chars = Array.from(value);
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : value;
+};
 const list = (locale: Locale, items: string[]) => items.join(locale === 'ja' ? '、' : ', ');
 const q = (locale: Locale, s: string) => (locale === 'ja' ? `「${s}」` : `"${s}"`);
 
@@ -172,9 +201,18 @@ export const messages = {
   },
   unknownDirectiveClause(locale: Locale, id: string, suggestion?: string): string {
     const hint = suggestion ? pick(locale, { ja: `「${suggestion}」の誤りではありませんか。`, en: ` Did you mean "${suggestion}"?` }) : '';
-    return pick(locale, { ja: `itaku の指示にある条項 id「${id}」は、この文書種別の条項にありません。${hint}`, en: `The clause id "${id}" in this itaku comment is not a clause of this document type.${hint}` });
+    const shown = shorten(id, 60);
+    return pick(locale, { ja: `itaku の指示にある条項 id「${shown}」は、この文書種別の条項にありません。${hint}`, en: `The clause id "${shown}" in this itaku comment is not a clause of this document type.${hint}` });
   },
-  unknownDirective(locale: Locale, text: string): string {
+  waiverWithoutReason(locale: Locale, id: string): string {
+    return pick(locale, {
+      ja: `条項「${id}」の適用除外に理由がありません。<!-- itaku-disable missing-clause ${id} 理由 --> の形で理由を書いてください（理由がない間は条項の不足として扱います）。`,
+      en: `The waiver of "${id}" has no reason. Write it as <!-- itaku-disable missing-clause ${id} reason --> (until then the clause counts as missing).`,
+    });
+  },
+  unknownDirective(locale: Locale, directive: string): string {
+    // A long comment is quoted by its start only.
+    const text = shorten(directive.replace(/\s+/g, ' '), 60);
     return pick(locale, {
       ja: `itaku の指示「${text}」を理解できません。使える形: <!-- itaku: clause <id> -->、<!-- itaku-disable missing-clause <id> 理由 -->、<!-- itaku-disable <code> -->`,
       en: `Cannot understand the itaku comment "${text}". Use <!-- itaku: clause <id> -->, <!-- itaku-disable missing-clause <id> reason --> or <!-- itaku-disable <code> -->.`,

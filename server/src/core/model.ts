@@ -48,7 +48,8 @@ export interface LocatedBlock {
 
 const NUMBERING = /^(第\s*[0-9０-９一二三四五六七八九十百]+\s*[条章節項款]?|[0-9０-９]+([.．][0-9０-９]+)*[.．、)）]?|[（(][0-9０-９一二三四五六七八九十]+[）)]|[（(][ア-ンa-zａ-ｚ][）)]|[ア-ン][.．、\s）)]|[①-⑳]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[.．\s]|[Ⅰ-Ⅹ])/;
 const BRACKETED = /^(\*\*|__|【|［|\[|〔|■|□|◆|◇|●|○|・)/;
-const DIRECTIVE = /^<!--\s*(itaku(?:-disable)?\b[\s\S]*?)\s*-->\s*$/;
+// Case-insensitive: <!-- ITAKU: … --> is the same comment, not silently ignored.
+const DIRECTIVE = /^<!--\s*(itaku(?:-disable)?\b[\s\S]*?)\s*-->\s*$/i;
 
 const BRACKET_TITLE = /^\s*(第\s*[0-9０-９一二三四五六七八九十百]+\s*条(?:の[0-9０-９一二三四五六七八九十]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)*[.．]?|[（(][0-9０-９]+[）)]|[①-⑳]|[ア-ン][.．]?)?\s*(\*\*|__|[（(【［[])/;
 const CLOSING: Record<string, string> = { '（': '）', '(': ')', '【': '】', '［': '］', '[': ']', '**': '**', __: '__' };

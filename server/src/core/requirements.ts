@@ -27,7 +27,7 @@ export interface Requirement {
 
 /** The value of an option for this draft, falling back to the catalog's default. */
 export function optionValue(catalog: Catalog, options: OptionValues, name: string): string | boolean | string[] | undefined {
-  if (name in options) return options[name];
+  if (Object.hasOwn(options, name)) return options[name];
   return catalog.def.options[name]?.default;
 }
 

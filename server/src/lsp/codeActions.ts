@@ -1,6 +1,6 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { clauseInsertions, fixAllInsertions, markParagraphActions, quickFixes } from '../core/fixes/actions';
+import { editAllowed, fixAllInsertions, markParagraphActions, MAX_REQUEST_DIAGNOSTICS, quickFixes } from '../core/fixes/actions';
 import type { Locale } from '../core/messages';
 import { toTextEdits } from './convert';
 import type { DraftState } from './drafts';
@@ -19,14 +19,19 @@ export function workspaceEdit(doc: TextDocument, edits: TextEdit[], versioned: b
 export function fixAllEdits(state: DraftState): TextEdit[] {
   const a = state.analysis;
   if (!a) return [];
-  return fixAllInsertions(a.context.text, { catalog: state.catalog, locale: state.locale }).map((i) => ({ range: a.lines.range(i.offset, i.offset), newText: i.text }));
+  const text = a.context.text;
+  const insertions = fixAllInsertions(text, { catalog: state.catalog, locale: state.locale });
+  // Insert-only, checked like every other edit before it leaves the server.
+  if (!insertions.every((i) => editAllowed(text, { code: 'missing-clause', start: i.offset, end: i.offset }, { start: i.offset, end: i.offset, newText: i.text }))) return [];
+  return insertions.map((i) => ({ range: a.lines.range(i.offset, i.offset), newText: i.text }));
 }
 
 const fixAllTitle = (locale: Locale, n: number) => (locale === 'ja' ? `不足している必須条項をすべて挿入（${n} 件）` : `Insert all missing required clauses (${n})`);
 
 /**
- * Code actions like ESLint's: quick fixes for the diagnostics in the request (rebuilt from the
- * diagnostic's data and the current text), a "fix all" quick fix when several clauses are missing,
+ * Code actions like ESLint's: quick fixes for the diagnostics in the request (each rebuilt from
+ * the matching finding of the server's own analysis of this version; a stale or forged diagnostic
+ * gets nothing), a "fix all" quick fix when several clauses are missing,
  * and `source.fixAll.itaku` for fix-on-save. `context.only` is respected.
  */
 export function codeActions(params: CodeActionParams, doc: TextDocument, state: DraftState, versioned: boolean): CodeAction[] {
@@ -37,22 +42,25 @@ export function codeActions(params: CodeActionParams, doc: TextDocument, state: 
   const missingCount = a.result.diagnostics.filter((d) => d.code === 'missing-clause').length;
   if (wants(only, CodeActionKind.QuickFix)) {
     let sawMissing = false;
-    for (const d of params.context.diagnostics) {
-      if (d.source !== 'itaku') continue;
-      const data = (d.data ?? {}) as { clause?: string };
-      const actions = d.code === 'missing-clause' && data.clause ? clauseInsertions(a.context, data.clause) : quickFixes(a, { code: d.code, range: d.range, data: d.data });
-      if (d.code === 'missing-clause') sawMissing = true;
+    const requested = Array.isArray(params.context.diagnostics) ? params.context.diagnostics.slice(0, MAX_REQUEST_DIAGNOSTICS) : [];
+    for (const d of requested) {
+      if (!d || d.source !== 'itaku') continue;
+      const actions = quickFixes(a, { code: d.code, range: d.range, data: d.data });
+      if (d.code === 'missing-clause' && actions.length) sawMissing = true;
       for (const action of actions) {
         out.push({ title: action.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: action.isPreferred, edit: workspaceEdit(doc, toTextEdits(action.edits, a.lines), versioned) });
       }
     }
     // The reviewer's correction: this paragraph is a clause the checker missed.
-    for (const action of markParagraphActions(a.context, a.lines.offsetAt(params.range.start))) {
+    const at = params.range?.start ? a.lines.offsetAt(params.range.start) : NaN;
+    for (const action of markParagraphActions(a.context, at)) {
+      // Insert-only, checked like every other edit before it leaves the server.
+      if (!action.edits.every((e) => editAllowed(a.context.text, { code: 'missing-clause', start: e.start, end: e.start }, e))) continue;
       out.push({ title: action.title, kind: CodeActionKind.QuickFix, edit: workspaceEdit(doc, toTextEdits(action.edits, a.lines), versioned) });
     }
     if (sawMissing && missingCount > 1) {
       const edits = fixAllEdits(state);
-      if (edits.length) out.push({ title: fixAllTitle(state.locale, missingCount), kind: CodeActionKind.QuickFix, diagnostics: params.context.diagnostics.filter((d) => d.code === 'missing-clause'), edit: workspaceEdit(doc, edits, versioned) });
+      if (edits.length) out.push({ title: fixAllTitle(state.locale, missingCount), kind: CodeActionKind.QuickFix, diagnostics: requested.filter((d) => d?.code === 'missing-clause'), edit: workspaceEdit(doc, edits, versioned) });
     }
   }
   if (only && wants(only, FIX_ALL_KIND) && missingCount > 0) {

@@ -24,7 +24,7 @@ export interface DraftState {
 /** Reads drafts through the pure core with the settings and catalog of their folder; one result per version. */
 export class Drafts {
   private readonly cache = new Map<string, Promise<DraftState>>();
-  private readonly versions = new Map<string, number>();
+  private readonly versions = new Map<string, { version: number; text: string }>();
   /** One incremental analyser per open document: edits re-parse only the blocks they touch. */
   private readonly analyzers = new Map<string, IncrementalAnalyzer>();
 
@@ -37,13 +37,17 @@ export class Drafts {
   ) {}
 
   state(doc: TextDocument): Promise<DraftState> {
-    if (this.versions.get(doc.uri) === doc.version) {
+    // Keyed by version and content: a client that repeats a version number with new text must
+    // not get the old analysis (and edits computed for text it no longer has).
+    const text = doc.getText();
+    const key = this.versions.get(doc.uri);
+    if (key && key.version === doc.version && key.text === text) {
       const cached = this.cache.get(doc.uri);
       if (cached) return cached;
     }
     const promise = this.compute(doc);
     this.cache.set(doc.uri, promise);
-    this.versions.set(doc.uri, doc.version);
+    this.versions.set(doc.uri, { version: doc.version, text });
     return promise;
   }
 

@@ -5,6 +5,9 @@ import { wordingChoices } from '../core/fixes/wording';
 import type { Locale } from '../core/messages';
 import type { Requirement } from '../core/requirements';
 import { requirementFor } from '../core/requirements';
+import { escapeMarkdown as md, escapeMarkdownInline, markdownCode as code } from '../core/text/escapeMarkdown';
+
+const own = <T>(record: Record<string, T>, key: string): T | undefined => (Object.hasOwn(record, key) ? record[key] : undefined);
 
 const LEVEL = {
   ja: { required: '必須', optional: '選択', 'service-included': 'サービスに含まれる', 'not-applicable': '対象外' },
@@ -26,9 +29,9 @@ function requirementLine(a: Analysis, req: Requirement, locale: Locale): string 
   const why = req.option
     ? `options.${req.option.name}`
     : req.category
-      ? (ja ? `業務分類「${cat.def.categories[req.category].label}」` : `category "${cat.def.categories[req.category].label_en}"`)
+      ? (ja ? `業務分類「${md(own(cat.def.categories, req.category)?.label ?? req.category)}」` : `category "${md(own(cat.def.categories, req.category)?.label_en ?? req.category)}"`)
       : '';
-  return ja ? `要否: **${LEVEL.ja[req.level]}**（${why}、根拠: ${req.basis}）` : `Requirement: **${LEVEL.en[req.level]}** (${why}; basis: ${req.basis})`;
+  return ja ? `要否: **${LEVEL.ja[req.level]}**（${md(why)}、根拠: ${md(req.basis)}）` : `Requirement: **${LEVEL.en[req.level]}** (${md(why)}; basis: ${md(req.basis)})`;
 }
 
 /** Hover on a clause: its title, requirement with basis and model wording; on a category: the clauses it requires. */
@@ -40,14 +43,15 @@ export function hover(a: Analysis, position: Position, locale: Locale): Hover | 
   const fm = ctx.frontMatter;
   const entry = fm.categoryEntries.find((e) => e.id && e.span[0] <= offset && offset <= e.span[1]);
   if (entry && ctx.documentType) {
-    const category = cat.def.categories[entry.id!];
+    const category = own(cat.def.categories, entry.id!);
+    if (!category) return null;
     const rows = cat.clausesFor(ctx.documentType).flatMap((c) => {
       const req = requirementFor(cat, c, ctx.documentType!, [entry.id!], fm.options);
       if (req.level !== 'required') return [];
       const present = ctx.locations.has(cat.clauseIndex.get(c.id)!) || ctx.waivers.has(c.id);
-      return [`- ${present ? '✓' : '✗'} ${ja ? c.title : c.title_en} — ${req.basis}`];
+      return [`- ${present ? '✓' : '✗'} ${md(ja ? c.title : c.title_en)} — ${md(req.basis)}`];
     });
-    const head = ja ? `**${category.label}**（\`${entry.id}\`）で必須の条項:` : `Clauses required for **${category.label_en}** (\`${entry.id}\`):`;
+    const head = ja ? `**${md(category.label)}**（${code(entry.id!)}）で必須の条項:` : `Clauses required for **${md(category.label_en)}** (${code(entry.id!)}):`;
     return { contents: { kind: MarkupKind.Markdown, value: [head, '', ...rows].join('\n') }, range: a.lines.range(entry.span[0], entry.span[1]) };
   }
   for (const [index, loc] of ctx.locations) {
@@ -56,7 +60,7 @@ export function hover(a: Analysis, position: Position, locale: Locale): Hover | 
     const req = ctx.requirements.get(index);
     if (!req) continue;
     const lines = [
-      `**${ja ? clause.title : clause.title_en}** (\`${clause.id}\`) — ${clause.rows[ctx.documentType!]}`,
+      `**${md(ja ? clause.title : clause.title_en)}** (${code(clause.id)}) — ${md(own(clause.rows, ctx.documentType!) ?? '')}`,
       '',
       requirementLine(a, req, locale),
       '',
@@ -70,8 +74,11 @@ export function hover(a: Analysis, position: Position, locale: Locale): Hover | 
     const preferred = wordingChoices(ctx, clause).find((c) => c.preferred);
     if (preferred) {
       const label = ja ? preferred.wording.label : preferred.wording.label_en ?? preferred.wording.label;
-      lines.push('', ja ? `雛形の文言${label ? `（${label}）` : ''}: ${preferred.wording.source}` : `Template wording${label ? ` (${label})` : ''}: ${preferred.wording.source}`, '');
-      lines.push(...renderWording(preferred.wording.text, ctx.fill).trim().split('\n').map((l) => `> ${l}`));
+      lines.push('', ja ? `雛形の文言${label ? `（${md(label)}）` : ''}: ${md(preferred.wording.source)}` : `Template wording${label ? ` (${md(label)})` : ''}: ${md(preferred.wording.source)}`, '');
+      // The wording is filled with the draft's own values (organization, parties): every line escaped.
+      // A filled value stays on its line (a line break in it cannot start a heading or list).
+      const filled = renderWording(preferred.wording.text, ctx.fill, (v) => v.replace(/\r\n|\r|\n|\u2028|\u2029/g, ' '));
+      lines.push(...filled.trim().split(/\r\n|\r|\n/).map((l) => `> ${escapeMarkdownInline(l)}`));
     }
     return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: a.lines.range(loc.start, loc.end) };
   }

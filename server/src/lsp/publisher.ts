@@ -40,7 +40,8 @@ export class Publisher {
     const current = this.documents.get(uri);
     if (!current || current.version !== state.version) return;
     const diagnostics = this.diagnostics(uri, state);
-    await this.connection.sendDiagnostics({ uri, version: state.version, diagnostics });
+    // A client's version is echoed only when it is one LSP allows (an integer).
+    await this.connection.sendDiagnostics({ uri, version: Number.isInteger(state.version) ? state.version : undefined, diagnostics });
     await this.connection.sendNotification(StatusNotification, this.status(uri, state, diagnostics.length));
   }
 

@@ -1,7 +1,8 @@
 import type { Catalog } from '../../core/catalog/compile';
 import type { Locale } from '../../core/messages';
 import { painter } from '../color';
-import { counts, type RunReport } from '../report';
+import { escapeForTerminal as esc, notACommand } from '../escape';
+import { counts, skipReasonText, type RunReport } from '../report';
 
 const SEVERITY_LABEL = {
   ja: { error: 'エラー', warning: '警告', information: '情報', hint: 'ヒント' },
@@ -10,7 +11,13 @@ const SEVERITY_LABEL = {
 
 const SEVERITY_STYLE = { error: 'red', warning: 'yellow', information: 'blue', hint: 'gray' } as const;
 
-/** eslint-style text report: grouped by file, one line per finding, a summary at the end. */
+const own = <T>(record: Record<string, T>, key: string): T | undefined => (Object.hasOwn(record, key) ? record[key] : undefined);
+
+/**
+ * eslint-style text report: grouped by file, one line per finding, a summary at the end, then
+ * every file that was not checked with its reason. Every value from a draft, the catalog or a
+ * file name is escaped (no control character or line break reaches the terminal).
+ */
 export function formatStylish(report: RunReport, catalog: Catalog, locale: Locale, color: boolean): string {
   const paint = painter(color);
   const ja = locale === 'ja';
@@ -18,13 +25,13 @@ export function formatStylish(report: RunReport, catalog: Catalog, locale: Local
   for (const file of report.files) {
     const required = file.clauses.filter((c) => c.requirement === 'required');
     const present = required.filter((c) => c.status !== 'missing');
-    const docDef = file.document ? catalog.def.documentTypes[file.document] : undefined;
+    const docDef = file.document ? own(catalog.def.documentTypes, file.document) : undefined;
     const parts = [
       docDef ? (ja ? docDef.label : docDef.label_en) : file.document ?? '?',
-      file.categories.map((c) => (ja ? catalog.def.categories[c]?.label : catalog.def.categories[c]?.label_en) ?? c).join(ja ? '・' : ', ') || '?',
+      file.categories.map((c) => (ja ? own(catalog.def.categories, c)?.label : own(catalog.def.categories, c)?.label_en) ?? c).join(ja ? '・' : ', ') || '?',
     ];
     if (required.length) parts.push(ja ? `必須条項 ${present.length}/${required.length}` : `required clauses ${present.length}/${required.length}`);
-    out.push(`${paint('underline', file.path)}  ${paint('gray', parts.join(' · '))}`);
+    out.push(`${paint('underline', esc(file.path))}  ${paint('gray', esc(parts.join(' · ')))}`);
     if (!file.diagnostics.length) {
       out.push(`  ${paint('green', '✓')} ${ja ? '指摘はありません' : 'no problems'}`);
       out.push('');
@@ -33,7 +40,7 @@ export function formatStylish(report: RunReport, catalog: Catalog, locale: Local
     const rows = file.diagnostics.map((d) => [
       `${d.range.start.line + 1}:${d.range.start.character + 1}`,
       SEVERITY_LABEL[locale][d.severity],
-      d.message,
+      esc(d.message),
       d.code,
       d.severity,
     ]);
@@ -51,14 +58,16 @@ export function formatStylish(report: RunReport, catalog: Catalog, locale: Local
   const summary = ja
     ? `${drafts} 件の草案を確認: 指摘 ${total} 件（エラー ${c.error}、警告 ${c.warning}、情報 ${c.information}）`
     : `${drafts} draft${drafts === 1 ? '' : 's'} checked: ${total} problem${total === 1 ? '' : 's'} (${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.information} info)`;
-  const mark = c.error ? paint('red', '✖') : c.warning ? paint('yellow', '⚠') : paint('green', '✓');
+  const mark = c.error || c.skippedErrors || !drafts ? paint('red', '✖') : c.warning ? paint('yellow', '⚠') : paint('green', '✓');
   out.push(`${mark} ${paint('bold', summary)}`);
-  if (report.notDrafts) out.push(paint('gray', ja ? `  草案でない Markdown ${report.notDrafts} 件は対象外（front matter に document がありません）` : `  ${report.notDrafts} Markdown file(s) skipped: not drafts (no document in the front matter)`));
-  for (const s of report.skipped) {
-    const why = { binary: ja ? 'バイナリファイル' : 'binary file', 'not-utf8': ja ? 'UTF-8 ではありません' : 'not UTF-8', unreadable: ja ? '読めません' : 'unreadable' }[s.reason];
-    out.push(paint('yellow', ja ? `  スキップ: ${s.path}（${why}${s.detail ? `: ${s.detail}` : ''}）` : `  skipped: ${s.path} (${why}${s.detail ? `: ${s.detail}` : ''})`));
-  }
-  return out.join('\n') + '\n';
+  const failed = report.skipped.filter((s) => s.error);
+  if (failed.length) out.push(paint('red', ja ? `  確認できなかったファイル ${failed.length} 件（エラー）:` : `  ${failed.length} file(s) could not be checked (errors):`));
+  for (const s of failed) out.push(paint('red', `    ${esc(s.path)}: ${skipReasonText(locale, s.reason)}`));
+  const passed = report.skipped.filter((s) => !s.error);
+  if (passed.length) out.push(paint('gray', ja ? `  対象外 ${passed.length} 件:` : `  ${passed.length} file(s) skipped:`));
+  for (const s of passed) out.push(paint('gray', `    ${esc(s.path)}: ${skipReasonText(locale, s.reason)}`));
+  if (!drafts) out.push(paint('yellow', ja ? '  確認した草案がありません。パスが正しいか、front matter に document があるかを確かめてください。' : '  No draft was checked: check the paths, and that the drafts have a document key in their front matter.'));
+  return out.map(notACommand).join('\n') + '\n';
 }
 
 /** Display width: East Asian wide characters take two columns. */

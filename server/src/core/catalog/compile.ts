@@ -73,7 +73,20 @@ export function placeholderDisplay(def: PlaceholderDef, arg?: string): string {
   return def.display.replace('{arg}', arg ?? '');
 }
 
-export function compileCatalog(def: CatalogDef, source: string): Catalog {
+/**
+ * A copy of catalog data whose objects have no prototype: a name from the data or a draft
+ * (`constructor`, `toString`, `__proto__`) is found only when the data defines it.
+ */
+function withoutPrototypes<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutPrototypes) as T;
+  if (!value || typeof value !== 'object') return value;
+  const out = Object.create(null) as Record<string, unknown>;
+  for (const [k, v] of Object.entries(value)) out[k] = withoutPrototypes(v);
+  return out as T;
+}
+
+export function compileCatalog(input: CatalogDef, source: string): Catalog {
+  const def = withoutPrototypes(input);
   const phrases: string[] = [];
   const usages: PhraseUsage[][] = [];
   const index = new Map<string, number>();
@@ -183,11 +196,18 @@ export function compileCatalog(def: CatalogDef, source: string): Catalog {
     optionValueOf: (option, value) => optionValues.get(`${option}\u0000${aliasKey(value)}`),
     clausesFor(documentType) {
       let list = byDocType.get(documentType);
-      if (!list) byDocType.set(documentType, (list = def.clauses.filter((c) => c.requirements[documentType])));
+      if (!list) byDocType.set(documentType, (list = def.clauses.filter((c) => Object.hasOwn(c.requirements, documentType))));
       return list;
     },
   };
 }
+
+/**
+ * The bit mask of a group whose `size` terms have all been seen, as an int32 like the masks
+ * built with `1 << term` (`(1 << 32) - 1` would be 0, and 33 terms alias term 0: the schema caps
+ * groups at 32 terms).
+ */
+export const fullMask = (size: number): number => (size >= 32 ? -1 : (1 << size) - 1);
 
 function detectionTables(usages: PhraseUsage[][], groupSizes: number[][], headingSizes: number[][], weakHeadings: number[]): DetectionTables {
   const bodyIndex: number[][] = [];
@@ -199,7 +219,7 @@ function detectionTables(usages: PhraseUsage[][], groupSizes: number[][], headin
     bodyIndex[clause] = sizes.map((size) => {
       groupClause.push(clause);
       strong.push(0);
-      groupFull.push((1 << size) - 1);
+      groupFull.push(fullMask(size));
       return groupClause.length - 1;
     });
   });
@@ -207,7 +227,7 @@ function detectionTables(usages: PhraseUsage[][], groupSizes: number[][], headin
     headingIndex[clause] = sizes.map((size, g) => {
       groupClause.push(clause);
       strong.push(g >= weakHeadings[clause] ? 1 : 0);
-      groupFull.push((1 << size) - 1);
+      groupFull.push(fullMask(size));
       return groupClause.length - 1;
     });
   });

@@ -33,9 +33,9 @@ export function checkCatalogConsistency(def: CatalogDef, locale: Locale): Incons
         report(rpath, `未定義の文書種別「${docType}」です。`, `unknown document type "${docType}".`);
         continue;
       }
-      if (!clause.rows[docType]) report([...base, 'rows'], `文書種別「${docType}」の表の行がありません。`, `no table row for document type "${docType}".`);
+      if (!Object.hasOwn(clause.rows, docType)) report([...base, 'rows'], `文書種別「${docType}」の表の行がありません。`, `no table row for document type "${docType}".`);
       for (const category of categories) {
-        if (!(category in req.cells)) report([...rpath, 'cells'], `業務分類「${category}」の欄がありません。`, `no cell for category "${category}".`);
+        if (!Object.hasOwn(req.cells, category)) report([...rpath, 'cells'], `業務分類「${category}」の欄がありません。`, `no cell for category "${category}".`);
       }
       for (const [category, cell] of Object.entries(req.cells)) {
         if (!categories.has(category)) report([...rpath, 'cells', category], `未定義の業務分類「${category}」です。`, `unknown category "${category}".`);
@@ -45,7 +45,7 @@ export function checkCatalogConsistency(def: CatalogDef, locale: Locale): Incons
     }
     for (const [docType, wordings] of Object.entries(clause.wording)) {
       const wpath = [...base, 'wording', docType];
-      if (!clause.requirements[docType]) {
+      if (!Object.hasOwn(clause.requirements, docType)) {
         report(wpath, `文書種別「${docType}」の要否がない条項に文言があります。`, `wording for document type "${docType}" without requirements.`);
         continue;
       }
@@ -65,7 +65,7 @@ export function checkCatalogConsistency(def: CatalogDef, locale: Locale): Incons
           if (!options.has(key)) report(path, `未定義のオプション「${key}」です。`, `unknown option "${key}".`);
         }
         for (const m of w.text.matchAll(MARKER)) {
-          if (!(m[1] in def.placeholders)) report([...path, 'text'], `未定義のプレースホルダ「{{${m[1]}}}」です。`, `unknown placeholder "{{${m[1]}}}".`);
+          if (!Object.hasOwn(def.placeholders, m[1])) report([...path, 'text'], `未定義のプレースホルダ「{{${m[1]}}}」です。`, `unknown placeholder "{{${m[1]}}}".`);
         }
       });
       for (const c of covered) {

@@ -26,6 +26,11 @@ export function describeSchemaError(error: ErrorObject, locale: Locale): string 
     case 'minItems':
     case 'minProperties':
       return ja ? `${where}: 少なくとも ${p.limit} 個必要です。` : `${where}: needs at least ${p.limit} entries.`;
+    case 'maxLength':
+      return ja ? `${where}: 長すぎます（${p.limit} 文字まで）。` : `${where}: too long (at most ${p.limit} characters).`;
+    case 'maxItems':
+    case 'maxProperties':
+      return ja ? `${where}: 多すぎます（${p.limit} 個まで）。` : `${where}: too many entries (at most ${p.limit}).`;
     case 'oneOf':
     case 'anyOf': {
       const branches = Array.isArray(error.schema) ? (error.schema as Array<{ type?: string }>).map((b) => b.type).filter((x): x is string => Boolean(x)) : [];

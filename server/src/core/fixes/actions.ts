@@ -1,5 +1,6 @@
 import { analyze, type Analysis, type AnalyzeOptions } from '../analyze';
 import type { DraftContext } from '../context';
+import type { Diagnostic } from '../findings';
 import { FRONT_MATTER_KEYS } from '../frontmatter';
 import { parseMarkdown } from '../markdown/parse';
 import type { Locale } from '../messages';
@@ -31,13 +32,84 @@ export interface DiagnosticRef {
 
 const t = (locale: Locale, ja: string, en: string) => (locale === 'ja' ? ja : en);
 
-/** Quick fixes for one diagnostic, rebuilt from the current text (no state kept anywhere). */
-export function quickFixes(analysis: Analysis, diagnostic: DiagnosticRef): CoreAction[] {
+/** At most this many diagnostics of one code-action request are looked at (a client's list is not trusted to be small). */
+export const MAX_REQUEST_DIAGNOSTICS = 256;
+
+/** Structural equality of JSON-like data (key order ignored). */
+function sameData(a: unknown, b: unknown, depth = 0): boolean {
+  if (a === b) return true;
+  if (depth > 8 || typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length || ka.length > 64) return false;
+  return ka.every((k) => Object.hasOwn(b, k) && sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], depth + 1));
+}
+
+const samePosition = (a: unknown, b: { line: number; character: number }) =>
+  typeof a === 'object' && a !== null && (a as { line?: unknown }).line === b.line && (a as { character?: unknown }).character === b.character;
+
+/**
+ * The server's own finding in the current analysis that a client's diagnostic refers to: same
+ * code, same range, and (when the client sends it back) the same data, with or without the
+ * `clause` the LSP form adds. A stale, shifted or forged diagnostic matches nothing.
+ */
+export function currentDiagnostic(analysis: Analysis, ref: DiagnosticRef): Diagnostic | undefined {
+  const range = ref.range as unknown as { start?: unknown; end?: unknown } | undefined;
+  if (typeof ref.code !== 'string' || !range) return undefined;
+  return analysis.result.diagnostics.find(
+    (d) =>
+      d.code === ref.code &&
+      samePosition(range.start, d.range.start) &&
+      samePosition(range.end, d.range.end) &&
+      (ref.data === undefined || sameData(ref.data, d.data ?? {}) || sameData(ref.data, { ...(d.data ?? {}), ...(d.clause ? { clause: d.clause } : {}) })),
+  );
+}
+
+/** Markup around a marker on its own line (what `markerRemoval` may take with it). */
+const LINE_MARKUP = /^(?:(?![\r\n])[\s#>*_+\-])*$/;
+const LINE_MARKUP_AND_BREAK = /^(?:(?![\r\n])[\s#>*_+\-])*(?:\r\n|\r|\n)?$/;
+
+/** What a fix for each code may replace besides inserting: exactly the finding's own text. */
+const REPLACES_FINDING = new Set(['unresolved-placeholder', 'unknown-category', 'unknown-document-type', 'ambiguous-category', 'unknown-key', 'missing-category']);
+
+/**
+ * The last check before an edit leaves the core: it inserts, or it replaces exactly the text the
+ * finding names (the placeholder or value), or, for a choice marker, removes the marker and
+ * nothing but markup and the line break of its own line.
+ */
+export function editAllowed(text: string, finding: { code: string; start: number; end: number }, edit: OffsetEdit): boolean {
+  const { start, end } = edit;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start > end) return false;
+  if (start === end) return true;
+  if (finding.start === finding.end) return false;
+  if (REPLACES_FINDING.has(finding.code)) return start === finding.start && end === finding.end;
+  if (finding.code === 'unresolved-variant') {
+    if (edit.newText !== '' || start > finding.start || end < finding.end) return false;
+    const before = text.slice(start, finding.start);
+    const after = text.slice(finding.end, end);
+    return LINE_MARKUP.test(before) && LINE_MARKUP_AND_BREAK.test(after);
+  }
+  return false;
+}
+
+/**
+ * Quick fixes for a diagnostic a client sent back: rebuilt only from the matching finding of the
+ * server's own current analysis (never from the client's range or data), and every edit checked
+ * by `editAllowed`. Nothing when the diagnostic matches no current finding.
+ */
+export function quickFixes(analysis: Analysis, ref: DiagnosticRef): CoreAction[] {
+  const d = currentDiagnostic(analysis, ref);
+  if (!d) return [];
+  const finding = { code: d.code, start: analysis.lines.offsetAt(d.range.start), end: analysis.lines.offsetAt(d.range.end) };
+  return fixesFor(analysis, d, finding.start, finding.end).filter((a) => a.edits.length > 0 && a.edits.every((e) => editAllowed(analysis.context.text, finding, e)));
+}
+
+/** Quick fixes for one of the server's own findings, rebuilt from the current text (no state kept anywhere). */
+function fixesFor(analysis: Analysis, diagnostic: Diagnostic, start: number, end: number): CoreAction[] {
   const ctx = analysis.context;
   const { locale } = ctx;
-  const data = (diagnostic.data ?? {}) as Record<string, unknown>;
-  const start = analysis.lines.offsetAt(diagnostic.range.start);
-  const end = analysis.lines.offsetAt(diagnostic.range.end);
+  const data: Record<string, unknown> = { ...(diagnostic.data ?? {}), ...(diagnostic.clause ? { clause: diagnostic.clause } : {}) };
   switch (diagnostic.code) {
     case 'missing-clause':
     case 'empty-clause':
@@ -55,7 +127,7 @@ export function quickFixes(analysis: Analysis, diagnostic: DiagnosticRef): CoreA
     case 'unknown-document-type':
     case 'ambiguous-category':
     case 'unknown-key': {
-      const suggestions = Array.isArray(data.suggestions) ? (data.suggestions as string[]) : typeof data.suggestion === 'string' ? [data.suggestion] : [];
+      const suggestions = Array.isArray(data.suggestions) ? (data.suggestions as unknown[]).filter((s): s is string => typeof s === 'string') : typeof data.suggestion === 'string' ? [data.suggestion] : [];
       const quoted = /^["']/.test(ctx.text.slice(start, end));
       return suggestions.map((s, i) => ({
         title: t(locale, `「${s}」に変更`, `Change to "${s}"`),

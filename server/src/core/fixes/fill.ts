@@ -51,7 +51,7 @@ export function inferParties(blocks: readonly LocatedBlock[]): Record<string, st
 
 /** The value a placeholder takes in this draft, or undefined when the draft does not say. */
 export function fillValue(name: string, ctx: FillContext): string | undefined {
-  const def = ctx.catalog.def.placeholders[name];
+  const def = Object.hasOwn(ctx.catalog.def.placeholders, name) ? ctx.catalog.def.placeholders[name] : undefined;
   if (!def) return undefined;
   const fm = ctx.frontMatter;
   const fill = def.fill;
@@ -59,7 +59,7 @@ export function fillValue(name: string, ctx: FillContext): string | undefined {
   if (fill?.from === 'organization') value = fm.organization;
   // The names the text itself uses for the parties (乙は… / 受注者は…) win over the front
   // matter's full names, so an inserted clause reads like its neighbours.
-  else if (fill?.from === 'party') value = ctx.inferredParties?.[fill.party] ?? fm.parties[fill.party];
+  else if (fill?.from === 'party') value = ctx.inferredParties?.[fill.party] ?? (Object.hasOwn(fm.parties, fill.party) ? fm.parties[fill.party] : undefined);
   else if (fill?.from === 'option') {
     const v = optionValue(ctx.catalog, fm.options, fill.option);
     const type = ctx.catalog.def.options[fill.option]?.type;
@@ -79,11 +79,12 @@ export function fillValue(name: string, ctx: FillContext): string | undefined {
 const MARKER = /\{\{([^{}:]+)(?::([^{}]*))?\}\}/g;
 
 /** Wording with its placeholders filled where the draft says what they are, the template's notation elsewhere. */
-export function renderWording(text: string, ctx: FillContext | undefined): string {
+export function renderWording(text: string, ctx: FillContext | undefined, asValue: (value: string) => string = (v) => v): string {
   return text.replace(MARKER, (_all, name: string, arg?: string) => {
-    const def = (ctx?.catalog.def.placeholders ?? {})[name];
+    const placeholders = ctx?.catalog.def.placeholders ?? {};
+    const def = Object.hasOwn(placeholders, name) ? placeholders[name] : undefined;
     const value = ctx ? fillValue(name, ctx) : undefined;
-    if (value !== undefined) return value;
+    if (value !== undefined) return asValue(value);
     return def ? placeholderDisplay(def, arg) : `{{${name}}}`;
   });
 }
@@ -91,7 +92,7 @@ export function renderWording(text: string, ctx: FillContext | undefined): strin
 /** Wording as the template prints it (no filling). */
 export function displayWording(text: string, catalog: Catalog): string {
   return text.replace(MARKER, (_all, name: string, arg?: string) => {
-    const def = catalog.def.placeholders[name];
+    const def = Object.hasOwn(catalog.def.placeholders, name) ? catalog.def.placeholders[name] : undefined;
     return def ? placeholderDisplay(def, arg) : `{{${name}}}`;
   });
 }

@@ -2,6 +2,7 @@ import type { DraftContext } from '../context';
 import type { Finding } from '../findings';
 import { messages } from '../messages';
 import { sentenceOf } from '../model';
+import { fullMask } from '../catalog/compile';
 
 /** `cloud-risk-unaddressed`: for cloud drafts, the 表5 cautions the text never addresses. */
 export function cloudRisks(ctx: DraftContext): Finding[] {
@@ -18,7 +19,7 @@ export function cloudRisks(ctx: DraftContext): Finding[] {
         const key = `${u.item}:${u.group}:${sentenceOf(b.facts, hits[k + 1])}`;
         const bits = (terms.get(key) ?? 0) | (1 << u.term);
         terms.set(key, bits);
-        if (bits === (1 << catalog.riskGroupSizes[u.item][u.group]) - 1) addressed.add(u.item);
+        if (bits === fullMask(catalog.riskGroupSizes[u.item][u.group])) addressed.add(u.item);
       }
     }
   }

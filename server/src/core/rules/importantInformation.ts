@@ -6,8 +6,8 @@ import { messages } from '../messages';
 export function importantInformation(ctx: DraftContext): Finding[] {
   const rule = ctx.catalog.def.importantInformation;
   const fm = ctx.frontMatter;
-  if (fm.options[rule.option] !== true) return [];
-  const approval = fm.options[rule.approvalOption];
+  if (!Object.hasOwn(fm.options, rule.option) || fm.options[rule.option] !== true) return [];
+  const approval = Object.hasOwn(fm.options, rule.approvalOption) ? fm.options[rule.approvalOption] : undefined;
   if (typeof approval === 'string' && approval.trim() && approval !== '{}') return [];
   const span = fm.optionSpans[rule.option] ?? fm.span;
   return [{
