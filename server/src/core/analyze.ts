@@ -2,11 +2,11 @@ import type { Catalog } from './catalog/compile';
 import type { DraftContext } from './context';
 import { locateClauses, type FoundBy } from './detect';
 import { readDirectives } from './directives';
-import type { Diagnostic, Finding } from './findings';
+import { MAX_FINDINGS_PER_CODE, type Diagnostic, type Finding } from './findings';
 import { inferParties, type FillContext } from './fixes/fill';
 import { readFrontMatter } from './frontmatter';
 import { parseMarkdown } from './markdown/parse';
-import type { Locale } from './messages';
+import { messages, type Locale } from './messages';
 import { blockFacts, type LocatedBlock } from './model';
 import { requirementFor, type OptionValues, type Requirement, type RequirementLevel } from './requirements';
 import { cloudRisks } from './rules/cloudRisks';
@@ -51,6 +51,28 @@ export interface AnalyzeOptions {
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, information: 2, hint: 3 } as const;
+
+/**
+ * At most MAX_FINDINGS_PER_CODE findings of each code (the first ones of `sorted`), and for each
+ * code with more, one `too-many-findings` where the first one left out was: a hostile file cannot
+ * flood the Problems panel or make a report of megabytes.
+ */
+function boundFindings(sorted: Finding[], locale: Locale): Finding[] {
+  const counts = new Map<string, number>();
+  const out: Finding[] = [];
+  const firstLeftOut = new Map<string, Finding>();
+  for (const f of sorted) {
+    const n = (counts.get(f.code) ?? 0) + 1;
+    counts.set(f.code, n);
+    if (n <= MAX_FINDINGS_PER_CODE) out.push(f);
+    else if (n === MAX_FINDINGS_PER_CODE + 1) firstLeftOut.set(f.code, f);
+  }
+  for (const [code, f] of firstLeftOut) {
+    const more = counts.get(code)! - MAX_FINDINGS_PER_CODE;
+    out.push({ code: 'too-many-findings', severity: 'information', message: messages.tooManyFindings(locale, code, more, MAX_FINDINGS_PER_CODE), start: f.start, end: f.end, data: { code, more } });
+  }
+  return out;
+}
 
 /** Reads the draft into blocks with their facts. */
 export function readBlocks(text: string, catalog: Catalog) {
@@ -112,8 +134,11 @@ export function analyzeBlocks(
   findings.push(...cloudRisks(context));
 
   const lines = new LineIndex(text);
-  const kept = findings.filter((f) => !directives.disabled.some((d) => d.code === f.code && f.start >= d.from));
-  kept.sort((a, b) => a.start - b.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.code.localeCompare(b.code));
+  // A code is disabled from its first itaku-disable comment on.
+  const disabledFrom = new Map<string, number>();
+  for (const d of directives.disabled) disabledFrom.set(d.code, Math.min(d.from, disabledFrom.get(d.code) ?? Infinity));
+  const byPosition = (a: Finding, b: Finding) => a.start - b.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.code.localeCompare(b.code);
+  const kept = boundFindings(findings.filter((f) => !(f.start >= (disabledFrom.get(f.code) ?? Infinity))).sort(byPosition), locale).sort(byPosition);
   const diagnostics: Diagnostic[] = kept.map((f) => {
     const d: Diagnostic = { code: f.code, severity: f.severity, message: f.message, range: lines.range(f.start, f.end), source: 'itaku' };
     if (f.clause) d.clause = f.clause;

@@ -24,6 +24,7 @@ const CODE_TITLES: Record<string, Text> = {
   'important-information': { ja: '重要な情報を取り扱う業務の外部委託', en: 'Outsourcing work that handles important information' },
   'cloud-risk-unaddressed': { ja: '約款サービスの留意事項（表5）が扱われていない', en: 'Cautions for standard-terms services (表5) not addressed' },
   'invalid-directive': { ja: '不正な itaku コメント', en: 'Invalid itaku comment' },
+  'too-many-findings': { ja: '同じ指摘が多すぎる', en: 'Too many findings of one kind' },
   'file-too-large': { ja: 'ファイルが大きすぎる', en: 'File too large' },
   'internal-error': { ja: 'itaku の内部エラー', en: 'itaku internal error' },
 };
@@ -34,6 +35,8 @@ export function codeTitle(locale: Locale, code: string): string {
   return t ? t[locale] : code;
 }
 const pick = (locale: Locale, text: Text) => text[locale];
+/** Author text quoted in a message, cut to a readable length (a comment can be megabytes). */
+const clip = (s: string, max = 80) => (s.length > max ? `${s.slice(0, max)}…` : s);
 const list = (locale: Locale, items: string[]) => items.join(locale === 'ja' ? '、' : ', ');
 const q = (locale: Locale, s: string) => (locale === 'ja' ? `「${s}」` : `"${s}"`);
 
@@ -167,7 +170,8 @@ export const messages = {
     const hint = suggestion ? pick(locale, { ja: `「${suggestion}」の誤りではありませんか。`, en: ` Did you mean "${suggestion}"?` }) : '';
     return pick(locale, { ja: `itaku の指示にある条項 id「${id}」は、この文書種別の条項にありません。${hint}`, en: `The clause id "${id}" in this itaku comment is not a clause of this document type.${hint}` });
   },
-  unknownDirective(locale: Locale, text: string): string {
+  unknownDirective(locale: Locale, directive: string): string {
+    const text = clip(directive);
     return pick(locale, {
       ja: `itaku の指示「${text}」を理解できません。使える形: <!-- itaku: clause <id> -->、<!-- itaku-disable missing-clause <id> 理由 -->、<!-- itaku-disable <code> -->`,
       en: `Cannot understand the itaku comment "${text}". Use <!-- itaku: clause <id> -->, <!-- itaku-disable missing-clause <id> reason --> or <!-- itaku-disable <code> -->.`,
@@ -175,8 +179,14 @@ export const messages = {
   },
   fileTooLarge(locale: Locale, size: number, limit: number): string {
     return pick(locale, {
-      ja: `ファイルが大きすぎるため分析しませんでした（${size} バイト、上限 ${limit} バイト）。上限は設定 itaku.maxFileSize / --max-file-size で変えられます。`,
-      en: `The file was not analysed because it is too large (${size} bytes; the limit is ${limit}). Change the limit with itaku.maxFileSize / --max-file-size.`,
+      ja: `ファイルが大きすぎるため分析しませんでした（${size} バイト、上限 ${limit} バイト）。草案を複数のファイルに分けるか、設定 itaku.maxFileSize / --max-file-size で上限を上げてください。`,
+      en: `The file was not analysed because it is too large (${size} bytes; the limit is ${limit}). Split the draft into several files, or raise the limit with itaku.maxFileSize / --max-file-size.`,
+    });
+  },
+  tooManyFindings(locale: Locale, code: string, more: number, max: number): string {
+    return pick(locale, {
+      ja: `「${codeTitle('ja', code)}」（${code}）の指摘がほかに ${more} 件あります。1 ファイルにつき同じ種類の指摘は ${max} 件まで表示します。`,
+      en: `${more} more "${codeTitle('en', code)}" (${code}) findings in this file are not shown: at most ${max} of one kind are shown per file.`,
     });
   },
   internalError(locale: Locale, detail: string): string {
