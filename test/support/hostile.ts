@@ -24,10 +24,10 @@ export const HOSTILE: HostileInput[] = [
   { name: 'placeholders', about: 'repeated placeholders in one paragraph', limited: true, make: (n) => fill(n, '〔 省 〕は[乙]に') },
   { name: 'nested-list', about: 'a list nested 64 deep', limited: false, make: (n) => fill(n, Array.from({ length: 64 }, (_, i) => `${'  '.repeat(i)}- a\n`).join('') + '\n') },
   { name: 'cr-only', about: 'CR-only line endings', limited: false, make: (n) => fill(n, '# 仕様書\r\r## 情報セキュリティ\r\r(1) 受注者は秘密を保持すること。\r\r', FRONT.replace(/\n/g, '\r'), '\r') },
-  { name: 'link-definitions', about: '100,000 link reference definitions', limited: true, make: (n) => { let i = 0; return fill(n, '', FRONT + Array.from({ length: Math.ceil(n / 16) }, () => `[l${i++}]: /u\n`).join('')); } },
+  { name: 'link-definitions', about: '100,000 link reference definitions', limited: true, make: (n) => { let i = 0; return FRONT + Array.from({ length: Math.ceil(n / 12) }, () => `[l${i++}]: /u\n`).join(''); } },
   { name: 'directive-lines', about: 'an itaku directive on every line', limited: false, make: (n) => fill(n, '<!-- itaku: clause confidentiality -->\n\n本文。\n\n') },
   { name: 'bad-directives', about: 'malformed or unknown directives', limited: false, make: (n) => fill(n, '<!-- itaku-disable no-such-code -->\n\n<!-- itaku: clause no-such-clause -->\n\n') },
-  { name: 'spaced-directive', about: 'a comment with 200,000 spaces', limited: false, make: (n) => `${FRONT}<!-- itaku${' '.repeat(Math.max(1, n - FRONT.length - 20))}x -->\n` },
+  { name: 'spaced-directive', about: 'a comment with 200,000 spaces', limited: true, make: (n) => `${FRONT}<!-- itaku${' '.repeat(Math.max(1, n - FRONT.length - 20))}x -->\n` },
   { name: 'masks', about: '`監査ログ` repeated in one sentence', limited: true, make: (n) => fill(n, '監査ログ') },
 ];
 

@@ -5,7 +5,7 @@ import { readDirectives } from './directives';
 import { MAX_FINDINGS_PER_CODE, type Diagnostic, type Finding } from './findings';
 import { inferParties, type FillContext } from './fixes/fill';
 import { readFrontMatter } from './frontmatter';
-import { parseMarkdown } from './markdown/parse';
+import { MAX_WINDOW, parseChunked } from './markdown/chunked';
 import { messages, type Locale } from './messages';
 import { blockFacts, type LocatedBlock } from './model';
 import { requirementFor, type OptionValues, type Requirement, type RequirementLevel } from './requirements';
@@ -76,9 +76,9 @@ function boundFindings(sorted: Finding[], locale: Locale): Finding[] {
 
 /** Reads the draft into blocks with their facts. */
 export function readBlocks(text: string, catalog: Catalog) {
-  const parsed = parseMarkdown(text);
+  const parsed = parseChunked(text);
   const blocks: LocatedBlock[] = parsed.blocks.map((b) => ({ start: b.start, end: b.end, facts: blockFacts(text, b, catalog) }));
-  return { frontMatter: parsed.frontMatter, blocks };
+  return { frontMatter: parsed.frontMatter, blocks, limited: parsed.limited };
 }
 
 /**
@@ -86,8 +86,8 @@ export function readBlocks(text: string, catalog: Catalog) {
  * has no `document` / `文書種別`): such files get no result and no diagnostics.
  */
 export function analyze(text: string, options: AnalyzeOptions): Analysis | undefined {
-  const { frontMatter, blocks } = readBlocks(text, options.catalog);
-  return analyzeBlocks(text, frontMatter, blocks, options);
+  const { frontMatter, blocks, limited } = readBlocks(text, options.catalog);
+  return analyzeBlocks(text, frontMatter, blocks, options, limited);
 }
 
 export function analyzeBlocks(
@@ -95,6 +95,8 @@ export function analyzeBlocks(
   frontMatterBlock: ReturnType<typeof readBlocks>['frontMatter'],
   blocks: LocatedBlock[],
   options: AnalyzeOptions,
+  /** Spans read as plain text because they were over the parse budget. */
+  limited: ReadonlyArray<readonly [number, number]> = [],
 ): Analysis | undefined {
   const { catalog } = options;
   const locale = options.locale ?? 'ja';
@@ -104,6 +106,11 @@ export function analyzeBlocks(
   const documentType = frontMatter.document;
   const directives = readDirectives(blocks, catalog, documentType, locale);
   findings.push(...directives.findings);
+  for (const [start, end] of limited) {
+    let lineEnd = start;
+    while (lineEnd < end && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
+    findings.push({ code: 'analysis-limited', severity: 'information', message: messages.analysisLimited(locale, end - start, MAX_WINDOW), start, end: lineEnd, data: { end } });
+  }
   const locations = locateClauses(blocks, catalog);
   for (const [clause, loc] of directives.marked) if (!locations.has(clause)) locations.set(clause, loc);
 

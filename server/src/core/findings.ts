@@ -19,6 +19,7 @@ export type DiagnosticCode =
   | 'cloud-risk-unaddressed'
   | 'invalid-directive'
   | 'too-many-findings'
+  | 'analysis-limited'
   | 'file-too-large'
   | 'internal-error';
 
@@ -38,6 +39,7 @@ export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = [
   'cloud-risk-unaddressed',
   'invalid-directive',
   'too-many-findings',
+  'analysis-limited',
   'file-too-large',
   'internal-error',
 ];
