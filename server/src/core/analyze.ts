@@ -74,6 +74,11 @@ function boundFindings(sorted: Finding[], locale: Locale): Finding[] {
   return out;
 }
 
+/** `out.push(...items)` without spreading: a hostile draft's findings can outnumber the stack's arguments. */
+function append<T>(out: T[], items: readonly T[]): void {
+  for (const x of items) out.push(x);
+}
+
 /** Reads the draft into blocks with their facts. */
 export function readBlocks(text: string, catalog: Catalog) {
   const parsed = parseChunked(text);
@@ -105,7 +110,7 @@ export function analyzeBlocks(
   if (!frontMatter) return undefined;
   const documentType = frontMatter.document;
   const directives = readDirectives(blocks, catalog, documentType, locale);
-  findings.push(...directives.findings);
+  append(findings, directives.findings);
   for (const [start, end] of limited) {
     let lineEnd = start;
     while (lineEnd < end && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
@@ -133,12 +138,12 @@ export function analyzeBlocks(
   };
   const context: DraftContext = { text, catalog, locale, frontMatter, documentType, blocks, locations, waivers: directives.waivers, requirements, fill };
 
-  findings.push(...missingClauses(context));
-  findings.push(...unresolvedPlaceholders(context));
-  findings.push(...unresolvedVariants(context));
-  findings.push(...conflictingVariants(context));
-  findings.push(...importantInformation(context));
-  findings.push(...cloudRisks(context));
+  append(findings, missingClauses(context));
+  append(findings, unresolvedPlaceholders(context));
+  append(findings, unresolvedVariants(context));
+  append(findings, conflictingVariants(context));
+  append(findings, importantInformation(context));
+  append(findings, cloudRisks(context));
 
   const lines = new LineIndex(text);
   // A code is disabled from its first itaku-disable comment on.
