@@ -12,6 +12,7 @@ import { unified } from 'unified';
 import YAML from 'yaml';
 import { analyze } from '../server/src/core/analyze';
 import { loadCatalog } from '../server/src/core/catalog/load';
+import { HOSTILE } from '../test/support/hostile';
 import { LspClient } from '../test/support/lsp';
 import { buildCorpus, ROOT } from './corpus';
 
@@ -165,6 +166,31 @@ async function main(): Promise<void> {
   log(`  RSS with 100 open 200 KB drafts      ${rss.toFixed(0)} MB`);
   log(`  .vsix                                ${(vsixBytes / 1024 / 1024).toFixed(2)} MB`);
 
+  // 7. Hostile inputs (issue 12), each in a process of its own: itaku against the bare parse,
+  // time and peak RSS per MB of text. The bare parse of micromark's super-linear cases does not
+  // finish at 1 MB; it is cut off at HOSTILE_TIMEOUT and shown as "> …".
+  const HOSTILE_TIMEOUT = quick ? 30_000 : 120_000;
+  const MB = 1024 * 1024;
+  const hostileRows: Array<Record<string, unknown>> = [];
+  const measure = (name: string, bytes: number, mode: 'itaku' | 'bare') => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/hostile.ts'), name, String(bytes), mode], { cwd: ROOT, encoding: 'utf8', timeout: HOSTILE_TIMEOUT });
+    if (r.status !== 0) return undefined;
+    return JSON.parse(r.stdout) as { ms: number; maxRssMb: number; baseRssMb: number; utf16Mb: number; limited: number };
+  };
+  log(`\nHostile inputs, one process each (s/MB and peak RSS MB/MB of text; bare parse cut off at ${HOSTILE_TIMEOUT / 1000} s)`);
+  log('  input               size     itaku s/MB  MB/MB  limited    bare s/MB  MB/MB');
+  const hostileCases: Array<[string, number]> = [...HOSTILE.map((h): [string, number] => [h.name, MB]), ['large-draft', 5 * MB], ['large-draft', 10 * MB]];
+  for (const [name, bytes] of quick ? hostileCases.slice(0, 3) : hostileCases) {
+    const it = measure(name, bytes, 'itaku');
+    const bare = measure(name, bytes, 'bare');
+    const mb = bytes / MB;
+    const row = { input: name, bytes, itakuSPerMb: it ? it.ms / 1000 / mb : null, itakuRssMbPerMb: it ? it.maxRssMb / mb : null, limited: it?.limited ?? null, bareSPerMb: bare ? bare.ms / 1000 / mb : null, bareRssMbPerMb: bare ? bare.maxRssMb / mb : null };
+    hostileRows.push(row);
+    const f = (x: number | null, d = 2) => (x === null ? `> ${(HOSTILE_TIMEOUT / 1000 / mb).toFixed(0)}`.padStart(9) : x.toFixed(d).padStart(9));
+    log(`  ${name.padEnd(18)} ${String(mb).padStart(3)} MB ${f(row.itakuSPerMb)} ${f(row.itakuRssMbPerMb, 0).padStart(6)} ${String(row.limited ?? '-').padStart(8)} ${f(row.bareSPerMb)}  ${bare ? bare.maxRssMb.toFixed(0).padStart(5) : '    -'}`);
+  }
+  results.hostile = hostileRows;
+
   // Targets (issue: Instant on long drafts).
   const worst = Math.max(...rows.filter((r) => (r.bytes as number) >= 50_000).map((r) => r.itakuPerFloor as number));
   const targets = [
@@ -176,6 +202,8 @@ async function main(): Promise<void> {
     ['server ready ≤ 300 ms', median(starts) <= 300, `${median(starts).toFixed(0)} ms`],
     ['100 open 200 KB drafts ≤ 300 MB RSS', rss <= 300, `${rss.toFixed(0)} MB`],
     ['.vsix ≤ 1.5 MB', vsixBytes <= 1.5 * 1024 * 1024, `${(vsixBytes / 1024 / 1024).toFixed(2)} MB`],
+    ['hostile inputs ≤ 2 s/MB (worst)', hostileRows.every((r) => r.itakuSPerMb !== null && (r.itakuSPerMb as number) <= 2), `${Math.max(...hostileRows.map((r) => (r.itakuSPerMb as number | null) ?? Infinity)).toFixed(2)} s/MB`],
+    ['hostile inputs ≤ 300 MB/MB peak RSS (worst)', hostileRows.every((r) => r.itakuRssMbPerMb !== null && (r.itakuRssMbPerMb as number) <= 300), `${Math.max(...hostileRows.map((r) => (r.itakuRssMbPerMb as number | null) ?? Infinity)).toFixed(0)} MB/MB`],
   ] as const;
   results.targets = targets.map(([name, met, value]) => ({ name, met, value }));
   log('\nTargets');

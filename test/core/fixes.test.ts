@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { fixAllInsertions, quickFixes, type CoreAction } from '../../server/src/core/fixes/actions';
+import { fixAllInsertions, MAX_SUGGESTIONS, quickFixes, type CoreAction } from '../../server/src/core/fixes/actions';
 import { catalog, ROOT } from '../support/catalog';
 import { applyEdits, check, keepsAllCharacters, lines, missing } from '../support/drafts';
 
@@ -171,4 +171,15 @@ test('every fixture draft: applying each missing-clause quick fix in turn leaves
     assert.deepEqual(missing(check(text)), [], file);
     assert.ok(keepsAllCharacters(original, text), file);
   }
+});
+
+test('forged data.suggestions (100,000 of them, long ones, not strings) give at most MAX_SUGGESTIONS short "change to" actions', () => {
+  const wrong = check(lines('---', 'document: 契約書', 'category: 構築運用', '---'));
+  const u = wrong.result.diagnostics.find((d) => d.code === 'unknown-category')!;
+  const forged = ['x'.repeat(201), 42, ...Array.from({ length: 100_000 }, (_, i) => `c${i}`)];
+  const actions = quickFixes(wrong, { ...u, data: { ...(u.data as object), suggestions: forged } });
+  assert.deepEqual(
+    actions.map((x) => x.title),
+    Array.from({ length: MAX_SUGGESTIONS - 2 }, (_, i) => `「c${i}」に変更`),
+  );
 });

@@ -3,9 +3,10 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyze } from '../../server/src/core/analyze';
 import { IncrementalAnalyzer } from '../../server/src/core/incremental';
+import { parseChunked } from '../../server/src/core/markdown/chunked';
 import { parseMarkdown } from '../../server/src/core/markdown/parse';
 import { catalog } from '../support/catalog';
-import { applyEdit, draft, edit } from '../support/arbitraries';
+import { applyEdit, draft, edit, hostileDraft } from '../support/arbitraries';
 
 // `---` pieces: a front matter left open, and fences typed or deleted anywhere, can close or
 // reopen the front matter far from the edit (a fresh parse then reads everything differently).
@@ -50,6 +51,27 @@ test('a `---` appended below an unclosed front matter closes it: the incremental
   const fresh = analyze(edited, { catalog: catalog() });
   assert.ok(fresh!.result.diagnostics.some((d) => d.code === 'frontmatter-yaml'));
   assert.equal(view(incremental.analyze(edited, { catalog: catalog() })), view(fresh));
+});
+
+test('chunked parsing equals the whole-document parse whenever no budget was hit (windows of any size)', () => {
+  const spans = (p: { blocks: Array<{ start: number; end: number; kind: string; depth: number; listDepth: number; itemOffset: number; quoted: boolean }> }) => p.blocks.map((b) => [b.start, b.end, b.kind, b.depth, b.listDepth, b.itemOffset, b.quoted]);
+  let chunkedSome = 0;
+  fc.assert(
+    fc.property(fc.oneof(draft, hostileDraft), fc.integer({ min: 1, max: 400 }), fc.integer({ min: 1, max: 2000 }), (text, target, max) => {
+      const whole = parseMarkdown(text);
+      const unbounded = parseChunked(text, 0, text.length, { target, max: Infinity });
+      assert.deepEqual(unbounded.limited, []);
+      assert.deepEqual(spans(unbounded), spans(whole), JSON.stringify(text));
+      assert.deepEqual(unbounded.frontMatter, whole.frontMatter, JSON.stringify(text));
+      if (unbounded.roots.length > whole.roots.length) chunkedSome++;
+      // With a budget: identical unless a stretch went over it (and then it is reported).
+      const bounded = parseChunked(text, 0, text.length, { target, max: Math.max(target, max) });
+      if (!bounded.limited.length) assert.deepEqual(spans(bounded), spans(whole), JSON.stringify(text));
+      else for (const [s, e] of bounded.limited) assert.ok(0 <= s && s < e && e <= text.length);
+    }),
+    { numRuns: RUNS * 3 },
+  );
+  assert.ok(chunkedSome > RUNS / 10, `only ${chunkedSome} drafts were parsed in more than one window`);
 });
 
 test('an edit in one paragraph re-parses only its block', () => {

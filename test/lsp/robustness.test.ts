@@ -179,7 +179,7 @@ test('a draft over itaku.maxFileSize gets one file-too-large diagnostic; under i
     other.open(uri, big, 1);
     const diagnostics = await other.diagnosticsFor(uri, 1);
     const size = Buffer.byteLength(big);
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity, d.message]), [['file-too-large', 2, `ファイルが大きすぎるため分析しませんでした（${size} バイト、上限 200 バイト）。上限は設定 itaku.maxFileSize / --max-file-size で変えられます。`]]);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity, d.message]), [['file-too-large', 2, `ファイルが大きすぎるため分析しませんでした（${size} バイト、上限 200 バイト）。草案を複数のファイルに分けるか、設定 itaku.maxFileSize / --max-file-size で上限を上げてください。`]]);
     // Not a draft at all (no front matter): nothing, even when large.
     const note = uriOf('large-note.md');
     other.open(note, '# メモ\n' + 'x'.repeat(1000), 1);

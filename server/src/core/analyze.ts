@@ -2,11 +2,11 @@ import type { Catalog } from './catalog/compile';
 import type { DraftContext } from './context';
 import { detectClauses, type FoundBy } from './detect';
 import { readDirectives } from './directives';
-import type { Diagnostic, Finding } from './findings';
+import { MAX_FINDINGS_PER_CODE, type Diagnostic, type Finding } from './findings';
 import { inferParties, type FillContext } from './fixes/fill';
 import { readFrontMatter } from './frontmatter';
-import { parseMarkdown } from './markdown/parse';
-import type { Locale } from './messages';
+import { MAX_WINDOW, parseChunked } from './markdown/chunked';
+import { messages, type Locale } from './messages';
 import { blockFacts, type LocatedBlock } from './model';
 import { requirementFor, type OptionValues, type Requirement, type RequirementLevel } from './requirements';
 import { cloudRisks } from './rules/cloudRisks';
@@ -70,11 +70,38 @@ export interface AnalyzeOptions {
 
 const SEVERITY_ORDER = { error: 0, warning: 1, information: 2, hint: 3 } as const;
 
+/**
+ * At most MAX_FINDINGS_PER_CODE findings of each code (the first ones of `sorted`), and for each
+ * code with more, one `too-many-findings` where the first one left out was: a hostile file cannot
+ * flood the Problems panel or make a report of megabytes.
+ */
+function boundFindings(sorted: Finding[], locale: Locale): Finding[] {
+  const counts = new Map<string, number>();
+  const out: Finding[] = [];
+  const firstLeftOut = new Map<string, Finding>();
+  for (const f of sorted) {
+    const n = (counts.get(f.code) ?? 0) + 1;
+    counts.set(f.code, n);
+    if (n <= MAX_FINDINGS_PER_CODE) out.push(f);
+    else if (n === MAX_FINDINGS_PER_CODE + 1) firstLeftOut.set(f.code, f);
+  }
+  for (const [code, f] of firstLeftOut) {
+    const more = counts.get(code)! - MAX_FINDINGS_PER_CODE;
+    out.push({ code: 'too-many-findings', severity: 'information', message: messages.tooManyFindings(locale, code, more, MAX_FINDINGS_PER_CODE), start: f.start, end: f.end, data: { code, more } });
+  }
+  return out;
+}
+
+/** `out.push(...items)` without spreading: a hostile draft's findings can outnumber the stack's arguments. */
+function append<T>(out: T[], items: readonly T[]): void {
+  for (const x of items) out.push(x);
+}
+
 /** Reads the draft into blocks with their facts. */
 export function readBlocks(text: string, catalog: Catalog) {
-  const parsed = parseMarkdown(text);
+  const parsed = parseChunked(text);
   const blocks: LocatedBlock[] = parsed.blocks.map((b) => ({ start: b.start, end: b.end, facts: blockFacts(text, b, catalog) }));
-  return { frontMatter: parsed.frontMatter, blocks };
+  return { frontMatter: parsed.frontMatter, blocks, limited: parsed.limited };
 }
 
 /**
@@ -82,8 +109,8 @@ export function readBlocks(text: string, catalog: Catalog) {
  * has no `document` / `文書種別`): such files get no result and no diagnostics.
  */
 export function analyze(text: string, options: AnalyzeOptions): Analysis | undefined {
-  const { frontMatter, blocks } = readBlocks(text, options.catalog);
-  return analyzeBlocks(text, frontMatter, blocks, options);
+  const { frontMatter, blocks, limited } = readBlocks(text, options.catalog);
+  return analyzeBlocks(text, frontMatter, blocks, options, limited);
 }
 
 export function analyzeBlocks(
@@ -91,6 +118,8 @@ export function analyzeBlocks(
   frontMatterBlock: ReturnType<typeof readBlocks>['frontMatter'],
   blocks: LocatedBlock[],
   options: AnalyzeOptions,
+  /** Spans read as plain text because they were over the parse budget. */
+  limited: ReadonlyArray<readonly [number, number]> = [],
 ): Analysis | undefined {
   const { catalog } = options;
   const locale = options.locale ?? 'ja';
@@ -99,7 +128,12 @@ export function analyzeBlocks(
   if (!frontMatter) return undefined;
   const documentType = frontMatter.document;
   const directives = readDirectives(blocks, catalog, documentType, locale);
-  findings.push(...directives.findings);
+  append(findings, directives.findings);
+  for (const [start, end] of limited) {
+    let lineEnd = start;
+    while (lineEnd < end && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
+    findings.push({ code: 'analysis-limited', severity: 'information', message: messages.analysisLimited(locale, end - start, MAX_WINDOW), start, end: lineEnd, data: { end } });
+  }
   const detected = detectClauses(text, blocks, catalog);
   const locations = detected.locations;
   for (const [clause, loc] of directives.marked) if (!locations.has(clause)) locations.set(clause, loc);
@@ -123,17 +157,20 @@ export function analyzeBlocks(
   };
   const context: DraftContext = { text, catalog, locale, frontMatter, documentType, blocks, locations, emptyHeadings: detected.empty, waivers: directives.waivers, requirements, fill };
 
-  findings.push(...missingClauses(context));
-  findings.push(...emptyClauses(context));
-  findings.push(...unresolvedPlaceholders(context));
-  findings.push(...unresolvedVariants(context));
-  findings.push(...conflictingVariants(context));
-  findings.push(...importantInformation(context));
-  findings.push(...cloudRisks(context));
+  append(findings, missingClauses(context));
+  append(findings, emptyClauses(context));
+  append(findings, unresolvedPlaceholders(context));
+  append(findings, unresolvedVariants(context));
+  append(findings, conflictingVariants(context));
+  append(findings, importantInformation(context));
+  append(findings, cloudRisks(context));
 
   const lines = new LineIndex(text);
-  const kept = findings.filter((f) => !directives.disabled.some((d) => d.code === f.code && f.start >= d.from));
-  kept.sort((a, b) => a.start - b.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.code.localeCompare(b.code));
+  // A code is disabled from its first itaku-disable comment on.
+  const disabledFrom = new Map<string, number>();
+  for (const d of directives.disabled) disabledFrom.set(d.code, Math.min(d.from, disabledFrom.get(d.code) ?? Infinity));
+  const byPosition = (a: Finding, b: Finding) => a.start - b.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.code.localeCompare(b.code);
+  const kept = boundFindings(findings.filter((f) => !(f.start >= (disabledFrom.get(f.code) ?? Infinity))).sort(byPosition), locale).sort(byPosition);
   const diagnostics: Diagnostic[] = kept.map((f) => {
     const d: Diagnostic = { code: f.code, severity: f.severity, message: f.message, range: lines.range(f.start, f.end), source: 'itaku' };
     if (f.clause) d.clause = f.clause;

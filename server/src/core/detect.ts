@@ -86,11 +86,16 @@ function detectBlock(facts: BlockFacts, catalog: Catalog): BlockDetection {
     }
     // A template choice marker (【再委託を禁止する場合】) names a clause without stating it.
     const markers = markersIn(facts);
+    // Masks and queries both come in start order: per clause, a cursor over its masks and the
+    // furthest end among those starting at or before the query keep this linear.
+    let maskCursor: Map<number, { at: number; maxEnd: number }> | undefined;
     const masked = (clause: number, start: number, end: number) => {
       if (insideMarker(markers, start, end)) return true;
       if (!masks) return false;
-      for (let k = 0; k < masks.length; k += 3) if (masks[k] === clause && masks[k + 1] <= start && end <= masks[k + 2]) return true;
-      return false;
+      let c = (maskCursor ??= new Map()).get(clause);
+      if (!c) maskCursor.set(clause, (c = { at: 0, maxEnd: -1 }));
+      for (; c.at < masks.length && masks[c.at + 1] <= start; c.at += 3) if (masks[c.at] === clause && masks[c.at + 2] > c.maxEnd) c.maxEnd = masks[c.at + 2];
+      return end <= c.maxEnd;
     };
     const vetoed = (clause: number, sentence: number) => vetoes !== undefined && vetoes.has(sentence * clauses + clause);
     const titleEnd = facts.titleEnd;

@@ -25,6 +25,19 @@ export function readDirectives(blocks: readonly LocatedBlock[], catalog: Catalog
     out.findings.push({ code: 'invalid-directive', severity: 'warning', message: messages.unknownDirectiveClause(locale, id, suggestion), start, end, data: suggestion ? { suggestion } : undefined });
     return false;
   };
+  // The first paragraph or heading after each block, found in one backward pass when first needed.
+  let following: Int32Array | undefined;
+  const nextText = (i: number): number => {
+    if (!following) {
+      following = new Int32Array(blocks.length);
+      let next = -1;
+      for (let k = blocks.length - 1; k >= 0; k--) {
+        following[k] = next;
+        if (blocks[k].facts.kind === 'paragraph' || blocks[k].facts.kind === 'heading') next = k;
+      }
+    }
+    return following[i];
+  };
   blocks.forEach((b, i) => {
     const directive = b.facts.directive;
     if (!directive) return;
@@ -37,11 +50,11 @@ export function readDirectives(blocks: readonly LocatedBlock[], catalog: Catalog
       const rest = words[0] === 'itaku:' ? words.slice(1) : words.slice(2);
       if (rest[0] === 'clause' && rest[1]) {
         if (!knownClause(rest[1], b.start, b.end)) return;
-        const next = blocks.slice(i + 1).findIndex((n) => n.facts.kind === 'paragraph' || n.facts.kind === 'heading');
+        const next = nextText(i);
         if (next < 0) return;
-        const target = blocks[i + 1 + next];
+        const target = blocks[next];
         const index = catalog.clauseIndex.get(rest[1])!;
-        if (!out.marked.has(index)) out.marked.set(index, { by: 'marker', block: i + 1 + next, start: target.start, end: target.end, evidence: [target.start, target.end] });
+        if (!out.marked.has(index)) out.marked.set(index, { by: 'marker', block: next, start: target.start, end: target.end, evidence: [target.start, target.end] });
         return;
       }
     } else if (words[0] === 'itaku-disable' && words[1]) {

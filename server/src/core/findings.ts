@@ -19,6 +19,8 @@ export type DiagnosticCode =
   | 'important-information'
   | 'cloud-risk-unaddressed'
   | 'invalid-directive'
+  | 'too-many-findings'
+  | 'analysis-limited'
   | 'file-too-large'
   | 'internal-error';
 
@@ -38,9 +40,14 @@ export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = [
   'important-information',
   'cloud-risk-unaddressed',
   'invalid-directive',
+  'too-many-findings',
+  'analysis-limited',
   'file-too-large',
   'internal-error',
 ];
+
+/** At most this many findings of one code per file; then one `too-many-findings` says how many more. */
+export const MAX_FINDINGS_PER_CODE = 100;
 
 export interface RelatedSpan {
   start: number;

@@ -60,7 +60,7 @@ function validatorFor(catalog: Catalog): ValidateFunction {
   return v;
 }
 
-const DRAFT_KEY = /(^|[\r\n])[ \t]*-?[ \t]*["']?(document|文書種別)["']?[ \t]*[:：]/;
+const DRAFT_KEY = /(^|[\r\n])[ \t]*(?:-[ \t]*)?["']?(document|文書種別)["']?[ \t]*[:：]/;
 
 const recent = new WeakMap<Catalog, Map<string, { info: FrontMatterInfo | undefined; findings: Finding[] }>>();
 

@@ -1,6 +1,7 @@
 import { analyzeBlocks, type Analysis, type AnalyzeOptions } from './analyze';
 import type { Catalog } from './catalog/compile';
-import { closerOf, FENCE_OPEN, frontMatterEnd, parseMarkdown, type FrontMatterBlock, type ParsedMarkdown } from './markdown/parse';
+import { canCut, closed, parseChunked, type ChunkedMarkdown } from './markdown/chunked';
+import { frontMatterEnd, type FrontMatterBlock } from './markdown/parse';
 import { blockFacts, type BlockFacts, type LocatedBlock } from './model';
 
 /**
@@ -12,47 +13,29 @@ interface Chunk {
   end: number;
   blocks: Array<{ start: number; end: number; facts: BlockFacts }>;
   frontMatter?: FrontMatterBlock;
-}
-
-const BLANK_LINE = /(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)/;
-/**
- * Can a parse be cut at `at` (the start of a top-level node, or a window's end)? Only before a
- * non-indented line that follows a blank line: there CommonMark has closed every container and
- * every leaf except fenced code and HTML blocks of kinds 1–5, which `closed` checks for the node
- * before the cut. What follows is then read afresh whether it is parsed alone or in the whole.
- */
-function canCut(text: string, gapStart: number, at: number): boolean {
-  if (at >= text.length) return true;
-  const c = text.charCodeAt(at);
-  if (c === 32 || c === 9 || c === 10 || c === 13) return false;
-  if (at > 0 && text.charCodeAt(at - 1) !== 10 && text.charCodeAt(at - 1) !== 13) return false;
-  return BLANK_LINE.test(text.slice(Math.max(0, gapStart - 1), at));
-}
-
-/** Can a parse be cut after this top-level node? Not after indented code (see above) nor an unclosed fence or HTML block. */
-function closed(text: string, node: { start: number; end: number; type: string }): boolean {
-  if (node.type === 'code' && !FENCE_OPEN.test(text.slice(node.start, node.end).split(/\r\n|\r|\n/, 1)[0])) {
-    // After indented code micromark reads the next block as interrupting it (an empty list item
-    // becomes a paragraph), so a cut there could change what follows.
-    return false;
-  }
-  return closerOf(text.slice(node.start, node.end), node.type) === '';
+  /** Spans read as plain text (over budget), relative to the chunk's start. */
+  limited: Array<[number, number]>;
 }
 
 /** Chunks of a parsed region [from, to): cut between top-level nodes wherever that is safe. */
-function chunksOf(text: string, parsed: ParsedMarkdown, from: number, to: number, catalog: Catalog): Chunk[] {
+function chunksOf(text: string, parsed: ChunkedMarkdown, from: number, to: number, catalog: Catalog): Chunk[] {
   const cuts = [from];
   for (let k = 1; k < parsed.roots.length; k++) {
     const previous = parsed.roots[k - 1];
     if (canCut(text, previous.end, parsed.roots[k].start) && closed(text, previous)) cuts.push(parsed.roots[k].start);
   }
   cuts.push(to);
-  const chunks: Chunk[] = cuts.slice(0, -1).map((start, i) => ({ start, end: cuts[i + 1], blocks: [] }));
+  const chunks: Chunk[] = cuts.slice(0, -1).map((start, i) => ({ start, end: cuts[i + 1], blocks: [], limited: [] }));
   let k = 0;
   for (const b of parsed.blocks) {
     while (k < chunks.length - 1 && b.start >= chunks[k].end) k++;
     const c = chunks[k];
     c.blocks.push({ start: b.start - c.start, end: b.end - c.start, facts: blockFacts(text, b, catalog) });
+  }
+  k = 0;
+  for (const [s, e] of parsed.limited) {
+    while (k < chunks.length - 1 && s >= chunks[k].end) k++;
+    chunks[k].limited.push([s - chunks[k].start, e - chunks[k].start]);
   }
   if (parsed.frontMatter) chunks[0].frontMatter = parsed.frontMatter;
   return chunks;
@@ -94,7 +77,7 @@ export class IncrementalAnalyzer {
     const catalog = options.catalog;
     if (catalog !== this.catalog || !this.chunks.length) {
       this.catalog = catalog;
-      this.chunks = chunksOf(text, parseMarkdown(text), 0, text.length, catalog);
+      this.chunks = chunksOf(text, parseChunked(text), 0, text.length, catalog);
       this.lastStats = { chunks: this.chunks.length, parsedChars: text.length, full: true };
     } else if (text !== this.text) {
       this.update(text, catalog);
@@ -103,8 +86,12 @@ export class IncrementalAnalyzer {
     }
     this.text = text;
     const blocks: LocatedBlock[] = [];
-    for (const c of this.chunks) for (const b of c.blocks) blocks.push({ start: c.start + b.start, end: c.start + b.end, facts: b.facts });
-    return analyzeBlocks(text, this.chunks[0]?.frontMatter, blocks, options);
+    const limited: Array<[number, number]> = [];
+    for (const c of this.chunks) {
+      for (const b of c.blocks) blocks.push({ start: c.start + b.start, end: c.start + b.end, facts: b.facts });
+      for (const [s, e] of c.limited) limited.push([c.start + s, c.start + e]);
+    }
+    return analyzeBlocks(text, this.chunks[0]?.frontMatter, blocks, options, limited);
   }
 
   /** The blocks of the current version as [start, end, kind] (for tests). */
@@ -138,7 +125,7 @@ export class IncrementalAnalyzer {
         const c = text.charCodeAt(to);
         if (c === 32 || c === 9 || c === 10 || c === 13) continue;
       }
-      const window = parseMarkdown(text.slice(from, to), from, from === 0);
+      const window = parseChunked(text, from, to);
       const last = window.roots[window.roots.length - 1];
       if (j < chunks.length && (!canCut(text, last ? last.end : from, to) || (last && !closed(text, last)))) continue;
       const middle = chunksOf(text, window, from, to, catalog);

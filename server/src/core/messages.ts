@@ -25,6 +25,8 @@ const CODE_TITLES: Record<string, Text> = {
   'important-information': { ja: '重要な情報を取り扱う業務の外部委託', en: 'Outsourcing work that handles important information' },
   'cloud-risk-unaddressed': { ja: '約款サービスの留意事項（表5）が扱われていない', en: 'Cautions for standard-terms services (表5) not addressed' },
   'invalid-directive': { ja: '不正な itaku コメント', en: 'Invalid itaku comment' },
+  'too-many-findings': { ja: '同じ指摘が多すぎる', en: 'Too many findings of one kind' },
+  'analysis-limited': { ja: 'Markdown として読めなかった部分', en: 'Part not read as Markdown' },
   'file-too-large': { ja: 'ファイルが大きすぎる', en: 'File too large' },
   'internal-error': { ja: 'itaku の内部エラー', en: 'itaku internal error' },
 };
@@ -220,8 +222,20 @@ export const messages = {
   },
   fileTooLarge(locale: Locale, size: number, limit: number): string {
     return pick(locale, {
-      ja: `ファイルが大きすぎるため分析しませんでした（${size} バイト、上限 ${limit} バイト）。上限は設定 itaku.maxFileSize / --max-file-size で変えられます。`,
-      en: `The file was not analysed because it is too large (${size} bytes; the limit is ${limit}). Change the limit with itaku.maxFileSize / --max-file-size.`,
+      ja: `ファイルが大きすぎるため分析しませんでした（${size} バイト、上限 ${limit} バイト）。草案を複数のファイルに分けるか、設定 itaku.maxFileSize / --max-file-size で上限を上げてください。`,
+      en: `The file was not analysed because it is too large (${size} bytes; the limit is ${limit}). Split the draft into several files, or raise the limit with itaku.maxFileSize / --max-file-size.`,
+    });
+  },
+  analysisLimited(locale: Locale, length: number, budget: number): string {
+    return pick(locale, {
+      ja: `ここから ${length} 文字は、区切り（空行のあとの字下げのない行）のないまま ${budget} 文字を超えるため、Markdown の構造を読まずにテキストとして確認しました。条項の語句とプレースホルダは見つけますが、見出しやリストは認識しません。空行で区切ると通常どおり確認します。`,
+      en: `The ${length} characters from here run past ${budget} characters without a break (a blank line followed by an unindented line), so they were checked as plain text without reading Markdown structure: clause phrases and placeholders are found, headings and lists are not. Separate them with blank lines to have them checked normally.`,
+    });
+  },
+  tooManyFindings(locale: Locale, code: string, more: number, max: number): string {
+    return pick(locale, {
+      ja: `「${codeTitle('ja', code)}」（${code}）の指摘がほかに ${more} 件あります。1 ファイルにつき同じ種類の指摘は ${max} 件まで表示します。`,
+      en: `${more} more "${codeTitle('en', code)}" (${code}) findings in this file are not shown: at most ${max} of one kind are shown per file.`,
     });
   },
   internalError(locale: Locale, detail: string): string {

@@ -49,9 +49,17 @@ export interface LocatedBlock {
 const NUMBERING = /^(第\s*[0-9０-９一二三四五六七八九十百]+\s*[条章節項款]?|[0-9０-９]+([.．][0-9０-９]+)*[.．、)）]?|[（(][0-9０-９一二三四五六七八九十]+[）)]|[（(][ア-ンa-zａ-ｚ][）)]|[ア-ン][.．、\s）)]|[①-⑳]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[.．\s]|[Ⅰ-Ⅹ])/;
 const BRACKETED = /^(\*\*|__|【|［|\[|〔|■|□|◆|◇|●|○|・)/;
 // Case-insensitive: <!-- ITAKU: … --> is the same comment, not silently ignored.
-const DIRECTIVE = /^<!--\s*(itaku(?:-disable)?\b[\s\S]*?)\s*-->\s*$/i;
+const DIRECTIVE_HEAD = /^itaku(?:-disable)?\b/i;
 
-const BRACKET_TITLE = /^\s*(第\s*[0-9０-９一二三四五六七八九十百]+\s*条(?:の[0-9０-９一二三四五六七八九十]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)*[.．]?|[（(][0-9０-９]+[）)]|[①-⑳]|[ア-ン][.．]?)?\s*(\*\*|__|[（(【［[])/;
+/** The text of an `<!-- itaku… -->` comment (trimmed), else undefined. No regex over the whole comment: it can be megabytes. */
+export function directiveOf(html: string): string | undefined {
+  const t = html.trim();
+  if (t.length < 7 || !t.startsWith('<!--') || !t.endsWith('-->')) return undefined;
+  const inner = t.slice(4, -3).trim();
+  return DIRECTIVE_HEAD.test(inner) ? inner : undefined;
+}
+
+const BRACKET_TITLE = /^\s*(?:(第\s*[0-9０-９一二三四五六七八九十百]+\s*条(?:の[0-9０-９一二三四五六七八九十]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)*[.．]?|[（(][0-9０-９]+[）)]|[①-⑳]|[ア-ン][.．]?)\s*)?(\*\*|__|[（(【［[])/;
 const CLOSING: Record<string, string> = { '（': '）', '(': ')', '【': '】', '［': '］', '[': ']', '**': '**', __: '__' };
 
 /**
@@ -158,10 +166,10 @@ export function blockFacts(source: string, block: Block, catalog: Catalog): Bloc
   const itemOffset = block.itemOffset >= 0 ? block.itemOffset - start : null;
   // Literal objects of one shape (no spread): this runs for every block of every draft.
   if (block.kind === 'code' || block.kind === 'html') {
-    const m = block.kind === 'html' ? DIRECTIVE.exec(source.slice(start, end).trim()) : null;
+    const directive = block.kind === 'html' ? directiveOf(source.slice(start, end)) : undefined;
     return {
       kind: block.kind, depth: block.depth, listDepth: block.listDepth, itemOffset, quoted: block.quoted, length: end - start,
-      norm: EMPTY_NORM, hits: NO_HITS, titleEnd: 0, titleSourceEnd: 0, sentenceStarts: [0], directive: m ? m[1] : undefined, toc: false, memo: {},
+      norm: EMPTY_NORM, hits: NO_HITS, titleEnd: 0, titleSourceEnd: 0, sentenceStarts: [0], directive, toc: false, memo: {},
     };
   }
   const norm = normalizeRange(source, start, end, start);
@@ -273,7 +281,14 @@ export function markersIn(facts: BlockFacts): Array<[number, number]> {
 
 /** Does the normalised span [start, end) lie inside one of `markers` (from markersIn)? */
 export function insideMarker(markers: ReadonlyArray<[number, number]>, start: number, end: number): boolean {
-  for (const [open, close] of markers) if (open <= start && end <= close + 1) return true;
-  return false;
+  // Markers are disjoint and in text order: only the last one opening at or before `start` can hold the span.
+  let lo = 0;
+  let hi = markers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (markers[mid][0] <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && end <= markers[lo - 1][1] + 1;
 }
 

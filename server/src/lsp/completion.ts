@@ -38,11 +38,31 @@ function frontMatterEnd(text: string, lines: LineIndex): number | undefined {
   return lines.lineCount;
 }
 
+const SPACE = /\s/;
+
+/**
+ * The key (trimmed) when `before` is `key: value`, `key: [a, b, value` or `key: a, value`, the
+ * cursor in the value; undefined otherwise. What `/^([^\s:#][^:]*):\s*(?:\[?\s*(?:[^,\]]*,\s*)*)?([^,\]\s]*)$/`
+ * matched, by one scan: that regex backtracks exponentially on `category: [,  ,  ,  …]`.
+ */
+export function keyOfValue(before: string): string | undefined {
+  const colon = before.indexOf(':');
+  if (colon <= 0 || SPACE.test(before[0]) || before[0] === '#') return undefined;
+  const value = before.slice(colon + 1);
+  if (value.includes(']')) return undefined;
+  // The word being typed: the trailing run without `,` or whitespace. Before it, either only
+  // whitespace, an opening `[`, or a list whose last item is ended by a comma.
+  let end = value.length;
+  while (end > 0 && value[end - 1] !== ',' && !SPACE.test(value[end - 1])) end--;
+  const head = value.slice(0, end).trim();
+  return head === '' || head === '[' || head.endsWith(',') ? before.slice(0, colon).trim() : undefined;
+}
+
 function frontMatterItems(text: string, lines: LineIndex, line: number, before: string, catalog: Catalog, ja: boolean): CompletionItem[] {
   const def = catalog.def;
-  const valueOf = /^([^\s:#][^:]*):\s*(?:\[?\s*(?:[^,\]]*,\s*)*)?([^,\]\s]*)$/.exec(before);
-  if (valueOf) {
-    const key = Object.entries(FRONT_MATTER_KEYS).find(([, aliases]) => aliases.includes(valueOf[1].trim()))?.[0];
+  const valueKey = keyOfValue(before);
+  if (valueKey !== undefined) {
+    const key = Object.entries(FRONT_MATTER_KEYS).find(([, aliases]) => aliases.includes(valueKey))?.[0];
     if (key === 'document') {
       return Object.entries(def.documentTypes).flatMap(([id, d]) => [
         { label: id, kind: CompletionItemKind.EnumMember, detail: d.label, documentation: md(`${d.label} / ${d.label_en} — ${d.part}`) },

@@ -2,6 +2,7 @@ import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { Analysis } from '../core/analyze';
 import type { Locale } from '../core/messages';
 import { excerptOf } from '../core/analyze';
+import { withoutClosingHashes } from '../core/text/trim';
 
 /** Outline: the draft's sections (headings) with the clauses found in them, named by clause. */
 export function documentSymbols(a: Analysis, locale: Locale): DocumentSymbol[] {
@@ -27,7 +28,7 @@ export function documentSymbols(a: Analysis, locale: Locale): DocumentSymbol[] {
   ctx.blocks.forEach((b, i) => {
     const clauses = clauseAt.get(i) ?? [];
     if (b.facts.kind === 'heading') {
-      const title = text.slice(b.start, b.end).replace(/^#+\s*/, '').replace(/\s*#+\s*$/, '').split(/\r?\n/)[0].trim() || '…';
+      const title = withoutClosingHashes(text.slice(b.start, b.end).replace(/^#+\s*/, '')).split(/\r?\n/)[0].trim() || '…';
       while (stack.length && stack[stack.length - 1].depth >= b.facts.depth) stack.pop();
       const symbol: DocumentSymbol = {
         name: title,

@@ -127,7 +127,9 @@ function fixesFor(analysis: Analysis, diagnostic: Diagnostic, start: number, end
     case 'unknown-document-type':
     case 'ambiguous-category':
     case 'unknown-key': {
-      const suggestions = Array.isArray(data.suggestions) ? (data.suggestions as unknown[]).filter((s): s is string => typeof s === 'string') : typeof data.suggestion === 'string' ? [data.suggestion] : [];
+      // `data` comes back from the client: take at most MAX_SUGGESTIONS short strings of it.
+      const listed: unknown[] = Array.isArray(data.suggestions) ? data.suggestions.slice(0, MAX_SUGGESTIONS) : [data.suggestion];
+      const suggestions = listed.filter((s): s is string => typeof s === 'string' && s.length <= MAX_SUGGESTION_LENGTH);
       const quoted = /^["']/.test(ctx.text.slice(start, end));
       return suggestions.map((s, i) => ({
         title: t(locale, `「${s}」に変更`, `Change to "${s}"`),
@@ -142,6 +144,10 @@ function fixesFor(analysis: Analysis, diagnostic: Diagnostic, start: number, end
       return [];
   }
 }
+
+/** At most this many "change to" actions from a finding's `data.suggestions` (itaku sends ≤ the catalog's category count). */
+export const MAX_SUGGESTIONS = 20;
+const MAX_SUGGESTION_LENGTH = 200;
 
 /** One action per wording variant of a missing clause; the one the options imply is preferred. */
 export function clauseInsertions(ctx: DraftContext, clauseId: string): CoreAction[] {

@@ -6,6 +6,7 @@ import { readBlocks } from '../analyze';
 import { BREAK, closerOf } from '../markdown/parse';
 import { clausesInBlock } from '../detect';
 import { formatNumbered, isArticle, parseNumbering } from './numbering';
+import { withoutClosingHashes } from '../text/trim';
 
 /** An insert-only edit: `text` goes in at `offset`; no existing character changes. */
 export interface Insertion {
@@ -31,7 +32,7 @@ const withBreaks = (s: string, eol: string) => s.replace(/\r\n|\r|\n/g, eol);
 /** The title text of a block (its heading text, or its title line). */
 function blockTitle(ctx: DraftContext, b: LocatedBlock): string {
   const raw = ctx.text.slice(b.start, b.start + (b.facts.kind === 'heading' ? b.facts.length : titleOf(b.facts, ctx.text, b.start)[1]));
-  if (b.facts.kind === 'heading') return raw.replace(/^\s*#{1,6}\s*/, '').replace(/\s*#+\s*$/, '').split(/\r\n|\r|\n/)[0].trim();
+  if (b.facts.kind === 'heading') return withoutClosingHashes(raw.replace(/^\s*#{1,6}\s*/, '')).split(/\r\n|\r|\n/)[0].trim();
   // A title may sit under a 【…の場合】 marker line; the title is its last line.
   return raw.split(/\r\n|\r|\n/).pop()!.trim();
 }
@@ -115,7 +116,7 @@ function atLineStart(text: string, offset: number, block: string, eol: string): 
 
 /** The first non-blank line at or after `offset` starts with white space (code, or a lazy line). */
 function indentedNext(text: string, offset: number): boolean {
-  const m = /^(?:[ \t]*(?:\r\n|\r|\n))*([ \t]*)[^ \t\r\n]/.exec(text.slice(offset, offset + 400));
+  const m = /^(?:[ \t]*(?:\r\n|\r(?!\n)|\n))*([ \t]*)[^ \t\r\n]/.exec(text.slice(offset, offset + 400));
   return Boolean(m && m[1].length);
 }
 
@@ -182,7 +183,7 @@ function listItemInsertion(ctx: DraftContext, index: number, title: string | und
 export function planClauseInsertion(ctx: DraftContext, clause: ClauseDef, wording: WordingDef): Insertion {
   const eol = lineBreakOf(ctx.text);
   const title = clause.heading ?? clause.title;
-  const body = withBreaks(renderWording(wording.text, ctx.fill).replace(/\s+$/, ''), eol);
+  const body = withBreaks(renderWording(wording.text, ctx.fill).trimEnd(), eol);
   const order = ctx.documentType ? ctx.catalog.clausesFor(ctx.documentType) : ctx.catalog.def.clauses;
   const k = order.indexOf(clause);
   const locate = (c: ClauseDef) => ctx.locations.get(ctx.catalog.clauseIndex.get(c.id)!);

@@ -56,6 +56,26 @@ function placeholdersIn(text: string, b: LocatedBlock, catalog: Catalog): FoundP
       }
     }
     // A placeholder inside a longer one ([納品までに/年 月 日までに] holds 年 月 日) is the longer one.
-    return found.filter((f) => !found.some((g) => g !== f && g.start <= f.start && f.end <= g.end && g.end - g.start > f.end - f.start));
+    return outermost(found);
   });
+}
+
+/**
+ * `found` without the spans lying inside a longer one, in their order. Sorted by start, longest
+ * first, a span is inside a longer one exactly when an earlier span with different bounds
+ * reaches at least as far: one sort and one sweep, not a comparison of every pair.
+ */
+function outermost(found: FoundPlaceholder[]): FoundPlaceholder[] {
+  if (found.length < 2) return found;
+  const order = found.map((_, i) => i).sort((a, b) => found[a].start - found[b].start || found[b].end - found[a].end);
+  const inside = new Uint8Array(found.length);
+  let reach = -1; // furthest end among spans before the current group of equal spans
+  for (let k = 0; k < order.length; ) {
+    const { start, end } = found[order[k]];
+    let j = k;
+    for (; j < order.length && found[order[j]].start === start && found[order[j]].end === end; j++) if (reach >= end) inside[order[j]] = 1;
+    reach = Math.max(reach, end);
+    k = j;
+  }
+  return found.filter((_, i) => !inside[i]);
 }
