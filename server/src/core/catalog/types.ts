@@ -101,7 +101,10 @@ export interface WordingDef {
   /** Options this variant needs to be offered at all. */
   requires?: Record<string, string | boolean>;
   text: string;
+  /** The template's drafting note for this wording, shown in hover and in the fix's detail. */
   note?: string;
+  /** The text is itaku's own structure, not the template's sentences (its `source` says so). */
+  own?: boolean;
 }
 
 export interface ClauseDef {
@@ -123,7 +126,8 @@ export type FillRule =
   | { from: 'organization' }
   | { from: 'party'; party: string }
   | { from: 'option'; option: string; map: Record<string, string> }
-  | { from: 'categories'; map: Record<CategoryId, string>; join: string };
+  /** Filled when every draft category the map names gives the same value ('' leaves the choice open). */
+  | { from: 'categories'; map: Record<CategoryId, string> };
 
 export interface PlaceholderDef extends Labelled {
   /** How the template writes it; `{arg}` stands for the text after `:` in a `{{id:arg}}` marker. */
@@ -133,8 +137,6 @@ export interface PlaceholderDef extends Labelled {
   /** `required`: the spaces of `display` must be there (年 月 日 is a blank, 生年月日 is not). */
   spacing?: 'required';
   fill?: FillRule;
-  /** Value used when no fill rule applies (only for choices that are complete wording). */
-  default?: string;
   /** Alternatives offered as a snippet choice. */
   choices?: string[];
 }

@@ -66,14 +66,14 @@ export function fillValue(name: string, ctx: FillContext): string | undefined {
     const key = type === 'boolean' ? String(v === true) : v === undefined ? undefined : String(v);
     if (key !== undefined) value = fill.map[key];
   } else if (fill?.from === 'categories') {
-    const parts: string[] = [];
-    for (const c of fm.categories) {
-      const part = fill.map[c];
-      if (part && !parts.includes(part)) parts.push(part);
-    }
-    if (parts.length) value = parts.join(fill.join);
+    // Only when the draft's categories agree: [運用/保守/点検] stays open for 保守・点検, or for
+    // operation and maintenance together.
+    const parts = new Set<string>();
+    for (const c of fm.categories) if (c in fill.map) parts.add(fill.map[c]);
+    if (parts.size === 1 && !parts.has('')) value = [...parts][0];
   }
-  return value ?? def.default;
+  // Never a default: an alternative the front matter does not decide stays the template's choice.
+  return value;
 }
 
 const MARKER = /\{\{([^{}:]+)(?::([^{}]*))?\}\}/g;

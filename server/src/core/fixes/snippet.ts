@@ -36,8 +36,7 @@ export function wordingSnippet(text: string, catalog: Catalog, fill?: FillContex
     if (stop === undefined) stops.set(key, (stop = next++));
     if (!def) out += `\${${stop}}`;
     else if (def.choices?.length && !repeat) {
-      const choices = def.default ? [def.default, ...def.choices.filter((c) => c !== def.default)] : def.choices;
-      out += `\${${stop}|${choices.map(escapeChoice).join(',')}|}`;
+      out += `\${${stop}|${def.choices.map(escapeChoice).join(',')}|}`;
     } else out += repeat ? `\$${stop}` : `\${${stop}:${escapeSnippet(placeholderDisplay(def, m[2]))}}`;
   }
   out += escapeSnippet(text.slice(last));
