@@ -105,6 +105,8 @@ export interface WordingDef {
   note?: string;
   /** The text is itaku's own structure, not the template's sentences (its `source` says so). */
   own?: boolean;
+  /** Other clauses this one passage of the template also states (第Ⅱ部2(7) is remediation and the 表5 cautions). */
+  alsoStates?: ClauseId[];
 }
 
 export interface ClauseDef {
