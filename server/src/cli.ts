@@ -10,6 +10,7 @@ import { resolveLocale, type Locale } from './core/messages';
 import { colorEnabled } from './cli/color';
 import { checkFile, checkInParallel, collect, type Outcome, type WorkerData } from './cli/check';
 import { collectMarkdownFiles } from './cli/files';
+import { fixFiles, fixSummary } from './cli/fix';
 import { formatJson } from './cli/format/json';
 import { formatSarif } from './cli/format/sarif';
 import { formatStylish } from './cli/format/stylish';
@@ -31,6 +32,8 @@ const USAGE = {
   --locale <ja|en>               メッセージの言語（既定: ja）
   --max-file-size <バイト>       これより大きいファイルは分析しない（既定: ${DEFAULT_MAX_FILE_SIZE}）
   --exit-zero                    指摘があっても終了コード 0
+  --fix                          不足している必須条項を挿入して保存し、残る指摘を表示（挿入のみ）
+  --fix-dry-run                  --fix で行う変更を unified diff で表示（ファイルは変更しない）
   --jobs <数>                    並列に処理するスレッド数（既定: CPU コア数）
   -h, --help                     この説明
   -v, --version                  バージョン
@@ -47,6 +50,8 @@ Options:
   --locale <ja|en>               message language (default: ja)
   --max-file-size <bytes>        files larger than this are not analysed (default: ${DEFAULT_MAX_FILE_SIZE})
   --exit-zero                    exit 0 even when there are findings
+  --fix                          insert the missing required clauses, save, then report what remains (insert-only)
+  --fix-dry-run                  print the changes --fix would make as a unified diff (no file changes)
   --jobs <n>                     threads checking files in parallel (default: CPU cores)
   -h, --help                     show this help
   -v, --version                  show the version
@@ -68,6 +73,8 @@ async function main(argv: string[]): Promise<number> {
         locale: { type: 'string' },
         'max-file-size': { type: 'string' },
         'exit-zero': { type: 'boolean', default: false },
+        fix: { type: 'boolean', default: false },
+        'fix-dry-run': { type: 'boolean', default: false },
         jobs: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -105,6 +112,13 @@ async function main(argv: string[]): Promise<number> {
   }
   const jobs = values.jobs ? Number(values.jobs) : undefined;
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError('--jobs must be a positive integer');
+  if (values.fix || values['fix-dry-run']) {
+    const dryRun = values['fix-dry-run'] === true;
+    const results = fixFiles(shownFiles(files), catalog, locale, maxSize, dryRun);
+    if (dryRun) process.stdout.write(results.map((r) => r.diff ?? '').join(''));
+    process.stderr.write(fixSummary(results, locale, dryRun));
+    if (dryRun) return 0;
+  }
   const report = await checkFiles(files, catalog, { catalogText, catalogSource: catalog.source, settings: { locale, maxSize } }, jobs);
   const output =
     format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, VERSION, locale) : formatStylish(report, catalog, locale, colorEnabled(process.stdout));
@@ -129,8 +143,10 @@ async function readCatalog(file: string | undefined, locale: Locale): Promise<Ca
   return undefined;
 }
 
+const shownFiles = (paths: string[]) => paths.map((file) => ({ file, shown: path.relative(process.cwd(), file).split(path.sep).join('/') || file }));
+
 async function checkFiles(paths: string[], catalog: Catalog, data: Omit<WorkerData, 'itakuWorker'>, jobs?: number): Promise<RunReport> {
-  const files = paths.map((file) => ({ file, shown: path.relative(process.cwd(), file).split(path.sep).join('/') || file }));
+  const files = shownFiles(paths);
   const progress = process.stderr.isTTY && files.length > 50;
   const report = (done: number) => {
     if (progress && (done % 20 === 0 || done === files.length)) process.stderr.write(`\ritaku: ${done}/${files.length}`);
