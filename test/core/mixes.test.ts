@@ -89,3 +89,21 @@ test('target: software never gets system-building wording for 脆弱性対策', 
   const vulnerability = cat.def.clauses.find((c) => c.id === 'vulnerability')!;
   assert.deepEqual(wordingChoices(ctx, vulnerability).map((c) => [c.wording.variant, c.preferred]), [['software', true]]);
 });
+
+test('spec wording speaks the draft’s own terms: 委託先/委託元 become 受注者/当省 as the text uses them, 再委託先 stays', () => {
+  const text = [
+    '---', 'document: procurement-spec', 'category: [build]', 'organization: 外務省', 'options:', '  subcontracting: allowed', '---', '', '# 草案', '', '## 情報セキュリティ', '',
+    '### (1) 情報セキュリティを確保するための体制の整備', '', '受注者は、当省の求めに応じ、情報セキュリティを確保するための体制を整備し、当省に報告すること。', '',
+  ].join('\n');
+  const ctx = check(text).context;
+  const sub = cat.def.clauses.find((c) => c.id === 'subcontracting')!;
+  const allowed = wordingChoices(ctx, sub).find((c) => c.preferred)!;
+  assert.match(allowed.wording.text, /委託先は、委託元が委託先に求める/);
+  const fixed = applyEdits(text, fixAllInsertions(text, { catalog: cat, locale: 'ja' }).map((i) => ({ start: i.offset, end: i.offset, newText: i.text })));
+  assert.match(fixed, /受注者は、当省が受注者に求めるものと同水準の情報セキュリティを確保するための対策を契約に基づき再委託先に行わせること。/);
+  assert.doesNotMatch(fixed.slice(text.length), /委託先(?<!再委託先)|委託元/);
+  // Without such words in the text, the template's own terms stay.
+  const plain = text.replace(/受注者/g, '事業者').replace(/当省/g, '府省');
+  const kept = applyEdits(plain, fixAllInsertions(plain, { catalog: cat, locale: 'ja' }).map((i) => ({ start: i.offset, end: i.offset, newText: i.text })));
+  assert.match(kept, /委託先は、委託元が委託先に求める/);
+});

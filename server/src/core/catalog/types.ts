@@ -143,6 +143,15 @@ export interface PlaceholderDef extends Labelled {
   choices?: string[];
 }
 
+export interface TermDef {
+  /** The template's word, e.g. 委託先. */
+  template: string;
+  /** The words a draft may use instead (the template's word among them). */
+  alternatives: string[];
+  /** Longer words holding the template's word that stay as they are (再委託先). */
+  not?: string[];
+}
+
 export interface CloudRiskDef {
   id: number;
   /** A few words naming the caution, for messages. */
@@ -162,6 +171,11 @@ export interface CatalogDef {
   categories: Record<CategoryId, CategoryDef>;
   options: Record<string, OptionDef>;
   placeholders: Record<string, PlaceholderDef>;
+  /**
+   * Terms the model wording uses for the parties (委託先, 委託元) and the draft's own words for them
+   * (受注者, 当省 …): inserted wording uses the one the draft's text uses most.
+   */
+  terms?: Record<DocumentTypeId, TermDef[]>;
   /** Headings under which bullets and paragraphs are read as security clauses. */
   umbrellaHeadings: string[];
   clauses: ClauseDef[];
