@@ -62,6 +62,8 @@ export function hover(a: Analysis, position: Position, locale: Locale): Hover | 
       const label = ja ? preferred.wording.label : preferred.wording.label_en ?? preferred.wording.label;
       lines.push('', ja ? `雛形の文言${label ? `（${label}）` : ''}: ${preferred.wording.source}` : `Template wording${label ? ` (${label})` : ''}: ${preferred.wording.source}`, '');
       lines.push(...renderWording(preferred.wording.text, ctx.fill).trim().split('\n').map((l) => `> ${l}`));
+      // The template's drafting note (what 別途定める規則 should contain, what is left out …).
+      if (preferred.wording.note) lines.push('', `${ja ? '注' : 'Note'}: ${preferred.wording.note.trim()}`);
     }
     return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: a.lines.range(loc.start, loc.end) };
   }
