@@ -65,16 +65,19 @@ export function snippets(cat: Catalog): Record<string, { prefix: string[]; body:
     const [en, ja] = DOC_PREFIX[docType] ?? [docType, docType];
     const docLabel = cat.def.documentTypes[docType].label;
     for (const clause of cat.clausesFor(docType)) {
-      const seen = new Set<string>();
       const heading = clause.heading ?? clause.title;
-      for (const w of clause.wording[docType] ?? []) {
-        if (seen.has(w.variant)) continue;
-        seen.add(w.variant);
+      const entries = clause.wording[docType] ?? [];
+      // One snippet per wording entry. Entries sharing a variant name (one per group of
+      // categories) are told apart by their first category, in prefix and label alike.
+      for (const w of entries) {
+        const shared = entries.filter((x) => x.variant === w.variant).length > 1;
         const label = w.label ? `（${w.label}）` : '';
-        out[`${docLabel}: ${heading}${label} [${clause.id}/${w.variant}]`] = {
-          prefix: [`itaku-${en}-${clause.id}${w.variant === 'standard' ? '' : `-${w.variant}`}`, `${ja}:${heading}${label}`],
+        const where = shared ? `〔${SHORT[w.categories[0]] ?? w.categories[0]}${w.categories.length > 1 ? '等' : ''}〕` : '';
+        const tail = `${w.variant === 'standard' ? '' : `-${w.variant}`}${shared ? `-${w.categories[0]}` : ''}`;
+        out[`${docLabel}: ${heading}${label}${where} [${clause.id}/${w.variant}${shared ? `/${w.categories[0]}` : ''}]`] = {
+          prefix: [`itaku-${en}-${clause.id}${tail}`, `${ja}:${heading}${label}${where}`],
           body: [`### ${escapeSnippet(heading)}`, '', ...wordingSnippet(w.text.trimEnd(), cat).split('\n'), '$0'],
-          description: `${clause.title}（${clause.rows[docType]}）— ${w.source}`,
+          description: `${clause.title}（${clause.rows[docType]}）— ${w.source}${w.note ? `\n${w.note.trim()}` : ''}`,
         };
       }
     }

@@ -12,6 +12,7 @@ import { colorEnabled } from './cli/color';
 import { escapeForTerminal } from './cli/escape';
 import { checkFile, checkInParallel, collect, type Outcome, type WorkerData } from './cli/check';
 import { collectMarkdownFiles } from './cli/files';
+import { fixFiles, fixSummary } from './cli/fix';
 import { formatJson } from './cli/format/json';
 import { formatSarif } from './cli/format/sarif';
 import { formatStylish } from './cli/format/stylish';
@@ -35,6 +36,8 @@ const USAGE = {
   --max-warnings <数>            警告がこの数を超えたら終了コード 1（指定すると警告の数だけで判定）
   --quiet                        エラーだけを表示する（警告は終了コードにも数えない）
   --exit-zero                    指摘があっても終了コード 0
+  --fix                          不足している必須条項を挿入して保存し、残る指摘を表示（挿入のみ）
+  --fix-dry-run                  --fix で行う変更を unified diff で表示（ファイルは変更しない）
   --jobs <数>                    並列に処理するスレッド数（既定: CPU コア数）
   -h, --help                     この説明
   -v, --version                  バージョン
@@ -53,6 +56,8 @@ Options:
   --max-warnings <n>             exit 1 when there are more than n warnings (warnings then count only by number)
   --quiet                        report errors only (warnings do not fail the run either)
   --exit-zero                    exit 0 even when there are findings
+  --fix                          insert the missing required clauses, save, then report what remains (insert-only)
+  --fix-dry-run                  print the changes --fix would make as a unified diff (no file changes)
   --jobs <n>                     threads checking files in parallel (default: CPU cores)
   -h, --help                     show this help
   -v, --version                  show the version
@@ -69,6 +74,8 @@ const OPTIONS = {
   'max-warnings': { type: 'string' },
   quiet: { type: 'boolean', default: false },
   'exit-zero': { type: 'boolean', default: false },
+  fix: { type: 'boolean', default: false },
+  'fix-dry-run': { type: 'boolean', default: false },
   jobs: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
@@ -133,6 +140,8 @@ function parseCommandLine(argv: string[], locale: Locale) {
     jobs: count('jobs', 1, { ja: '1 以上の整数', en: 'a positive integer' }),
     quiet: bool('quiet'),
     exitZero: bool('exit-zero'),
+    fix: bool('fix'),
+    fixDryRun: bool('fix-dry-run'),
     help: bool('help'),
     version: bool('version'),
     positionals,
@@ -164,6 +173,13 @@ async function main(argv: string[]): Promise<number> {
   if (missing.length) {
     for (const m of missing) process.stderr.write(say(locale, `itaku: パスがありません: ${escapeForTerminal(m)}\n`, `itaku: no such file or folder: ${escapeForTerminal(m)}\n`));
     return 2;
+  }
+  if (options.fix || options.fixDryRun) {
+    // The server's fix-all, written into the files (insert-only, atomic); a dry run prints the diff.
+    const results = fixFiles(files.map((file) => ({ file, shown: shownPath(file) })), catalog, locale, options.maxSize, options.fixDryRun);
+    if (options.fixDryRun) write(results.map((r) => r.diff ?? '').join(''));
+    process.stderr.write(fixSummary(results, locale, options.fixDryRun));
+    if (options.fixDryRun) return 0;
   }
   const report = await checkFiles(files, catalog, { catalogText, catalogSource: catalog.source, settings: { locale, maxSize: options.maxSize } }, options.jobs);
   report.skipped.unshift(...walkSkips.map((w) => skipped(shownPath(w.path), w.reason)));

@@ -53,10 +53,11 @@ test('the variant implied by the options is preferred, and 〔 省 〕 is filled
     ['「再委託に関する事項」を挿入（再委託を認める場合）', true],
   ]);
   const after = applyEdits(SPEC, preferred(actions).edits);
-  assert.ok(after.includes('### (6) 再委託に関する事項\n\n本調達に係る業務の一部を他の事業者にも再委託させる場合には、委託先は、'));
+  assert.ok(after.includes('### (6) 再委託に関する事項\n\n本調達に係る業務の一部を他の事業者にも再委託させる場合には、受注者は、'));
   const incident = fixFor(SPEC.replace('### (5) 情報セキュリティが侵害された場合の対処', '### (5) 連絡').replace('情報セキュリティが侵害された場合は速やかに〔 省 〕に報告すること。', '連絡先は別紙のとおり。'), 'incident-response');
   const text = preferred(incident).edits[0].newText;
-  assert.ok(text.includes('委託先に提供し、又は委託先によるアクセスを認める外務省の情報の外部への漏えい及び目的外利用'), text);
+  // The draft calls the contractor 受注者: the template's 委託先 is written that way.
+  assert.ok(text.includes('受注者に提供し、又は受注者によるアクセスを認める外務省の情報の外部への漏えい及び目的外利用'), text);
 });
 
 const CONTRACT = lines(
@@ -93,7 +94,7 @@ test('bullets under an umbrella heading: the wording becomes a new bullet after 
 test('no clause yet: at the end of the security section, else at the end of the draft (CRLF kept)', () => {
   const withSection = lines('---', 'document: 調達仕様書', 'category: storage-transport', 'organization: 国立公文書館', '---', '', '# 文書保管業務', '', '## 5 情報セキュリティ', '', '以下を遵守すること。', '', '## 6 その他', '', '協議による。');
   const after = applyEdits(withSection, preferred(fixFor(withSection, 'confidentiality')).edits);
-  assert.equal(after, withSection.replace('## 6 その他', '### 秘密保持等\n\n本調達において保存・運搬を委託する国立公文書館の情報について、その漏洩及び毀損を防止するための十分な安全管理を行うこと。\n\n## 6 その他'));
+  assert.equal(after, withSection.replace('## 6 その他', '### 秘密保持等\n\n本調達において[保存/運搬]を委託する国立公文書館の情報について、その漏洩及び毀損を防止するための十分な安全管理を行うこと。\n\n## 6 その他'));
   const bare = ['---', 'document: 調達仕様書', 'category: storage-transport', '---', '', '# 文書保管業務', '', '本文。'].join('\r\n');
   const after2 = applyEdits(bare, preferred(fixFor(bare, 'subcontracting')).edits);
   assert.equal(after2, bare + '\r\n\r\n## 再委託に関する事項\r\n\r\n本調達に係る業務は、その全部又は一部を他の事業者にも再委託させてはならない。\r\n');

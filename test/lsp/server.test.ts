@@ -127,7 +127,9 @@ test('hover on a clause shows its basis and model wording; on a category, the cl
     '',
     '検出: 見出し',
   ]);
-  assert.ok(lines.includes('>   - 委託先に提供し、又は委託先によるアクセスを認める外務省の情報の外部への漏えい及び目的外利用'), onClause.contents.value);
+  assert.ok(lines.includes('>   - 受注者に提供し、又は受注者によるアクセスを認める外務省の情報の外部への漏えい及び目的外利用'), onClause.contents.value);
+  // The template's drafting note comes last.
+  assert.match(lines[lines.length - 1], /^注: In 1\.2\(6\) the third event is added/);
   const onCategory = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 12 } });
   assert.equal(onCategory.contents.value.split('\n')[0], '**情報システムの構築等**（`build`）で必須の条項:');
   assert.ok(onCategory.contents.value.includes('- ✗ 情報セキュリティ対策の履行が不十分な場合の対処 — 表1(9); 第Ⅰ部6.3.3(4)'));
@@ -145,7 +147,7 @@ test('completion: front-matter keys and values, and clause snippets with missing
   const categories = await client.request<Array<{ label: string; detail: string }>>('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 10 } });
   assert.deepEqual(categories.slice(0, 4).map((c) => [c.label, c.detail]), [['build', '情報システムの構築等'], ['情報システムの構築等', 'build'], ['operation-onsite', 'オンサイトサービス'], ['オンサイトサービス', 'operation-onsite']]);
   const options = await client.request<Array<{ label: string }>>('textDocument/completion', { textDocument: { uri }, position: { line: 5, character: 2 } });
-  assert.deepEqual(options.map((o) => o.label), ['target', 'subcontracting', 'audit', 'st-evaluation', 'vendor-assessment', 'confirmation', 'important-information', 'exception-approval', 'require']);
+  assert.deepEqual(options.map((o) => o.label), ['target', 'subcontracting', 'audit', 'st-evaluation', 'vendor-assessment', 'confirmation', 'important-information', 'exception-approval', 'storage-mode', 'require']);
   client.change(uri, 3, [{ text: text.replace('category: ', 'category: storage-transport') }]);
   await client.diagnosticsFor(uri, 3);
   const body = await client.request<Array<{ label: string; detail: string; sortText: string; insertText: string; insertTextFormat: number }>>('textDocument/completion', { textDocument: { uri }, position: { line: 10, character: 0 } });
@@ -156,7 +158,7 @@ test('completion: front-matter keys and values, and clause snippets with missing
     ['再委託に関する事項（再委託を認める場合）', 'subcontracting — 必須・未記載'],
   ]);
   assert.equal(sorted[0].insertTextFormat, 2);
-  assert.equal(sorted[0].insertText, '### 秘密保持等\n\n${1:[乙]}は、本調達に係る業務の遂行において${2:[甲]}が${3|保存・運搬,保存,運搬|}を委託する情報について、その漏洩及び毀損を防止するための十分な安全管理を行うこと。\n');
+  assert.equal(sorted[0].insertText, '### 秘密保持等\n\n${1:[乙]}は、本調達に係る業務の遂行において${2:[甲]}が${3|保存,運搬|}を委託する情報について、その漏洩及び毀損を防止するための十分な安全管理を行うこと。\n');
 });
 
 test('hover on a clause shows the evidence that proves it; Ctrl+. on a paragraph treats it as a missing clause', async () => {

@@ -3,7 +3,7 @@ import type { DraftContext } from './context';
 import { detectClauses, type FoundBy } from './detect';
 import { readDirectives } from './directives';
 import { MAX_FINDINGS_PER_CODE, type Diagnostic, type Finding } from './findings';
-import { inferParties, type FillContext } from './fixes/fill';
+import { inferParties, inferTerms, type FillContext } from './fixes/fill';
 import { readFrontMatter } from './frontmatter';
 import { MAX_WINDOW, parseChunked } from './markdown/chunked';
 import { messages, type Locale } from './messages';
@@ -146,9 +146,15 @@ export function analyzeBlocks(
     }
   }
   let parties: Record<string, string> | undefined | null = null;
+  let terms: Record<string, string> | null = null;
   const fill: FillContext = {
     catalog,
     frontMatter,
+    // The draft's own words for the template's 委託先/委託元: computed on first use.
+    get inferredTerms() {
+      if (terms === null) terms = inferTerms(blocks, documentType ? catalog.def.terms?.[documentType] ?? [] : []);
+      return terms;
+    },
     // Only needed to fill [甲]/[乙]: computed on first use.
     get inferredParties() {
       if (parties === null) parties = inferParties(blocks);

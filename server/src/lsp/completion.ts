@@ -147,7 +147,7 @@ function clauseItems(a: Analysis, position: Position, ja: boolean): CompletionIt
         sortText: `${rank}-${String(index).padStart(2, '0')}-${preferred ? 0 : 1}`,
         preselect: rank === 0 && preferred ? true : undefined,
         filterText: `${title} ${clause.title} ${clause.id} ${label ?? ''}`,
-        documentation: md([`**${ja ? clause.title : clause.title_en}** — ${req.basis}`, '', `${wording.source}`, '', ...displayWording(wording.text, cat).trim().split('\n').map((l) => `> ${l}`)].join('\n')),
+        documentation: md([`**${ja ? clause.title : clause.title_en}** — ${req.basis}`, '', `${wording.source}`, '', ...displayWording(wording.text, cat).trim().split('\n').map((l) => `> ${l}`), ...(wording.note ? ['', `${ja ? '注' : 'Note'}: ${wording.note.trim()}`] : [])].join('\n')),
         insertTextFormat: InsertTextFormat.Snippet,
         insertText: `${'#'.repeat(depth)} ${title}\n\n${wordingSnippet(wording.text.trimEnd(), cat, ctx.fill)}\n`,
       });

@@ -18,11 +18,6 @@ const FOUND = {
   en: { heading: 'a heading', title: 'a title line', body: 'the body text', marker: 'an itaku comment' },
 } as const;
 
-/** Draft text shown in hover Markdown: no markup of its own (links, images, HTML) survives. */
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}\[\]()<>#+\-.!|~]/g, (c) => `\\${c}`);
-}
-
 function requirementLine(a: Analysis, req: Requirement, locale: Locale): string {
   const cat = a.context.catalog;
   const ja = locale === 'ja';
@@ -69,7 +64,7 @@ export function hover(a: Analysis, position: Position, locale: Locale): Hover | 
     const evidence = a.result.clauses.find((c) => c.id === clause.id)?.evidence;
     if (evidence) {
       const line = evidence.range.start.line + 1;
-      lines.push('', ja ? `根拠となる記述（${line} 行目）: 「${escapeMarkdown(evidence.excerpt)}」` : `Evidence (line ${line}): "${escapeMarkdown(evidence.excerpt)}"`);
+      lines.push('', ja ? `根拠となる記述（${line} 行目）: 「${md(evidence.excerpt)}」` : `Evidence (line ${line}): "${md(evidence.excerpt)}"`);
     }
     const preferred = wordingChoices(ctx, clause).find((c) => c.preferred);
     if (preferred) {
@@ -79,6 +74,8 @@ export function hover(a: Analysis, position: Position, locale: Locale): Hover | 
       // A filled value stays on its line (a line break in it cannot start a heading or list).
       const filled = renderWording(preferred.wording.text, ctx.fill, (v) => v.replace(/\r\n|\r|\n|\u2028|\u2029/g, ' '));
       lines.push(...filled.trim().split(/\r\n|\r|\n/).map((l) => `> ${escapeMarkdownInline(l)}`));
+      // The template's drafting note (what 別途定める規則 should contain, what is left out …).
+      if (preferred.wording.note) lines.push('', `${ja ? '注' : 'Note'}: ${escapeMarkdownInline(preferred.wording.note.trim().replace(/\r\n|\r|\n/g, ' '))}`);
     }
     return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: a.lines.range(loc.start, loc.end) };
   }

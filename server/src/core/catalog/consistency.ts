@@ -64,6 +64,9 @@ export function checkCatalogConsistency(def: CatalogDef, locale: Locale): Incons
         for (const key of [...Object.keys(w.when ?? {}), ...Object.keys(w.requires ?? {})]) {
           if (!options.has(key)) report(path, `未定義のオプション「${key}」です。`, `unknown option "${key}".`);
         }
+        w.alsoStates?.forEach((id, i) => {
+          if (!def.clauses.some((c) => c.id === id)) report([...path, 'alsoStates', i], `未定義の条項「${id}」です。`, `unknown clause "${id}".`);
+        });
         for (const m of w.text.matchAll(MARKER)) {
           if (!Object.hasOwn(def.placeholders, m[1])) report([...path, 'text'], `未定義のプレースホルダ「{{${m[1]}}}」です。`, `unknown placeholder "{{${m[1]}}}".`);
         }

@@ -123,7 +123,12 @@ export interface WordingDef {
   /** Options this variant needs to be offered at all. */
   requires?: Record<string, string | boolean>;
   text: string;
+  /** The template's drafting note for this wording, shown in hover and in the fix's detail. */
   note?: string;
+  /** The text is itaku's own structure, not the template's sentences (its `source` says so). */
+  own?: boolean;
+  /** Other clauses this one passage of the template also states (第Ⅱ部2(7) is remediation and the 表5 cautions). */
+  alsoStates?: ClauseId[];
 }
 
 export interface ClauseDef {
@@ -145,7 +150,8 @@ export type FillRule =
   | { from: 'organization' }
   | { from: 'party'; party: string }
   | { from: 'option'; option: string; map: Record<string, string> }
-  | { from: 'categories'; map: Record<CategoryId, string>; join: string };
+  /** Filled when every draft category the map names gives the same value ('' leaves the choice open). */
+  | { from: 'categories'; map: Record<CategoryId, string> };
 
 export interface PlaceholderDef extends Labelled {
   /** How the template writes it; `{arg}` stands for the text after `:` in a `{{id:arg}}` marker. */
@@ -155,10 +161,17 @@ export interface PlaceholderDef extends Labelled {
   /** `required`: the spaces of `display` must be there (年 月 日 is a blank, 生年月日 is not). */
   spacing?: 'required';
   fill?: FillRule;
-  /** Value used when no fill rule applies (only for choices that are complete wording). */
-  default?: string;
   /** Alternatives offered as a snippet choice. */
   choices?: string[];
+}
+
+export interface TermDef {
+  /** The template's word, e.g. 委託先. */
+  template: string;
+  /** The words a draft may use instead (the template's word among them). */
+  alternatives: string[];
+  /** Longer words holding the template's word that stay as they are (再委託先). */
+  not?: string[];
 }
 
 export interface CloudRiskDef {
@@ -180,6 +193,11 @@ export interface CatalogDef {
   categories: Record<CategoryId, CategoryDef>;
   options: Record<string, OptionDef>;
   placeholders: Record<string, PlaceholderDef>;
+  /**
+   * Terms the model wording uses for the parties (委託先, 委託元) and the draft's own words for them
+   * (受注者, 当省 …): inserted wording uses the one the draft's text uses most.
+   */
+  terms?: Record<DocumentTypeId, TermDef[]>;
   /** Headings under which bullets and paragraphs are read as security clauses. */
   umbrellaHeadings: string[];
   /** Named phrase lists that phrase groups use as `$name` (the actors, the reporting verbs …). */

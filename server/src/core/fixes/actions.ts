@@ -155,8 +155,15 @@ export function clauseInsertions(ctx: DraftContext, clauseId: string): CoreActio
   if (index === undefined) return [];
   const clause = ctx.catalog.def.clauses[index];
   const name = ctx.locale === 'ja' ? clause.heading ?? clause.title : clause.heading_en ?? clause.title_en;
-  return wordingChoices(ctx, clause).map(({ wording, preferred }) => {
-    const label = ctx.locale === 'ja' ? wording.label : wording.label_en ?? wording.label;
+  const choices = wordingChoices(ctx, clause);
+  const labelOf = (w: (typeof choices)[number]['wording']) => (ctx.locale === 'ja' ? w.label : w.label_en ?? w.label);
+  return choices.map(({ wording, preferred, categories }) => {
+    let label = labelOf(wording);
+    // For a mix of categories, name the category when another entry reads the same.
+    if (choices.some((c) => c.wording !== wording && labelOf(c.wording) === label) && categories.length) {
+      const names = categories.map((id) => (ctx.locale === 'ja' ? ctx.catalog.def.categories[id].label : ctx.catalog.def.categories[id].label_en)).join(ctx.locale === 'ja' ? '・' : ', ');
+      label = label ? `${label}／${names}` : names;
+    }
     const ins = underEmptyHeading(ctx, index, wording.text) ?? planClauseInsertion(ctx, clause, wording);
     return {
       title: label

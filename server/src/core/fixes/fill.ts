@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/compile';
 import { placeholderDisplay } from '../catalog/compile';
+import type { TermDef } from '../catalog/types';
 import type { FrontMatterInfo } from '../frontmatter';
 import type { LocatedBlock } from '../model';
 import { optionValue } from '../requirements';
@@ -10,6 +11,51 @@ export interface FillContext {
   frontMatter: FrontMatterInfo;
   /** Party names used in the draft's text when the front matter has no `parties`. */
   inferredParties?: Record<string, string>;
+  /** The draft's own word for each template term (委託先 → 受注者), where it uses one. */
+  inferredTerms?: Record<string, string>;
+}
+
+/** Occurrences of `word` in `text` that are not part of one of the `not` words. */
+function occurrences(text: string, word: string, not: readonly string[] = []): number[] {
+  const out: number[] = [];
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const inside = not.some((n) => {
+      for (let k = n.indexOf(word); k >= 0; k = n.indexOf(word, k + 1)) if (text.startsWith(n, at - k)) return true;
+      return false;
+    });
+    if (!inside) out.push(at);
+  }
+  return out;
+}
+
+/** For each template term, the alternative the draft's text uses most (when it uses any). */
+export function inferTerms(blocks: readonly LocatedBlock[], terms: readonly TermDef[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const term of terms) {
+    let best: string | undefined;
+    let most = 0;
+    for (const alt of term.alternatives) {
+      let n = 0;
+      for (const b of blocks) if (b.facts.norm.text) n += occurrences(b.facts.norm.text, alt, alt === term.template ? term.not : []).length;
+      if (n > most) [best, most] = [alt, n];
+    }
+    if (best && best !== term.template) out[term.template] = best;
+  }
+  return out;
+}
+
+/** Model wording in the draft's own terms (委託先 → 受注者), leaving words like 再委託先 alone. */
+export function adaptTerms(text: string, ctx: FillContext | undefined): string {
+  const chosen = ctx?.inferredTerms;
+  if (!chosen || !Object.keys(chosen).length) return text;
+  const terms = Object.values(ctx!.catalog.def.terms ?? {}).flat();
+  let out = text;
+  for (const [template, word] of Object.entries(chosen)) {
+    const def = terms.find((t) => t.template === template);
+    const at = occurrences(out, template, def?.not);
+    for (let i = at.length - 1; i >= 0; i--) out = out.slice(0, at[i]) + word + out.slice(at[i] + template.length);
+  }
+  return out;
 }
 
 const PARTY_PAIRS: Array<[string, string]> = [
@@ -66,27 +112,31 @@ export function fillValue(name: string, ctx: FillContext): string | undefined {
     const key = type === 'boolean' ? String(v === true) : v === undefined ? undefined : String(v);
     if (key !== undefined) value = fill.map[key];
   } else if (fill?.from === 'categories') {
-    const parts: string[] = [];
-    for (const c of fm.categories) {
-      const part = fill.map[c];
-      if (part && !parts.includes(part)) parts.push(part);
-    }
-    if (parts.length) value = parts.join(fill.join);
+    // Only when the draft's categories agree: [運用/保守/点検] stays open for 保守・点検, or for
+    // operation and maintenance together.
+    const parts = new Set<string>();
+    for (const c of fm.categories) if (c in fill.map) parts.add(fill.map[c]);
+    if (parts.size === 1 && !parts.has('')) value = [...parts][0];
   }
-  return value ?? def.default;
+  // Never a default: an alternative the front matter does not decide stays the template's choice.
+  return value;
 }
 
 const MARKER = /\{\{([^{}:]+)(?::([^{}]*))?\}\}/g;
 
 /** Wording with its placeholders filled where the draft says what they are, the template's notation elsewhere. */
 export function renderWording(text: string, ctx: FillContext | undefined, asValue: (value: string) => string = (v) => v): string {
-  return text.replace(MARKER, (_all, name: string, arg?: string) => {
-    const placeholders = ctx?.catalog.def.placeholders ?? {};
-    const def = Object.hasOwn(placeholders, name) ? placeholders[name] : undefined;
-    const value = ctx ? fillValue(name, ctx) : undefined;
-    if (value !== undefined) return asValue(value);
-    return def ? placeholderDisplay(def, arg) : `{{${name}}}`;
-  });
+  let out = '';
+  let last = 0;
+  const placeholders = ctx?.catalog.def.placeholders ?? {};
+  for (const m of text.matchAll(MARKER)) {
+    out += adaptTerms(text.slice(last, m.index), ctx);
+    last = (m.index ?? 0) + m[0].length;
+    const def = Object.hasOwn(placeholders, m[1]) ? placeholders[m[1]] : undefined;
+    const value = ctx ? fillValue(m[1], ctx) : undefined;
+    out += value !== undefined ? asValue(value) : def ? placeholderDisplay(def, m[2]) : m[0];
+  }
+  return out + adaptTerms(text.slice(last), ctx);
 }
 
 /** Wording as the template prints it (no filling). */

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/compile';
 import { placeholderDisplay } from '../catalog/compile';
-import { fillValue, type FillContext } from './fill';
+import { adaptTerms, fillValue, type FillContext } from './fill';
 
 const MARKER = /\{\{([^{}:]+)(?::([^{}]*))?\}\}/g;
 
@@ -21,7 +21,7 @@ export function wordingSnippet(text: string, catalog: Catalog, fill?: FillContex
   let out = '';
   let last = 0;
   for (const m of text.matchAll(MARKER)) {
-    out += escapeSnippet(text.slice(last, m.index));
+    out += escapeSnippet(adaptTerms(text.slice(last, m.index), fill));
     last = (m.index ?? 0) + m[0].length;
     const name = m[1];
     const def = catalog.def.placeholders[name];
@@ -36,10 +36,9 @@ export function wordingSnippet(text: string, catalog: Catalog, fill?: FillContex
     if (stop === undefined) stops.set(key, (stop = next++));
     if (!def) out += `\${${stop}}`;
     else if (def.choices?.length && !repeat) {
-      const choices = def.default ? [def.default, ...def.choices.filter((c) => c !== def.default)] : def.choices;
-      out += `\${${stop}|${choices.map(escapeChoice).join(',')}|}`;
+      out += `\${${stop}|${def.choices.map(escapeChoice).join(',')}|}`;
     } else out += repeat ? `\$${stop}` : `\${${stop}:${escapeSnippet(placeholderDisplay(def, m[2]))}}`;
   }
-  out += escapeSnippet(text.slice(last));
+  out += escapeSnippet(adaptTerms(text.slice(last), fill));
   return out;
 }

@@ -1,0 +1,223 @@
+// `itaku check --fix` and `--fix-dry-run`: the server's fix-all (`source.fixAll.itaku`) applied to
+// files. Insert-only (every original character stays, in order), atomic per file (a temporary file
+// beside it, then a rename), and a file that changed since it was read is left alone.
+import { chmodSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { analyze } from '../core/analyze';
+import type { Catalog } from '../core/catalog/compile';
+import { fixAllInsertions } from '../core/fixes/actions';
+import type { Insertion } from '../core/fixes/insertClause';
+import type { Locale } from '../core/messages';
+import { decodeDraft } from './files';
+
+export type FixStatus = 'fixed' | 'unchanged' | 'changed-since-read' | 'not-draft' | 'unreadable';
+
+export interface FixResult {
+  file: string;
+  shown: string;
+  status: FixStatus;
+  /** Clauses inserted (or that would be, in a dry run). */
+  inserted: number;
+  /** The unified diff (dry run only). */
+  diff?: string;
+  message?: string;
+}
+
+/** The text with every insertion made (offsets refer to the original text). */
+export function applyInsertions(text: string, insertions: readonly Insertion[]): string {
+  let out = '';
+  let last = 0;
+  for (const i of [...insertions].sort((a, b) => a.offset - b.offset)) {
+    out += text.slice(last, i.offset) + i.text;
+    last = i.offset;
+  }
+  return out + text.slice(last);
+}
+
+/** Fixes one file; with `dryRun`, only computes the diff. */
+export function fixFile(file: string, shown: string, catalog: Catalog, locale: Locale, maxSize: number, dryRun: boolean): FixResult {
+  let bytes: Buffer;
+  try {
+    if (statSync(file).size > maxSize) return { file, shown, status: 'unchanged', inserted: 0 };
+    bytes = readFileSync(file);
+  } catch (e) {
+    return { file, shown, status: 'unreadable', inserted: 0, message: (e as Error).message };
+  }
+  const read = decodeDraft(bytes);
+  if (read.kind !== 'text') return { file, shown, status: 'unchanged', inserted: 0 };
+  const text = read.text;
+  const analysis = analyze(text, { catalog, locale });
+  if (!analysis) return { file, shown, status: 'not-draft', inserted: 0 };
+  // The same edits as the server's fix-all, computed on the same text.
+  const insertions = fixAllInsertions(analysis.context.text, { catalog, locale });
+  if (!insertions.length) return { file, shown, status: 'unchanged', inserted: 0 };
+  const fixed = applyInsertions(text, insertions);
+  const inserted = insertions.length;
+  if (dryRun) return { file, shown, status: 'fixed', inserted, diff: unifiedDiff(shown, text, fixed) };
+  // The decoder drops a byte order mark; the file keeps it.
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\ufeff' : '';
+  return writeAtomically(file, bytes, bom + fixed) ? { file, shown, status: 'fixed', inserted } : { file, shown, status: 'changed-since-read', inserted: 0 };
+}
+
+/**
+ * Writes `text` to `file` through a temporary file in the same folder and a rename, unless the
+ * file no longer holds `original` (someone saved it meanwhile). Keeps the file's mode.
+ */
+export function writeAtomically(file: string, original: Buffer, text: string): boolean {
+  if (!readFileSync(file).equals(original)) return false;
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.itaku-${process.pid}-${Date.now().toString(36)}.tmp`);
+  try {
+    writeFileSync(tmp, text, { flag: 'wx' });
+    chmodSync(tmp, statSync(file).mode & 0o7777);
+    // Last look just before the rename: the window for a lost concurrent save stays tiny.
+    if (!readFileSync(file).equals(original)) {
+      unlinkSync(tmp);
+      return false;
+    }
+    renameSync(tmp, file);
+    return true;
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* already gone */
+    }
+    throw e;
+  }
+}
+
+/** Fixes every file, in order. */
+export function fixFiles(files: Array<{ file: string; shown: string }>, catalog: Catalog, locale: Locale, maxSize: number, dryRun: boolean): FixResult[] {
+  return files.map((f) => fixFile(f.file, f.shown, catalog, locale, maxSize, dryRun));
+}
+
+/** One line of summary per run, for stderr. */
+export function fixSummary(results: readonly FixResult[], locale: Locale, dryRun: boolean): string {
+  const fixed = results.filter((r) => r.status === 'fixed');
+  const clauses = fixed.reduce((n, r) => n + r.inserted, 0);
+  const lines: string[] = [];
+  for (const r of results) {
+    if (r.status === 'changed-since-read')
+      lines.push(locale === 'ja' ? `itaku: ${r.shown} は読み込み後に変更されたため、修正しませんでした。` : `itaku: ${r.shown} changed after it was read; not fixed.`);
+    if (r.status === 'unreadable') lines.push(locale === 'ja' ? `itaku: ${r.shown} を修正できません: ${r.message}` : `itaku: cannot fix ${r.shown}: ${r.message}`);
+  }
+  if (dryRun)
+    lines.push(locale === 'ja' ? `itaku: ${fixed.length} 件のファイルに ${clauses} 件の条項を挿入できます（--fix-dry-run: 変更していません）。` : `itaku: ${clauses} clause(s) can be inserted in ${fixed.length} file(s) (--fix-dry-run: nothing changed).`);
+  else lines.push(locale === 'ja' ? `itaku: ${fixed.length} 件のファイルに ${clauses} 件の条項を挿入しました。` : `itaku: inserted ${clauses} clause(s) in ${fixed.length} file(s).`);
+  return lines.join('\n') + '\n';
+}
+
+/** Lines with their line breaks, so a changed break shows as a change. */
+function splitLines(text: string): string[] {
+  return text.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) ?? [];
+}
+
+type Op = { kind: ' ' | '-' | '+'; line: string };
+
+/** A shortest edit script between two line lists (Myers' O(ND) algorithm). */
+function editScript(a: string[], b: string[]): Op[] {
+  const n = a.length;
+  const m = b.length;
+  const max = n + m;
+  const v = new Int32Array(2 * max + 2);
+  const trace: Int32Array[] = [];
+  let found = false;
+  for (let d = 0; d <= max && !found; d++) {
+    trace.push(v.slice());
+    for (let k = -d; k <= d; k += 2) {
+      let x = k === -d || (k !== d && v[max + k - 1] < v[max + k + 1]) ? v[max + k + 1] : v[max + k - 1] + 1;
+      let y = x - k;
+      while (x < n && y < m && a[x] === b[y]) {
+        x++;
+        y++;
+      }
+      v[max + k] = x;
+      if (x >= n && y >= m) {
+        found = true;
+        break;
+      }
+    }
+  }
+  const ops: Op[] = [];
+  let x = n;
+  let y = m;
+  for (let d = trace.length - 1; d > 0; d--) {
+    const vd = trace[d];
+    const k = x - y;
+    const prevK = k === -d || (k !== d && vd[max + k - 1] < vd[max + k + 1]) ? k + 1 : k - 1;
+    const prevX = vd[max + prevK];
+    const prevY = prevX - prevK;
+    while (x > prevX && y > prevY) {
+      ops.push({ kind: ' ', line: a[--x] });
+      y--;
+    }
+    if (x === prevX) ops.push({ kind: '+', line: b[--y] });
+    else ops.push({ kind: '-', line: a[--x] });
+  }
+  while (x > 0 && y > 0) {
+    ops.push({ kind: ' ', line: a[--x] });
+    y--;
+  }
+  return ops.reverse();
+}
+
+/** A unified diff (`--- a/file`, `+++ b/file`, hunks with three lines of context); empty when equal. */
+export function unifiedDiff(name: string, before: string, after: string, context = 3): string {
+  if (before === after) return '';
+  const a = splitLines(before);
+  const b = splitLines(after);
+  const ops = editScript(a, b);
+  const out = [`--- a/${name}`, `+++ b/${name}`];
+  const show = (op: Op) => {
+    const body = op.line.replace(/\r?\n$|\r$/, '');
+    const lines = [`${op.kind}${body}`];
+    if (!/[\r\n]$/.test(op.line)) lines.push('\\ No newline at end of file');
+    return lines;
+  };
+  let i = 0;
+  let aLine = 1;
+  let bLine = 1;
+  while (i < ops.length) {
+    if (ops[i].kind === ' ') {
+      i++;
+      aLine++;
+      bLine++;
+      continue;
+    }
+    // A hunk: from `context` lines before this change to `context` lines after the last change
+    // that is no more than 2 × context lines away.
+    let start = i;
+    let back = 0;
+    while (start > 0 && back < context && ops[start - 1].kind === ' ') {
+      start--;
+      back++;
+    }
+    let end = i;
+    for (let j = i; j < ops.length; j++) {
+      if (ops[j].kind === ' ') continue;
+      let gap = 0;
+      for (let g = end + 1; g < j; g++) if (ops[g].kind === ' ') gap++;
+      if (j !== i && gap > 2 * context) break;
+      end = j;
+    }
+    let stop = end + 1;
+    let ahead = 0;
+    while (stop < ops.length && ahead < context && ops[stop].kind === ' ') {
+      stop++;
+      ahead++;
+    }
+    const hunk = ops.slice(start, stop);
+    const aStart = aLine - back;
+    const bStart = bLine - back;
+    const aCount = hunk.filter((o) => o.kind !== '+').length;
+    const bCount = hunk.filter((o) => o.kind !== '-').length;
+    out.push(`@@ -${aCount ? aStart : aStart - 1},${aCount} +${bCount ? bStart : bStart - 1},${bCount} @@`);
+    for (const op of hunk) out.push(...show(op));
+    for (let j = i; j < stop; j++) {
+      if (ops[j].kind !== '+') aLine++;
+      if (ops[j].kind !== '-') bLine++;
+    }
+    i = stop;
+  }
+  return out.join('\n') + '\n';
+}
