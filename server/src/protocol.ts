@@ -22,6 +22,11 @@ export interface DraftStatus {
   required: number;
   present: number;
   problems: number;
+  /**
+   * True when the draft's clauses could not be judged (broken or unclosed YAML, unknown document
+   * type or category): the client shows an error state, never a green 0/0.
+   */
+  unchecked?: boolean;
   /** Ready-made texts in the draft's message language: `必須条項 9/11`, and a tooltip. */
   coverageText?: string;
   tooltip?: string;

@@ -4,7 +4,7 @@ import { locateClauses, type FoundBy } from './detect';
 import { readDirectives } from './directives';
 import type { Diagnostic, Finding } from './findings';
 import { inferParties, type FillContext } from './fixes/fill';
-import { readFrontMatter } from './frontmatter';
+import { readFrontMatter, readUnclosedFrontMatter } from './frontmatter';
 import { parseMarkdown } from './markdown/parse';
 import type { Locale } from './messages';
 import { blockFacts, type LocatedBlock } from './model';
@@ -77,7 +77,7 @@ export function analyzeBlocks(
   const { catalog } = options;
   const locale = options.locale ?? 'ja';
   const findings: Finding[] = [];
-  const frontMatter = readFrontMatter(frontMatterBlock, catalog, locale, findings);
+  const frontMatter = frontMatterBlock ? readFrontMatter(frontMatterBlock, catalog, locale, findings) : readUnclosedFrontMatter(text, locale, findings);
   if (!frontMatter) return undefined;
   const documentType = frontMatter.document;
   const directives = readDirectives(blocks, catalog, documentType, locale);

@@ -62,6 +62,27 @@ function validatorFor(catalog: Catalog): ValidateFunction {
 
 const DRAFT_KEY = /(^|[\r\n])[ \t]*-?[ \t]*["']?(document|文書種別)["']?[ \t]*[:：]/;
 
+const OPENING_FENCE = /^\ufeff?---[ \t]*(\r\n|\r|\n)/;
+const FIRST_HEADING = /(^|\r\n|\r|\n)[ \t]{0,3}#{1,6}([ \t]|$)/;
+
+/**
+ * A text that opens with `---` but never closes its front matter is still a draft when the lines
+ * before its first heading name the document type: one error on the opening fence (nothing can be
+ * judged until it is closed), never silence. Undefined for any other text (e.g. Markdown that
+ * simply starts with a thematic break).
+ */
+export function readUnclosedFrontMatter(text: string, locale: Locale, findings: Finding[]): FrontMatterInfo | undefined {
+  const open = OPENING_FENCE.exec(text);
+  if (!open) return undefined;
+  const rest = text.slice(open[0].length);
+  const heading = FIRST_HEADING.exec(rest);
+  const region = heading ? rest.slice(0, heading.index) : rest;
+  if (!DRAFT_KEY.test(region)) return undefined;
+  const fenceStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  findings.push({ code: 'frontmatter-yaml', severity: 'error', message: messages.frontMatterUnclosed(locale), start: fenceStart, end: fenceStart + 3 });
+  return { categories: [], categoryEntries: [], parties: {}, options: {}, optionSpans: {}, span: [fenceStart, open[0].length + region.length], readable: false };
+}
+
 const recent = new WeakMap<Catalog, Map<string, { info: FrontMatterInfo | undefined; findings: Finding[] }>>();
 
 /**

@@ -83,6 +83,12 @@ export const messages = {
   frontMatterYaml(locale: Locale, detail: string): string {
     return pick(locale, { ja: `front matter の YAML を読めません: ${detail}`, en: `Cannot read the front matter YAML: ${detail}` });
   },
+  frontMatterUnclosed(locale: Locale): string {
+    return pick(locale, {
+      ja: 'front matter が閉じられていません: 最初の `---` に対応する終わりの `---` の行がないため、草案を判定できません。YAML の最後の行の次に `---` だけの行を入れてください。',
+      en: 'The front matter is not closed: there is no closing `---` line for the opening `---`, so the draft cannot be checked. Add a line holding only `---` after the last YAML line.',
+    });
+  },
   frontMatterTooDeep(locale: Locale, limit: number): string {
     return pick(locale, {
       ja: `front matter の YAML を読めません: 入れ子（括弧 [ ] { } やインデント）が深すぎます（上限 ${limit} 段）。`,
