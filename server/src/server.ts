@@ -36,6 +36,7 @@ const catalogs = new Catalogs(connection, builtinCatalog);
 let clientLocale: string | undefined;
 let workspaceFolders: string[] = [];
 let versionedEdits = false;
+let snippetEdits = false;
 let dynamicConfiguration = false;
 let workspaceFolderEvents = false;
 
@@ -52,6 +53,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   settings.fallback = sanitize(init.settings);
   dynamicConfiguration = Boolean(params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration);
   versionedEdits = Boolean(params.capabilities.workspace?.workspaceEdit?.documentChanges);
+  snippetEdits = Boolean((params.capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport);
   workspaceFolderEvents = Boolean(params.capabilities.workspace?.workspaceFolders);
   workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
   if (!workspaceFolders.length && params.rootUri) workspaceFolders = [params.rootUri];
@@ -96,7 +98,7 @@ connection.onCodeAction(async (params, token) => {
   if (!doc) return [];
   const state = await drafts.state(doc);
   if (token.isCancellationRequested || state.version !== doc.version) return [];
-  return codeActions(params, doc, state, versionedEdits);
+  return codeActions(params, doc, state, versionedEdits, snippetEdits);
 });
 
 connection.onHover(async (params) => {

@@ -30,7 +30,7 @@ test('Neovim: diagnostics arrive, the missing-clause quick fix is applied and wr
     { code: 'missing-clause', clause: 'subcontracting', range: { start: { line: 2, character: 10 }, end: { line: 2, character: 15 } } },
   ]);
   assert.equal(actions.clause, 'incident-response');
-  assert.deepEqual(actions.titles, ['「情報セキュリティが侵害された場合の対処」を挿入（情報セキュリティが侵害された場合の対処を明示する場合）', '不足している必須条項をすべて挿入（2 件）']);
+  assert.deepEqual(actions.titles, ['「情報セキュリティが侵害された場合の対処」を挿入（情報セキュリティが侵害された場合の対処を明示する場合）', '不足している必須条項をすべて挿入（2 件）', 'この条項を適用除外にする（理由を記入）']);
   assert.deepEqual(applied, { event: 'applied', ok: true, remaining: ['subcontracting'], t_ms: applied.t_ms });
   assert.equal(readFileSync(file, 'utf8'), specBuildAfterIncidentFix());
   mark(`Neovim ${applied.t_ms} ms`);

@@ -120,6 +120,8 @@ test('2. Ctrl+. lists the variants; the preferred one inserts the model wording 
       '「再委託に関する事項」を挿入（再委託を禁止する場合）',
       '「再委託に関する事項」を挿入（再委託を認める場合）',
       '不足している必須条項をすべて挿入（2 件）',
+      '「情報セキュリティが侵害された場合の対処」を適用除外にする（理由を記入）',
+      '「再委託に関する事項」を適用除外にする（理由を記入）',
     ]);
     await screenshot('quickfix.png');
     mark('quick-fix menu shows the variants');
@@ -191,7 +193,7 @@ test('5. the status bar shows the draft\'s type and coverage; a Markdown file th
       const t = await page.locator('.statusbar-item', { hasText: '調達仕様書' }).innerText().catch(() => '');
       return t.includes('必須条項') ? t : undefined;
     });
-    assert.equal(status.trim(), '調達仕様書 · 情報システムの構築等 · 必須条項 7/8');
+    assert.equal(status.trim(), '必須条項 7/8 · 調達仕様書 · 情報システムの構築等');
     await page.locator('.statusbar-item', { hasText: '必須条項' }).click();
     await poll('the Problems panel focused', async () => (await page.locator('.markers-panel').isVisible()) || undefined);
     await openFile('memo.md');

@@ -69,6 +69,7 @@ test('code actions for a missing clause: one per variant, one preferred; the edi
     ['「再委託に関する事項」を挿入（再委託を禁止する場合）', 'quickfix', true],
     ['「再委託に関する事項」を挿入（再委託を認める場合）', 'quickfix', false],
     ['不足している必須条項をすべて挿入（2 件）', 'quickfix', false],
+    ['この条項を適用除外にする（理由を記入）', 'quickfix', false],
   ]);
   assert.equal(actions[0].edit.documentChanges[0].textDocument.version, 1);
   const edits = editsOf(actions[0].edit, uri);

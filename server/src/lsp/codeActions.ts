@@ -1,6 +1,8 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { clauseInsertions, fixAllInsertions, quickFixes } from '../core/fixes/actions';
+import type { DraftContext } from '../core/context';
+import { waiverInsertion } from '../core/fixes/waive';
 import type { Locale } from '../core/messages';
 import { toTextEdits } from './convert';
 import type { DraftState } from './drafts';
@@ -22,6 +24,18 @@ export function fixAllEdits(state: DraftState): TextEdit[] {
   return fixAllInsertions(a.context.text, { catalog: state.catalog, locale: state.locale }).map((i) => ({ range: a.lines.range(i.offset, i.offset), newText: i.text }));
 }
 
+/** The waiver directive for a missing clause; the reason is a tab stop when the client takes snippet edits. */
+function waiverAction(ctx: DraftContext, clause: string, doc: TextDocument, versioned: boolean, snippets: boolean, named: boolean): CodeAction | undefined {
+  const w = waiverInsertion(ctx, clause, named);
+  if (!w) return undefined;
+  const range = { start: doc.positionAt(w.offset), end: doc.positionAt(w.offset) };
+  // A snippet edit lives only in versioned document changes (LSP 3.18 SnippetTextEdit).
+  const edit: WorkspaceEdit = versioned && snippets
+    ? { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: [{ range, snippet: { kind: 'snippet', value: w.snippet } } as unknown as TextEdit] }] }
+    : workspaceEdit(doc, [{ range, newText: w.text }], versioned);
+  return { title: w.title, kind: CodeActionKind.QuickFix, edit };
+}
+
 const fixAllTitle = (locale: Locale, n: number) => (locale === 'ja' ? `不足している必須条項をすべて挿入（${n} 件）` : `Insert all missing required clauses (${n})`);
 
 /**
@@ -29,7 +43,7 @@ const fixAllTitle = (locale: Locale, n: number) => (locale === 'ja' ? `不足し
  * diagnostic's data and the current text), a "fix all" quick fix when several clauses are missing,
  * and `source.fixAll.itaku` for fix-on-save. `context.only` is respected.
  */
-export function codeActions(params: CodeActionParams, doc: TextDocument, state: DraftState, versioned: boolean): CodeAction[] {
+export function codeActions(params: CodeActionParams, doc: TextDocument, state: DraftState, versioned: boolean, snippets = false): CodeAction[] {
   const a = state.analysis;
   if (!a) return [];
   const only = params.context.only;
@@ -49,6 +63,15 @@ export function codeActions(params: CodeActionParams, doc: TextDocument, state: 
     if (sawMissing && missingCount > 1) {
       const edits = fixAllEdits(state);
       if (edits.length) out.push({ title: fixAllTitle(state.locale, missingCount), kind: CodeActionKind.QuickFix, diagnostics: params.context.diagnostics.filter((d) => d.code === 'missing-clause'), edit: workspaceEdit(doc, edits, versioned) });
+    }
+    // Last, as eslint's "Disable …": waive the clause, giving the reason.
+    const waivable = params.context.diagnostics.filter((d) => d.source === 'itaku' && d.code === 'missing-clause').length;
+    for (const d of params.context.diagnostics) {
+      const clause = (d.data as { clause?: string } | undefined)?.clause;
+      if (d.source === 'itaku' && d.code === 'missing-clause' && clause) {
+        const w = waiverAction(a.context, clause, doc, versioned, snippets, waivable > 1);
+        if (w) out.push({ ...w, diagnostics: [d] });
+      }
     }
   }
   if (only && wants(only, FIX_ALL_KIND) && missingCount > 0) {

@@ -1,0 +1,68 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LspClient, uriOf } from '../support/lsp';
+
+let client: LspClient;
+before(async () => {
+  client = await LspClient.start();
+});
+after(async () => {
+  await client?.shutdown().catch(() => undefined);
+});
+
+const statusOf = (uri: string) => client.until(() => client.notifications.find((n) => n.method === 'itaku/status' && (n.params as { uri: string }).uri === uri)?.params, `status of ${uri}`);
+
+test('status: an unclosed front matter, an unknown category or broken YAML is an error state, never a green 0/0', async () => {
+  const cases: Array<[string, string, number]> = [
+    ['unclosed.md', ['---', 'document: 調達仕様書', 'category: 構築', '', '# 件名', ''].join('\n'), 1],
+    ['unknown-category.md', ['---', 'document: 調達仕様書', 'category: 宇宙開発', '---', '', '# 件名', ''].join('\n'), 1],
+    ['broken-yaml.md', ['---', 'document: 調達仕様書', 'category: [構築', '---', '', '# 件名', ''].join('\n'), 1],
+  ];
+  for (const [name, text] of cases) client.open(uriOf(name), text, 1);
+  for (const [name, , problems] of cases) {
+    const uri = uriOf(name);
+    const diagnostics = await client.diagnosticsFor(uri, 1);
+    assert.ok(diagnostics.length >= problems, name);
+    const status = (await statusOf(uri)) as Record<string, unknown>;
+    assert.equal(status.unchecked, true, name);
+    assert.equal(status.coverageText, '必須条項を判定できません', name);
+    assert.equal(status.tooltip, `itaku: front matter（YAML、document、category）に問題があるため、必須条項を判定できません。指摘 ${diagnostics.length} 件。クリックで問題パネルを開きます。`);
+  }
+  const ok = uriOf('ok.md');
+  client.open(ok, ['---', 'document: 調達仕様書', 'category: 構築', '---', '', '# 件名', ''].join('\n'), 1);
+  const status = (await statusOf(ok)) as Record<string, unknown>;
+  assert.equal(status.unchecked, undefined);
+  assert.equal(status.coverageText, '必須条項 0/8');
+});
+
+interface Action { title: string; edit: { documentChanges: Array<{ textDocument: { uri: string; version: number }; edits: Array<{ range: { start: { line: number; character: number } }; newText?: string; snippet?: { kind: string; value: string } }> }> } }
+
+const WAIVE_DRAFT = ['---', 'document: 調達仕様書', 'category: storage-transport', 'organization: 国立公文書館', '---', '', '# 文書保管業務', '', '本調達において保存を委託する国立公文書館の情報について、その漏洩及び毀損を防止するための十分な安全管理を行うこと。', ''].join('\n');
+
+test('「この条項を適用除外にする（理由を記入）」: the waiver directive after the front matter; a snippet with the reason as tab stop where the client takes snippet edits', async () => {
+  const uri = uriOf('waive.md');
+  client.open(uri, WAIVE_DRAFT, 1);
+  const diagnostics = await client.diagnosticsFor(uri, 1);
+  const missing = diagnostics.filter((d) => d.code === 'missing-clause');
+  assert.deepEqual(missing.map((d) => d.data), [{ clause: 'subcontracting' }]);
+  const actions = await client.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range: missing[0].range, context: { diagnostics: missing, only: ['quickfix'] } });
+  const waive = actions.find((a) => a.title === 'この条項を適用除外にする（理由を記入）')!;
+  assert.equal(actions[actions.length - 1], waive, 'offered last, as eslint offers "Disable rule"');
+  assert.deepEqual(waive.edit.documentChanges[0].edits, [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, newText: '\n<!-- itaku-disable missing-clause subcontracting 理由を記入 -->' }]);
+  // Applied: the clause is waived with that reason, and nothing else changes.
+  const text = WAIVE_DRAFT.replace('---\n\n#', '---\n\n<!-- itaku-disable missing-clause subcontracting 理由を記入 -->\n\n#');
+  client.change(uri, 2, [{ text }]);
+  const after = await client.diagnosticsFor(uri, 2);
+  assert.deepEqual(after.map((d) => d.code), []);
+
+  const snippetClient = await LspClient.start({ snippetEdits: true });
+  try {
+    snippetClient.open(uri, WAIVE_DRAFT, 1);
+    const ds = (await snippetClient.diagnosticsFor(uri, 1)).filter((d) => d.code === 'missing-clause');
+    const acts = await snippetClient.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range: ds[0].range, context: { diagnostics: ds, only: ['quickfix'] } });
+    const w = acts.find((a) => a.title === 'この条項を適用除外にする（理由を記入）')!;
+    assert.deepEqual(w.edit.documentChanges[0], { textDocument: { uri, version: 1 }, edits: [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, snippet: { kind: 'snippet', value: '\n<!-- itaku-disable missing-clause subcontracting ${1:理由を記入} -->$0' } }] });
+  } finally {
+    await snippetClient.shutdown().catch(() => undefined);
+  }
+});
