@@ -10,6 +10,7 @@ import type { Locale } from './messages';
 import { blockFacts, type LocatedBlock } from './model';
 import { requirementFor, type OptionValues, type Requirement, type RequirementLevel } from './requirements';
 import { cloudRisks } from './rules/cloudRisks';
+import { numberingFindings } from './rules/numbering';
 import { conflictingVariants } from './rules/conflicts';
 import { importantInformation } from './rules/importantInformation';
 import { missingClauses } from './rules/missingClause';
@@ -110,6 +111,7 @@ export function analyzeBlocks(
   findings.push(...conflictingVariants(context));
   findings.push(...importantInformation(context));
   findings.push(...cloudRisks(context));
+  findings.push(...numberingFindings(context));
 
   const lines = new LineIndex(text);
   const kept = findings.filter((f) => !directives.disabled.some((d) => d.code === f.code && f.start >= d.from));

@@ -19,7 +19,8 @@ export type DiagnosticCode =
   | 'cloud-risk-unaddressed'
   | 'invalid-directive'
   | 'file-too-large'
-  | 'internal-error';
+  | 'internal-error'
+  | 'numbering';
 
 export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = [
   'missing-clause',
@@ -38,6 +39,7 @@ export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = [
   'invalid-directive',
   'file-too-large',
   'internal-error',
+  'numbering',
 ];
 
 export interface RelatedSpan {

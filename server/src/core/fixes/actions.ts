@@ -5,6 +5,7 @@ import { parseMarkdown } from '../markdown/parse';
 import type { Locale } from '../messages';
 import type { Range } from '../text/lineIndex';
 import { lineBreakOf, planClauseInsertion, type Insertion } from './insertClause';
+import { renumberEdits } from './renumber';
 import { wordingChoices } from './wording';
 
 /** A replacement of `[start, end)` (an insertion when they are equal). */
@@ -64,6 +65,10 @@ export function quickFixes(analysis: Analysis, diagnostic: DiagnosticRef): CoreA
     }
     case 'missing-category':
       return categoryAdditions(ctx, start, end);
+    case 'numbering': {
+      const edits = typeof data.group === 'string' ? renumberEdits(ctx, data.group) : [];
+      return edits.length ? [{ title: t(locale, '見出し番号を振り直す', 'Renumber the headings'), kind: 'quickfix', edits }] : [];
+    }
     default:
       return [];
   }
