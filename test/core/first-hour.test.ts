@@ -123,3 +123,61 @@ test('property: no sequence of missing-clause fixes (any variant, in any order, 
     { numRuns: 40 },
   );
 });
+
+test('numbering: a repeated number among siblings is a warning, a skipped one information; branch numbers are neither', () => {
+  const text = lines('---', 'document: 調達仕様書', 'category: build', '---', '', '## 7 情報セキュリティ', '', '### (1) 体制', '', '### (2) 秘密', '', '### (2の2) 追加', '', '### (2) 重複', '', '### (5) 飛んだ', '', '## 8 その他', '', '### (1) 別の節の (1) は別の並び', '');
+  const a = check(text);
+  const numbering = a.result.diagnostics.filter((d) => d.code === 'numbering');
+  assert.deepEqual(numbering.map((d) => [d.range.start.line, d.range.start.character, d.range.end.character, d.severity, d.message]), [
+    [13, 4, 7, 'warning', '番号「(2)」が 10 行目と重複しています。枝番号（例: 第3条の2、(3の2)）にするか、「見出し番号を振り直す」で振り直してください。'],
+    [15, 4, 7, 'information', '番号が「(2)」から「(5)」に飛んでいます（欠番）。意図したものでなければ「見出し番号を振り直す」で振り直してください。'],
+  ]);
+  assert.deepEqual(numbering[0].relatedInformation, [{ range: { start: { line: 9, character: 4 }, end: { line: 9, character: 7 } }, message: '最初の同じ番号' }]);
+  const en = check(text, 'en').result.diagnostics.filter((d) => d.code === 'numbering');
+  assert.equal(en[1].message, 'The numbering skips from "(2)" to "(5)". Unless intended, use "Renumber the headings".');
+  // 「見出し番号を振り直す」: that sequence only, 1, 2, 3, …
+  const [renumber] = quickFixes(a, numbering[0]);
+  assert.equal(renumber.title, '見出し番号を振り直す');
+  assert.deepEqual(applyEdits(text, renumber.edits).split('\n').filter((l) => l.startsWith('#')), ['## 7 情報セキュリティ', '### (1) 体制', '### (2) 秘密', '### (3) 追加', '### (4) 重複', '### (5) 飛んだ', '## 8 その他', '### (1) 別の節の (1) は別の並び']);
+});
+
+test('「見出し番号を振り直す」 on articles updates 第n条 references, leaves 前条 and other laws\' articles alone', () => {
+  const text = lines('---', 'document: 契約書', 'category: build', '---', '', '# 契約書', '',
+    '第1条（目的）', '乙は本契約に従う。', '',
+    '第2条（秘密の保持）', '乙は秘密を保持する。', '',
+    '第2条の2（追加）', '前条の規定は第3条の場合にも適用する。', '',
+    '第3条（再委託）', '乙は第2条の2及び第2条に従い、地方自治法第2条に留意する。', '',
+    '第5条（協議）', '第3条に定めのない事項は協議する。', '');
+  const a = check(text);
+  const gap = a.result.diagnostics.find((d) => d.code === 'numbering')!;
+  assert.equal(gap.message, '番号が「第3条」から「第5条」に飛んでいます（欠番）。意図したものでなければ「見出し番号を振り直す」で振り直してください。');
+  const after = applyEdits(text, quickFixes(a, gap)[0].edits);
+  assert.equal(after.split('\n').slice(7).join('\n'), [
+    '第1条（目的）', '乙は本契約に従う。', '',
+    '第2条（秘密の保持）', '乙は秘密を保持する。', '',
+    '第3条（追加）', '前条の規定は第4条の場合にも適用する。', '',
+    '第4条（再委託）', '乙は第3条及び第2条に従い、地方自治法第2条に留意する。', '',
+    '第5条（協議）', '第4条に定めのない事項は協議する。', ''].join('\n'));
+  assert.deepEqual(check(after).result.diagnostics.filter((d) => d.code === 'numbering'), []);
+});
+
+test('YAML errors: the usual slips in Japanese, on the line where they are', () => {
+  const cases: Array<[string[], string]> = [
+    [['category：構築'], '2:8-2:9 全角のコロン「：」ではキーと値を区切れません。半角の「: 」（コロンと空白）にしてください。'],
+    [['options:', '\taudit: true'], '3:0-3:1 インデントにタブが使われています。YAML のインデントは半角スペースで書いてください。'],
+    [['category: 構築', 'options:', '  audit: true', '   cloud-terms: false'], '5:0-5:3 インデントがずれています。同じ階層のキーは同じ桁から書き始め、入れ子にするのは値のないキー（例: options:）の下だけにしてください。'],
+    [['category: [構築, 運用', 'organization: 外務省'], '2:10-2:11 括弧「[」が閉じられていません。「]」で閉じてください。'],
+    [['category: 構築', 'parties: { 甲: 外務省'], '3:9-3:10 括弧「{」が閉じられていません。「}」で閉じてください。'],
+    [['organization: "外務省', 'category: 構築'], '2:14-2:15 引用符「"」が閉じられていません。値の終わりに「"」を書いてください。'],
+    [['category:構築'], '2:8-2:9 「:」の後に空白がありません。「category: build」のように、コロンの後に半角スペースを入れてください。'],
+  ];
+  for (const [yaml, expected] of cases) {
+    const a = check(lines('---', 'document: 調達仕様書', ...yaml, '---', '', '# 件名', ''));
+    const got = a.result.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message.replace(/^front matter の YAML を読めません: /, '')}`);
+    assert.deepEqual(got, [expected], yaml.join('\\n'));
+  }
+  const en = check(lines('---', 'document: 調達仕様書', 'category：構築', '---'), 'en');
+  assert.equal(en.result.diagnostics[0].message, 'Cannot read the front matter YAML: A full-width colon "：" does not separate a key from its value. Use a half-width ": " (colon and space).');
+  // A multi-line flow sequence that is closed is fine; other errors keep the library's detail.
+  assert.deepEqual(check(lines('---', 'document: 調達仕様書', 'category: [build,', '  operation-onsite]', '---')).result.diagnostics.filter((d) => d.code === 'frontmatter-yaml'), []);
+});

@@ -7,6 +7,7 @@ import type { FrontMatterBlock } from './markdown/parse';
 import { messages, type Locale } from './messages';
 import { frontMatterSchema } from './frontmatterSchema';
 import { closestValues } from './suggest';
+import { yamlCauses } from './yamlCauses';
 import { pointerSteps } from './yamlPositions';
 
 /** Canonical front-matter keys and the spellings accepted for each. */
@@ -146,7 +147,11 @@ function readFrontMatterUncached(
   const fatal = doc.errors;
   if (fatal.length || !isMap(doc.contents)) {
     if (!DRAFT_KEY.test(block.value)) return undefined;
-    if (fatal.length) {
+    const causes = fatal.length ? yamlCauses(block.value) : [];
+    if (causes.length) {
+      // The usual slips, said in words the author can act on, on their own line.
+      for (const c of causes.slice(0, 5)) findings.push({ code: 'frontmatter-yaml', severity: 'error', message: messages.frontMatterYamlCause(locale, c.cause, c.char), start: base + c.start, end: base + c.end });
+    } else if (fatal.length) {
       for (const e of fatal.slice(0, 5)) {
         const detail = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
         const start = base + Math.min(e.pos[0], block.value.length);

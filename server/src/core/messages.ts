@@ -26,6 +26,7 @@ const CODE_TITLES: Record<string, Text> = {
   'invalid-directive': { ja: '不正な itaku コメント', en: 'Invalid itaku comment' },
   'file-too-large': { ja: 'ファイルが大きすぎる', en: 'File too large' },
   'internal-error': { ja: 'itaku の内部エラー', en: 'itaku internal error' },
+  numbering: { ja: '見出し番号の重複・欠番', en: 'Repeated or skipped heading number' },
 };
 
 /** A short title for a diagnostic code. */
@@ -82,6 +83,33 @@ export const messages = {
   },
   frontMatterYaml(locale: Locale, detail: string): string {
     return pick(locale, { ja: `front matter の YAML を読めません: ${detail}`, en: `Cannot read the front matter YAML: ${detail}` });
+  },
+  duplicateNumber(locale: Locale, label: string, line: number): string {
+    return pick(locale, {
+      ja: `番号「${label}」が ${line} 行目と重複しています。枝番号（例: 第3条の2、(3の2)）にするか、「見出し番号を振り直す」で振り直してください。`,
+      en: `The number "${label}" repeats the one on line ${line}. Use a branch number (e.g. 第3条の2, (3の2)) or "Renumber the headings".`,
+    });
+  },
+  duplicateNumberFirst(locale: Locale): string {
+    return pick(locale, { ja: '最初の同じ番号', en: 'the first use of this number' });
+  },
+  numberGap(locale: Locale, previous: string, label: string): string {
+    return pick(locale, {
+      ja: `番号が「${previous}」から「${label}」に飛んでいます（欠番）。意図したものでなければ「見出し番号を振り直す」で振り直してください。`,
+      en: `The numbering skips from "${previous}" to "${label}". Unless intended, use "Renumber the headings".`,
+    });
+  },
+  frontMatterYamlCause(locale: Locale, cause: string, char = ''): string {
+    const close = { '[': ']', '{': '}', '"': '"', "'": "'" }[char] ?? '';
+    const texts: Record<string, Text> = {
+      'full-width-colon': { ja: '全角のコロン「：」ではキーと値を区切れません。半角の「: 」（コロンと空白）にしてください。', en: 'A full-width colon "：" does not separate a key from its value. Use a half-width ": " (colon and space).' },
+      tab: { ja: 'インデントにタブが使われています。YAML のインデントは半角スペースで書いてください。', en: 'A tab is used for indentation. Indent YAML with spaces.' },
+      indent: { ja: 'インデントがずれています。同じ階層のキーは同じ桁から書き始め、入れ子にするのは値のないキー（例: options:）の下だけにしてください。', en: 'Wrong indentation. Start keys of the same level in the same column; indent only under a key without a value (e.g. options:).' },
+      'unclosed-bracket': { ja: `括弧「${char}」が閉じられていません。「${close}」で閉じてください。`, en: `The bracket "${char}" is not closed. Close it with "${close}".` },
+      'unclosed-quote': { ja: `引用符「${char}」が閉じられていません。値の終わりに「${close}」を書いてください。`, en: `The quote ${char} is not closed. End the value with ${close}.` },
+      'no-space-after-colon': { ja: '「:」の後に空白がありません。「category: build」のように、コロンの後に半角スペースを入れてください。', en: 'No space after ":". Put a space after the colon, as in "category: build".' },
+    };
+    return pick(locale, { ja: `front matter の YAML を読めません: ${texts[cause].ja}`, en: `Cannot read the front matter YAML: ${texts[cause].en}` });
   },
   frontMatterUnclosed(locale: Locale): string {
     return pick(locale, {
