@@ -66,3 +66,18 @@ test('「この条項を適用除外にする（理由を記入）」: the waive
     await snippetClient.shutdown().catch(() => undefined);
   }
 });
+
+test('front-matter completion does not swallow Enter: lists are incomplete, and a finished key or value gets none', async () => {
+  const uri = uriOf('enter.md');
+  const text = ['---', 'document: 契約書', 'category: build', 'options:', '  confirmation: tru', '  audit: true', 'organization', '---', '', '# 件名', ''].join('\n');
+  client.open(uri, text, 1);
+  await client.diagnosticsFor(uri, 1);
+  type List = { isIncomplete: boolean; items: Array<{ label: string }> };
+  const at = (line: number, character: number) => client.request<List>('textDocument/completion', { textDocument: { uri }, position: { line, character } });
+  const partial = await at(4, 18);
+  assert.deepEqual([partial.isIncomplete, partial.items.map((i) => i.label)], [true, ['true', 'false']]);
+  assert.deepEqual(await at(5, 13), { isIncomplete: true, items: [] });
+  assert.deepEqual(await at(2, 15), { isIncomplete: true, items: [] });
+  assert.deepEqual(await at(6, 12), { isIncomplete: true, items: [] });
+  assert.deepEqual((await at(2, 10)).items.length > 0, true);
+});
