@@ -181,3 +181,14 @@ test('YAML errors: the usual slips in Japanese, on the line where they are', () 
   // A multi-line flow sequence that is closed is fine; other errors keep the library's detail.
   assert.deepEqual(check(lines('---', 'document: 調達仕様書', 'category: [build,', '  operation-onsite]', '---')).result.diagnostics.filter((d) => d.code === 'frontmatter-yaml'), []);
 });
+
+test('「front matter の値ですべて置き換える」: every fillable placeholder at once, each replaced by exactly its value', () => {
+  const text = lines('---', 'document: 契約書', 'category: storage-transport', 'parties: { 甲: 国立公文書館, 乙: 株式会社いろは }', '---', '', '# 契約書', '',
+    '[乙]は、[甲]の指示に従い、本業務に関して知り得た秘密を漏らしてはならない。', '', '[乙]は、[甲]に報告する。報告は 年 月 日までとする。', '');
+  const a = check(text);
+  const placeholders = a.result.diagnostics.filter((d) => d.code === 'unresolved-placeholder');
+  const actions = quickFixes(a, placeholders[0]);
+  assert.deepEqual(actions.map((x) => x.title), ['「株式会社いろは」で置き換える', 'front matter の値ですべて置き換える（4 件）']);
+  assert.equal(applyEdits(text, actions[1].edits).split('\n').slice(8).join('\n'), ['株式会社いろはは、国立公文書館の指示に従い、本業務に関して知り得た秘密を漏らしてはならない。', '', '株式会社いろはは、国立公文書館に報告する。報告は 年 月 日までとする。', ''].join('\n'));
+  assert.deepEqual(quickFixes(check(text, 'en'), placeholders[0]).map((x) => x.title)[1], 'Replace all with the front-matter values (4)');
+});

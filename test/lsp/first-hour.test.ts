@@ -81,3 +81,13 @@ test('front-matter completion does not swallow Enter: lists are incomplete, and 
   assert.deepEqual(await at(6, 12), { isIncomplete: true, items: [] });
   assert.deepEqual((await at(2, 10)).items.length > 0, true);
 });
+
+test('source.fixAll.itaku also fills the placeholders the front matter names', async () => {
+  const uri = uriOf('fixall-fill.md');
+  const text = ['---', 'document: 契約書', 'category: storage-transport', 'parties: { 甲: 国立公文書館, 乙: 株式会社いろは }', '---', '', '# 契約書', '', '[乙]は、本業務に関して知り得た秘密を漏らしてはならない。', '', '本業務は、その全部又は一部を再委託してはならない。', ''].join('\n');
+  client.open(uri, text, 1);
+  await client.diagnosticsFor(uri, 1);
+  const actions = await client.request<Array<{ title: string; kind: string; edit: Action['edit'] }>>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });
+  assert.deepEqual(actions.map((a) => [a.title, a.kind]), [['front matter の値ですべて置き換える', 'source.fixAll.itaku']]);
+  assert.deepEqual(actions[0].edit.documentChanges[0].edits, [{ range: { start: { line: 8, character: 0 }, end: { line: 8, character: 3 } }, newText: '株式会社いろは' }]);
+});

@@ -1,6 +1,6 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { clauseInsertions, fixAllInsertions, quickFixes } from '../core/fixes/actions';
+import { clauseInsertions, fixAllInsertions, placeholderFills, quickFixes } from '../core/fixes/actions';
 import type { DraftContext } from '../core/context';
 import { waiverInsertion } from '../core/fixes/waive';
 import type { Locale } from '../core/messages';
@@ -22,6 +22,19 @@ export function fixAllEdits(state: DraftState): TextEdit[] {
   const a = state.analysis;
   if (!a) return [];
   return fixAllInsertions(a.context.text, { catalog: state.catalog, locale: state.locale }).map((i) => ({ range: a.lines.range(i.offset, i.offset), newText: i.text }));
+}
+
+/**
+ * `source.fixAll.itaku`: the missing clauses inserted and every placeholder the front matter
+ * fills replaced. An insertion at a placeholder's start comes first (LSP keeps array order at one
+ * position), so the two never touch the same characters.
+ */
+function sourceFixAllEdits(state: DraftState): TextEdit[] {
+  const a = state.analysis;
+  if (!a) return [];
+  const inserts = fixAllEdits(state);
+  const fills = toTextEdits(placeholderFills(a), a.lines);
+  return [...inserts, ...fills];
 }
 
 /** The waiver directive for a missing clause; the reason is a tab stop when the client takes snippet edits. */
@@ -74,9 +87,9 @@ export function codeActions(params: CodeActionParams, doc: TextDocument, state: 
       }
     }
   }
-  if (only && wants(only, FIX_ALL_KIND) && missingCount > 0) {
-    const edits = fixAllEdits(state);
-    if (edits.length) out.push({ title: fixAllTitle(state.locale, missingCount), kind: FIX_ALL_KIND, edit: workspaceEdit(doc, edits, versioned) });
+  if (only && wants(only, FIX_ALL_KIND)) {
+    const edits = sourceFixAllEdits(state);
+    if (edits.length) out.push({ title: missingCount ? fixAllTitle(state.locale, missingCount) : state.locale === 'ja' ? 'front matter の値ですべて置き換える' : 'Replace all with the front-matter values', kind: FIX_ALL_KIND, edit: workspaceEdit(doc, edits, versioned) });
   }
   return out;
 }

@@ -44,7 +44,9 @@ export function quickFixes(analysis: Analysis, diagnostic: DiagnosticRef): CoreA
     case 'unresolved-placeholder': {
       const fill = typeof data.fill === 'string' ? data.fill : undefined;
       if (!fill || start === end) return [];
-      return [{ title: t(locale, `「${fill}」で置き換える`, `Replace with "${fill}"`), kind: 'quickfix', isPreferred: true, edits: [{ start, end, newText: fill }] }];
+      const one: CoreAction = { title: t(locale, `「${fill}」で置き換える`, `Replace with "${fill}"`), kind: 'quickfix', isPreferred: true, edits: [{ start, end, newText: fill }] };
+      const all = placeholderFills(analysis);
+      return all.length > 1 ? [one, { title: t(locale, `front matter の値ですべて置き換える（${all.length} 件）`, `Replace all with the front-matter values (${all.length})`), kind: 'quickfix', edits: all }] : [one];
     }
     case 'unresolved-variant': {
       const edit = start === end ? undefined : markerRemoval(ctx, start, end);
@@ -72,6 +74,19 @@ export function quickFixes(analysis: Analysis, diagnostic: DiagnosticRef): CoreA
     default:
       return [];
   }
+}
+
+/** Every placeholder the front matter can fill, each replaced by exactly its value (「front matter の値ですべて置き換える」, and fix-all). */
+export function placeholderFills(analysis: Analysis): OffsetEdit[] {
+  const out: OffsetEdit[] = [];
+  for (const d of analysis.result.diagnostics) {
+    const fill = d.code === 'unresolved-placeholder' ? (d.data as { fill?: unknown } | undefined)?.fill : undefined;
+    if (typeof fill !== 'string' || !fill) continue;
+    const start = analysis.lines.offsetAt(d.range.start);
+    const end = analysis.lines.offsetAt(d.range.end);
+    if (start < end) out.push({ start, end, newText: fill });
+  }
+  return out;
 }
 
 /** One action per wording variant of a missing clause; the one the options imply is preferred. */
