@@ -91,3 +91,24 @@ test('source.fixAll.itaku also fills the placeholders the front matter names', a
   assert.deepEqual(actions.map((a) => [a.title, a.kind]), [['front matter の値ですべて置き換える', 'source.fixAll.itaku']]);
   assert.deepEqual(actions[0].edit.documentChanges[0].edits, [{ range: { start: { line: 8, character: 0 }, end: { line: 8, character: 3 } }, newText: '株式会社いろは' }]);
 });
+
+test('stale diagnostics: typing fast (one change per key, no waiting), no version is published after a newer one, and the last version gets its own', async () => {
+  const uri = uriOf('typing.md');
+  const head = ['---', 'document: 調達仕様書', 'category: build', 'options:', ''].join('\n');
+  const typed = '  audit: true\n  subcontracting: prohibited\n';
+  const tail = ['---', '', '# 件名', ''].join('\n');
+  client.open(uri, head + tail, 1);
+  await client.diagnosticsFor(uri, 1);
+  const from = client.published.length;
+  for (let i = 1; i <= typed.length; i++) client.change(uri, i + 1, [{ text: head + typed.slice(0, i) + tail }]);
+  const last = typed.length + 1;
+  await client.diagnosticsFor(uri, last);
+  const versions = client.published.slice(from).filter((p) => p.uri === uri).map((p) => p.version!);
+  assert.ok(versions.length >= 1);
+  for (let i = 1; i < versions.length; i++) assert.ok(versions[i] > versions[i - 1], `published ${versions.join(', ')}`);
+  assert.equal(versions[versions.length - 1], last);
+  // The final diagnostics are those of the final text (no YAML error left from a half-typed line).
+  assert.deepEqual((await client.diagnosticsFor(uri, last)).map((d) => d.code).filter((c) => c === 'frontmatter-yaml'), []);
+  const statuses = client.notifications.filter((n) => n.method === 'itaku/status' && (n.params as { uri: string }).uri === uri).map((n) => (n.params as { version: number }).version);
+  for (let i = 1; i < statuses.length; i++) assert.ok(statuses[i] > statuses[i - 1], `status versions ${statuses.join(', ')}`);
+});
