@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { ROOT } from '../support/catalog';
 import { runCli } from '../support/cli';
 
 test('an unclosed front matter: the draft is listed with one error and the CLI exits 1', () => {
@@ -20,4 +21,12 @@ test('an unclosed front matter: the draft is listed with one error and the CLI e
   const json = JSON.parse(runCli(['check', 'draft.md', '--format', 'json'], dir).stdout);
   assert.deepEqual(json.files.map((f: { path: string; diagnostics: Array<{ code: string }> }) => [f.path, f.diagnostics.map((d) => d.code)]), [['draft.md', ['frontmatter-yaml']]]);
   assert.deepEqual(json.skipped, []);
+});
+
+test('the README\'s sample output is exactly what the CLI prints', () => {
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const sample = /```text\n\$ npx itaku check (\S+)\n([\s\S]*?)```/.exec(readme);
+  assert.ok(sample, 'README has a sample run');
+  const r = runCli(['check', sample[1]]);
+  assert.equal(r.stdout, sample[2]);
 });
