@@ -13,10 +13,10 @@ export interface YamlCauseAt {
   char?: string;
 }
 
-const KEY = String.raw`(?:-[ ]+)?[^\s:：#"'\[\]{}|>,-][^:：#]*?`;
-const FULL_WIDTH_COLON = new RegExp(`^([ ]*${KEY})：`);
-const NO_SPACE = new RegExp(`^([ ]*${KEY}):(?=[^\\s:/])`);
-const KEY_VALUE = new RegExp(`^([ ]*)${KEY}:[ ]+(.*)$`);
+// A key: an optional `- `, then a plain scalar without colons (the same in the three patterns).
+const FULL_WIDTH_COLON = /^([ ]*(?:-[ ]+)?[^\s:：#"'[\]{}|>,-][^:：#]*?)：/;
+const NO_SPACE = /^([ ]*(?:-[ ]+)?[^\s:：#"'[\]{}|>,-][^:：#]*?):(?=[^\s:/])/;
+const KEY_VALUE = /^([ ]*)(?:-[ ]+)?[^\s:：#"'[\]{}|>,-][^:：#]*?:[ ]+(.*)$/;
 
 export function yamlCauses(yaml: string): YamlCauseAt[] {
   const out: YamlCauseAt[] = [];
