@@ -24,6 +24,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}') },
     diagnosticCollectionName: SERVER_ID,
     middleware: {
+      // One outline: VS Code's built-in Markdown outline already lists the headings, and a second
+      // provider would add a second, parallel group. itaku's symbols serve editors without one
+      // (Neovim, …); in VS Code the clauses are in hover, the status item and the Problems panel.
+      provideDocumentSymbols: () => undefined,
       workspace: {
         // Untrusted workspace: its own itaku.catalog never reaches the server (VS Code withholds
         // restricted settings too; this holds whatever the configuration service does).

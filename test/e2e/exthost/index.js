@@ -105,6 +105,19 @@ check('editor.codeActionsOnSave with source.fixAll.itaku inserts every missing c
   await vscode.workspace.getConfiguration('editor', { languageId: 'markdown' }).update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
 });
 
+check('one outline: in VS Code only the built-in Markdown outline answers (no second itaku group)', async () => {
+  const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'spec-build.md');
+  await vscode.extensions.getExtension('vscode.markdown-language-features')?.activate();
+  const symbols = await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', uri);
+  const flat = [];
+  const walk = (list) => list.forEach((s) => { flat.push(s); walk(s.children || []); });
+  walk(symbols || []);
+  // The built-in outline names each heading once; itaku's would repeat them with clause ids as detail.
+  const names = flat.map((s) => s.name);
+  assert.equal(names.filter((n) => n.includes('秘密の保持')).length, 1, JSON.stringify(names));
+  assert.ok(!flat.some((s) => s.detail && /confidentiality/.test(s.detail)), JSON.stringify(flat.map((s) => [s.name, s.detail])));
+});
+
 check('a Markdown file that is not a draft gets no itaku diagnostics', async () => {
   const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'memo.md');
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
