@@ -8,6 +8,7 @@ import { DraftStatusItem } from './status';
 import { restrictCatalog, setsCatalog } from './trust';
 
 let client: LanguageClient | undefined;
+let activeFileOnly = false;
 
 export async function activate(context: vscode.ExtensionContext): Promise<LanguageClient> {
   const serverModule = context.asAbsolutePath('server/out/server.js');
@@ -67,6 +68,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
     vscode.commands.registerCommand('itaku.showProblems', async () => {
       await vscode.commands.executeCommand('workbench.action.problems.focus');
       await vscode.commands.executeCommand('problems.action.focusFilter').then(undefined, () => undefined);
+    }),
+    // The status item: the Problems panel showing this draft only ("Show Active File Only", a
+    // toggle whose state extensions cannot read: itaku turns it on once per window, never off).
+    vscode.commands.registerCommand('itaku.showDraftProblems', async () => {
+      await vscode.commands.executeCommand('workbench.action.problems.focus');
+      if (!activeFileOnly) {
+        activeFileOnly = await vscode.commands.executeCommand('workbench.actions.workbench.panel.markers.view.toggleActiveFile').then(() => true, () => false);
+      }
     }),
     vscode.window.onDidChangeActiveTextEditor((editor) => status.show(editor?.document.uri.toString())),
   );

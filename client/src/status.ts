@@ -8,7 +8,7 @@ export class DraftStatusItem implements vscode.Disposable {
 
   constructor() {
     this.item.name = 'itaku';
-    this.item.command = 'itaku.showProblems';
+    this.item.command = 'itaku.showDraftProblems';
   }
 
   update(status: DraftStatus): void {

@@ -291,3 +291,16 @@ test('9. waiving from the menu: the directive goes in with the reason selected; 
     mark('waived from the menu');
   });
 });
+
+test('10. clicking the status item shows the Problems of this draft only', async () => {
+  await onFailure(session, 'status-filter', async () => {
+    await openFile('passport.md');
+    await page.locator('.statusbar-item', { hasText: '必須条項' }).click();
+    const text = await poll('only passport.md in the Problems panel', async () => {
+      const t = await problemsText();
+      return t.includes('passport.md') && !t.includes('spec-build.md') ? t : undefined;
+    });
+    assert.match(text, /再委託に関する事項/);
+    mark('status click filters to the draft');
+  });
+});
