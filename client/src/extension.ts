@@ -2,8 +2,8 @@
 // the status bar item and the workspace-trust notice around it. All checking is in the server.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { Commands, SERVER_ID, StatusNotification, type DraftStatus, type InitializationOptions } from '../../server/src/protocol';
-import { chooseNewDraft } from './newDraft';
+import { Commands, SERVER_ID, StatusNotification, type DraftChoices, type DraftStatus, type InitializationOptions } from '../../server/src/protocol';
+import { chooseNewDraft, text as uiText } from './newDraft';
 import { DraftStatusItem } from './status';
 import { restrictCatalog, setsCatalog } from './trust';
 
@@ -51,13 +51,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
       const editor = vscode.window.activeTextEditor;
       if (!editor || editor.document.languageId !== 'markdown' || !client) return;
       const result = (await client.sendRequest('workspace/executeCommand', { command: Commands.insertAllMissing, arguments: [{ uri: editor.document.uri.toString() }] })) as { applied: boolean; clauses: number } | null;
-      if (!result?.clauses) void vscode.window.showInformationMessage(vscode.l10n.t('itaku: no required clause is missing.'));
+      if (!result?.clauses) void vscode.window.showInformationMessage(uiText('noneMissing'));
     }),
     vscode.commands.registerCommand('itaku.newDraft', async () => {
       if (!client) return;
-      const choice = await chooseNewDraft();
+      const choices = (await client.sendRequest('workspace/executeCommand', { command: Commands.draftChoices, arguments: [] })) as DraftChoices;
+      const choice = await chooseNewDraft(choices);
       if (!choice) return;
-      const text = (await client.sendRequest('workspace/executeCommand', { command: Commands.newDraftText, arguments: [{ ...choice, locale: vscode.env.language }] })) as string;
+      const text = (await client.sendRequest('workspace/executeCommand', { command: Commands.newDraftText, arguments: [choice] })) as string;
       const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
       await vscode.window.showTextDocument(doc);
     }),

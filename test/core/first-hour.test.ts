@@ -129,7 +129,7 @@ test('numbering: a repeated number among siblings is a warning, a skipped one in
   const a = check(text);
   const numbering = a.result.diagnostics.filter((d) => d.code === 'numbering');
   assert.deepEqual(numbering.map((d) => [d.range.start.line, d.range.start.character, d.range.end.character, d.severity, d.message]), [
-    [13, 4, 7, 'warning', '番号「(2)」が 10 行目と重複しています。枝番号（例: 第3条の2、(3の2)）にするか、「見出し番号を振り直す」で振り直してください。'],
+    [13, 4, 7, 'warning', '番号「(2)」が前の見出しと重複しています。枝番号（例: 第3条の2、(3の2)）にするか、「見出し番号を振り直す」で振り直してください。'],
     [15, 4, 7, 'information', '番号が「(2)」から「(5)」に飛んでいます（欠番）。意図したものでなければ「見出し番号を振り直す」で振り直してください。'],
   ]);
   assert.deepEqual(numbering[0].relatedInformation, [{ range: { start: { line: 9, character: 4 }, end: { line: 9, character: 7 } }, message: '最初の同じ番号' }]);

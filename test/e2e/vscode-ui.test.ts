@@ -304,3 +304,34 @@ test('10. clicking the status item shows the Problems of this draft only', async
     mark('status click filters to the draft');
   });
 });
+
+test('11. New draft… with an English UI and itaku.locale: ja: Japanese pickers searchable in Japanese, parties asked, 第n条 articles', async () => {
+  await onFailure(session, 'new-draft', async () => {
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await page.keyboard.type('Itaku: New draft');
+    await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="New draft"]', { timeout: 20000 });
+    await page.keyboard.press('Enter');
+    await poll('the document-type picker in Japanese', async () => (await page.locator('.quick-input-widget input').getAttribute('placeholder')) === '文書種別');
+    await page.keyboard.type('契約書');
+    await page.waitForSelector('.quick-input-list .monaco-list-row.focused[aria-label*="契約書"]', { timeout: 20000 });
+    await page.keyboard.press('Enter');
+    await poll('the category picker in Japanese', async () => (await page.locator('.quick-input-widget input').getAttribute('placeholder')) === '業務分類（複数選択可）');
+    await page.keyboard.type('保守');
+    await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="保守・点検"]', { timeout: 20000 });
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Enter');
+    for (const [prompt, value] of [['府省庁名', '外務省'], ['甲（発注者）', ''], ['乙（受注者）', '株式会社いろは']]) {
+      await poll(`the ${prompt} box`, async () => (await page.locator('.quick-input-widget').innerText().catch(() => '')).includes(prompt));
+      if (value) await page.keyboard.type(value);
+      await page.keyboard.press('Enter');
+    }
+    const text = await poll('the new draft', async () => {
+      const t = await editorText();
+      return t.includes('第2条（') ? t : undefined;
+    });
+    assert.match(text, /^---\ndocument: contract\ncategory: \[maintenance\]\norganization: 外務省\nparties: \{ 甲: 外務省, 乙: 株式会社いろは \}\n---\n\n# （件名）契約書\n\n第1条（情報セキュリティを確保するための体制の整備）\n株式会社いろはは、/);
+    mark('new draft in Japanese');
+  });
+});

@@ -112,3 +112,28 @@ test('stale diagnostics: typing fast (one change per key, no waiting), no versio
   const statuses = client.notifications.filter((n) => n.method === 'itaku/status' && (n.params as { uri: string }).uri === uri).map((n) => (n.params as { version: number }).version);
   for (let i = 1; i < statuses.length; i++) assert.ok(statuses[i] > statuses[i - 1], `status versions ${statuses.join(', ')}`);
 });
+
+test('New draft…: the choices come from the catalog via the server; a contract asks for parties and gets 第n条 articles', async () => {
+  const choices = await client.request<{ documentTypes: Array<{ id: string; label: string; label_en: string }>; categories: Array<{ id: string; label: string; label_en: string; aliases: string[] }> }>('workspace/executeCommand', { command: 'itaku.server.draftChoices', arguments: [] });
+  assert.deepEqual(choices.documentTypes.map((d) => [d.id, d.label]), [['procurement-spec', '調達仕様書'], ['contract', '契約書']]);
+  assert.deepEqual(choices.categories.find((c) => c.id === 'maintenance')!.label, '保守・点検');
+  assert.equal(choices.categories.length, 10);
+  const draft = await client.request<string>('workspace/executeCommand', { command: 'itaku.server.newDraftText', arguments: [{ document: 'contract', categories: ['maintenance'], organization: '外務省', parties: { 甲: '外務省', 乙: '株式会社いろは' }, locale: 'ja' }] });
+  assert.deepEqual(draft.split('\n').filter((l) => /^(第|#|organization|parties)/.test(l)), [
+    'organization: 外務省',
+    'parties: { 甲: 外務省, 乙: 株式会社いろは }',
+    '# （件名）契約書',
+    '第1条（情報セキュリティを確保するための体制の整備）',
+    '第2条（秘密保持等）',
+    '第3条（運用・保守・点検における情報セキュリティ対策）',
+    '第4条（情報セキュリティが侵害された場合の対処）',
+    '第5条（情報セキュリティ対策の履行状況の確認）',
+    '第6条（情報セキュリティ対策の履行が不十分な場合の対処）',
+    '第7条（再委託に関する事項）',
+  ]);
+  assert.match(draft, /^株式会社いろはは、本契約に係る業務の実施における情報セキュリティ確保のための体制を整備し、外務省に報告するものとする。$/m);
+  const uri = uriOf('new-contract.md');
+  client.open(uri, draft, 1);
+  const diagnostics = await client.diagnosticsFor(uri, 1);
+  assert.deepEqual(diagnostics.filter((d) => d.code === 'missing-clause' || d.code === 'numbering' || d.data?.placeholder === '甲' || d.data?.placeholder === '乙'), []);
+});

@@ -38,7 +38,7 @@ test('initialize: the capabilities itaku serves', () => {
     hoverProvider: true,
     completionProvider: { triggerCharacters: [':', '[', ',', ' '] },
     documentSymbolProvider: true,
-    executeCommandProvider: { commands: ['itaku.server.insertAllMissing', 'itaku.server.newDraftText'] },
+    executeCommandProvider: { commands: ['itaku.server.insertAllMissing', 'itaku.server.newDraftText', 'itaku.server.draftChoices'] },
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   });
   assert.equal(result.serverInfo.name, 'itaku');
@@ -199,7 +199,8 @@ test('commands: insert all missing clauses (workspace/applyEdit) and the text of
   client.change(uri, 2, [{ text: fixed }]);
   assert.deepEqual((await client.diagnosticsFor(uri, 2)).filter((d) => d.code === 'missing-clause'), []);
   const draft = await client.request<string>('workspace/executeCommand', { command: 'itaku.server.newDraftText', arguments: [{ document: 'contract', categories: ['maintenance'], locale: 'ja' }] });
-  assert.ok(draft.startsWith('---\ndocument: contract\ncategory: [maintenance]\n---\n\n# （件名）契約書\n\n## 情報セキュリティ\n\n### 情報セキュリティを確保するための体制の整備\n'), draft);
+  // A contract's clauses are articles 第1条, 第2条, … (issue 11).
+  assert.ok(draft.startsWith('---\ndocument: contract\ncategory: [maintenance]\n---\n\n# （件名）契約書\n\n第1条（情報セキュリティを確保するための体制の整備）\n'), draft);
   const newUri = uriOf('new.md');
   client.open(newUri, draft, 1);
   assert.deepEqual((await client.diagnosticsFor(newUri, 1)).filter((d) => d.code === 'missing-clause'), []);

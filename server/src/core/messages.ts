@@ -84,10 +84,10 @@ export const messages = {
   frontMatterYaml(locale: Locale, detail: string): string {
     return pick(locale, { ja: `front matter の YAML を読めません: ${detail}`, en: `Cannot read the front matter YAML: ${detail}` });
   },
-  duplicateNumber(locale: Locale, label: string, line: number): string {
+  duplicateNumber(locale: Locale, label: string): string {
     return pick(locale, {
-      ja: `番号「${label}」が ${line} 行目と重複しています。枝番号（例: 第3条の2、(3の2)）にするか、「見出し番号を振り直す」で振り直してください。`,
-      en: `The number "${label}" repeats the one on line ${line}. Use a branch number (e.g. 第3条の2, (3の2)) or "Renumber the headings".`,
+      ja: `番号「${label}」が前の見出しと重複しています。枝番号（例: 第3条の2、(3の2)）にするか、「見出し番号を振り直す」で振り直してください。`,
+      en: `The number "${label}" repeats an earlier one. Use a branch number (e.g. 第3条の2, (3の2)) or "Renumber the headings".`,
     });
   },
   duplicateNumberFirst(locale: Locale): string {

@@ -30,15 +30,14 @@ function formatDigits(value: number, wide: boolean): string {
 
 // Groups: 1 text before the number, 2 the number, 3 text after it; `branch` names the group of a
 // branch number (第6条の2: after 条; (3の2), 3の2．: right after the number).
-const BRANCH = '(?:の([0-9０-９]+))?';
 const PATTERNS: Array<{ re: RegExp; kind: Numbering['kind']; branch: number }> = [
-  { re: new RegExp(`^(第\\s*)([0-9０-９]+)(\\s*条)${BRANCH}`), kind: 'arabic', branch: 4 },
-  { re: new RegExp(`^(第\\s*)([0-9０-９]+)${BRANCH}(\\s*)`), kind: 'arabic', branch: 3 },
-  { re: new RegExp(`^([（(]\\s*)([0-9０-９]+)${BRANCH}(\\s*[）)]\\s*)`), kind: 'arabic', branch: 3 },
-  { re: new RegExp(`^((?:[0-9０-９]+[.．])+)([0-9０-９]+)${BRANCH}([.．]?\\s*)`), kind: 'arabic', branch: 3 },
-  { re: new RegExp(`^()([0-9０-９]+)${BRANCH}([.．、]\\s*|\\s+)`), kind: 'arabic', branch: 3 },
-  { re: new RegExp(`^([（(]\\s*)([ア-ワ])${BRANCH}(\\s*[）)]\\s*)`), kind: 'kana', branch: 3 },
-  { re: new RegExp(`^()([ア-ワ])${BRANCH}([.．、]\\s*|\\s+)`), kind: 'kana', branch: 3 },
+  { re: /^(第\s*)([0-9０-９]+)(\s*条)(?:の([0-9０-９]+))?/, kind: 'arabic', branch: 4 },
+  { re: /^(第\s*)([0-9０-９]+)(?:の([0-9０-９]+))?(\s*)/, kind: 'arabic', branch: 3 },
+  { re: /^([（(]\s*)([0-9０-９]+)(?:の([0-9０-９]+))?(\s*[）)]\s*)/, kind: 'arabic', branch: 3 },
+  { re: /^((?:[0-9０-９]+[.．])+)([0-9０-９]+)(?:の([0-9０-９]+))?([.．]?\s*)/, kind: 'arabic', branch: 3 },
+  { re: /^()([0-9０-９]+)(?:の([0-9０-９]+))?([.．、]\s*|\s+)/, kind: 'arabic', branch: 3 },
+  { re: /^([（(]\s*)([ア-ワ])(?:の([0-9０-９]+))?(\s*[）)]\s*)/, kind: 'kana', branch: 3 },
+  { re: /^()([ア-ワ])(?:の([0-9０-９]+))?([.．、]\s*|\s+)/, kind: 'kana', branch: 3 },
   { re: /^()([①-⑳])()(\s*)/, kind: 'circled', branch: 3 },
 ];
 

@@ -23,8 +23,7 @@ export function numberingFindings(ctx: DraftContext): Finding[] {
       const label = ctx.text.slice(t.start, t.end);
       const first = seen.get(t.key);
       if (first) {
-        const line = lineOf(ctx.text, first.start);
-        out.push({ code: 'numbering', severity: 'warning', message: messages.duplicateNumber(ctx.locale, label, line), start: t.start, end: t.end, data: { group: t.group }, related: [{ start: first.start, end: first.end, message: messages.duplicateNumberFirst(ctx.locale) }] });
+        out.push({ code: 'numbering', severity: 'warning', message: messages.duplicateNumber(ctx.locale, label), start: t.start, end: t.end, data: { group: t.group }, related: [{ start: first.start, end: first.end, message: messages.duplicateNumberFirst(ctx.locale) }] });
       } else seen.set(t.key, t);
       if (previous && !t.numbering.branch && t.numbering.value > previous.numbering.value + 1) {
         out.push({ code: 'numbering', severity: 'information', message: messages.numberGap(ctx.locale, ctx.text.slice(previous.start, previous.end), label), start: t.start, end: t.end, data: { group: t.group } });
@@ -33,13 +32,4 @@ export function numberingFindings(ctx: DraftContext): Finding[] {
     }
   }
   return out;
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
-  }
-  return line;
 }
