@@ -2,12 +2,13 @@
 // the status bar item and the workspace-trust notice around it. All checking is in the server.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { Commands, SERVER_ID, StatusNotification, type DraftStatus, type InitializationOptions } from '../../server/src/protocol';
-import { chooseNewDraft } from './newDraft';
+import { Commands, SERVER_ID, StatusNotification, type DraftChoices, type DraftStatus, type InitializationOptions } from '../../server/src/protocol';
+import { chooseNewDraft, text as uiText } from './newDraft';
 import { DraftStatusItem } from './status';
 import { restrictCatalog, setsCatalog } from './trust';
 
 let client: LanguageClient | undefined;
+let activeFileOnly = false;
 
 export async function activate(context: vscode.ExtensionContext): Promise<LanguageClient> {
   const serverModule = context.asAbsolutePath('server/out/server.js');
@@ -24,6 +25,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}') },
     diagnosticCollectionName: SERVER_ID,
     middleware: {
+      // One outline: VS Code's built-in Markdown outline already lists the headings, and a second
+      // provider would add a second, parallel group. itaku's symbols serve editors without one
+      // (Neovim, …); in VS Code the clauses are in hover, the status item and the Problems panel.
+      provideDocumentSymbols: () => undefined,
       workspace: {
         // Untrusted workspace: its own itaku.catalog never reaches the server (VS Code withholds
         // restricted settings too; this holds whatever the configuration service does).
@@ -50,13 +55,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
       const editor = vscode.window.activeTextEditor;
       if (!editor || editor.document.languageId !== 'markdown' || !client) return;
       const result = (await client.sendRequest('workspace/executeCommand', { command: Commands.insertAllMissing, arguments: [{ uri: editor.document.uri.toString() }] })) as { applied: boolean; clauses: number } | null;
-      if (!result?.clauses) void vscode.window.showInformationMessage(vscode.l10n.t('itaku: no required clause is missing.'));
+      if (!result?.clauses) void vscode.window.showInformationMessage(uiText('noneMissing'));
     }),
     vscode.commands.registerCommand('itaku.newDraft', async () => {
       if (!client) return;
-      const choice = await chooseNewDraft();
+      const choices = (await client.sendRequest('workspace/executeCommand', { command: Commands.draftChoices, arguments: [] })) as DraftChoices;
+      const choice = await chooseNewDraft(choices);
       if (!choice) return;
-      const text = (await client.sendRequest('workspace/executeCommand', { command: Commands.newDraftText, arguments: [{ ...choice, locale: vscode.env.language }] })) as string;
+      const text = (await client.sendRequest('workspace/executeCommand', { command: Commands.newDraftText, arguments: [choice] })) as string;
       const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
       await vscode.window.showTextDocument(doc);
     }),
@@ -67,6 +73,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
     vscode.commands.registerCommand('itaku.showProblems', async () => {
       await vscode.commands.executeCommand('workbench.action.problems.focus');
       await vscode.commands.executeCommand('problems.action.focusFilter').then(undefined, () => undefined);
+    }),
+    // The status item: the Problems panel showing this draft only ("Show Active File Only", a
+    // toggle whose state extensions cannot read: itaku turns it on once per window, never off).
+    vscode.commands.registerCommand('itaku.showDraftProblems', async () => {
+      await vscode.commands.executeCommand('workbench.action.problems.focus');
+      if (!activeFileOnly) {
+        activeFileOnly = await vscode.commands.executeCommand('workbench.actions.workbench.panel.markers.view.toggleActiveFile').then(() => true, () => false);
+      }
     }),
     vscode.window.onDidChangeActiveTextEditor((editor) => status.show(editor?.document.uri.toString())),
   );

@@ -1,35 +1,58 @@
 import * as vscode from 'vscode';
+import type { DraftChoice, DraftChoices } from '../../server/src/protocol';
 
-const DOCUMENTS = [
-  { id: 'procurement-spec', ja: '調達仕様書', en: 'Procurement specification' },
-  { id: 'contract', ja: '契約書（特記事項）', en: 'Contract (special terms)' },
-];
+export type ClientLocale = 'ja' | 'en';
 
-const CATEGORIES = [
-  { id: 'build', ja: '情報システムの構築等', en: 'Building a system / developing software' },
-  { id: 'operation-onsite', ja: 'オンサイトサービス（運用）', en: 'On-site operation' },
-  { id: 'operation-remote', ja: 'リモート運用サービス', en: 'Remote operation' },
-  { id: 'operation-datacenter', ja: 'データセンター', en: 'Data centre' },
-  { id: 'operation-asp', ja: 'ASPサービス', en: 'ASP service' },
-  { id: 'operation-housing', ja: 'ハウジングサービス', en: 'Housing service' },
-  { id: 'maintenance', ja: '保守・点検', en: 'Maintenance and inspection' },
-  { id: 'processing', ja: '情報の加工・処理等（データ入力、集計）', en: 'Processing (data entry, tabulation)' },
-  { id: 'storage-transport', ja: '情報の保存・運搬', en: 'Storage and transport' },
-  { id: 'cloud', ja: '約款による情報処理サービス（クラウド）', en: 'Service under standard terms (cloud)' },
-];
+/** The language of itaku's own UI: the itaku.locale setting (auto = VS Code's display language). */
+export function itakuLocale(): ClientLocale {
+  const setting = vscode.workspace.getConfiguration('itaku').get<string>('locale', 'ja');
+  const value = setting === 'auto' ? vscode.env.language : setting;
+  return /^en\b/i.test(value) ? 'en' : 'ja';
+}
 
-/** Asks for the document type and categories of a new draft. */
-export async function chooseNewDraft(): Promise<{ document: string; categories: string[] } | undefined> {
-  const ja = !vscode.env.language.startsWith('en');
-  const doc = await vscode.window.showQuickPick(
-    DOCUMENTS.map((d) => ({ label: ja ? d.ja : d.en, description: d.id, id: d.id })),
-    { title: vscode.l10n.t('itaku: new draft'), placeHolder: vscode.l10n.t('Document type') },
-  );
+const TEXTS = {
+  title: { ja: 'itaku: 新しい草案', en: 'itaku: new draft' },
+  document: { ja: '文書種別', en: 'Document type' },
+  categories: { ja: '業務分類（複数選択可）', en: 'Business categories (one or more)' },
+  organization: { ja: '府省庁名（〔 省 〕に入ります。空欄のままでも可）', en: 'The ministry (fills 〔 省 〕; may be left empty)' },
+  partyA: { ja: '甲（発注者）の名称', en: 'Party 甲 (the ordering body)' },
+  partyB: { ja: '乙（受注者）の名称', en: 'Party 乙 (the contractor)' },
+  noneMissing: { ja: 'itaku: 不足している必須条項はありません。', en: 'itaku: no required clause is missing.' },
+} as const;
+
+export const text = (key: keyof typeof TEXTS, locale: ClientLocale = itakuLocale()) => TEXTS[key][locale];
+
+/** A picker item in itaku's language, searchable in both: the other language and the id are its description. */
+function item(c: DraftChoice, locale: ClientLocale) {
+  const [label, other] = locale === 'ja' ? [c.label, c.label_en] : [c.label_en, c.label];
+  return { label, description: `${other} · ${c.id}`, detail: c.aliases.length ? c.aliases.join('、') : undefined, id: c.id };
+}
+
+export interface NewDraftChoice {
+  document: string;
+  categories: string[];
+  organization?: string;
+  parties?: Record<string, string>;
+  locale: ClientLocale;
+}
+
+/** Asks for the document type, the categories (both from the catalog, via the server), the organization and, for a contract, the parties. */
+export async function chooseNewDraft(choices: DraftChoices): Promise<NewDraftChoice | undefined> {
+  const locale = itakuLocale();
+  const title = text('title', locale);
+  const doc = await vscode.window.showQuickPick(choices.documentTypes.map((d) => item(d, locale)), { title, placeHolder: text('document', locale), matchOnDescription: true, matchOnDetail: true });
   if (!doc) return undefined;
-  const categories = await vscode.window.showQuickPick(
-    CATEGORIES.map((c) => ({ label: ja ? c.ja : c.en, description: c.id, id: c.id })),
-    { title: vscode.l10n.t('itaku: new draft'), placeHolder: vscode.l10n.t('Business categories (one or more)'), canPickMany: true },
-  );
+  const categories = await vscode.window.showQuickPick(choices.categories.map((c) => item(c, locale)), { title, placeHolder: text('categories', locale), canPickMany: true, matchOnDescription: true, matchOnDetail: true });
   if (!categories?.length) return undefined;
-  return { document: doc.id, categories: categories.map((c) => c.id) };
+  const organization = await vscode.window.showInputBox({ title, prompt: text('organization', locale), placeHolder: '外務省' });
+  if (organization === undefined) return undefined;
+  let parties: Record<string, string> | undefined;
+  if (doc.id === 'contract') {
+    const a = await vscode.window.showInputBox({ title, prompt: text('partyA', locale), value: organization });
+    if (a === undefined) return undefined;
+    const b = await vscode.window.showInputBox({ title, prompt: text('partyB', locale), placeHolder: '株式会社〇〇' });
+    if (b === undefined) return undefined;
+    parties = Object.fromEntries(Object.entries({ 甲: a, 乙: b }).filter(([, v]) => v.trim()));
+  }
+  return { document: doc.id, categories: categories.map((c) => c.id), organization: organization.trim() || undefined, parties, locale };
 }

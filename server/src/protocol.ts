@@ -7,7 +7,21 @@ export const Commands = {
   insertAllMissing: 'itaku.server.insertAllMissing',
   /** Server command: the text of a new draft ({ document, categories, organization?, locale? }) → string. */
   newDraftText: 'itaku.server.newDraftText',
+  /** Server command: what New draft… offers, from the catalog (never hard-coded in the client) → DraftChoices. */
+  draftChoices: 'itaku.server.draftChoices',
 } as const;
+
+export interface DraftChoice {
+  id: string;
+  label: string;
+  label_en: string;
+  aliases: string[];
+}
+
+export interface DraftChoices {
+  documentTypes: DraftChoice[];
+  categories: DraftChoice[];
+}
 
 /** Server → client notification after each analysis, for the status bar item. */
 export const StatusNotification = 'itaku/status';
@@ -22,6 +36,11 @@ export interface DraftStatus {
   required: number;
   present: number;
   problems: number;
+  /**
+   * True when the draft's clauses could not be judged (broken or unclosed YAML, unknown document
+   * type or category): the client shows an error state, never a green 0/0.
+   */
+  unchecked?: boolean;
   /** Ready-made texts in the draft's message language: `必須条項 9/11`, and a tooltip. */
   coverageText?: string;
   tooltip?: string;

@@ -23,7 +23,7 @@ import { hover } from './lsp/hover';
 import { Publisher } from './lsp/publisher';
 import { sanitize, Settings } from './lsp/settings';
 import { documentSymbols } from './lsp/symbols';
-import { Commands, type InitializationOptions } from './protocol';
+import { Commands, type DraftChoices, type InitializationOptions } from './protocol';
 
 // A long-lived editor companion: trade a little peak speed for a smaller heap (about half the
 // RSS with 100 large drafts open; edits stay incremental and fast).
@@ -36,6 +36,7 @@ const catalogs = new Catalogs(connection, builtinCatalog);
 let clientLocale: string | undefined;
 let workspaceFolders: string[] = [];
 let versionedEdits = false;
+let snippetEdits = false;
 let dynamicConfiguration = false;
 let workspaceFolderEvents = false;
 
@@ -52,6 +53,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   settings.fallback = sanitize(init.settings);
   dynamicConfiguration = Boolean(params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration);
   versionedEdits = Boolean(params.capabilities.workspace?.workspaceEdit?.documentChanges);
+  snippetEdits = Boolean((params.capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport);
   workspaceFolderEvents = Boolean(params.capabilities.workspace?.workspaceFolders);
   workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
   if (!workspaceFolders.length && params.rootUri) workspaceFolders = [params.rootUri];
@@ -62,7 +64,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       hoverProvider: true,
       completionProvider: { triggerCharacters: [':', '[', ',', ' '] },
       documentSymbolProvider: true,
-      executeCommandProvider: { commands: [Commands.insertAllMissing, Commands.newDraftText] },
+      executeCommandProvider: { commands: [Commands.insertAllMissing, Commands.newDraftText, Commands.draftChoices] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'itaku', version: typeof ITAKU_VERSION === 'string' ? ITAKU_VERSION : '0.0.0-dev' },
@@ -96,7 +98,7 @@ connection.onCodeAction(async (params, token) => {
   if (!doc) return [];
   const state = await drafts.state(doc);
   if (token.isCancellationRequested || state.version !== doc.version) return [];
-  return codeActions(params, doc, state, versionedEdits);
+  return codeActions(params, doc, state, versionedEdits, snippetEdits);
 });
 
 connection.onHover(async (params) => {
@@ -134,6 +136,13 @@ connection.onExecuteCommand(async (params) => {
     const clauses = state.analysis?.result.diagnostics.filter((d) => d.code === 'missing-clause').length ?? 0;
     const result = await connection.workspace.applyEdit({ label: 'itaku', edit: workspaceEdit(doc, edits, versionedEdits) });
     return { applied: result.applied, clauses };
+  }
+  if (params.command === Commands.draftChoices) {
+    const def = builtinCatalog().def;
+    return {
+      documentTypes: Object.entries(def.documentTypes).map(([id, d]) => ({ id, label: d.label, label_en: d.label_en, aliases: d.aliases })),
+      categories: Object.entries(def.categories).map(([id, c]) => ({ id, label: c.label, label_en: c.label_en, aliases: c.aliases })),
+    } satisfies DraftChoices;
   }
   if (params.command === Commands.newDraftText) {
     const request = arg as unknown as NewDraftRequest & { locale?: string };

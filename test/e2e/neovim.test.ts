@@ -28,10 +28,12 @@ test('Neovim: diagnostics arrive, the missing-clause quick fix is applied and wr
   assert.deepEqual(diagnostics.diagnostics, [
     { code: 'missing-clause', clause: 'incident-response', range: { start: { line: 2, character: 10 }, end: { line: 2, character: 15 } } },
     { code: 'missing-clause', clause: 'subcontracting', range: { start: { line: 2, character: 10 }, end: { line: 2, character: 15 } } },
+    { code: 'numbering', clause: null, range: { start: { line: 16, character: 3 }, end: { line: 16, character: 4 } } },
+    { code: 'numbering', clause: null, range: { start: { line: 34, character: 4 }, end: { line: 34, character: 7 } } },
   ]);
   assert.equal(actions.clause, 'incident-response');
-  assert.deepEqual(actions.titles, ['「情報セキュリティが侵害された場合の対処」を挿入（情報セキュリティが侵害された場合の対処を明示する場合）', '不足している必須条項をすべて挿入（2 件）']);
-  assert.deepEqual(applied, { event: 'applied', ok: true, remaining: ['subcontracting'], t_ms: applied.t_ms });
+  assert.deepEqual(actions.titles, ['「情報セキュリティが侵害された場合の対処」を挿入（情報セキュリティが侵害された場合の対処を明示する場合）', '不足している必須条項をすべて挿入（2 件）', 'この条項を適用除外にする（理由を記入）']);
+  assert.deepEqual(applied, { event: 'applied', ok: true, remaining: ['subcontracting', 'numbering'], t_ms: applied.t_ms });
   assert.equal(readFileSync(file, 'utf8'), specBuildAfterIncidentFix());
   mark(`Neovim ${applied.t_ms} ms`);
 });

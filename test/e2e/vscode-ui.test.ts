@@ -32,7 +32,15 @@ before(async () => {
   session = await startSession({
     name: 'ui',
     vsix,
-    files: { 'spec-build.md': read('spec-build.md'), 'contract-maintenance.md': read('contract-maintenance.md'), 'memo.md': read('memo.md'), 'snippet.md': '# 下書き\n\n' },
+    files: {
+      'spec-build.md': read('spec-build.md'),
+      'contract-maintenance.md': read('contract-maintenance.md'),
+      'memo.md': read('memo.md'),
+      'snippet.md': '# 下書き\n\n',
+      'passport.md': readFileSync(path.join(ROOT, 'examples/spec-build-passport-system.md'), 'utf8'),
+      'unclosed.md': ['---', 'document: 調達仕様書', 'category: build', '', '# 件名', '', '本文。', ''].join('\n'),
+      'waive.md': ['---', 'document: 調達仕様書', 'category: storage-transport', 'organization: 国立公文書館', '---', '', '# 文書保管業務', '', '本調達において保存を委託する国立公文書館の情報について、その漏洩及び毀損を防止するための十分な安全管理を行うこと。', ''].join('\n'),
+    },
     settings: { 'itaku.locale': 'ja' },
   });
   page = session.page;
@@ -120,6 +128,8 @@ test('2. Ctrl+. lists the variants; the preferred one inserts the model wording 
       '「再委託に関する事項」を挿入（再委託を禁止する場合）',
       '「再委託に関する事項」を挿入（再委託を認める場合）',
       '不足している必須条項をすべて挿入（2 件）',
+      '「情報セキュリティが侵害された場合の対処」を適用除外にする（理由を記入）',
+      '「再委託に関する事項」を適用除外にする（理由を記入）',
     ]);
     await screenshot('quickfix.png');
     mark('quick-fix menu shows the variants');
@@ -191,7 +201,7 @@ test('5. the status bar shows the draft\'s type and coverage; a Markdown file th
       const t = await page.locator('.statusbar-item', { hasText: '調達仕様書' }).innerText().catch(() => '');
       return t.includes('必須条項') ? t : undefined;
     });
-    assert.equal(status.trim(), '調達仕様書 · 情報システムの構築等 · 必須条項 7/8');
+    assert.equal(status.trim(), '必須条項 7/8 · 調達仕様書 · 情報システムの構築等');
     await page.locator('.statusbar-item', { hasText: '必須条項' }).click();
     await poll('the Problems panel focused', async () => (await page.locator('.markers-panel').isVisible()) || undefined);
     await openFile('memo.md');
@@ -217,5 +227,111 @@ test('6. hovering a clause heading shows its requirement and basis', async () =>
     assert.match(hover, /取り扱う府省庁の情報の秘密保持等/);
     assert.match(hover, /要否: 必須（業務分類「情報システムの構築等」、根拠: 表1\(2\); 第Ⅰ部6\.3\.1, 8\.1）/);
     mark('hover shows the basis');
+  });
+});
+
+test('7. a front matter left unclosed: one error in the Problems panel and an error state in the status bar, not silence', async () => {
+  await onFailure(session, 'unclosed', async () => {
+    await openFile('unclosed.md');
+    await page.keyboard.press('Control+Shift+M');
+    await poll('the unclosed front matter in the Problems panel', async () => (await problemsText()).includes('front matter が閉じられていません'));
+    const status = await poll('the error state in the status bar', async () => {
+      const t = await page.locator('.statusbar-item', { hasText: '必須条項を判定できません' }).innerText().catch(() => '');
+      return t || undefined;
+    });
+    assert.equal(status.trim(), '必須条項を判定できません · ? · ?');
+    mark('unclosed front matter reported');
+  });
+});
+
+test('8. the passport spec: the preferred fix inserts (2の2), never a second (3)', async () => {
+  await onFailure(session, 'numbering', async () => {
+    await openFile('passport.md');
+    const squiggle = page.locator('.editor-instance .monaco-editor .squiggly-warning:visible').first();
+    await squiggle.waitFor({ timeout: 60000 });
+    const box = (await squiggle.boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.keyboard.press('Control+.');
+    await page.waitForSelector('.action-widget .monaco-list-row', { timeout: 20000 });
+    const first = (await page.locator('.action-widget .monaco-list-row.action').first().innerText()).trim();
+    assert.match(first, /^「セキュリティ機能の装備」を挿入（/);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+S');
+    const saved = await poll('the numbering case saved', async () => {
+      const t = readFileSync(path.join(session.workspace, 'passport.md'), 'utf8');
+      return t.includes('セキュリティ機能の装備\n') ? t : undefined;
+    });
+    assert.deepEqual(saved.split('\n').filter((l) => l.startsWith('### ')).slice(0, 4), ['### (1) 情報セキュリティ管理体制', '### (2) 秘密の保持', '### (2の2) セキュリティ機能の装備', '### (3) 脆弱性対策']);
+    mark('numbering kept by the fix');
+  });
+});
+
+test('9. waiving from the menu: the directive goes in with the reason selected; typing gives the reason', async () => {
+  await onFailure(session, 'waive', async () => {
+    await openFile('waive.md');
+    const squiggle = page.locator('.editor-instance .monaco-editor .squiggly-warning:visible').first();
+    await squiggle.waitFor({ timeout: 60000 });
+    const box = (await squiggle.boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.keyboard.press('Control+.');
+    await page.waitForSelector('.action-widget .monaco-list-row', { timeout: 20000 });
+    const items = (await page.locator('.action-widget .monaco-list-row.action').allInnerTexts()).map((t) => t.trim());
+    assert.equal(items[items.length - 1], 'この条項を適用除外にする（理由を記入）');
+    for (let i = 0; i < items.length - 1; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await poll('the waiver inserted', async () => (await editorText()).includes('itaku-disable missing-clause subcontracting'));
+    await page.keyboard.type('再委託は行わない（別契約で担保）');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+S');
+    await poll('the waiver saved with its reason', async () => readFileSync(path.join(session.workspace, 'waive.md'), 'utf8').includes('<!-- itaku-disable missing-clause subcontracting 再委託は行わない（別契約で担保） -->\n'));
+    await poll('the clause counted as waived', async () => {
+      const t = await page.locator('.statusbar-item', { hasText: '必須条項' }).innerText().catch(() => '');
+      return t.includes('必須条項 2/2') ? t : undefined;
+    });
+    mark('waived from the menu');
+  });
+});
+
+test('10. clicking the status item shows the Problems of this draft only', async () => {
+  await onFailure(session, 'status-filter', async () => {
+    await openFile('passport.md');
+    await page.locator('.statusbar-item', { hasText: '必須条項' }).click();
+    const text = await poll('only passport.md in the Problems panel', async () => {
+      const t = await problemsText();
+      return t.includes('passport.md') && !t.includes('spec-build.md') ? t : undefined;
+    });
+    assert.match(text, /再委託に関する事項/);
+    mark('status click filters to the draft');
+  });
+});
+
+test('11. New draft… with an English UI and itaku.locale: ja: Japanese pickers searchable in Japanese, parties asked, 第n条 articles', async () => {
+  await onFailure(session, 'new-draft', async () => {
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await page.keyboard.type('Itaku: New draft');
+    await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="New draft"]', { timeout: 20000 });
+    await page.keyboard.press('Enter');
+    await poll('the document-type picker in Japanese', async () => (await page.locator('.quick-input-widget input').getAttribute('placeholder')) === '文書種別');
+    await page.keyboard.type('契約書');
+    await page.waitForSelector('.quick-input-list .monaco-list-row.focused[aria-label*="契約書"]', { timeout: 20000 });
+    await page.keyboard.press('Enter');
+    await poll('the category picker in Japanese', async () => (await page.locator('.quick-input-widget input').getAttribute('placeholder')) === '業務分類（複数選択可）');
+    await page.keyboard.type('保守');
+    await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="保守・点検"]', { timeout: 20000 });
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Enter');
+    for (const [prompt, value] of [['府省庁名', '外務省'], ['甲（発注者）', ''], ['乙（受注者）', '株式会社いろは']]) {
+      await poll(`the ${prompt} box`, async () => (await page.locator('.quick-input-widget').innerText().catch(() => '')).includes(prompt));
+      if (value) await page.keyboard.type(value);
+      await page.keyboard.press('Enter');
+    }
+    const text = await poll('the new draft', async () => {
+      const t = await editorText();
+      return t.includes('第2条（') ? t : undefined;
+    });
+    assert.match(text, /^---\ndocument: contract\ncategory: \[maintenance\]\norganization: 外務省\nparties: \{ 甲: 外務省, 乙: 株式会社いろは \}\n---\n\n# （件名）契約書\n\n第1条（情報セキュリティを確保するための体制の整備）\n株式会社いろはは、/);
+    mark('new draft in Japanese');
   });
 });

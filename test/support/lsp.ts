@@ -30,7 +30,7 @@ export class LspClient {
     this.exited = new Promise((resolve) => process.on('exit', (code) => resolve(code)));
   }
 
-  static async start(options: { initializationOptions?: unknown; configuration?: boolean; workspaceFolder?: string } = {}): Promise<LspClient> {
+  static async start(options: { initializationOptions?: unknown; configuration?: boolean; workspaceFolder?: string; snippetEdits?: boolean } = {}): Promise<LspClient> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection);
@@ -67,7 +67,7 @@ export class LspClient {
       locale: 'ja',
       initializationOptions: options.initializationOptions,
       capabilities: {
-        workspace: { configuration: options.configuration ?? true, workspaceEdit: { documentChanges: true }, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: { configuration: options.configuration ?? true, workspaceEdit: { documentChanges: true, ...(options.snippetEdits ? { snippetEditSupport: true } : {}) }, didChangeConfiguration: { dynamicRegistration: true } },
         textDocument: {
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true, dataSupport: true },

@@ -4,13 +4,14 @@ import { detectClauses, type FoundBy } from './detect';
 import { readDirectives } from './directives';
 import { MAX_FINDINGS_PER_CODE, type Diagnostic, type Finding } from './findings';
 import { inferParties, inferTerms, type FillContext } from './fixes/fill';
-import { readFrontMatter } from './frontmatter';
+import { readFrontMatter, readUnclosedFrontMatter } from './frontmatter';
 import { MAX_WINDOW, parseChunked } from './markdown/chunked';
 import { messages, type Locale } from './messages';
 import { blockFacts, type LocatedBlock } from './model';
 import { requirementFor, type OptionValues, type Requirement, type RequirementLevel } from './requirements';
 import { cloudRisks } from './rules/cloudRisks';
 import { emptyClauses } from './rules/emptyClause';
+import { numberingFindings } from './rules/numbering';
 import { conflictingVariants } from './rules/conflicts';
 import { importantInformation } from './rules/importantInformation';
 import { missingClauses } from './rules/missingClause';
@@ -124,7 +125,7 @@ export function analyzeBlocks(
   const { catalog } = options;
   const locale = options.locale ?? 'ja';
   const findings: Finding[] = [];
-  const frontMatter = readFrontMatter(frontMatterBlock, catalog, locale, findings);
+  const frontMatter = frontMatterBlock ? readFrontMatter(frontMatterBlock, catalog, locale, findings) : readUnclosedFrontMatter(text, locale, findings);
   if (!frontMatter) return undefined;
   const documentType = frontMatter.document;
   const directives = readDirectives(blocks, catalog, documentType, locale);
@@ -170,6 +171,7 @@ export function analyzeBlocks(
   append(findings, conflictingVariants(context));
   append(findings, importantInformation(context));
   append(findings, cloudRisks(context));
+  append(findings, numberingFindings(context));
 
   const lines = new LineIndex(text);
   // A code is disabled from its first itaku-disable comment on.

@@ -22,7 +22,8 @@ export type DiagnosticCode =
   | 'too-many-findings'
   | 'analysis-limited'
   | 'file-too-large'
-  | 'internal-error';
+  | 'internal-error'
+  | 'numbering';
 
 export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = [
   'missing-clause',
@@ -44,6 +45,7 @@ export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = [
   'analysis-limited',
   'file-too-large',
   'internal-error',
+  'numbering',
 ];
 
 /** At most this many findings of one code per file; then one `too-many-findings` says how many more. */

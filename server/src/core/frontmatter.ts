@@ -7,6 +7,7 @@ import type { FrontMatterBlock } from './markdown/parse';
 import { messages, type Locale } from './messages';
 import { frontMatterSchema } from './frontmatterSchema';
 import { closestValues } from './suggest';
+import { yamlCauses } from './yamlCauses';
 import { pointerSteps } from './yamlPositions';
 
 /** Canonical front-matter keys and the spellings accepted for each. */
@@ -61,6 +62,27 @@ function validatorFor(catalog: Catalog): ValidateFunction {
 }
 
 const DRAFT_KEY = /(^|[\r\n])[ \t]*(?:-[ \t]*)?["']?(document|文書種別)["']?[ \t]*[:：]/;
+
+const OPENING_FENCE = /^\ufeff?---[ \t]*(\r\n|\r|\n)/;
+const FIRST_HEADING = /(^|\r\n|\r|\n)[ \t]{0,3}#{1,6}([ \t]|$)/;
+
+/**
+ * A text that opens with `---` but never closes its front matter is still a draft when the lines
+ * before its first heading name the document type: one error on the opening fence (nothing can be
+ * judged until it is closed), never silence. Undefined for any other text (e.g. Markdown that
+ * simply starts with a thematic break).
+ */
+export function readUnclosedFrontMatter(text: string, locale: Locale, findings: Finding[]): FrontMatterInfo | undefined {
+  const open = OPENING_FENCE.exec(text);
+  if (!open) return undefined;
+  const rest = text.slice(open[0].length);
+  const heading = FIRST_HEADING.exec(rest);
+  const region = heading ? rest.slice(0, heading.index) : rest;
+  if (!DRAFT_KEY.test(region)) return undefined;
+  const fenceStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  findings.push({ code: 'frontmatter-yaml', severity: 'error', message: messages.frontMatterUnclosed(locale), start: fenceStart, end: fenceStart + 3 });
+  return { categories: [], categoryEntries: [], parties: {}, options: {}, optionSpans: {}, span: [fenceStart, open[0].length + region.length], readable: false };
+}
 
 const recent = new WeakMap<Catalog, Map<string, { info: FrontMatterInfo | undefined; findings: Finding[] }>>();
 
@@ -125,7 +147,11 @@ function readFrontMatterUncached(
   const fatal = doc.errors;
   if (fatal.length || !isMap(doc.contents)) {
     if (!DRAFT_KEY.test(block.value)) return undefined;
-    if (fatal.length) {
+    const causes = fatal.length ? yamlCauses(block.value) : [];
+    if (causes.length) {
+      // The usual slips, said in words the author can act on, on their own line.
+      for (const c of causes.slice(0, 5)) findings.push({ code: 'frontmatter-yaml', severity: 'error', message: messages.frontMatterYamlCause(locale, c.cause, c.char), start: base + c.start, end: base + c.end });
+    } else if (fatal.length) {
       for (const e of fatal.slice(0, 5)) {
         const detail = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
         const start = base + Math.min(e.pos[0], block.value.length);

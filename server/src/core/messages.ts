@@ -29,6 +29,7 @@ const CODE_TITLES: Record<string, Text> = {
   'analysis-limited': { ja: 'Markdown として読めなかった部分', en: 'Part not read as Markdown' },
   'file-too-large': { ja: 'ファイルが大きすぎる', en: 'File too large' },
   'internal-error': { ja: 'itaku の内部エラー', en: 'itaku internal error' },
+  numbering: { ja: '見出し番号の重複・欠番', en: 'Repeated or skipped heading number' },
 };
 
 const CODE_DESCRIPTIONS: Record<string, Text> = {
@@ -120,6 +121,39 @@ export const messages = {
   },
   frontMatterYaml(locale: Locale, detail: string): string {
     return pick(locale, { ja: `front matter の YAML を読めません: ${detail}`, en: `Cannot read the front matter YAML: ${detail}` });
+  },
+  duplicateNumber(locale: Locale, label: string): string {
+    return pick(locale, {
+      ja: `番号「${label}」が前の見出しと重複しています。枝番号（例: 第3条の2、(3の2)）にするか、「見出し番号を振り直す」で振り直してください。`,
+      en: `The number "${label}" repeats an earlier one. Use a branch number (e.g. 第3条の2, (3の2)) or "Renumber the headings".`,
+    });
+  },
+  duplicateNumberFirst(locale: Locale): string {
+    return pick(locale, { ja: '最初の同じ番号', en: 'the first use of this number' });
+  },
+  numberGap(locale: Locale, previous: string, label: string): string {
+    return pick(locale, {
+      ja: `番号が「${previous}」から「${label}」に飛んでいます（欠番）。意図したものでなければ「見出し番号を振り直す」で振り直してください。`,
+      en: `The numbering skips from "${previous}" to "${label}". Unless intended, use "Renumber the headings".`,
+    });
+  },
+  frontMatterYamlCause(locale: Locale, cause: string, char = ''): string {
+    const close = { '[': ']', '{': '}', '"': '"', "'": "'" }[char] ?? '';
+    const texts: Record<string, Text> = {
+      'full-width-colon': { ja: '全角のコロン「：」ではキーと値を区切れません。半角の「: 」（コロンと空白）にしてください。', en: 'A full-width colon "：" does not separate a key from its value. Use a half-width ": " (colon and space).' },
+      tab: { ja: 'インデントにタブが使われています。YAML のインデントは半角スペースで書いてください。', en: 'A tab is used for indentation. Indent YAML with spaces.' },
+      indent: { ja: 'インデントがずれています。同じ階層のキーは同じ桁から書き始め、入れ子にするのは値のないキー（例: options:）の下だけにしてください。', en: 'Wrong indentation. Start keys of the same level in the same column; indent only under a key without a value (e.g. options:).' },
+      'unclosed-bracket': { ja: `括弧「${char}」が閉じられていません。「${close}」で閉じてください。`, en: `The bracket "${char}" is not closed. Close it with "${close}".` },
+      'unclosed-quote': { ja: `引用符「${char}」が閉じられていません。値の終わりに「${close}」を書いてください。`, en: `The quote ${char} is not closed. End the value with ${close}.` },
+      'no-space-after-colon': { ja: '「:」の後に空白がありません。「category: build」のように、コロンの後に半角スペースを入れてください。', en: 'No space after ":". Put a space after the colon, as in "category: build".' },
+    };
+    return pick(locale, { ja: `front matter の YAML を読めません: ${texts[cause].ja}`, en: `Cannot read the front matter YAML: ${texts[cause].en}` });
+  },
+  frontMatterUnclosed(locale: Locale): string {
+    return pick(locale, {
+      ja: 'front matter が閉じられていません: 最初の `---` に対応する終わりの `---` の行がないため、草案を判定できません。YAML の最後の行の次に `---` だけの行を入れてください。',
+      en: 'The front matter is not closed: there is no closing `---` line for the opening `---`, so the draft cannot be checked. Add a line holding only `---` after the last YAML line.',
+    });
   },
   frontMatterTooDeep(locale: Locale, limit: number): string {
     return pick(locale, {

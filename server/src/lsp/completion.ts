@@ -1,4 +1,4 @@
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
 import type { Analysis } from '../core/analyze';
 import type { Catalog } from '../core/catalog/compile';
 import { FRONT_MATTER_KEYS } from '../core/frontmatter';
@@ -19,14 +19,25 @@ const KEY_DOCS: Record<string, [string, string]> = {
 const md = (value: string) => ({ kind: MarkupKind.Markdown, value });
 
 /** Completion in the front matter (keys and values, ids and 日本語 labels) and, in a draft's body, clause snippets. */
-export function completions(text: string, position: Position, analysis: Analysis | undefined, catalog: Catalog, locale: Locale): CompletionItem[] {
+export function completions(text: string, position: Position, analysis: Analysis | undefined, catalog: Catalog, locale: Locale): CompletionItem[] | CompletionList {
   const lines = new LineIndex(text);
   const ja = locale === 'ja';
   const lineText = text.slice(lines.lineStart(position.line), lines.offsetAt(position));
   const fmEnd = frontMatterEnd(text, lines);
-  if (fmEnd !== undefined && position.line > 0 && position.line < fmEnd) return frontMatterItems(text, lines, position.line, lineText, catalog, ja);
+  if (fmEnd !== undefined && position.line > 0 && position.line < fmEnd) return finishedWordsClose(lineText, frontMatterItems(text, lines, position.line, lineText, catalog, ja));
   if (!analysis?.context.documentType || /^\s*(```|~~~)/.test(lineText)) return [];
   return clauseItems(analysis, position, ja);
+}
+
+/**
+ * Front-matter lists are incomplete, so the editor asks again as the author types; once the word
+ * before the cursor is a whole key or value (`confirmation: true`), the answer is empty and the
+ * list closes: Enter at the end of the line starts a new line instead of accepting a no-op.
+ */
+function finishedWordsClose(before: string, items: CompletionItem[]): CompletionList {
+  const word = /[^\s:,\[\]{}]*$/.exec(before)![0];
+  if (word && items.some((i) => i.label === word || (i.insertText ?? '').trim() === word)) return { isIncomplete: true, items: [] };
+  return { isIncomplete: true, items };
 }
 
 /** Line of the closing fence when the text starts with front matter. */

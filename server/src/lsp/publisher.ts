@@ -57,7 +57,10 @@ export class Publisher {
     const def = state.catalog.def;
     const r = a?.result;
     const required = r?.clauses.filter((c) => c.requirement === 'required') ?? [];
+    const present = required.filter((c) => c.status !== 'missing').length;
     const docDef = r?.document ? def.documentTypes[r.document] : undefined;
+    // Nothing judged (no clause applies because the type, the category or the YAML is unusable).
+    const unchecked = !r || r.clauses.length === 0;
     return {
       uri,
       version: state.version,
@@ -65,10 +68,17 @@ export class Publisher {
       documentLabel: docDef ? (ja ? docDef.label : docDef.label_en) : undefined,
       categoryLabels: (r?.categories ?? []).map((c) => (ja ? def.categories[c]?.label : def.categories[c]?.label_en) ?? c),
       required: required.length,
-      present: required.filter((c) => c.status !== 'missing').length,
+      present,
       problems,
-      coverageText: ja ? `必須条項 ${required.filter((c) => c.status !== 'missing').length}/${required.length}` : `Required clauses ${required.filter((c) => c.status !== 'missing').length}/${required.length}`,
-      tooltip: ja ? `itaku: この草案の指摘 ${problems} 件。クリックで問題パネルを開きます。` : `itaku: ${problems} problem(s) in this draft. Click to open the Problems panel.`,
+      ...(unchecked ? { unchecked: true } : {}),
+      coverageText: unchecked ? (ja ? '必須条項を判定できません' : 'Clauses not checked') : ja ? `必須条項 ${present}/${required.length}` : `Required clauses ${present}/${required.length}`,
+      tooltip: unchecked
+        ? ja
+          ? `itaku: front matter（YAML、document、category）に問題があるため、必須条項を判定できません。指摘 ${problems} 件。クリックで問題パネルを開きます。`
+          : `itaku: the clauses cannot be checked until the front matter (YAML, document, category) is fixed. ${problems} problem(s). Click to open the Problems panel.`
+        : ja
+          ? `itaku: この草案の指摘 ${problems} 件。クリックで問題パネルを開きます。`
+          : `itaku: ${problems} problem(s) in this draft. Click to open the Problems panel.`,
     };
   }
 }

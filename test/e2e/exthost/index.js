@@ -44,10 +44,12 @@ check('activate returns the running language client', async () => {
 check('diagnostics via vscode.languages.getDiagnostics', async () => {
   const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'spec-build.md');
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-  const diags = await itakuDiagnostics(uri, (d) => d.length === 2, 'two missing clauses');
+  const diags = await itakuDiagnostics(uri, (d) => d.length === 4, 'two missing clauses and two numbering gaps');
   assert.deepEqual(diags.map((d) => [d.code && (d.code.value || d.code), d.severity, d.range.start.line, d.range.start.character]), [
     ['missing-clause', vscode.DiagnosticSeverity.Warning, 2, 10],
     ['missing-clause', vscode.DiagnosticSeverity.Warning, 2, 10],
+    ['numbering', vscode.DiagnosticSeverity.Information, 16, 3],
+    ['numbering', vscode.DiagnosticSeverity.Information, 34, 4],
   ]);
   assert.match(diags[0].message, /^必須条項「情報セキュリティが侵害された場合の対処」（表1\(7\)）がありません。/);
   assert.ok(String(diags[0].code.target).endsWith('#missing-clause'), String(diags[0].code.target));
@@ -66,25 +68,29 @@ check('code actions via vscode.executeCodeActionProvider (QuickFix)', async () =
     '*「再委託に関する事項」を挿入（再委託を禁止する場合）',
     ' 「再委託に関する事項」を挿入（再委託を認める場合）',
     ' 不足している必須条項をすべて挿入（2 件）',
+    ' 「情報セキュリティが侵害された場合の対処」を適用除外にする（理由を記入）',
+    ' 「再委託に関する事項」を適用除外にする（理由を記入）',
   ]);
   const fix = actions.find((a) => a.title.includes('再委託を禁止する場合'));
   assert.ok(await vscode.workspace.applyEdit(fix.edit));
   const doc = await vscode.workspace.openTextDocument(uri);
   assert.ok(doc.getText().includes('### (8) 再委託に関する事項\n\n本調達に係る業務は、その全部又は一部を他の事業者にも再委託させてはならない。'), doc.getText());
-  await itakuDiagnostics(uri, (d) => d.length === 1, 'one missing clause after the fix');
+  await itakuDiagnostics(uri, (d) => d.filter((x) => (x.code.value || x.code) === 'missing-clause').length === 1, 'one missing clause after the fix');
 });
 
 check('settings take effect: itaku.locale = en, then a severity override', async () => {
   const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'spec-build.md');
   const config = vscode.workspace.getConfiguration('itaku', uri);
   await config.update('locale', 'en', vscode.ConfigurationTarget.Workspace);
-  const en = await itakuDiagnostics(uri, (d) => d.length === 1 && d[0].message.startsWith('Required clause'), 'English messages');
+  // Only the missing clause counts here (the draft's numbering gaps are information findings).
+  const missing = (d) => d.filter((x) => (x.code.value || x.code) === 'missing-clause');
+  const en = missing(await itakuDiagnostics(uri, (d) => missing(d).length === 1 && missing(d)[0].message.startsWith('Required clause'), 'English messages'));
   assert.equal(en[0].message, 'Required clause "Handling a breach of information security" (表1(7)) is missing. It is required for the category "building an information system / developing software" (basis: 表1(7); 第Ⅰ部6.3.2). Use the quick fix to insert the template wording.');
   await config.update('severity', { 'missing-clause': 'error' }, vscode.ConfigurationTarget.Workspace);
-  await itakuDiagnostics(uri, (d) => d.length === 1 && d[0].severity === vscode.DiagnosticSeverity.Error, 'an error after the override');
+  await itakuDiagnostics(uri, (d) => missing(d).length === 1 && missing(d)[0].severity === vscode.DiagnosticSeverity.Error, 'an error after the override');
   await config.update('severity', undefined, vscode.ConfigurationTarget.Workspace);
   await config.update('locale', undefined, vscode.ConfigurationTarget.Workspace);
-  await itakuDiagnostics(uri, (d) => d.length === 1 && d[0].severity === vscode.DiagnosticSeverity.Warning && d[0].message.startsWith('必須条項'), 'defaults back');
+  await itakuDiagnostics(uri, (d) => missing(d).length === 1 && missing(d)[0].severity === vscode.DiagnosticSeverity.Warning && missing(d)[0].message.startsWith('必須条項'), 'defaults back');
 });
 
 check('editor.codeActionsOnSave with source.fixAll.itaku inserts every missing clause on save', async () => {
@@ -99,6 +105,19 @@ check('editor.codeActionsOnSave with source.fixAll.itaku inserts every missing c
   assert.ok(!doc.isDirty, 'saved');
   assert.ok(doc.getText().includes('第1条の2（情報セキュリティを確保するための体制の整備）'), doc.getText());
   await vscode.workspace.getConfiguration('editor', { languageId: 'markdown' }).update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
+});
+
+check('one outline: in VS Code only the built-in Markdown outline answers (no second itaku group)', async () => {
+  const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'spec-build.md');
+  await vscode.extensions.getExtension('vscode.markdown-language-features')?.activate();
+  const symbols = await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', uri);
+  const flat = [];
+  const walk = (list) => list.forEach((s) => { flat.push(s); walk(s.children || []); });
+  walk(symbols || []);
+  // The built-in outline names each heading once; itaku's would repeat them with clause ids as detail.
+  const names = flat.map((s) => s.name);
+  assert.equal(names.filter((n) => n.includes('秘密の保持')).length, 1, JSON.stringify(names));
+  assert.ok(!flat.some((s) => s.detail && /confidentiality/.test(s.detail)), JSON.stringify(flat.map((s) => [s.name, s.detail])));
 });
 
 check('a Markdown file that is not a draft gets no itaku diagnostics', async () => {

@@ -7,6 +7,7 @@ import type { Locale } from '../messages';
 import type { Range } from '../text/lineIndex';
 import { lineBreakOf, planClauseInsertion, type Insertion } from './insertClause';
 import { renderWording } from './fill';
+import { renumberEdits } from './renumber';
 import { wordingChoices } from './wording';
 
 /** A replacement of `[start, end)` (an insertion when they are equal). */
@@ -117,7 +118,9 @@ function fixesFor(analysis: Analysis, diagnostic: Diagnostic, start: number, end
     case 'unresolved-placeholder': {
       const fill = typeof data.fill === 'string' ? data.fill : undefined;
       if (!fill || start === end) return [];
-      return [{ title: t(locale, `「${fill}」で置き換える`, `Replace with "${fill}"`), kind: 'quickfix', isPreferred: true, edits: [{ start, end, newText: fill }] }];
+      const one: CoreAction = { title: t(locale, `「${fill}」で置き換える`, `Replace with "${fill}"`), kind: 'quickfix', isPreferred: true, edits: [{ start, end, newText: fill }] };
+      const all = placeholderFills(analysis);
+      return all.length > 1 ? [one, { title: t(locale, `front matter の値ですべて置き換える（${all.length} 件）`, `Replace all with the front-matter values (${all.length})`), kind: 'quickfix', edits: all }] : [one];
     }
     case 'unresolved-variant': {
       const edit = start === end ? undefined : markerRemoval(ctx, start, end);
@@ -140,6 +143,10 @@ function fixesFor(analysis: Analysis, diagnostic: Diagnostic, start: number, end
     }
     case 'missing-category':
       return categoryAdditions(ctx, start, end);
+    case 'numbering': {
+      const edits = typeof data.group === 'string' ? renumberEdits(ctx, data.group) : [];
+      return edits.length ? [{ title: t(locale, '見出し番号を振り直す', 'Renumber the headings'), kind: 'quickfix', edits }] : [];
+    }
     default:
       return [];
   }
@@ -148,6 +155,18 @@ function fixesFor(analysis: Analysis, diagnostic: Diagnostic, start: number, end
 /** At most this many "change to" actions from a finding's `data.suggestions` (itaku sends ≤ the catalog's category count). */
 export const MAX_SUGGESTIONS = 20;
 const MAX_SUGGESTION_LENGTH = 200;
+/** Every placeholder the front matter can fill, each replaced by exactly its value (「front matter の値ですべて置き換える」, and fix-all). */
+export function placeholderFills(analysis: Analysis): OffsetEdit[] {
+  const out: OffsetEdit[] = [];
+  for (const d of analysis.result.diagnostics) {
+    const fill = d.code === 'unresolved-placeholder' ? (d.data as { fill?: unknown } | undefined)?.fill : undefined;
+    if (typeof fill !== 'string' || !fill) continue;
+    const start = analysis.lines.offsetAt(d.range.start);
+    const end = analysis.lines.offsetAt(d.range.end);
+    if (start < end) out.push({ start, end, newText: fill });
+  }
+  return out;
+}
 
 /** One action per wording variant of a missing clause; the one the options imply is preferred. */
 export function clauseInsertions(ctx: DraftContext, clauseId: string): CoreAction[] {

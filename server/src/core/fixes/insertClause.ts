@@ -5,7 +5,8 @@ import { renderWording } from './fill';
 import { readBlocks } from '../analyze';
 import { BREAK, closerOf } from '../markdown/parse';
 import { clausesInBlock } from '../detect';
-import { formatNumbered, isArticle, parseNumbering } from './numbering';
+import { formatNumbered, freeNumber, parseNumbering } from './numbering';
+import { siblingNumbers } from '../numberedTitles';
 import { withoutClosingHashes } from '../text/trim';
 
 /** An insert-only edit: `text` goes in at `offset`; no existing character changes. */
@@ -52,13 +53,16 @@ function headingLine(depth: number, title: string): string {
  * After an article (第n条) the new one takes a branch number (第n条の2), as Japanese drafting
  * does, so no existing article needs renumbering.
  */
-function styledTitle(neighbour: string | undefined, before: boolean, title: string): string {
+function styledTitle(neighbour: string | undefined, before: boolean, title: string, taken: ReadonlySet<string> = new Set()): string {
   if (!neighbour) return title;
   const plain = neighbour.replace(/^\*\*|\*\*$/g, '');
   const wrap = (t: string) => (neighbour.startsWith('**') ? `**${t}**` : t);
   const n = parseNumbering(plain);
-  if (n && isArticle(n) && !before) return wrap(formatNumbered(n, n.value, title, (n.branch ?? 1) + 1));
-  if (n) return wrap(formatNumbered(n, before ? n.value : n.value + 1, title));
+  if (n) {
+    // Never a number a sibling already has: n+1 when free, else a branch number (3の2, 第6条の2).
+    const free = freeNumber(n, before, taken);
+    return wrap(free ? formatNumbered(n, free.value, title, free.branch) : n.bracket ? `${n.bracket[0]}${title}${n.bracket[1]}` : title);
+  }
   if (plain.startsWith('【')) return wrap(`【${title}】`);
   return wrap(title);
 }
@@ -198,8 +202,9 @@ export function planClauseInsertion(ctx: DraftContext, clause: ClauseDef, wordin
   if (anchor) {
     const b = blocks[anchor.block];
     const neighbour = blockTitle(ctx, b);
-        if (anchor.by === 'heading') {
-      const line = headingLine(b.facts.depth, styledTitle(neighbour, before, title));
+    const taken = siblingNumbers(ctx.text, blocks, anchor.block);
+    if (anchor.by === 'heading') {
+      const line = headingLine(b.facts.depth, styledTitle(neighbour, before, title, taken));
       const section = `${line}${eol}${eol}${body}`;
       return before ? beforeBlock(ctx, anchor.block, section, eol) : beforeBlock(ctx, nextHeading(blocks, anchor.block, b.facts.depth), section, eol);
     }
@@ -208,7 +213,7 @@ export function planClauseInsertion(ctx: DraftContext, clause: ClauseDef, wordin
     // quote lies between (a quoted item would need its > prefixes); otherwise a paragraph follows.
     if (b.facts.listDepth > 0 && !b.facts.quoted && blocks[listItemBounds(blocks, anchor.block)[0]].facts.itemOffset !== null) {
       if (plainBody) return listItemInsertion(ctx, anchor.block, undefined, body, eol, before);
-      const itemTitle = anchor.by === 'title' ? styledTitle(neighbour, before, title) : title;
+      const itemTitle = anchor.by === 'title' ? styledTitle(neighbour, before, title, taken) : title;
       return listItemInsertion(ctx, anchor.block, itemTitle, body, eol, before);
     }
     if (anchor.by === 'title') {
@@ -216,19 +221,23 @@ export function planClauseInsertion(ctx: DraftContext, clause: ClauseDef, wordin
         // Before the first clause: continue the article just above it (第1条（目的） → 第1条の2), if any.
         const style = parseNumbering(neighbour.replace(/^\*\*/, ''));
         let previous: string | undefined;
+        let previousBlock = -1;
         for (let i = anchor.block - 1; i >= 0 && !previous; i--) {
           const f = blocks[i].facts;
           if (f.kind === 'heading') break;
           if (titleOf(f, ctx.text, blocks[i].start)[0] > 0 && f.listDepth === 0) {
             const t = blockTitle(ctx, blocks[i]);
             const n = parseNumbering(t.replace(/^\*\*/, ''));
-            if (style && n && n.before === style.before && n.kind === style.kind) previous = t;
+            if (style && n && n.before === style.before && n.kind === style.kind) {
+              previous = t;
+              previousBlock = i;
+            }
           }
         }
-        const numbered = previous ? styledTitle(previous, false, title) : styledTitle(neighbour, true, title);
+        const numbered = previous ? styledTitle(previous, false, title, siblingNumbers(ctx.text, blocks, previousBlock)) : styledTitle(neighbour, true, title, taken);
         return beforeBlock(ctx, anchor.block, `${numbered}${eol}${body}`, eol);
       }
-      const article = `${styledTitle(neighbour, before, title)}${eol}${body}`;
+      const article = `${styledTitle(neighbour, before, title, taken)}${eol}${body}`;
       // The article runs until the next title in the same style, or the next heading.
       const style = parseNumbering(neighbour.replace(/^\*\*/, ''));
       let next = -1;
@@ -266,7 +275,7 @@ export function planClauseInsertion(ctx: DraftContext, clause: ClauseDef, wordin
     let lastChild = -1;
     for (let i = umbrella + 1; i < (end < 0 ? blocks.length : end); i++) if (blocks[i].facts.kind === 'heading' && blocks[i].facts.depth === depth + 1) lastChild = i;
     const neighbour = lastChild >= 0 ? blockTitle(ctx, blocks[lastChild]) : undefined;
-    const line = headingLine(depth + 1, styledTitle(neighbour, false, title));
+    const line = headingLine(depth + 1, styledTitle(neighbour, false, title, lastChild >= 0 ? siblingNumbers(ctx.text, blocks, lastChild) : undefined));
     return beforeBlock(ctx, end, `${line}${eol}${eol}${body}`, eol);
   }
   const depths = blocks.filter((b) => b.facts.kind === 'heading' && b.facts.depth >= 2).map((b) => b.facts.depth);

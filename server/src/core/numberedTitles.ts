@@ -1,0 +1,81 @@
+// The draft's own numbering: each numbered title (a heading, or a titled paragraph such as
+// 第6条（秘密の保持）) with the group of siblings it belongs to, so fixes can pick a free number
+// and the numbering rule can find duplicates and gaps.
+import { titleOf, type LocatedBlock } from './model';
+import { formatNumbered, numberKey, parseNumbering, styleKey, type Numbering } from './fixes/numbering';
+
+export interface NumberedTitle {
+  /** Index of the block in the draft's blocks. */
+  block: number;
+  numbering: Numbering;
+  /** Siblings share a group: same parent section, same level (heading depth or paragraph), same style. */
+  group: string;
+  key: string;
+  /** Offsets of the number (and its surroundings) in the text: the start of the title to the end of the number. */
+  start: number;
+  end: number;
+}
+
+const MAY_BE_NUMBERED = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?[ \t]*(?:第|[（(]|[0-9０-９]|[ア-ワ]|[①-⑳])/;
+
+/** The title text of a block (its heading text, or its title line), with its start offset. */
+export function titleText(text: string, b: LocatedBlock): { title: string; at: number } {
+  if (b.facts.kind === 'heading') {
+    const raw = text.slice(b.start, b.start + b.facts.length).split(/\r\n|\r|\n/)[0];
+    const lead = /^\s*#{1,6}\s*/.exec(raw)?.[0].length ?? 0;
+    return { title: raw.slice(lead).replace(/\s*#+\s*$/, '').trim(), at: b.start + lead };
+  }
+  const raw = text.slice(b.start, b.start + titleOf(b.facts, text, b.start)[1]);
+  // A title may sit under a 【…の場合】 marker line; the title is its last line.
+  const parts = raw.split(/\r\n|\r|\n/);
+  const last = parts.pop()!;
+  const at = b.start + raw.length - last.length;
+  const lead = /^\s*/.exec(last)![0].length;
+  return { title: last.trim(), at: at + lead };
+}
+
+/** Every numbered title of the draft outside lists and quotes, in order. */
+export function numberedTitles(text: string, blocks: readonly LocatedBlock[]): NumberedTitle[] {
+  const out: NumberedTitle[] = [];
+  // The heading each depth currently sits under: parents[d] = index of the last heading of depth d.
+  const parents: number[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    const f = b.facts;
+    if (f.listDepth > 0 || f.quoted || f.kind === 'code' || f.kind === 'html') continue;
+    let parent: number;
+    if (f.kind === 'heading') {
+      parent = -1;
+      for (let d = f.depth - 1; d >= 1; d--) if (parents[d] !== undefined) {
+        parent = parents[d];
+        break;
+      }
+      parents[f.depth] = i;
+      parents.length = f.depth + 1;
+    } else {
+      parent = -1;
+      for (let d = parents.length - 1; d >= 1; d--) if (parents[d] !== undefined) {
+        parent = parents[d];
+        break;
+      }
+    }
+    if (!MAY_BE_NUMBERED.test(text.slice(b.start, b.start + 16))) continue;
+    if (f.kind !== 'heading' && titleOf(f, text, b.start)[0] === 0) continue;
+    const { title, at } = titleText(text, b);
+    const bold = title.startsWith('**') ? 2 : 0;
+    const n = parseNumbering(title.slice(bold));
+    if (!n) continue;
+    const level = f.kind === 'heading' ? `h${f.depth}` : 'p';
+    const shown = formatNumbered({ ...n, bracket: undefined }, n.value, '', n.branch).trimEnd().length;
+    out.push({ block: i, numbering: n, group: `${parent}|${level}|${styleKey(n)}`, key: numberKey(n.value, n.branch), start: at + bold, end: at + bold + shown });
+  }
+  return out;
+}
+
+/** The numbers already used by the siblings of block `block` in the style of `n` (a title there, or the one to be added). */
+export function siblingNumbers(text: string, blocks: readonly LocatedBlock[], block: number): Set<string> {
+  const all = numberedTitles(text, blocks);
+  const self = all.find((t) => t.block === block);
+  if (!self) return new Set();
+  return new Set(all.filter((t) => t.group === self.group).map((t) => t.key));
+}
