@@ -15,6 +15,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { builtinCatalog } from './builtinCatalog';
 import { newDraftText, type NewDraftRequest } from './core/newDraft';
 import { resolveLocale } from './core/messages';
+import { CatalogChanges } from './lsp/catalogChanges';
 import { Catalogs } from './lsp/catalogs';
 import { codeActions, fixAllEdits, FIX_ALL_KIND, workspaceEdit } from './lsp/codeActions';
 import { completions } from './lsp/completion';
@@ -87,7 +88,12 @@ const refreshAll = () => {
   for (const doc of documents.all()) publisher.schedule(doc.uri);
 };
 connection.onDidChangeConfiguration(refreshAll);
-connection.onDidChangeWatchedFiles(refreshAll);
+// A changed catalog file: only the drafts using it, debounced (catalogs are re-read by mtime).
+const catalogChanges = new CatalogChanges(settings, catalogs, folderOf, () => documents.all().map((d) => d.uri), (uri) => {
+  drafts.forget(uri);
+  publisher.schedule(uri);
+});
+connection.onDidChangeWatchedFiles((params) => catalogChanges.onChange(params));
 
 documents.onDidOpen((e) => publisher.schedule(e.document.uri));
 documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));

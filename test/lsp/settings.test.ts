@@ -74,6 +74,26 @@ test('a valid custom catalog is used: a ministry that makes audit required every
   assert.deepEqual(draft.map((d) => d.data?.clause), ['audit', 'subcontracting']);
 });
 
+test('a changed catalog file re-analyses only the drafts that use it, however many events arrive', async () => {
+  // a.md uses ministry.yaml (the test above); b.md the built-in catalog.
+  const aUri = pathToFileURL(path.join(folder, 'a.md')).toString();
+  const bUri = pathToFileURL(path.join(folder, 'b.md')).toString();
+  client.settingsFor = (scope) => (scope === bUri ? {} : undefined);
+  client.open(bUri, DRAFT, 1);
+  await client.diagnosticsFor(bUri, 1);
+  writeFileSync(path.join(folder, 'ministry.yaml'), CATALOG_TEXT.replace('id: nisc-2011', 'id: my-ministry'));
+  const mark = client.published.length;
+  const changes = [{ uri: pathToFileURL(path.join(folder, 'ministry.yaml')).toString(), type: 2 }, { uri: pathToFileURL(path.join(folder, 'other.yaml')).toString(), type: 2 }];
+  for (let i = 0; i < 200; i++) void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
+  const draft = await client.until(() => client.published.slice(mark).find((p) => p.uri === aUri)?.diagnostics, 'a.md republished');
+  assert.deepEqual(draft.map((d) => d.data?.clause), ['subcontracting']);
+  // b.md was not analysed again: after an edit, its only publication since the events is version 2.
+  client.change(bUri, 2, [{ text: `${DRAFT}\n` }]);
+  await client.diagnosticsFor(bUri, 2);
+  assert.deepEqual(client.published.slice(mark).filter((p) => p.uri === bUri).map((p) => p.version), [2]);
+  client.settingsFor = undefined;
+});
+
 test('a catalog that cannot be used (a folder, a FIFO, /dev/zero, a deep nesting): one finding, one notification, and drafts keep their diagnostics with the built-in catalog', async () => {
   const { execFileSync } = await import('node:child_process');
   const { mkdirSync } = await import('node:fs');

@@ -23,6 +23,8 @@ export class LspClient {
   readonly messages: Array<{ type: number; message: string }> = [];
   readonly notifications: Array<{ method: string; params: unknown }> = [];
   settings: Record<string, unknown> = {};
+  /** Settings for one document (scopeUri), when they differ from `settings`. */
+  settingsFor?: (scopeUri: string | undefined) => Record<string, unknown> | undefined;
   private waiters: Array<() => void> = [];
   private exited: Promise<number | null>;
 
@@ -46,7 +48,7 @@ export class LspClient {
       client.notifications.push({ method, params });
       client.wake();
     });
-    connection.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) => p.items.map(() => client.settings));
+    connection.onRequest('workspace/configuration', (p: { items: Array<{ section?: string; scopeUri?: string }> }) => p.items.map((item) => client.settingsFor?.(item.scopeUri) ?? client.settings));
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('window/showMessageRequest', (p: { type: number; message: string }) => {
       client.messages.push(p);
