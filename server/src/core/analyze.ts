@@ -44,7 +44,13 @@ const EXCERPT_MAX = 60;
 
 /** The evidence text on one line, shortened: what a reviewer reads to check a verdict. */
 export function excerptOf(text: string, start: number, end: number): string {
-  const flat = text.slice(start, Math.min(end, start + EXCERPT_MAX * 4)).replace(/<!--[\s\S]*?-->/g, ' ').replace(/[\s\u3000]+/g, ' ').replace(/^[#>\s]+/, '').trim();
+  let raw = text.slice(start, Math.min(end, start + EXCERPT_MAX * 4));
+  // Comments are not text (a scan: a lazy regex would backtrack on unclosed comments).
+  for (let open = raw.indexOf('<!--'); open >= 0; open = raw.indexOf('<!--', open)) {
+    const close = raw.indexOf('-->', open + 4);
+    raw = `${raw.slice(0, open)} ${close < 0 ? '' : raw.slice(close + 3)}`;
+  }
+  const flat = raw.replace(/[\s\u3000]+/g, ' ').replace(/^[#>\s]+/, '').trim();
   const chars = Array.from(flat);
   return chars.length > EXCERPT_MAX ? `${chars.slice(0, EXCERPT_MAX - 1).join('')}…` : flat;
 }

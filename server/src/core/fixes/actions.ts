@@ -103,7 +103,37 @@ export function quickFixes(analysis: Analysis, ref: DiagnosticRef): CoreAction[]
   const d = currentDiagnostic(analysis, ref);
   if (!d) return [];
   const finding = { code: d.code, start: analysis.lines.offsetAt(d.range.start), end: analysis.lines.offsetAt(d.range.end) };
-  return fixesFor(analysis, d, finding.start, finding.end).filter((a) => a.edits.length > 0 && a.edits.every((e) => editAllowed(analysis.context.text, finding, e)));
+  const text = analysis.context.text;
+  return fixesFor(analysis, d, finding.start, finding.end).filter((a) => a.edits.length > 0 && a.edits.every((e) => editAllowed(text, finding, e) || editAllowedForGroup(analysis, finding.code, e)));
+}
+
+/** Numerals (and the の of a branch number): all 「見出し番号を振り直す」 may replace, and with. */
+const NUMERAL = /^[0-9０-９一二三四五六七八九十百千]+[条項号節章]?(?:の[0-9０-９一二三四五六七八九十百千]+)?[条項号節章]?$/;
+
+/**
+ * Edits of actions that fix a whole group of the server's own findings at once: 「front matter の値で
+ * すべて置き換える」 replaces exactly another current placeholder finding; renumbering replaces a
+ * number with a number and nothing else.
+ */
+function editAllowedForGroup(analysis: Analysis, code: string, edit: OffsetEdit): boolean {
+  const text = analysis.context.text;
+  if (!Number.isInteger(edit.start) || !Number.isInteger(edit.end) || edit.start < 0 || edit.end > text.length || edit.start >= edit.end) return false;
+  if (code === 'unresolved-placeholder') {
+    return analysis.result.diagnostics.some((d) => d.code === code && analysis.lines.offsetAt(d.range.start) === edit.start && analysis.lines.offsetAt(d.range.end) === edit.end);
+  }
+  if (code === 'numbering') {
+    // What differs, once the brackets and 第…条 around the number that both keep are set aside, is a number.
+    let before = text.slice(edit.start, edit.end);
+    let after = edit.newText;
+    let p = 0;
+    while (p < before.length && p < after.length && before[p] === after[p] && !NUMERAL.test(before[p])) p++;
+    let q = 0;
+    while (q < before.length - p && q < after.length - p && before[before.length - 1 - q] === after[after.length - 1 - q] && !NUMERAL.test(before[before.length - 1 - q])) q++;
+    before = before.slice(p, before.length - q);
+    after = after.slice(p, after.length - q);
+    return NUMERAL.test(before) && NUMERAL.test(after);
+  }
+  return false;
 }
 
 /** Quick fixes for one of the server's own findings, rebuilt from the current text (no state kept anywhere). */
@@ -238,7 +268,7 @@ function underEmptyHeading(ctx: DraftContext, clause: number, wording: string): 
   if (!empty) return undefined;
   const text = ctx.text;
   const eol = lineBreakOf(text);
-  const body = renderWording(wording, ctx.fill).replace(/[\s\u3000]+$/u, '');
+  const body = renderWording(wording, ctx.fill).trimEnd();
   // After the heading's line; a blank line before the wording, and one after unless one follows.
   let at = empty.end;
   while (at < text.length && text.charCodeAt(at) !== 10 && text.charCodeAt(at) !== 13) at++;

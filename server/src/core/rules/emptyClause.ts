@@ -1,6 +1,7 @@
 import type { DraftContext } from '../context';
 import type { Finding } from '../findings';
 import { messages } from '../messages';
+import { withoutClosingHashes } from '../text/trim';
 
 /** `empty-clause`: a heading names a clause of the draft's type, but nothing is written under it. */
 export function emptyClauses(ctx: DraftContext): Finding[] {
@@ -11,7 +12,7 @@ export function emptyClauses(ctx: DraftContext): Finding[] {
     if (!req || req.level === 'not-applicable') continue;
     const clause = catalog.def.clauses[e.clause];
     if (ctx.waivers.has(clause.id)) continue;
-    const heading = ctx.text.slice(e.start, e.end).replace(/^\s*#{1,6}\s*/, '').replace(/[\s#]+$/, '').replace(/\s+/g, ' ');
+    const heading = withoutClosingHashes(ctx.text.slice(e.start, e.end).replace(/^\s*#{1,6}\s*/, '')).trimEnd().replace(/\s+/g, ' ');
     out.push({
       code: 'empty-clause',
       severity: 'warning',
