@@ -1,18 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { runCli } from '../support/cli';
-
-function workspace(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'itaku-cli-'));
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
+import { runCli, workspace } from '../support/cli';
 
 const COMPLETE_STORAGE = ['---', 'document: 調達仕様書', 'category: storage-transport', 'organization: 国立公文書館', '---', '', '# 文書保管業務', '', '本調達において保存を委託する国立公文書館の情報について、その漏洩及び毀損を防止するための十分な安全管理を行うこと。', '', '本調達に係る業務は、その全部又は一部を他の事業者に再委託させてはならない。', ''].join('\n');
 const MISSING = ['---', 'document: 契約書', 'category: storage-transport', '---', '', '乙は、本業務に関して知り得た秘密を漏らしてはならない。', '報告書の提出先は〔 省 〕とする。', ''].join('\n');

@@ -1,29 +1,21 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, symlinkSync } from 'node:fs';
 import * as path from 'node:path';
-import { CLI, runCli } from '../support/cli';
+import { CLI, runCli, workspace } from '../support/cli';
+
+const workspaceFor = (files: Record<string, string | Buffer>) => workspace(files, 'itaku-safety-');
 
 // Issue 10 (terminal injection, files that hang or fill memory, a closed pipe) and issue 11 (a CI
 // gate must never pass having checked nothing; usage errors; SARIF).
-
-function workspace(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'itaku-safety-'));
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
 
 const CLEAN = ['---', 'document: 調達仕様書', 'category: storage-transport', 'organization: 国立公文書館', '---', '', '# 文書保管業務', '', '本調達において保存を委託する国立公文書館の情報について、その漏洩及び毀損を防止するための十分な安全管理を行うこと。', '', '本調達に係る業務は、その全部又は一部を他の事業者に再委託させてはならない。', ''].join('\n');
 const WARNS = ['---', 'document: 契約書', 'category: storage-transport', '---', '', '乙は、本業務に関して知り得た秘密を漏らしてはならない。', '報告書の提出先は〔 省 〕とする。', ''].join('\n');
 const EVIL = ['---', 'document: 契約書', 'category: "\\e]0;PWNED\\a\\e[2J\\e[1;31mALL CHECKS PASSED\\n::error file=README.md,line=1::forged"', '---', '', '本文。', ''].join('\n');
 
 test('stylish output escapes control characters and line breaks from the draft; no colour when stdout is not a TTY', () => {
-  const dir = workspace({ 'evil.md': EVIL });
+  const dir = workspaceFor({ 'evil.md': EVIL });
   const r = runCli(['check', 'evil.md'], dir, { NO_COLOR: '' });
   assert.equal(r.status, 1);
   assert.doesNotMatch(r.stdout, /[\u0000-\u0009\u000b-\u001f\u007f]/, 'no control character but the line feeds of the report');
@@ -32,13 +24,13 @@ test('stylish output escapes control characters and line breaks from the draft; 
 });
 
 test('a file name that would be a workflow command is escaped too', () => {
-  const dir = workspace({ '::error file=x::y.md': WARNS });
+  const dir = workspaceFor({ '::error file=x::y.md': WARNS });
   const r = runCli(['check', '.'], dir);
   assert.ok(r.stdout.split('\n').every((line) => !/^\s*::/.test(line)), r.stdout);
 });
 
 test('unreadable and undecodable drafts and folders are errors listed by name (exit 1); a symlink loop is listed as skipped', () => {
-  const dir = workspace({ 'ok.md': CLEAN, 'sjis.md': Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x83, 0x65, 0x83, 0x58, 0x83, 0x67]), 'locked/d.md': CLEAN, 'sub/e.md': CLEAN });
+  const dir = workspaceFor({ 'ok.md': CLEAN, 'sjis.md': Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x83, 0x65, 0x83, 0x58, 0x83, 0x67]), 'locked/d.md': CLEAN, 'sub/e.md': CLEAN });
   symlinkSync('..', path.join(dir, 'sub', 'up'));
   symlinkSync('nowhere.md', path.join(dir, 'broken.md'));
   execFileSync('mkfifo', [path.join(dir, 'fifo.md')]);
@@ -68,7 +60,7 @@ test('unreadable and undecodable drafts and folders are errors listed by name (e
 });
 
 test('a FIFO or /dev/zero named on the command line is refused at once, not read', () => {
-  const dir = workspace({});
+  const dir = workspaceFor({});
   execFileSync('mkfifo', [path.join(dir, 'pipe.md')]);
   const r = runCli(['check', 'pipe.md', '/dev/zero', '--locale', 'en'], dir);
   assert.equal(r.status, 1);
@@ -83,7 +75,7 @@ test('a FIFO or /dev/zero named on the command line is refused at once, not read
 });
 
 test('no draft checked (an empty or wrong folder): a warning and exit 1', () => {
-  const dir = workspace({ 'empty/.keep': '', 'notes/n.md': '# メモ\n' });
+  const dir = workspaceFor({ 'empty/.keep': '', 'notes/n.md': '# メモ\n' });
   for (const folder of ['empty', 'notes']) {
     const r = runCli(['check', folder], dir);
     assert.equal(r.status, 1, folder);
@@ -95,7 +87,7 @@ test('no draft checked (an empty or wrong folder): a warning and exit 1', () => 
 });
 
 test('--max-warnings N and --quiet behave like eslint', () => {
-  const dir = workspace({ 'w.md': WARNS });
+  const dir = workspaceFor({ 'w.md': WARNS });
   assert.equal(runCli(['check', 'w.md', '--max-warnings', '2'], dir).status, 0);
   const over = runCli(['check', 'w.md', '--max-warnings', '1'], dir);
   assert.equal(over.status, 1);
@@ -121,8 +113,8 @@ test('usage errors: one language per --locale, "did you mean", no raw Node or EN
 });
 
 test('SARIF: percent-encoded URIs relative to a base, never ../; CR line ends; skipped files as notifications; rule descriptions and help', () => {
-  const dir = workspace({ 'in dir/a #1%.md': WARNS, 'cr.md': WARNS.replace(/\n/g, '\r'), 'bin.md': Buffer.from([0x2d, 0x00]) });
-  const outside = workspace({ 'o.md': WARNS });
+  const dir = workspaceFor({ 'in dir/a #1%.md': WARNS, 'cr.md': WARNS.replace(/\n/g, '\r'), 'bin.md': Buffer.from([0x2d, 0x00]) });
+  const outside = workspaceFor({ 'o.md': WARNS });
   const r = runCli(['check', '.', path.join(outside, 'o.md'), '--format', 'sarif', '--locale', 'en'], dir);
   const run = JSON.parse(r.stdout).runs[0];
   const uris = run.results.map((x: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId: string } } }> }) => x.locations[0].physicalLocation.artifactLocation);
@@ -140,7 +132,7 @@ test('SARIF: percent-encoded URIs relative to a base, never ../; CR line ends; s
 });
 
 test('a closed pipe (| head -c 10) ends the run quietly: no EPIPE stack trace', async () => {
-  const dir = workspace(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`d${i}.md`, WARNS])));
+  const dir = workspaceFor(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`d${i}.md`, WARNS])));
   const child = spawn(process.execPath, [CLI, 'check', '.', '--format', 'json'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));

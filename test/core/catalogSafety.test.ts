@@ -104,8 +104,9 @@ test('<!-- ITAKU: … --> in upper case is the same comment, not silently ignore
   assert.deepEqual(unknown.result.diagnostics.map((d) => d.code), ['missing-clause', 'invalid-directive']);
 });
 
-test('an invalid itaku comment of 200 KB is quoted by its start only', () => {
-  const a = analyze(WAIVE(`<!-- itaku: ${'x'.repeat(200_000)} -->`), { catalog: catalog() })!;
+test('an invalid itaku comment of 20 KB is quoted by its start only', () => {
+  // (Past the 32 KB parse budget a comment is read as plain text, with analysis-limited: hostile.test.ts.)
+  const a = analyze(WAIVE(`<!-- itaku: ${'x'.repeat(20_000)} -->`), { catalog: catalog() })!;
   const message = a.result.diagnostics.find((d) => d.code === 'invalid-directive')!.message;
   assert.ok(message.length < 300, `${message.length} characters`);
   assert.ok(message.startsWith(`itaku の指示「itaku: ${'x'.repeat(53)}…」を理解できません。`), message.slice(0, 100));

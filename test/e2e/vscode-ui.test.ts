@@ -70,6 +70,16 @@ async function openFile(name: string): Promise<void> {
   await page.waitForSelector('.editor-instance .monaco-editor .view-lines', { timeout: 20000 });
 }
 
+/** Clicks the first warning squiggle, as a person would, and opens the quick-fix menu (Ctrl+.). */
+async function quickFixMenuAtFirstWarning(timeout: number): Promise<void> {
+  const squiggle = page.locator('.editor-instance .monaco-editor .squiggly-warning:visible').first();
+  await squiggle.waitFor({ timeout });
+  const box = (await squiggle.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.keyboard.press('Control+.');
+  await page.waitForSelector('.action-widget .monaco-list-row', { timeout: 20000 });
+}
+
 async function problemsText(): Promise<string> {
   return page.locator('.markers-panel').innerText().catch(() => '');
 }
@@ -116,12 +126,7 @@ test('1. a build spec with two required clauses missing: both in the Problems pa
 
 test('2. Ctrl+. lists the variants; the preferred one inserts the model wording with the organization filled in', async () => {
   await onFailure(session, 'quickfix', async () => {
-    const squiggle = page.locator('.editor-instance .monaco-editor .squiggly-warning:visible').first();
-    await squiggle.waitFor({ timeout: 20000 });
-    const box = (await squiggle.boundingBox())!;
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await page.keyboard.press('Control+.');
-    await page.waitForSelector('.action-widget .monaco-list-row', { timeout: 20000 });
+    await quickFixMenuAtFirstWarning(20000);
     const items = await page.locator('.action-widget .monaco-list-row.action').allInnerTexts();
     assert.deepEqual(items.map((t) => t.trim()), [
       '「情報セキュリティが侵害された場合の対処」を挿入（情報セキュリティが侵害された場合の対処を明示する場合）',
@@ -247,12 +252,7 @@ test('7. a front matter left unclosed: one error in the Problems panel and an er
 test('8. the passport spec: the preferred fix inserts (2の2), never a second (3)', async () => {
   await onFailure(session, 'numbering', async () => {
     await openFile('passport.md');
-    const squiggle = page.locator('.editor-instance .monaco-editor .squiggly-warning:visible').first();
-    await squiggle.waitFor({ timeout: 60000 });
-    const box = (await squiggle.boundingBox())!;
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await page.keyboard.press('Control+.');
-    await page.waitForSelector('.action-widget .monaco-list-row', { timeout: 20000 });
+    await quickFixMenuAtFirstWarning(60000);
     const first = (await page.locator('.action-widget .monaco-list-row.action').first().innerText()).trim();
     assert.match(first, /^「セキュリティ機能の装備」を挿入（/);
     await page.keyboard.press('Enter');
@@ -269,12 +269,7 @@ test('8. the passport spec: the preferred fix inserts (2の2), never a second (3
 test('9. waiving from the menu: the directive goes in with the reason selected; typing gives the reason', async () => {
   await onFailure(session, 'waive', async () => {
     await openFile('waive.md');
-    const squiggle = page.locator('.editor-instance .monaco-editor .squiggly-warning:visible').first();
-    await squiggle.waitFor({ timeout: 60000 });
-    const box = (await squiggle.boundingBox())!;
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await page.keyboard.press('Control+.');
-    await page.waitForSelector('.action-widget .monaco-list-row', { timeout: 20000 });
+    await quickFixMenuAtFirstWarning(60000);
     const items = (await page.locator('.action-widget .monaco-list-row.action').allInnerTexts()).map((t) => t.trim());
     assert.equal(items[items.length - 1], 'この条項を適用除外にする（理由を記入）');
     for (let i = 0; i < items.length - 1; i++) await page.keyboard.press('ArrowDown');
