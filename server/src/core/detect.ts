@@ -159,9 +159,11 @@ function detectBlock(facts: BlockFacts, catalog: Catalog): BlockDetection {
     headTouched.length = 0;
     const titleBy = facts.kind === 'heading' ? 'heading' : 'title';
     for (let clause = 0; clause < clauses; clause++) {
-      // Body wording inside a heading (## 情報セキュリティインシデントの報告) names the clause like a heading word.
-      if (found[clause] & 5 || (found[clause] & 2 && facts.kind === 'heading')) out.hits.push({ clause, by: titleBy, own: (found[clause] & 4) !== 0, sentence: 0 });
-      if (found[clause] & 2 && facts.kind !== 'heading') out.hits.push({ clause, by: 'body', own: false, sentence: sentenceFound[clause] });
+      // Body wording inside a heading (## 情報セキュリティインシデントの報告) names the clause like a
+      // heading word; a heading that is a whole sentence (a setext underline below a paragraph) states it.
+      const sentenceHeading = facts.kind === 'heading' && facts.norm.text.includes('。');
+      if (found[clause] & 5 || (found[clause] & 2 && facts.kind === 'heading' && !sentenceHeading)) out.hits.push({ clause, by: titleBy, own: (found[clause] & 4) !== 0, sentence: 0 });
+      if (found[clause] & 2 && (facts.kind !== 'heading' || sentenceHeading)) out.hits.push({ clause, by: 'body', own: false, sentence: sentenceFound[clause] });
     }
   }
   facts.memo[DETECTED] = out;

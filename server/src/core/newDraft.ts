@@ -49,7 +49,7 @@ export function newDraftText(catalog: Catalog, request: NewDraftRequest, locale:
     if (ctx && first) {
       const clause = catalog.def.clauses[first[0]];
       const choice = wordingChoices(ctx, clause).find((c) => c.preferred);
-      if (choice) text = `${head}第1条（${clause.heading ?? clause.title}）\n${renderWording(choice.wording.text, ctx.fill).replace(/\s+$/, '')}\n`;
+      if (choice) text = `${head}第1条（${clause.heading ?? clause.title}）\n${renderWording(choice.wording.text, ctx.fill).trimEnd()}\n`;
     }
   }
   for (const ins of [...fixAllInsertions(text, { catalog, locale })].sort((a, b) => b.offset - a.offset)) {

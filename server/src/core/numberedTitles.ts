@@ -1,6 +1,7 @@
 // The draft's own numbering: each numbered title (a heading, or a titled paragraph such as
 // 第6条（秘密の保持）) with the group of siblings it belongs to, so fixes can pick a free number
 // and the numbering rule can find duplicates and gaps.
+import { withoutClosingHashes } from './text/trim';
 import { titleOf, type LocatedBlock } from './model';
 import { formatNumbered, numberKey, parseNumbering, styleKey, type Numbering } from './fixes/numbering';
 
@@ -16,14 +17,36 @@ export interface NumberedTitle {
   end: number;
 }
 
-const MAY_BE_NUMBERED = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?[ \t]*(?:第|[（(]|[0-9０-９]|[ア-ワ]|[①-⑳])/;
+/** The first character a numbered title can start with (第, a bracket, a digit, a kana, ①). */
+const NUMBER_START = /^(?:第|[（(]|[0-9０-９]|[ア-ワ]|[①-⑳])/;
+
+/**
+ * Can this line start with a number, after indentation, a `#` run and `**`? A scan: the regex it
+ * replaces backtracked over runs of spaces (quadratic, issue 12).
+ */
+function mayBeNumbered(line: string): boolean {
+  let i = 0;
+  const blank = () => {
+    while (line[i] === ' ' || line[i] === '\t') i++;
+  };
+  blank();
+  let hashes = 0;
+  while (line[i + hashes] === '#' && hashes < 7) hashes++;
+  if (hashes >= 1 && hashes <= 6 && (line[i + hashes] === ' ' || line[i + hashes] === '\t')) {
+    i += hashes;
+    blank();
+  }
+  if (line[i] === '*' && line[i + 1] === '*') i += 2;
+  blank();
+  return NUMBER_START.test(line.slice(i, i + 2));
+}
 
 /** The title text of a block (its heading text, or its title line), with its start offset. */
 export function titleText(text: string, b: LocatedBlock): { title: string; at: number } {
   if (b.facts.kind === 'heading') {
     const raw = text.slice(b.start, b.start + b.facts.length).split(/\r\n|\r|\n/)[0];
     const lead = /^\s*#{1,6}\s*/.exec(raw)?.[0].length ?? 0;
-    return { title: raw.slice(lead).replace(/\s*#+\s*$/, '').trim(), at: b.start + lead };
+    return { title: withoutClosingHashes(raw.slice(lead)).trim(), at: b.start + lead };
   }
   const raw = text.slice(b.start, b.start + titleOf(b.facts, text, b.start)[1]);
   // A title may sit under a 【…の場合】 marker line; the title is its last line.
@@ -59,7 +82,7 @@ export function numberedTitles(text: string, blocks: readonly LocatedBlock[]): N
         break;
       }
     }
-    if (!MAY_BE_NUMBERED.test(text.slice(b.start, b.start + 16))) continue;
+    if (!mayBeNumbered(text.slice(b.start, b.start + 16))) continue;
     if (f.kind !== 'heading' && titleOf(f, text, b.start)[0] === 0) continue;
     const { title, at } = titleText(text, b);
     const bold = title.startsWith('**') ? 2 : 0;

@@ -16,7 +16,37 @@ export interface YamlCauseAt {
 // A key: an optional `- `, then a plain scalar without colons (the same in the three patterns).
 const FULL_WIDTH_COLON = /^([ ]*(?:-[ ]+)?[^\s:：#"'[\]{}|>,-][^:：#]*?)：/;
 const NO_SPACE = /^([ ]*(?:-[ ]+)?[^\s:：#"'[\]{}|>,-][^:：#]*?):(?=[^\s:/])/;
-const KEY_VALUE = /^([ ]*)(?:-[ ]+)?[^\s:：#"'[\]{}|>,-][^:：#]*?:[ ]+(.*)$/;
+const KEY_START_NOT = /[\s:：#"'[\]{}|>,-]/;
+
+/**
+ * A `key: value` line — an optional `- `, a plain key without colons, `:` and a space — as
+ * [line, indent, value], read by a scan (the equivalent regex backtracks: issue 12).
+ */
+function keyValue(line: string): [string, string, string] | undefined {
+  let i = 0;
+  while (line[i] === ' ') i++;
+  const indent = line.slice(0, i);
+  if (line[i] === '-' && line[i + 1] === ' ') {
+    i++;
+    while (line[i] === ' ') i++;
+  }
+  if (i >= line.length || KEY_START_NOT.test(line[i])) return undefined;
+  let j = i;
+  while (j < line.length && line[j] !== ':' && line[j] !== '：' && line[j] !== '#') j++;
+  if (line[j] !== ':' || line[j + 1] !== ' ') return undefined;
+  let k = j + 1;
+  while (line[k] === ' ') k++;
+  const value = line.slice(k);
+  return value.includes('\n') || value.includes('\r') ? undefined : [line, indent, value];
+}
+
+/** A value without its trailing ` # comment` (a scan). */
+function withoutComment(value: string): string {
+  for (let i = 1; i < value.length; i++) {
+    if (value[i] === '#' && /\s/.test(value[i - 1])) return value.slice(0, i).trimEnd();
+  }
+  return value;
+}
 
 export function yamlCauses(yaml: string): YamlCauseAt[] {
   const out: YamlCauseAt[] = [];
@@ -55,9 +85,9 @@ export function yamlCauses(yaml: string): YamlCauseAt[] {
       out.push({ cause: 'indent', start: at, end: at + indent });
       continue;
     }
-    const kv = KEY_VALUE.exec(text);
+    const kv = keyValue(text);
     if (kv) {
-      const value = kv[2].replace(/\s+#.*$/, '');
+      const value = withoutComment(kv[2]);
       const valueAt = at + text.length - kv[2].length;
       const quote = /^["']/.exec(value);
       if (quote && !closesQuote(value, quote[0])) {

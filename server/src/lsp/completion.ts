@@ -35,7 +35,10 @@ export function completions(text: string, position: Position, analysis: Analysis
  * list closes: Enter at the end of the line starts a new line instead of accepting a no-op.
  */
 function finishedWordsClose(before: string, items: CompletionItem[]): CompletionList {
-  const word = /[^\s:,\[\]{}]*$/.exec(before)![0];
+  // The last word, by a backward scan (an unanchored `[^…]*$` is quadratic on long lines).
+  let from = before.length;
+  while (from > 0 && !/[\s:,[\]{}]/.test(before[from - 1])) from--;
+  const word = before.slice(from);
   if (word && items.some((i) => i.label === word || (i.insertText ?? '').trim() === word)) return { isIncomplete: true, items: [] };
   return { isIncomplete: true, items };
 }
