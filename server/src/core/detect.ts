@@ -228,6 +228,15 @@ function isDocumentTitle(b: LocatedBlock, catalog: Catalog): boolean {
   return words.some((w) => text.includes(w));
 }
 
+/** A block that holds nothing but 【…の場合】 choice markers is a label, not text under a heading. */
+function onlyChoiceMarkers(facts: BlockFacts): boolean {
+  const markers = markersIn(facts);
+  if (!markers.length) return false;
+  let covered = 0;
+  for (const [open, close] of markers) covered += close + 1 - open;
+  return covered >= facts.norm.text.length;
+}
+
 /** Does a title block hold text after its title (or is the title all there is)? */
 function hasTextAfterTitle(b: LocatedBlock): boolean {
   return b.facts.titleEnd >= 0 && b.facts.titleEnd < b.facts.norm.text.length;
@@ -252,6 +261,12 @@ export function detectClauses(text: string, blocks: readonly LocatedBlock[], cat
       }
       if (titled.has(hit.clause) || isDocumentTitle(b, catalog)) continue;
       const titleEnd = hit.by === 'title' ? b.start + b.facts.titleSourceEnd : b.end;
+      // A title may sit on the line below a 【…の場合】 marker: the title itself starts on its own line.
+      let titleStart = b.start;
+      if (hit.by === 'title') {
+        titleStart = titleEnd;
+        while (titleStart > b.start && text.charCodeAt(titleStart - 1) !== 10 && text.charCodeAt(titleStart - 1) !== 13) titleStart--;
+      }
       const selfContained = hit.by === 'title' && hasTextAfterTitle(b);
       let hasText = selfContained;
       let support: [number, number] | undefined;
@@ -260,7 +275,7 @@ export function detectClauses(text: string, blocks: readonly LocatedBlock[], cat
         if (selfContained ? j > index : endsSection(b.facts, blocks[j].facts, catalog)) break;
         const n = blocks[j];
         if (n.facts.kind !== 'paragraph') continue;
-        if (n.facts.norm.text.length) hasText = true;
+        if (n.facts.norm.text.length && !onlyChoiceMarkers(n.facts)) hasText = true;
         if (!n.facts.hits.length) continue;
         const d = detectBlock(n.facts, catalog);
         for (let k = 0; k < d.support.length; k += 2) {
@@ -271,9 +286,9 @@ export function detectClauses(text: string, blocks: readonly LocatedBlock[], cat
         }
       }
       if (support || (hit.own && hasText)) {
-        titled.set(hit.clause, { by: hit.by, block: index, start: b.start, end: titleEnd, evidence: support && !hit.own ? support : [b.start, titleEnd] });
+        titled.set(hit.clause, { by: hit.by, block: index, start: b.start, end: titleEnd, evidence: support && !hit.own ? support : [titleStart, titleEnd] });
       } else if (!hasText && !emptyCandidates.has(hit.clause)) {
-        emptyCandidates.set(hit.clause, { clause: hit.clause, block: index, start: b.start, end: titleEnd });
+        emptyCandidates.set(hit.clause, { clause: hit.clause, block: index, start: titleStart, end: titleEnd });
       }
     }
   });

@@ -278,6 +278,20 @@ function underEmptyHeading(ctx: DraftContext, clause: number, wording: string): 
   let ls = next;
   while (ls < text.length && (text.charCodeAt(ls) === 32 || text.charCodeAt(ls) === 9)) ls++;
   const blankFollows = ls >= text.length || text.charCodeAt(ls) === 10 || text.charCodeAt(ls) === 13;
+  // Indented text below (an indented code block) would become part of a list the wording ends
+  // with, and a heading inside a list or quote needs their prefixes: the usual placement then.
+  let first = next;
+  while (first < text.length) {
+    let e = first;
+    while (e < text.length && (text.charCodeAt(e) === 32 || text.charCodeAt(e) === 9)) e++;
+    if (e < text.length && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) {
+      if (e > first) return undefined;
+      break;
+    }
+    first = e + 1;
+  }
+  const block = ctx.blocks[empty.block];
+  if (block && (block.facts.listDepth > 0 || block.facts.quoted)) return undefined;
   return { offset: at, text: `${eol}${eol}${body}${blankFollows ? '' : eol}` };
 }
 
