@@ -23,13 +23,18 @@ function rng(seed: number) {
 function sentencePool(): string[] {
   const texts: string[] = [];
   for (const dir of ['test/fixtures/drafts', 'examples']) {
-    for (const f of readdirSync(path.join(ROOT, dir))) if (f.endsWith('.md')) texts.push(readFileSync(path.join(ROOT, dir, f), 'utf8').replace(/^---[\s\S]*?\n---\r?\n/, ''));
+    for (const f of readdirSync(path.join(ROOT, dir)))
+      if (f.endsWith('.md'))
+        texts.push(readFileSync(path.join(ROOT, dir, f), 'utf8').replace(/^---[\s\S]*?\n---\r?\n/, ''));
   }
   texts.push(readFileSync(path.join(ROOT, 'catalog/nisc-2011.yaml'), 'utf8').replace(/\{\{[^}]*\}\}/g, '受注者'));
   const pool = new Set<string>();
   for (const t of texts) {
     for (const s of t.split(/(?<=。)/)) {
-      const clean = s.replace(/[#>*`|\-\[\]{}]/g, '').replace(/\s+/g, '').trim();
+      const clean = s
+        .replace(/[#>*`|\-\[\]{}]/g, '')
+        .replace(/\s+/g, '')
+        .trim();
       if (clean.length >= 15 && clean.length <= 160 && /[ぁ-んァ-ン一-龥]/.test(clean)) pool.add(clean);
     }
   }
@@ -77,7 +82,13 @@ export function makeDraft(pool: string[], o: DraftOptions): string {
     } else if (kind < 0.5 && contract) {
       parts.push(`第${article++}条（${pick().slice(0, 8)}）`, pick() + pick(), `２　${pick()}`, '');
     } else if (kind < 0.53) {
-      parts.push('| 項目 | 内容 |', '|---|---|', `| ${pick().slice(0, 10)} | ${pick()} |`, `| ${pick().slice(0, 10)} | ${pick()} |`, '');
+      parts.push(
+        '| 項目 | 内容 |',
+        '|---|---|',
+        `| ${pick().slice(0, 10)} | ${pick()} |`,
+        `| ${pick().slice(0, 10)} | ${pick()} |`,
+        '',
+      );
     } else if (kind < 0.54) {
       parts.push('```', pick(), pick(), '```', '');
     } else {
@@ -116,21 +127,40 @@ export function buildCorpus(): Corpus {
   if (!existsSync(marker)) {
     rmSync(CORPUS, { recursive: true, force: true });
     mkdirSync(folder, { recursive: true });
-    for (const s of single) writeFileSync(path.join(CORPUS, `draft-${s.seed}.md`), makeDraft(pool, { seed: s.seed, bytes: s.bytes, listShare: s.listShare }));
+    for (const s of single)
+      writeFileSync(
+        path.join(CORPUS, `draft-${s.seed}.md`),
+        makeDraft(pool, { seed: s.seed, bytes: s.bytes, listShare: s.listShare }),
+      );
     for (let i = 0; i < 1000; i++) {
       const sub = path.join(folder, `section-${String(Math.floor(i / 100)).padStart(2, '0')}`);
       mkdirSync(sub, { recursive: true });
-      writeFileSync(path.join(sub, `draft-${String(i).padStart(4, '0')}.md`), makeDraft(pool, { seed: 1000 + i, bytes: 20_000 }));
+      writeFileSync(
+        path.join(sub, `draft-${String(i).padStart(4, '0')}.md`),
+        makeDraft(pool, { seed: 1000 + i, bytes: 20_000 }),
+      );
     }
     mkdirSync(path.join(CORPUS, 'open'), { recursive: true });
-    for (let i = 0; i < 100; i++) writeFileSync(path.join(CORPUS, 'open', `open-${i}.md`), makeDraft(pool, { seed: 5000 + i, bytes: 200_000 }));
+    for (let i = 0; i < 100; i++)
+      writeFileSync(path.join(CORPUS, 'open', `open-${i}.md`), makeDraft(pool, { seed: 5000 + i, bytes: 200_000 }));
     writeFileSync(marker, '');
   }
   let folderBytes = 0;
-  const walk = (d: string): number => readdirSync(d, { withFileTypes: true }).reduce((n, e) => (e.isDirectory() ? n + walk(path.join(d, e.name)) : (folderBytes += readFileSync(path.join(d, e.name)).length, n + 1)), 0);
+  const walk = (d: string): number =>
+    readdirSync(d, { withFileTypes: true }).reduce(
+      (n, e) =>
+        e.isDirectory()
+          ? n + walk(path.join(d, e.name))
+          : ((folderBytes += readFileSync(path.join(d, e.name)).length), n + 1),
+      0,
+    );
   const folderFiles = walk(folder);
   return {
-    single: single.map((s) => ({ name: s.name, file: path.join(CORPUS, `draft-${s.seed}.md`), bytes: readFileSync(path.join(CORPUS, `draft-${s.seed}.md`)).length })),
+    single: single.map((s) => ({
+      name: s.name,
+      file: path.join(CORPUS, `draft-${s.seed}.md`),
+      bytes: readFileSync(path.join(CORPUS, `draft-${s.seed}.md`)).length,
+    })),
     folder,
     folderFiles,
     folderBytes,

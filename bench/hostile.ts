@@ -21,6 +21,17 @@ const baseRss = process.resourceUsage().maxRSS / 1024;
 const t = performance.now();
 let limited = 0;
 if (mode === 'bare') unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).parse(text);
-else limited = analyze(text, { catalog: loaded.catalog })?.result.diagnostics.filter((d) => d.code === 'analysis-limited').length ?? 0;
+else
+  limited =
+    analyze(text, { catalog: loaded.catalog })?.result.diagnostics.filter((d) => d.code === 'analysis-limited')
+      .length ?? 0;
 const ms = performance.now() - t;
-process.stdout.write(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, baseRssMb: baseRss, utf16Mb: (text.length * 2) / 1024 / 1024, limited }) + '\n');
+process.stdout.write(
+  JSON.stringify({
+    ms,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    baseRssMb: baseRss,
+    utf16Mb: (text.length * 2) / 1024 / 1024,
+    limited,
+  }) + '\n',
+);

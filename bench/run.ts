@@ -28,7 +28,8 @@ const catalog = loaded.catalog;
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
@@ -57,7 +58,14 @@ function floorParse(text: string): void {
 }
 
 async function main(): Promise<void> {
-  const results: Record<string, unknown> = { machine: { cpu: os.cpus()[0]?.model, cores: os.availableParallelism(), node: process.version, date: new Date().toISOString() } };
+  const results: Record<string, unknown> = {
+    machine: {
+      cpu: os.cpus()[0]?.model,
+      cores: os.availableParallelism(),
+      node: process.version,
+      date: new Date().toISOString(),
+    },
+  };
   log(`itaku benchmark — ${os.cpus()[0]?.model} × ${os.availableParallelism()}, Node ${process.version}\n`);
 
   const corpus = buildCorpus();
@@ -69,9 +77,23 @@ async function main(): Promise<void> {
     const text = readFileSync(s.file, 'utf8');
     const reps = quick ? 3 : s.bytes > 1e6 ? 5 : s.bytes > 1e5 ? 11 : s.bytes > 1e4 ? 31 : 101;
     const warmup = s.bytes > 1e6 ? 1 : 3;
-    const [floor, itaku, markdownlint] = timeAll([() => floorParse(text), () => analyze(text, { catalog }), () => lint({ strings: { draft: text } })], reps, warmup);
-    rows.push({ draft: s.name, bytes: s.bytes, floor, itaku, markdownlint, itakuPerFloor: itaku / floor, itakuPerMarkdownlint: itaku / markdownlint });
-    log(`${s.name.padEnd(30)} ${floor.toFixed(1).padStart(7)} ${itaku.toFixed(1).padStart(8)} ${markdownlint.toFixed(1).padStart(13)}   ${(itaku / floor).toFixed(2).padStart(8)}×     ${(itaku / markdownlint).toFixed(2).padStart(8)}×`);
+    const [floor, itaku, markdownlint] = timeAll(
+      [() => floorParse(text), () => analyze(text, { catalog }), () => lint({ strings: { draft: text } })],
+      reps,
+      warmup,
+    );
+    rows.push({
+      draft: s.name,
+      bytes: s.bytes,
+      floor,
+      itaku,
+      markdownlint,
+      itakuPerFloor: itaku / floor,
+      itakuPerMarkdownlint: itaku / markdownlint,
+    });
+    log(
+      `${s.name.padEnd(30)} ${floor.toFixed(1).padStart(7)} ${itaku.toFixed(1).padStart(8)} ${markdownlint.toFixed(1).padStart(13)}   ${(itaku / floor).toFixed(2).padStart(8)}×     ${(itaku / markdownlint).toFixed(2).padStart(8)}×`,
+    );
   }
   results.single = rows;
 
@@ -113,16 +135,30 @@ async function main(): Promise<void> {
     }
     all.push(...xs);
     keystrokes[s.name] = { p50: percentile(xs, 50), p95: percentile(xs, 95), max: Math.max(...xs), n: xs.length };
-    log(`  ${s.name.padEnd(40)} p50 ${percentile(xs, 50).toFixed(1).padStart(6)}   p95 ${percentile(xs, 95).toFixed(1).padStart(6)}   max ${Math.max(...xs).toFixed(1).padStart(6)}   (n=${xs.length})`);
+    log(
+      `  ${s.name.padEnd(40)} p50 ${percentile(xs, 50).toFixed(1).padStart(6)}   p95 ${percentile(xs, 95).toFixed(1).padStart(6)}   max ${Math.max(
+        ...xs,
+      )
+        .toFixed(1)
+        .padStart(6)}   (n=${xs.length})`,
+    );
   }
   keystrokes.all = { p50: percentile(all, 50), p95: percentile(all, 95), max: Math.max(...all), n: all.length };
-  const fullParse500 = (rows[2].floor as number);
-  log(`  ${'all edits'.padEnd(40)} p50 ${percentile(all, 50).toFixed(1).padStart(6)}   p95 ${percentile(all, 95).toFixed(1).padStart(6)}   max ${Math.max(...all).toFixed(1).padStart(6)}   — one full parse of this draft: ${fullParse500.toFixed(1)} ms`);
+  const fullParse500 = rows[2].floor as number;
+  log(
+    `  ${'all edits'.padEnd(40)} p50 ${percentile(all, 50).toFixed(1).padStart(6)}   p95 ${percentile(all, 95).toFixed(1).padStart(6)}   max ${Math.max(
+      ...all,
+    )
+      .toFixed(1)
+      .padStart(6)}   — one full parse of this draft: ${fullParse500.toFixed(1)} ms`,
+  );
   results.keystrokes = keystrokes;
   await client.shutdown();
 
   // 5. The CLI on 1,000 files against a one-process bare parse and markdownlint-cli2.
-  log(`\nCLI over ${corpus.folderFiles} files (${(corpus.folderBytes / 1e6).toFixed(1)} MB), whole-process wall time (median of ${quick ? 1 : 3}, ms)`);
+  log(
+    `\nCLI over ${corpus.folderFiles} files (${(corpus.folderBytes / 1e6).toFixed(1)} MB), whole-process wall time (median of ${quick ? 1 : 3}, ms)`,
+  );
   const wall = (cmd: string, args: string[], cwd = ROOT) => {
     const xs: number[] = [];
     for (let i = 0; i < (quick ? 1 : 3); i++) {
@@ -133,11 +169,29 @@ async function main(): Promise<void> {
     }
     return median(xs);
   };
-  const cliItaku = wall(process.execPath, [path.join(ROOT, 'server/out/cli.js'), 'check', corpus.folder, '--format', 'json']);
+  const cliItaku = wall(process.execPath, [
+    path.join(ROOT, 'server/out/cli.js'),
+    'check',
+    corpus.folder,
+    '--format',
+    'json',
+  ]);
   const cliBare = wall(process.execPath, [path.join(ROOT, 'bench/bare-parse.mjs'), corpus.folder]);
-  const cliLint = wall(process.execPath, [path.join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), '**/*.md'], corpus.folder);
-  results.cli = { files: corpus.folderFiles, bytes: corpus.folderBytes, itaku: cliItaku, bareParse: cliBare, markdownlintCli2: cliLint };
-  log(`  itaku check ${cliItaku.toFixed(0).padStart(7)}   bare parse ${cliBare.toFixed(0).padStart(7)}   markdownlint-cli2 ${cliLint.toFixed(0).padStart(7)}   itaku/bare ${(cliItaku / cliBare).toFixed(2)}×   itaku/markdownlint-cli2 ${(cliItaku / cliLint).toFixed(2)}×`);
+  const cliLint = wall(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), '**/*.md'],
+    corpus.folder,
+  );
+  results.cli = {
+    files: corpus.folderFiles,
+    bytes: corpus.folderBytes,
+    itaku: cliItaku,
+    bareParse: cliBare,
+    markdownlintCli2: cliLint,
+  };
+  log(
+    `  itaku check ${cliItaku.toFixed(0).padStart(7)}   bare parse ${cliBare.toFixed(0).padStart(7)}   markdownlint-cli2 ${cliLint.toFixed(0).padStart(7)}   itaku/bare ${(cliItaku / cliBare).toFixed(2)}×   itaku/markdownlint-cli2 ${(cliItaku / cliLint).toFixed(2)}×`,
+  );
 
   // 6. Server start, memory with 100 open drafts, package size.
   log('\nServer and package');
@@ -159,7 +213,11 @@ async function main(): Promise<void> {
   await memClient.shutdown();
   mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
   const vsix = path.join(ROOT, '.bench/itaku.vsix');
-  spawnSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix], { cwd: ROOT, stdio: 'ignore' });
+  spawnSync(
+    path.join(ROOT, 'node_modules/.bin/vsce'),
+    ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix],
+    { cwd: ROOT, stdio: 'ignore' },
+  );
   const vsixBytes = statSync(vsix).size;
   results.server = { startToInitializeMs: median(starts), rssMbWith100Open200KbDrafts: rss, vsixBytes };
   log(`  server spawn → initialize answered   ${median(starts).toFixed(0)} ms (median of ${starts.length})`);
@@ -173,21 +231,48 @@ async function main(): Promise<void> {
   const MB = 1024 * 1024;
   const hostileRows: Array<Record<string, unknown>> = [];
   const measure = (name: string, bytes: number, mode: 'itaku' | 'bare') => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/hostile.ts'), name, String(bytes), mode], { cwd: ROOT, encoding: 'utf8', timeout: HOSTILE_TIMEOUT });
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(ROOT, 'bench/hostile.ts'), name, String(bytes), mode],
+      { cwd: ROOT, encoding: 'utf8', timeout: HOSTILE_TIMEOUT },
+    );
     if (r.status !== 0) return undefined;
-    return JSON.parse(r.stdout) as { ms: number; maxRssMb: number; baseRssMb: number; utf16Mb: number; limited: number };
+    return JSON.parse(r.stdout) as {
+      ms: number;
+      maxRssMb: number;
+      baseRssMb: number;
+      utf16Mb: number;
+      limited: number;
+    };
   };
-  log(`\nHostile inputs, one process each (s/MB and peak RSS MB/MB of text; bare parse cut off at ${HOSTILE_TIMEOUT / 1000} s)`);
+  log(
+    `\nHostile inputs, one process each (s/MB and peak RSS MB/MB of text; bare parse cut off at ${HOSTILE_TIMEOUT / 1000} s)`,
+  );
   log('  input               size     itaku s/MB  MB/MB  limited    bare s/MB  MB/MB');
-  const hostileCases: Array<[string, number]> = [...HOSTILE.map((h): [string, number] => [h.name, MB]), ['large-draft', 5 * MB], ['large-draft', 10 * MB]];
+  const hostileCases: Array<[string, number]> = [
+    ...HOSTILE.map((h): [string, number] => [h.name, MB]),
+    ['large-draft', 5 * MB],
+    ['large-draft', 10 * MB],
+  ];
   for (const [name, bytes] of quick ? hostileCases.slice(0, 3) : hostileCases) {
     const it = measure(name, bytes, 'itaku');
     const bare = measure(name, bytes, 'bare');
     const mb = bytes / MB;
-    const row = { input: name, bytes, itakuSPerMb: it ? it.ms / 1000 / mb : null, itakuRssMbPerMb: it ? it.maxRssMb / mb : null, limited: it?.limited ?? null, bareSPerMb: bare ? bare.ms / 1000 / mb : null, bareRssMbPerMb: bare ? bare.maxRssMb / mb : null };
+    const row = {
+      input: name,
+      bytes,
+      itakuSPerMb: it ? it.ms / 1000 / mb : null,
+      itakuRssMbPerMb: it ? it.maxRssMb / mb : null,
+      limited: it?.limited ?? null,
+      bareSPerMb: bare ? bare.ms / 1000 / mb : null,
+      bareRssMbPerMb: bare ? bare.maxRssMb / mb : null,
+    };
     hostileRows.push(row);
-    const f = (x: number | null, d = 2) => (x === null ? `> ${(HOSTILE_TIMEOUT / 1000 / mb).toFixed(0)}`.padStart(9) : x.toFixed(d).padStart(9));
-    log(`  ${name.padEnd(18)} ${String(mb).padStart(3)} MB ${f(row.itakuSPerMb)} ${f(row.itakuRssMbPerMb, 0).padStart(6)} ${String(row.limited ?? '-').padStart(8)} ${f(row.bareSPerMb)}  ${bare ? bare.maxRssMb.toFixed(0).padStart(5) : '    -'}`);
+    const f = (x: number | null, d = 2) =>
+      x === null ? `> ${(HOSTILE_TIMEOUT / 1000 / mb).toFixed(0)}`.padStart(9) : x.toFixed(d).padStart(9);
+    log(
+      `  ${name.padEnd(18)} ${String(mb).padStart(3)} MB ${f(row.itakuSPerMb)} ${f(row.itakuRssMbPerMb, 0).padStart(6)} ${String(row.limited ?? '-').padStart(8)} ${f(row.bareSPerMb)}  ${bare ? bare.maxRssMb.toFixed(0).padStart(5) : '    -'}`,
+    );
   }
   results.hostile = hostileRows;
 
@@ -195,15 +280,27 @@ async function main(): Promise<void> {
   const worst = Math.max(...rows.filter((r) => (r.bytes as number) >= 50_000).map((r) => r.itakuPerFloor as number));
   const targets = [
     ['full analysis ≤ 1.15× bare parse (≥ 50 KB drafts, worst)', worst <= 1.15, `${worst.toFixed(2)}×`],
-    ['full analysis faster than markdownlint (all sizes)', rows.every((r) => (r.itakuPerMarkdownlint as number) < 1), rows.map((r) => `${(r.itakuPerMarkdownlint as number).toFixed(2)}×`).join(' ')],
+    [
+      'full analysis faster than markdownlint (all sizes)',
+      rows.every((r) => (r.itakuPerMarkdownlint as number) < 1),
+      rows.map((r) => `${(r.itakuPerMarkdownlint as number).toFixed(2)}×`).join(' '),
+    ],
     ['keystroke → diagnostics p95 ≤ 20 ms (500 KB)', keystrokes.all.p95 <= 20, `${keystrokes.all.p95.toFixed(1)} ms`],
     ['CLI ≤ 1.2× one-process bare parse', cliItaku / cliBare <= 1.2, `${(cliItaku / cliBare).toFixed(2)}×`],
     ['CLI faster than markdownlint-cli2', cliItaku < cliLint, `${(cliItaku / cliLint).toFixed(2)}×`],
     ['server ready ≤ 300 ms', median(starts) <= 300, `${median(starts).toFixed(0)} ms`],
     ['100 open 200 KB drafts ≤ 300 MB RSS', rss <= 300, `${rss.toFixed(0)} MB`],
     ['.vsix ≤ 1.5 MB', vsixBytes <= 1.5 * 1024 * 1024, `${(vsixBytes / 1024 / 1024).toFixed(2)} MB`],
-    ['hostile inputs ≤ 2 s/MB (worst)', hostileRows.every((r) => r.itakuSPerMb !== null && (r.itakuSPerMb as number) <= 2), `${Math.max(...hostileRows.map((r) => (r.itakuSPerMb as number | null) ?? Infinity)).toFixed(2)} s/MB`],
-    ['hostile inputs ≤ 300 MB/MB peak RSS (worst)', hostileRows.every((r) => r.itakuRssMbPerMb !== null && (r.itakuRssMbPerMb as number) <= 300), `${Math.max(...hostileRows.map((r) => (r.itakuRssMbPerMb as number | null) ?? Infinity)).toFixed(0)} MB/MB`],
+    [
+      'hostile inputs ≤ 2 s/MB (worst)',
+      hostileRows.every((r) => r.itakuSPerMb !== null && (r.itakuSPerMb as number) <= 2),
+      `${Math.max(...hostileRows.map((r) => (r.itakuSPerMb as number | null) ?? Infinity)).toFixed(2)} s/MB`,
+    ],
+    [
+      'hostile inputs ≤ 300 MB/MB peak RSS (worst)',
+      hostileRows.every((r) => r.itakuRssMbPerMb !== null && (r.itakuRssMbPerMb as number) <= 300),
+      `${Math.max(...hostileRows.map((r) => (r.itakuRssMbPerMb as number | null) ?? Infinity)).toFixed(0)} MB/MB`,
+    ],
   ] as const;
   results.targets = targets.map(([name, met, value]) => ({ name, met, value }));
   log('\nTargets');

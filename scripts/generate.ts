@@ -18,20 +18,38 @@ export function builtin(): Catalog {
 }
 
 const SHORT: Record<string, string> = {
-  build: '構築', 'operation-onsite': 'オンサイト', 'operation-remote': 'リモート', 'operation-datacenter': 'DC', 'operation-asp': 'ASP',
-  'operation-housing': 'ハウジング', maintenance: '保守', processing: '加工', 'storage-transport': '保存運搬', cloud: 'クラウド',
+  build: '構築',
+  'operation-onsite': 'オンサイト',
+  'operation-remote': 'リモート',
+  'operation-datacenter': 'DC',
+  'operation-asp': 'ASP',
+  'operation-housing': 'ハウジング',
+  maintenance: '保守',
+  processing: '加工',
+  'storage-transport': '保存運搬',
+  cloud: 'クラウド',
 };
 
 /** The README section: clause list and the two requirement matrices. */
 export function clauseTables(cat: Catalog): string {
   const out: string[] = [];
   out.push('| id | 条項 / clause | 調達仕様書 | 契約書 |', '|---|---|---|---|');
-  for (const c of cat.def.clauses) out.push(`| \`${c.id}\` | ${c.title}<br>${c.title_en} | ${c.rows['procurement-spec'] ?? '—'} | ${c.rows.contract ?? '—'} |`);
+  for (const c of cat.def.clauses)
+    out.push(
+      `| \`${c.id}\` | ${c.title}<br>${c.title_en} | ${c.rows['procurement-spec'] ?? '—'} | ${c.rows.contract ?? '—'} |`,
+    );
   const categories = Object.keys(cat.def.categories);
   for (const docType of Object.keys(cat.def.documentTypes)) {
     const d = cat.def.documentTypes[docType];
-    out.push('', `**${d.label}（${docType}）** — R 必須 · O 選択（オプションで必須） · S サービスに含まれる · × 対象外`, '');
-    out.push(`| clause | ${categories.map((c) => SHORT[c] ?? c).join(' | ')} |`, `|---|${categories.map(() => '---').join('|')}|`);
+    out.push(
+      '',
+      `**${d.label}（${docType}）** — R 必須 · O 選択（オプションで必須） · S サービスに含まれる · × 対象外`,
+      '',
+    );
+    out.push(
+      `| clause | ${categories.map((c) => SHORT[c] ?? c).join(' | ')} |`,
+      `|---|${categories.map(() => '---').join('|')}|`,
+    );
     for (const c of cat.clausesFor(docType)) {
       const req = c.requirements[docType];
       const cells = categories.map((k) => {
@@ -43,7 +61,22 @@ export function clauseTables(cat: Catalog): string {
       out.push(`| \`${c.id}\` | ${cells.join(' | ')} |`);
     }
   }
-  out.push('', '\\* オプションで変わる欄 / cells an option changes: ' + cat.def.clauses.flatMap((c) => Object.values(c.requirements).flatMap((r) => [...(r.when ?? []), ...Object.values(r.cells).flatMap((x) => (typeof x === 'object' ? x.when ?? [] : []))]).map((w) => `\`${c.id}\` ← \`options.${w.option}${w.is !== undefined ? `: ${w.is}` : ''}\``)).filter((v, i, a) => a.indexOf(v) === i).join(', ') + '.');
+  out.push(
+    '',
+    '\\* オプションで変わる欄 / cells an option changes: ' +
+      cat.def.clauses
+        .flatMap((c) =>
+          Object.values(c.requirements)
+            .flatMap((r) => [
+              ...(r.when ?? []),
+              ...Object.values(r.cells).flatMap((x) => (typeof x === 'object' ? (x.when ?? []) : [])),
+            ])
+            .map((w) => `\`${c.id}\` ← \`options.${w.option}${w.is !== undefined ? `: ${w.is}` : ''}\``),
+        )
+        .filter((v, i, a) => a.indexOf(v) === i)
+        .join(', ') +
+      '.',
+  );
   return out.join('\n');
 }
 
@@ -56,7 +89,10 @@ export function replaceBetween(text: string, name: string, content: string): str
   return text.slice(0, i + start.length) + '\n' + content + '\n' + text.slice(j);
 }
 
-const DOC_PREFIX: Record<string, [string, string]> = { 'procurement-spec': ['spec', '仕様'], contract: ['contract', '契約'] };
+const DOC_PREFIX: Record<string, [string, string]> = {
+  'procurement-spec': ['spec', '仕様'],
+  contract: ['contract', '契約'],
+};
 
 /** VS Code snippets: every clause × wording variant of each document type, and a skeleton per type. */
 export function snippets(cat: Catalog): Record<string, { prefix: string[]; body: string[]; description: string }> {
@@ -72,9 +108,13 @@ export function snippets(cat: Catalog): Record<string, { prefix: string[]; body:
       for (const w of entries) {
         const shared = entries.filter((x) => x.variant === w.variant).length > 1;
         const label = w.label ? `（${w.label}）` : '';
-        const where = shared ? `〔${SHORT[w.categories[0]] ?? w.categories[0]}${w.categories.length > 1 ? '等' : ''}〕` : '';
+        const where = shared
+          ? `〔${SHORT[w.categories[0]] ?? w.categories[0]}${w.categories.length > 1 ? '等' : ''}〕`
+          : '';
         const tail = `${w.variant === 'standard' ? '' : `-${w.variant}`}${shared ? `-${w.categories[0]}` : ''}`;
-        out[`${docLabel}: ${heading}${label}${where} [${clause.id}/${w.variant}${shared ? `/${w.categories[0]}` : ''}]`] = {
+        out[
+          `${docLabel}: ${heading}${label}${where} [${clause.id}/${w.variant}${shared ? `/${w.categories[0]}` : ''}]`
+        ] = {
           prefix: [`itaku-${en}-${clause.id}${tail}`, `${ja}:${heading}${label}${where}`],
           body: [`### ${escapeSnippet(heading)}`, '', ...wordingSnippet(w.text.trimEnd(), cat).split('\n'), '$0'],
           description: `${clause.title}（${clause.rows[docType]}）— ${w.source}${w.note ? `\n${w.note.trim()}` : ''}`,
@@ -82,7 +122,11 @@ export function snippets(cat: Catalog): Record<string, { prefix: string[]; body:
       }
     }
     const categories = Object.keys(cat.def.categories);
-    const required = cat.clausesFor(docType).filter((c) => Object.values(c.requirements[docType].cells).some((x) => (typeof x === 'string' ? x : x.status) === 'R'));
+    const required = cat
+      .clausesFor(docType)
+      .filter((c) =>
+        Object.values(c.requirements[docType].cells).some((x) => (typeof x === 'string' ? x : x.status) === 'R'),
+      );
     out[`${docLabel}: 草案のひな形 / skeleton`] = {
       prefix: [`itaku-skeleton-${en}`, `${ja}:草案のひな形`],
       body: [
@@ -96,7 +140,12 @@ export function snippets(cat: Catalog): Record<string, { prefix: string[]; body:
         '',
         '## 情報セキュリティ',
         '',
-        ...required.flatMap((c, i) => [`### (${i + 1}) ${escapeSnippet(c.heading ?? c.title)}`, '', `\${${i + 4}:（記述）}`, '']),
+        ...required.flatMap((c, i) => [
+          `### (${i + 1}) ${escapeSnippet(c.heading ?? c.title)}`,
+          '',
+          `\${${i + 4}:（記述）}`,
+          '',
+        ]),
         '$0',
       ],
       description: `${docLabel}の草案: front matter と、いずれかの業務分類で必須となる条項の見出し / a ${cat.def.documentTypes[docType].label_en} skeleton`,

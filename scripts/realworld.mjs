@@ -26,17 +26,45 @@ const args = process.argv.slice(2);
 const showMisses = args.includes('--misses');
 const showHeldout = args.includes('--heldout');
 const jsonIdx = args.indexOf('--json');
-const jsonOut = jsonIdx >= 0 ? (args[jsonIdx + 1] && !args[jsonIdx + 1].startsWith('--') ? args[jsonIdx + 1] : '-') : null;
+const jsonOut =
+  jsonIdx >= 0 ? (args[jsonIdx + 1] && !args[jsonIdx + 1].startsWith('--') ? args[jsonIdx + 1] : '-') : null;
 // `--json` without a file: stdout carries only the JSON, the human-readable report goes to stderr.
 const log = jsonOut === '-' ? (...a) => console.error(...a) : (...a) => console.log(...a);
 
 const CLAUSES = {
-  'procurement-spec': ['security-structure', 'confidentiality', 'security-functions', 'st-evaluation',
-    'operational-security', 'vulnerability', 'service-level', 'incident-response', 'compliance-check',
-    'audit', 'remediation', 'subcontracting', 'vendor-assessment', 'cloud-terms'],
-  contract: ['security-structure', 'confidentiality', 'security-functions', 'st-evaluation',
-    'operational-security', 'vulnerability', 'other-assets', 'service-level', 'incident-response',
-    'compliance-check', 'audit', 'remediation', 'confirmation-delegation', 'subcontracting', 'cloud-terms'],
+  'procurement-spec': [
+    'security-structure',
+    'confidentiality',
+    'security-functions',
+    'st-evaluation',
+    'operational-security',
+    'vulnerability',
+    'service-level',
+    'incident-response',
+    'compliance-check',
+    'audit',
+    'remediation',
+    'subcontracting',
+    'vendor-assessment',
+    'cloud-terms',
+  ],
+  contract: [
+    'security-structure',
+    'confidentiality',
+    'security-functions',
+    'st-evaluation',
+    'operational-security',
+    'vulnerability',
+    'other-assets',
+    'service-level',
+    'incident-response',
+    'compliance-check',
+    'audit',
+    'remediation',
+    'confirmation-delegation',
+    'subcontracting',
+    'cloud-terms',
+  ],
 };
 const ALL_IDS = [...new Set([...CLAUSES['procurement-spec'], ...CLAUSES.contract])];
 const SPLITS = ['dev', 'heldout'];
@@ -58,9 +86,12 @@ function readJsonl(file) {
   const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/);
   lines.forEach((line, i) => {
     if (!line.trim()) return;
-    try { out.push(JSON.parse(line)); } catch (e) {
+    try {
+      out.push(JSON.parse(line));
+    } catch (e) {
       // docs.jsonl may be growing while we read it: a torn last line is skipped, others are reported.
-      if (i < lines.length - 1 && lines.slice(i + 1).some((l) => l.trim())) console.error(`realworld: ${path.relative(root, file)}:${i + 1}: bad JSON, skipped`);
+      if (i < lines.length - 1 && lines.slice(i + 1).some((l) => l.trim()))
+        console.error(`realworld: ${path.relative(root, file)}:${i + 1}: bad JSON, skipped`);
     }
   });
   return out;
@@ -74,8 +105,11 @@ function check(files) {
     const batch = files.slice(i, i + BATCH);
     let out;
     try {
-      out = execFileSync(process.execPath, [cli, 'check', ...batch, '--format', 'json', '--exit-zero'],
-        { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+      out = execFileSync(process.execPath, [cli, 'check', ...batch, '--format', 'json', '--exit-zero'], {
+        cwd: root,
+        encoding: 'utf8',
+        maxBuffer: 1 << 28,
+      });
     } catch (e) {
       out = e.stdout;
       if (!out) throw e;
@@ -93,7 +127,8 @@ const blankCounts = () => Object.fromEntries(SPLITS.map((s) => [s, {}]));
 function bump(table, split, clause, key, ok) {
   const row = (table[split][clause] ??= {});
   const cell = (row[key] ??= [0, 0]);
-  cell[1]++; if (ok) cell[0]++;
+  cell[1]++;
+  if (ok) cell[0]++;
 }
 
 const figures = { generated: new Date().toISOString(), documents: null, sentences: null };
@@ -106,8 +141,14 @@ else {
   const usable = [];
   for (const d of docs) {
     const md = path.join(corpus, 'docs', `${d.id}.md`);
-    if (!d.id || !d.labels || !SPLITS.includes(d.split)) { console.error(`realworld: docs.jsonl record ${d.id ?? '?'} lacks id/labels/split, skipped`); continue; }
-    if (!fs.existsSync(md)) { console.error(`realworld: .corpus/docs/${d.id}.md not found, skipped`); continue; }
+    if (!d.id || !d.labels || !SPLITS.includes(d.split)) {
+      console.error(`realworld: docs.jsonl record ${d.id ?? '?'} lacks id/labels/split, skipped`);
+      continue;
+    }
+    if (!fs.existsSync(md)) {
+      console.error(`realworld: .corpus/docs/${d.id}.md not found, skipped`);
+      continue;
+    }
     usable.push({ ...d, md });
   }
   const reports = check(usable.map((d) => d.md));
@@ -115,25 +156,49 @@ else {
   const per = blankCounts();
   for (const d of usable) {
     const rep = reports.get(d.md);
-    if (!rep) { console.error(`realworld: no report for .corpus/docs/${d.id}.md (not a draft?)`); continue; }
-    const a = agg[d.split]; a.docs++;
+    if (!rep) {
+      console.error(`realworld: no report for .corpus/docs/${d.id}.md (not a draft?)`);
+      continue;
+    }
+    const a = agg[d.split];
+    a.docs++;
     const status = Object.fromEntries(rep.clauses.map((c) => [c.id, c]));
     for (const [id, label] of Object.entries(d.labels)) {
       const c = status[id];
-      if (!c) { console.error(`realworld: ${d.id}: clause ${id} not in the CLI report for ${rep.document}`); continue; }
+      if (!c) {
+        console.error(`realworld: ${d.id}: clause ${id} not in the CLI report for ${rep.document}`);
+        continue;
+      }
       const present = c.status === 'present';
       if (label === 'present') {
-        a.present[1]++; if (present) a.present[0]++;
+        a.present[1]++;
+        if (present) a.present[0]++;
         bump(per, d.split, id, 'docPresent', present);
-        if (!present) misses[d.split].push({ level: 'document', kind: 'miss', id: d.id, clause: id, family: d.kind ?? '', text: d.evidence?.[id] ?? '' });
+        if (!present)
+          misses[d.split].push({
+            level: 'document',
+            kind: 'miss',
+            id: d.id,
+            clause: id,
+            family: d.kind ?? '',
+            text: d.evidence?.[id] ?? '',
+          });
       } else if (label === 'absent') {
-        a.absent[1]++; if (!present) a.absent[0]++;
+        a.absent[1]++;
+        if (!present) a.absent[0]++;
         bump(per, d.split, id, 'docAbsent', !present);
         if (present) {
           const line = c.range ? c.range.start.line : null;
           let text = '';
           if (line != null) text = fs.readFileSync(d.md, 'utf8').split(/\r?\n/)[line] ?? '';
-          misses[d.split].push({ level: 'document', kind: 'false-present', id: d.id, clause: id, family: `foundBy ${c.foundBy ?? '?'} line ${line != null ? line + 1 : '?'}`, text });
+          misses[d.split].push({
+            level: 'document',
+            kind: 'false-present',
+            id: d.id,
+            clause: id,
+            family: `foundBy ${c.foundBy ?? '?'} line ${line != null ? line + 1 : '?'}`,
+            text,
+          });
         }
       }
     }
@@ -152,7 +217,10 @@ else {
   const usable = [];
   const keep = new Set();
   for (const s of sentences) {
-    if (!s.id || typeof s.text !== 'string' || !CLAUSES[s.document] || !SPLITS.includes(s.split)) { console.error(`realworld: sentence ${s.id ?? '?'} lacks id/text/document/split, skipped`); continue; }
+    if (!s.id || typeof s.text !== 'string' || !CLAUSES[s.document] || !SPLITS.includes(s.split)) {
+      console.error(`realworld: sentence ${s.id ?? '?'} lacks id/text/document/split, skipped`);
+      continue;
+    }
     const dir = path.join(wrapRoot, s.split);
     fs.mkdirSync(dir, { recursive: true });
     const file = path.join(dir, `${s.id}.md`);
@@ -160,8 +228,16 @@ else {
     const title = s.document === 'contract' ? '契約書' : '仕様書';
     const body = `---\ndocument: ${s.document}\ncategory: [${cats.join(', ')}]\n---\n# ${title}\n\n## 本文\n\n${s.text}\n`;
     let same = false;
-    try { same = fs.readFileSync(file, 'utf8') === body; } catch { /* new file */ }
-    if (!same) { const tmp = `${file}.${process.pid}.tmp`; fs.writeFileSync(tmp, body); fs.renameSync(tmp, file); }
+    try {
+      same = fs.readFileSync(file, 'utf8') === body;
+    } catch {
+      /* new file */
+    }
+    if (!same) {
+      const tmp = `${file}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, body);
+      fs.renameSync(tmp, file);
+    }
     keep.add(file);
     usable.push({ ...s, file });
   }
@@ -174,25 +250,54 @@ else {
     }
   }
   const reports = check(usable.map((s) => s.file));
-  const agg = Object.fromEntries(SPLITS.map((sp) => [sp, { sentences: 0, positives: [0, 0], lookalike: [0, 0], negatives: [0, 0] }]));
+  const agg = Object.fromEntries(
+    SPLITS.map((sp) => [sp, { sentences: 0, positives: [0, 0], lookalike: [0, 0], negatives: [0, 0] }]),
+  );
   const per = blankCounts();
   for (const s of usable) {
     const rep = reports.get(s.file);
-    if (!rep) { console.error(`realworld: no report for sentence ${s.id}`); continue; }
-    const a = agg[s.split]; a.sentences++;
+    if (!rep) {
+      console.error(`realworld: no report for sentence ${s.id}`);
+      continue;
+    }
+    const a = agg[s.split];
+    a.sentences++;
     const status = Object.fromEntries(rep.clauses.map((c) => [c.id, c.status]));
-    const pos = new Set(s.clauses ?? []); const look = new Set(s.lookalike ?? []);
+    const pos = new Set(s.clauses ?? []);
+    const look = new Set(s.lookalike ?? []);
     for (const id of CLAUSES[s.document]) {
       const present = status[id] === 'present';
       if (pos.has(id)) {
-        a.positives[1]++; if (present) a.positives[0]++;
+        a.positives[1]++;
+        if (present) a.positives[0]++;
         bump(per, s.split, id, 'positive', present);
-        if (!present) misses[s.split].push({ level: 'sentence', kind: 'miss', id: s.id, clause: id, family: s.family ?? '', text: s.text });
+        if (!present)
+          misses[s.split].push({
+            level: 'sentence',
+            kind: 'miss',
+            id: s.id,
+            clause: id,
+            family: s.family ?? '',
+            text: s.text,
+          });
       } else {
-        a.negatives[1]++; if (!present) a.negatives[0]++;
+        a.negatives[1]++;
+        if (!present) a.negatives[0]++;
         bump(per, s.split, id, 'negative', !present);
-        if (look.has(id)) { a.lookalike[1]++; if (!present) a.lookalike[0]++; bump(per, s.split, id, 'lookalike', !present); }
-        if (present) misses[s.split].push({ level: 'sentence', kind: look.has(id) ? 'false-present (look-alike)' : 'false-present', id: s.id, clause: id, family: s.family ?? '', text: s.text });
+        if (look.has(id)) {
+          a.lookalike[1]++;
+          if (!present) a.lookalike[0]++;
+          bump(per, s.split, id, 'lookalike', !present);
+        }
+        if (present)
+          misses[s.split].push({
+            level: 'sentence',
+            kind: look.has(id) ? 'false-present (look-alike)' : 'false-present',
+            id: s.id,
+            clause: id,
+            family: s.family ?? '',
+            text: s.text,
+          });
       }
     }
   }
@@ -216,26 +321,49 @@ for (const sp of SPLITS) {
     log(`  look-alike negatives correct ${frac(...s.lookalike)}`);
     log(`  all negatives correct        ${frac(...s.negatives)}`);
   }
-  const pd = figures.documents?.perClause[sp] ?? {}; const ps = figures.sentences?.perClause[sp] ?? {};
-  log(`  ${'clause'.padEnd(24)} ${'doc present'.padStart(11)} ${'doc absent'.padStart(11)} ${'sent pos'.padStart(9)} ${'look-alike'.padStart(10)} ${'sent neg'.padStart(9)}`);
+  const pd = figures.documents?.perClause[sp] ?? {};
+  const ps = figures.sentences?.perClause[sp] ?? {};
+  log(
+    `  ${'clause'.padEnd(24)} ${'doc present'.padStart(11)} ${'doc absent'.padStart(11)} ${'sent pos'.padStart(9)} ${'look-alike'.padStart(10)} ${'sent neg'.padStart(9)}`,
+  );
   for (const id of ALL_IDS) {
-    log(`  ${id.padEnd(24)} ${cell(pd[id], 'docPresent').padStart(11)} ${cell(pd[id], 'docAbsent').padStart(11)} ${cell(ps[id], 'positive').padStart(9)} ${cell(ps[id], 'lookalike').padStart(10)} ${cell(ps[id], 'negative').padStart(9)}`);
+    log(
+      `  ${id.padEnd(24)} ${cell(pd[id], 'docPresent').padStart(11)} ${cell(pd[id], 'docAbsent').padStart(11)} ${cell(ps[id], 'positive').padStart(9)} ${cell(ps[id], 'lookalike').padStart(10)} ${cell(ps[id], 'negative').padStart(9)}`,
+    );
   }
 }
 
 if (showMisses) {
   for (const sp of showHeldout ? SPLITS : ['dev']) {
     log(`\n== ${SPLIT_NAME[sp]} misses and false presents (${misses[sp].length}) ==`);
-    const sorted = [...misses[sp]].sort((a, b) => a.level.localeCompare(b.level) || a.kind.localeCompare(b.kind) || a.clause.localeCompare(b.clause) || a.family.localeCompare(b.family));
-    for (const m of sorted) log(`${m.level} ${m.kind}  ${m.id}  ${m.clause}  [${m.family}]\n    ${m.text.replace(/\s*\n\s*/g, ' ').slice(0, 300)}`);
+    const sorted = [...misses[sp]].sort(
+      (a, b) =>
+        a.level.localeCompare(b.level) ||
+        a.kind.localeCompare(b.kind) ||
+        a.clause.localeCompare(b.clause) ||
+        a.family.localeCompare(b.family),
+    );
+    for (const m of sorted)
+      log(
+        `${m.level} ${m.kind}  ${m.id}  ${m.clause}  [${m.family}]\n    ${m.text.replace(/\s*\n\s*/g, ' ').slice(0, 300)}`,
+      );
     const fam = {};
-    for (const m of misses[sp]) if (m.level === 'sentence') { const k = `${m.kind.startsWith('miss') ? 'miss' : 'false-present'} ${m.clause} [${m.family}]`; fam[k] = (fam[k] ?? 0) + 1; }
+    for (const m of misses[sp])
+      if (m.level === 'sentence') {
+        const k = `${m.kind.startsWith('miss') ? 'miss' : 'false-present'} ${m.clause} [${m.family}]`;
+        fam[k] = (fam[k] ?? 0) + 1;
+      }
     log(`\n-- ${SPLIT_NAME[sp]} sentence misses by family --`);
     for (const [k, n] of Object.entries(fam).sort((a, b) => b[1] - a[1])) log(`  ${String(n).padStart(3)}  ${k}`);
   }
 } else if (showHeldout) log('\n(--heldout only has an effect together with --misses)');
 
 if (jsonOut) {
-  const payload = JSON.stringify({ ...figures, misses: { dev: misses.dev.length, heldout: misses.heldout.length } }, null, 2) + '\n';
-  if (jsonOut === '-') process.stdout.write(payload); else { fs.writeFileSync(jsonOut, payload); log(`\nfigures written to ${jsonOut}`); }
+  const payload =
+    JSON.stringify({ ...figures, misses: { dev: misses.dev.length, heldout: misses.heldout.length } }, null, 2) + '\n';
+  if (jsonOut === '-') process.stdout.write(payload);
+  else {
+    fs.writeFileSync(jsonOut, payload);
+    log(`\nfigures written to ${jsonOut}`);
+  }
 }

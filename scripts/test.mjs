@@ -19,5 +19,9 @@ function find(dir) {
 }
 
 const files = find(path.join(root, 'test')).filter((f) => !only.length || only.some((o) => f.includes(o)));
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files.map((f) => path.relative(root, f))], { cwd: root, stdio: 'inherit' });
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-reporter=spec', ...files.map((f) => path.relative(root, f))],
+  { cwd: root, stdio: 'inherit' },
+);
 process.exit(result.status ?? 1);

@@ -1,8 +1,20 @@
 // The itaku VS Code extension: starts the language server over IPC and adds the commands,
 // the status bar item and the workspace-trust notice around it. All checking is in the server.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { Commands, SERVER_ID, StatusNotification, type DraftChoices, type DraftStatus, type InitializationOptions } from '../../server/src/protocol';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import {
+  Commands,
+  SERVER_ID,
+  StatusNotification,
+  type DraftChoices,
+  type DraftStatus,
+  type InitializationOptions,
+} from '../../server/src/protocol';
 import { chooseNewDraft, text as uiText } from './newDraft';
 import { DraftStatusItem } from './status';
 import { restrictCatalog, setsCatalog } from './trust';
@@ -14,7 +26,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
   const serverModule = context.asAbsolutePath('server/out/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy', '--inspect=6019'] },
+    },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
@@ -39,7 +55,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
             params.items,
             answers,
             vscode.workspace.isTrusted,
-            (scopeUri) => vscode.workspace.getConfiguration('itaku', scopeUri ? vscode.Uri.parse(scopeUri) : undefined).inspect<string>('catalog'),
+            (scopeUri) =>
+              vscode.workspace
+                .getConfiguration('itaku', scopeUri ? vscode.Uri.parse(scopeUri) : undefined)
+                .inspect<string>('catalog'),
             (value) => warnRelativeCatalogOnce(value),
           );
         },
@@ -54,15 +73,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
     vscode.commands.registerCommand('itaku.insertAllMissing', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || editor.document.languageId !== 'markdown' || !client) return;
-      const result = (await client.sendRequest('workspace/executeCommand', { command: Commands.insertAllMissing, arguments: [{ uri: editor.document.uri.toString() }] })) as { applied: boolean; clauses: number } | null;
+      const result = (await client.sendRequest('workspace/executeCommand', {
+        command: Commands.insertAllMissing,
+        arguments: [{ uri: editor.document.uri.toString() }],
+      })) as { applied: boolean; clauses: number } | null;
       if (!result?.clauses) void vscode.window.showInformationMessage(uiText('noneMissing'));
     }),
     vscode.commands.registerCommand('itaku.newDraft', async () => {
       if (!client) return;
-      const choices = (await client.sendRequest('workspace/executeCommand', { command: Commands.draftChoices, arguments: [] })) as DraftChoices;
+      const choices = (await client.sendRequest('workspace/executeCommand', {
+        command: Commands.draftChoices,
+        arguments: [],
+      })) as DraftChoices;
       const choice = await chooseNewDraft(choices);
       if (!choice) return;
-      const text = (await client.sendRequest('workspace/executeCommand', { command: Commands.newDraftText, arguments: [choice] })) as string;
+      const text = (await client.sendRequest('workspace/executeCommand', {
+        command: Commands.newDraftText,
+        arguments: [choice],
+      })) as string;
       const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
       await vscode.window.showTextDocument(doc);
     }),
@@ -79,7 +107,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
     vscode.commands.registerCommand('itaku.showDraftProblems', async () => {
       await vscode.commands.executeCommand('workbench.action.problems.focus');
       if (!activeFileOnly) {
-        activeFileOnly = await vscode.commands.executeCommand('workbench.actions.workbench.panel.markers.view.toggleActiveFile').then(() => true, () => false);
+        activeFileOnly = await vscode.commands
+          .executeCommand('workbench.actions.workbench.panel.markers.view.toggleActiveFile')
+          .then(
+            () => true,
+            () => false,
+          );
       }
     }),
     vscode.window.onDidChangeActiveTextEditor((editor) => status.show(editor?.document.uri.toString())),
@@ -105,14 +138,23 @@ let warnedRelative = false;
 function warnRelativeCatalogOnce(value: string): void {
   if (warnedRelative) return;
   warnedRelative = true;
-  void vscode.window.showWarningMessage(vscode.l10n.t('itaku: this workspace is not trusted, so your itaku.catalog "{0}" is not used: a relative path would be read inside the workspace. Use an absolute path, or trust the workspace. The built-in catalog is used.', value));
+  void vscode.window.showWarningMessage(
+    vscode.l10n.t(
+      'itaku: this workspace is not trusted, so your itaku.catalog "{0}" is not used: a relative path would be read inside the workspace. Use an absolute path, or trust the workspace. The built-in catalog is used.',
+      value,
+    ),
+  );
 }
 
 /** In an untrusted workspace VS Code withholds the workspace's itaku.catalog; say so once. */
 function warnWhenCatalogIgnored(context: vscode.ExtensionContext): void {
   const check = async () => {
     if (vscode.workspace.isTrusted || !(await workspaceSetsCatalog())) return;
-    void vscode.window.showWarningMessage(vscode.l10n.t('itaku: this workspace is not trusted, so its itaku.catalog setting is ignored and the built-in catalog is used. Trust the workspace to use its catalog.'));
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        'itaku: this workspace is not trusted, so its itaku.catalog setting is ignored and the built-in catalog is used. Trust the workspace to use its catalog.',
+      ),
+    );
   };
   void check();
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
@@ -122,7 +164,9 @@ function warnWhenCatalogIgnored(context: vscode.ExtensionContext): void {
 async function workspaceSetsCatalog(): Promise<boolean> {
   const inspected = vscode.workspace.getConfiguration('itaku').inspect<string>('catalog');
   if (inspected?.workspaceValue || inspected?.workspaceFolderValue) return true;
-  const files = (vscode.workspace.workspaceFolders ?? []).map((f) => vscode.Uri.joinPath(f.uri, '.vscode', 'settings.json'));
+  const files = (vscode.workspace.workspaceFolders ?? []).map((f) =>
+    vscode.Uri.joinPath(f.uri, '.vscode', 'settings.json'),
+  );
   if (vscode.workspace.workspaceFile?.scheme === 'file') files.push(vscode.workspace.workspaceFile);
   for (const file of files) {
     try {

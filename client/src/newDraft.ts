@@ -14,7 +14,10 @@ const TEXTS = {
   title: { ja: 'itaku: 新しい草案', en: 'itaku: new draft' },
   document: { ja: '文書種別', en: 'Document type' },
   categories: { ja: '業務分類（複数選択可）', en: 'Business categories (one or more)' },
-  organization: { ja: '府省庁名（〔 省 〕に入ります。空欄のままでも可）', en: 'The ministry (fills 〔 省 〕; may be left empty)' },
+  organization: {
+    ja: '府省庁名（〔 省 〕に入ります。空欄のままでも可）',
+    en: 'The ministry (fills 〔 省 〕; may be left empty)',
+  },
   partyA: { ja: '甲（発注者）の名称', en: 'Party 甲 (the ordering body)' },
   partyB: { ja: '乙（受注者）の名称', en: 'Party 乙 (the contractor)' },
   noneMissing: { ja: 'itaku: 不足している必須条項はありません。', en: 'itaku: no required clause is missing.' },
@@ -25,7 +28,12 @@ export const text = (key: keyof typeof TEXTS, locale: ClientLocale = itakuLocale
 /** A picker item in itaku's language, searchable in both: the other language and the id are its description. */
 function item(c: DraftChoice, locale: ClientLocale) {
   const [label, other] = locale === 'ja' ? [c.label, c.label_en] : [c.label_en, c.label];
-  return { label, description: `${other} · ${c.id}`, detail: c.aliases.length ? c.aliases.join('、') : undefined, id: c.id };
+  return {
+    label,
+    description: `${other} · ${c.id}`,
+    detail: c.aliases.length ? c.aliases.join('、') : undefined,
+    id: c.id,
+  };
 }
 
 export interface NewDraftChoice {
@@ -40,11 +48,27 @@ export interface NewDraftChoice {
 export async function chooseNewDraft(choices: DraftChoices): Promise<NewDraftChoice | undefined> {
   const locale = itakuLocale();
   const title = text('title', locale);
-  const doc = await vscode.window.showQuickPick(choices.documentTypes.map((d) => item(d, locale)), { title, placeHolder: text('document', locale), matchOnDescription: true, matchOnDetail: true });
+  const doc = await vscode.window.showQuickPick(
+    choices.documentTypes.map((d) => item(d, locale)),
+    { title, placeHolder: text('document', locale), matchOnDescription: true, matchOnDetail: true },
+  );
   if (!doc) return undefined;
-  const categories = await vscode.window.showQuickPick(choices.categories.map((c) => item(c, locale)), { title, placeHolder: text('categories', locale), canPickMany: true, matchOnDescription: true, matchOnDetail: true });
+  const categories = await vscode.window.showQuickPick(
+    choices.categories.map((c) => item(c, locale)),
+    {
+      title,
+      placeHolder: text('categories', locale),
+      canPickMany: true,
+      matchOnDescription: true,
+      matchOnDetail: true,
+    },
+  );
   if (!categories?.length) return undefined;
-  const organization = await vscode.window.showInputBox({ title, prompt: text('organization', locale), placeHolder: '外務省' });
+  const organization = await vscode.window.showInputBox({
+    title,
+    prompt: text('organization', locale),
+    placeHolder: '外務省',
+  });
   if (organization === undefined) return undefined;
   let parties: Record<string, string> | undefined;
   if (doc.id === 'contract') {
@@ -54,5 +78,11 @@ export async function chooseNewDraft(choices: DraftChoices): Promise<NewDraftCho
     if (b === undefined) return undefined;
     parties = Object.fromEntries(Object.entries({ 甲: a, 乙: b }).filter(([, v]) => v.trim()));
   }
-  return { document: doc.id, categories: categories.map((c) => c.id), organization: organization.trim() || undefined, parties, locale };
+  return {
+    document: doc.id,
+    categories: categories.map((c) => c.id),
+    organization: organization.trim() || undefined,
+    parties,
+    locale,
+  };
 }

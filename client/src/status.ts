@@ -24,12 +24,21 @@ export class DraftStatusItem implements vscode.Disposable {
     }
     const complete = !s.unchecked && s.present >= s.required;
     const parts = [s.documentLabel ?? '?', s.categoryLabels.join('・') || '?'];
-    const coverage = s.coverageText ?? (s.unchecked ? vscode.l10n.t('Clauses not checked') : vscode.l10n.t('Required clauses {0}/{1}', s.present, s.required));
+    const coverage =
+      s.coverageText ??
+      (s.unchecked
+        ? vscode.l10n.t('Clauses not checked')
+        : vscode.l10n.t('Required clauses {0}/{1}', s.present, s.required));
     // Coverage first: long (English) category labels must not push the number out of sight.
     const icon = s.unchecked ? 'error' : complete ? 'pass' : 'warning';
     this.item.text = `$(${icon}) ${coverage} · ${parts.join(' · ')}`;
-    this.item.tooltip = s.tooltip ?? vscode.l10n.t('itaku: {0} problem(s) in this draft. Click to open the Problems panel.', s.problems);
-    this.item.backgroundColor = s.unchecked ? new vscode.ThemeColor('statusBarItem.errorBackground') : complete ? undefined : new vscode.ThemeColor('statusBarItem.warningBackground');
+    this.item.tooltip =
+      s.tooltip ?? vscode.l10n.t('itaku: {0} problem(s) in this draft. Click to open the Problems panel.', s.problems);
+    this.item.backgroundColor = s.unchecked
+      ? new vscode.ThemeColor('statusBarItem.errorBackground')
+      : complete
+        ? undefined
+        : new vscode.ThemeColor('statusBarItem.warningBackground');
     this.item.show();
   }
 

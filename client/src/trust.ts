@@ -67,4 +67,3 @@ export function setsCatalog(settingsText: string): boolean {
   }
   return /"itaku\.catalog"\s*:\s*"[^"]*\S[^"]*"/.test(code);
 }
-

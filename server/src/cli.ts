@@ -102,7 +102,13 @@ function localeOf(argv: string[]): Locale {
 
 /** Parses and checks the command line; every problem is a UsageError in the user's language. */
 function parseCommandLine(argv: string[], locale: Locale) {
-  const { values, positionals, tokens } = parseArgs({ args: argv, allowPositionals: true, strict: false, tokens: true, options: OPTIONS });
+  const { values, positionals, tokens } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+    options: OPTIONS,
+  });
   const names = Object.keys(OPTIONS);
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
@@ -112,30 +118,62 @@ function parseCommandLine(argv: string[], locale: Locale) {
       const [guess] = closestValues(token.name, names, 1);
       throw new UsageError(
         guess
-          ? say(locale, `不明なオプション「${shown}」です。「--${guess}」のことですか？`, `unknown option "${shown}"; did you mean "--${guess}"?`)
-          : say(locale, `不明なオプション「${shown}」です（itaku --help で一覧を表示します）。`, `unknown option "${shown}" (itaku --help lists the options)`),
+          ? say(
+              locale,
+              `不明なオプション「${shown}」です。「--${guess}」のことですか？`,
+              `unknown option "${shown}"; did you mean "--${guess}"?`,
+            )
+          : say(
+              locale,
+              `不明なオプション「${shown}」です（itaku --help で一覧を表示します）。`,
+              `unknown option "${shown}" (itaku --help lists the options)`,
+            ),
       );
     }
-    if (spec.type === 'string' && (token.value === undefined || (!token.inlineValue && token.value.startsWith('--')))) throw new UsageError(say(locale, `「${shown}」には値が必要です。`, `${shown} needs a value`));
-    if (spec.type === 'boolean' && token.value !== undefined) throw new UsageError(say(locale, `「${shown}」は値を取りません。`, `${shown} takes no value`));
+    if (spec.type === 'string' && (token.value === undefined || (!token.inlineValue && token.value.startsWith('--'))))
+      throw new UsageError(say(locale, `「${shown}」には値が必要です。`, `${shown} needs a value`));
+    if (spec.type === 'boolean' && token.value !== undefined)
+      throw new UsageError(say(locale, `「${shown}」は値を取りません。`, `${shown} takes no value`));
   }
   const str = (name: keyof typeof OPTIONS) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
   const bool = (name: keyof typeof OPTIONS) => values[name] === true;
   const locale_ = str('locale');
-  if (locale_ !== undefined && !/^(ja|en)\b/i.test(locale_)) throw new UsageError(say(locale, `--locale には ja か en を指定してください（指定: "${escapeForTerminal(locale_)}"）。`, `--locale must be ja or en (got "${escapeForTerminal(locale_)}")`));
+  if (locale_ !== undefined && !/^(ja|en)\b/i.test(locale_))
+    throw new UsageError(
+      say(
+        locale,
+        `--locale には ja か en を指定してください（指定: "${escapeForTerminal(locale_)}"）。`,
+        `--locale must be ja or en (got "${escapeForTerminal(locale_)}")`,
+      ),
+    );
   const format = str('format') ?? 'stylish';
-  if (format !== 'stylish' && format !== 'json' && format !== 'sarif') throw new UsageError(say(locale, `--format には stylish・json・sarif のいずれかを指定してください（指定: "${escapeForTerminal(format)}"）。`, `--format must be stylish, json or sarif (got "${escapeForTerminal(format)}")`));
+  if (format !== 'stylish' && format !== 'json' && format !== 'sarif')
+    throw new UsageError(
+      say(
+        locale,
+        `--format には stylish・json・sarif のいずれかを指定してください（指定: "${escapeForTerminal(format)}"）。`,
+        `--format must be stylish, json or sarif (got "${escapeForTerminal(format)}")`,
+      ),
+    );
   const count = (name: keyof typeof OPTIONS, min: number, what: { ja: string; en: string }) => {
     const raw = str(name);
     if (raw === undefined) return undefined;
     const n = Number(raw);
-    if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n) || n < min) throw new UsageError(say(locale, `--${name} には${what.ja}を指定してください（指定: "${escapeForTerminal(raw)}"）。`, `--${name} must be ${what.en} (got "${escapeForTerminal(raw)}")`));
+    if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n) || n < min)
+      throw new UsageError(
+        say(
+          locale,
+          `--${name} には${what.ja}を指定してください（指定: "${escapeForTerminal(raw)}"）。`,
+          `--${name} must be ${what.en} (got "${escapeForTerminal(raw)}")`,
+        ),
+      );
     return n;
   };
   return {
     format,
     catalog: str('catalog'),
-    maxSize: count('max-file-size', 1, { ja: '1 以上のバイト数', en: 'a positive number of bytes' }) ?? DEFAULT_MAX_FILE_SIZE,
+    maxSize:
+      count('max-file-size', 1, { ja: '1 以上のバイト数', en: 'a positive number of bytes' }) ?? DEFAULT_MAX_FILE_SIZE,
     maxWarnings: count('max-warnings', 0, { ja: '0 以上の整数', en: 'a whole number (0 or more)' }),
     jobs: count('jobs', 1, { ja: '1 以上の整数', en: 'a positive integer' }),
     quiet: bool('quiet'),
@@ -162,7 +200,9 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command !== 'check') {
     const shown = escapeForTerminal(command);
-    throw new UsageError(say(locale, `不明なコマンド「${shown}」です（使えるのは check）。`, `unknown command "${shown}" (use check)`));
+    throw new UsageError(
+      say(locale, `不明なコマンド「${shown}」です（使えるのは check）。`, `unknown command "${shown}" (use check)`),
+    );
   }
 
   const loaded = readCatalog(options.catalog, locale);
@@ -171,29 +211,70 @@ async function main(argv: string[]): Promise<number> {
 
   const { files, missing, skipped: walkSkips } = await collectMarkdownFiles(paths.length ? paths : ['.']);
   if (missing.length) {
-    for (const m of missing) process.stderr.write(say(locale, `itaku: パスがありません: ${escapeForTerminal(m)}\n`, `itaku: no such file or folder: ${escapeForTerminal(m)}\n`));
+    for (const m of missing)
+      process.stderr.write(
+        say(
+          locale,
+          `itaku: パスがありません: ${escapeForTerminal(m)}\n`,
+          `itaku: no such file or folder: ${escapeForTerminal(m)}\n`,
+        ),
+      );
     return 2;
   }
   if (options.fix || options.fixDryRun) {
     // The server's fix-all, written into the files (insert-only, atomic); a dry run prints the diff.
-    const results = fixFiles(files.map((file) => ({ file, shown: shownPath(file) })), catalog, locale, options.maxSize, options.fixDryRun);
+    const results = fixFiles(
+      files.map((file) => ({ file, shown: shownPath(file) })),
+      catalog,
+      locale,
+      options.maxSize,
+      options.fixDryRun,
+    );
     if (options.fixDryRun) write(results.map((r) => r.diff ?? '').join(''));
     process.stderr.write(fixSummary(results, locale, options.fixDryRun));
     if (options.fixDryRun) return 0;
   }
-  const report = await checkFiles(files, catalog, { catalogText, catalogSource: catalog.source, settings: { locale, maxSize: options.maxSize } }, options.jobs);
+  const report = await checkFiles(
+    files,
+    catalog,
+    { catalogText, catalogSource: catalog.source, settings: { locale, maxSize: options.maxSize } },
+    options.jobs,
+  );
   report.skipped.unshift(...walkSkips.map((w) => skipped(shownPath(w.path), w.reason)));
   const c = counts(report);
   if (options.quiet) for (const f of report.files) f.diagnostics = f.diagnostics.filter((d) => d.severity === 'error');
   const output =
-    options.format === 'json' ? formatJson(report) : options.format === 'sarif' ? formatSarif(report, VERSION, locale) : formatStylish(report, catalog, locale, colorEnabled(process.stdout));
+    options.format === 'json'
+      ? formatJson(report)
+      : options.format === 'sarif'
+        ? formatSarif(report, VERSION, locale)
+        : formatStylish(report, catalog, locale, colorEnabled(process.stdout));
   const tooManyWarnings = options.maxWarnings !== undefined && c.warning > options.maxWarnings;
-  const failed = c.error > 0 || c.skippedErrors > 0 || report.files.length === 0 || tooManyWarnings || (options.maxWarnings === undefined && !options.quiet && c.warning > 0);
+  const failed =
+    c.error > 0 ||
+    c.skippedErrors > 0 ||
+    report.files.length === 0 ||
+    tooManyWarnings ||
+    (options.maxWarnings === undefined && !options.quiet && c.warning > 0);
   const code = options.exitZero ? 0 : failed ? 1 : 0;
   process.exitCode = code;
   write(output);
-  if (tooManyWarnings) process.stderr.write(say(locale, `itaku: 警告が多すぎます（${c.warning} 件、上限 ${options.maxWarnings} 件）。\n`, `itaku: too many warnings (${c.warning}; the maximum is ${options.maxWarnings}).\n`));
-  if (report.files.length === 0) process.stderr.write(say(locale, 'itaku: 確認した草案がありません（パスと front matter の document を確かめてください）。\n', 'itaku: no draft was checked (check the paths, and the document key in the front matter).\n'));
+  if (tooManyWarnings)
+    process.stderr.write(
+      say(
+        locale,
+        `itaku: 警告が多すぎます（${c.warning} 件、上限 ${options.maxWarnings} 件）。\n`,
+        `itaku: too many warnings (${c.warning}; the maximum is ${options.maxWarnings}).\n`,
+      ),
+    );
+  if (report.files.length === 0)
+    process.stderr.write(
+      say(
+        locale,
+        'itaku: 確認した草案がありません（パスと front matter の document を確かめてください）。\n',
+        'itaku: no draft was checked (check the paths, and the document key in the front matter).\n',
+      ),
+    );
   return code;
 }
 
@@ -217,25 +298,51 @@ function readCatalog(file: string | undefined, locale: Locale): { catalog: Catal
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes);
     } catch {
-      process.stderr.write(say(locale, `itaku: カタログ ${shown} を読めません: UTF-8 ではありません。\n`, `itaku: cannot read the catalog ${shown}: it is not UTF-8.\n`));
+      process.stderr.write(
+        say(
+          locale,
+          `itaku: カタログ ${shown} を読めません: UTF-8 ではありません。\n`,
+          `itaku: cannot read the catalog ${shown}: it is not UTF-8.\n`,
+        ),
+      );
       return undefined;
     }
   } else {
-    process.stderr.write(say(locale, `itaku: カタログ ${shown} を読めません: ${readFailureMessage(locale, read.reason, MAX_CATALOG_BYTES)}。\n`, `itaku: cannot read the catalog ${shown}: ${readFailureMessage(locale, read.reason, MAX_CATALOG_BYTES)}.\n`));
+    process.stderr.write(
+      say(
+        locale,
+        `itaku: カタログ ${shown} を読めません: ${readFailureMessage(locale, read.reason, MAX_CATALOG_BYTES)}。\n`,
+        `itaku: cannot read the catalog ${shown}: ${readFailureMessage(locale, read.reason, MAX_CATALOG_BYTES)}.\n`,
+      ),
+    );
     return undefined;
   }
   const loaded = loadCatalog(text, file, locale);
   if (loaded.ok) return { catalog: loaded.catalog, catalogText: text };
-  process.stderr.write(say(locale, `itaku: カタログ ${shown} が不正です:\n`, `itaku: the catalog ${shown} is invalid:\n`));
-  for (const p of loaded.problems) process.stderr.write(`${shown}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${escapeForTerminal(p.message)}\n`);
+  process.stderr.write(
+    say(locale, `itaku: カタログ ${shown} が不正です:\n`, `itaku: the catalog ${shown} is invalid:\n`),
+  );
+  for (const p of loaded.problems)
+    process.stderr.write(
+      `${shown}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${escapeForTerminal(p.message)}\n`,
+    );
   return undefined;
 }
 
-async function checkFiles(paths: string[], catalog: Catalog, data: Omit<WorkerData, 'itakuWorker'>, jobs?: number): Promise<RunReport> {
-  const files = paths.map((file) => ({ file, shown: path.relative(process.cwd(), file).split(path.sep).join('/') || file }));
+async function checkFiles(
+  paths: string[],
+  catalog: Catalog,
+  data: Omit<WorkerData, 'itakuWorker'>,
+  jobs?: number,
+): Promise<RunReport> {
+  const files = paths.map((file) => ({
+    file,
+    shown: path.relative(process.cwd(), file).split(path.sep).join('/') || file,
+  }));
   const progress = process.stderr.isTTY && files.length > 50;
   const report = (done: number) => {
-    if (progress && (done % 20 === 0 || done === files.length)) process.stderr.write(`\ritaku: ${done}/${files.length}`);
+    if (progress && (done % 20 === 0 || done === files.length))
+      process.stderr.write(`\ritaku: ${done}/${files.length}`);
   };
   let outcomes = await checkInParallel(__filename, files, { itakuWorker: true, ...data }, catalog, report, jobs);
   if (!outcomes) {
@@ -264,19 +371,28 @@ function runWorker(data: WorkerData): void {
 }
 
 if (!isMainThread && (workerData as WorkerData | undefined)?.itakuWorker) runWorker(workerData as WorkerData);
-else main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e) => {
-    const locale = localeOf(process.argv.slice(2));
-    if (e instanceof UsageError) {
-      process.stderr.write(`itaku: ${e.message}\n${say(locale, '（itaku --help で使い方を表示します）', '(itaku --help shows the usage)')}\n`);
-    } else {
-      // An itaku defect: one sentence; the stack only when asked for (ITAKU_DEBUG=1).
-      process.stderr.write(say(locale, `itaku: 内部エラーです（itaku の不具合）: ${escapeForTerminal(String((e as Error)?.message ?? e))}\n`, `itaku: internal error (an itaku defect): ${escapeForTerminal(String((e as Error)?.message ?? e))}\n`));
-      if (process.env.ITAKU_DEBUG) process.stderr.write(`${(e as Error)?.stack ?? e}\n`);
-    }
-    process.exitCode = 2;
-  },
-);
+else
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      const locale = localeOf(process.argv.slice(2));
+      if (e instanceof UsageError) {
+        process.stderr.write(
+          `itaku: ${e.message}\n${say(locale, '（itaku --help で使い方を表示します）', '(itaku --help shows the usage)')}\n`,
+        );
+      } else {
+        // An itaku defect: one sentence; the stack only when asked for (ITAKU_DEBUG=1).
+        process.stderr.write(
+          say(
+            locale,
+            `itaku: 内部エラーです（itaku の不具合）: ${escapeForTerminal(String((e as Error)?.message ?? e))}\n`,
+            `itaku: internal error (an itaku defect): ${escapeForTerminal(String((e as Error)?.message ?? e))}\n`,
+          ),
+        );
+        if (process.env.ITAKU_DEBUG) process.stderr.write(`${(e as Error)?.stack ?? e}\n`);
+      }
+      process.exitCode = 2;
+    },
+  );

@@ -41,9 +41,15 @@ let snippetEdits = false;
 let dynamicConfiguration = false;
 let workspaceFolderEvents = false;
 
-const folderOf = (uri: string) => workspaceFolders.filter((f) => uri.startsWith(f.endsWith('/') ? f : `${f}/`)).sort((a, b) => b.length - a.length)[0];
-const drafts = new Drafts(settings, catalogs, folderOf, () => clientLocale, (uri, error) =>
-  connection.console.error(`itaku: analysing ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`),
+const folderOf = (uri: string) =>
+  workspaceFolders.filter((f) => uri.startsWith(f.endsWith('/') ? f : `${f}/`)).sort((a, b) => b.length - a.length)[0];
+const drafts = new Drafts(
+  settings,
+  catalogs,
+  folderOf,
+  () => clientLocale,
+  (uri, error) =>
+    connection.console.error(`itaku: analysing ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`),
 );
 const publisher = new Publisher(connection, documents, drafts);
 
@@ -54,7 +60,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   settings.fallback = sanitize(init.settings);
   dynamicConfiguration = Boolean(params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration);
   versionedEdits = Boolean(params.capabilities.workspace?.workspaceEdit?.documentChanges);
-  snippetEdits = Boolean((params.capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport);
+  snippetEdits = Boolean(
+    (params.capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport,
+  );
   workspaceFolderEvents = Boolean(params.capabilities.workspace?.workspaceFolders);
   workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
   if (!workspaceFolders.length && params.rootUri) workspaceFolders = [params.rootUri];
@@ -76,7 +84,9 @@ connection.onInitialized(() => {
   if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
   if (workspaceFolderEvents) {
     connection.workspace.onDidChangeWorkspaceFolders((e) => {
-      workspaceFolders = workspaceFolders.filter((f) => !e.removed.some((r) => r.uri === f)).concat(e.added.map((a) => a.uri));
+      workspaceFolders = workspaceFolders
+        .filter((f) => !e.removed.some((r) => r.uri === f))
+        .concat(e.added.map((a) => a.uri));
     });
   }
 });
@@ -89,10 +99,16 @@ const refreshAll = () => {
 };
 connection.onDidChangeConfiguration(refreshAll);
 // A changed catalog file: only the drafts using it, debounced (catalogs are re-read by mtime).
-const catalogChanges = new CatalogChanges(settings, catalogs, folderOf, () => documents.all().map((d) => d.uri), (uri) => {
-  drafts.forget(uri);
-  publisher.schedule(uri);
-});
+const catalogChanges = new CatalogChanges(
+  settings,
+  catalogs,
+  folderOf,
+  () => documents.all().map((d) => d.uri),
+  (uri) => {
+    drafts.forget(uri);
+    publisher.schedule(uri);
+  },
+);
 connection.onDidChangeWatchedFiles((params) => catalogChanges.onChange(params));
 
 documents.onDidOpen((e) => publisher.schedule(e.document.uri));
@@ -140,14 +156,27 @@ connection.onExecuteCommand(async (params) => {
     const edits = fixAllEdits(state);
     if (!edits.length) return { applied: false, clauses: 0 };
     const clauses = state.analysis?.result.diagnostics.filter((d) => d.code === 'missing-clause').length ?? 0;
-    const result = await connection.workspace.applyEdit({ label: 'itaku', edit: workspaceEdit(doc, edits, versionedEdits) });
+    const result = await connection.workspace.applyEdit({
+      label: 'itaku',
+      edit: workspaceEdit(doc, edits, versionedEdits),
+    });
     return { applied: result.applied, clauses };
   }
   if (params.command === Commands.draftChoices) {
     const def = builtinCatalog().def;
     return {
-      documentTypes: Object.entries(def.documentTypes).map(([id, d]) => ({ id, label: d.label, label_en: d.label_en, aliases: d.aliases })),
-      categories: Object.entries(def.categories).map(([id, c]) => ({ id, label: c.label, label_en: c.label_en, aliases: c.aliases })),
+      documentTypes: Object.entries(def.documentTypes).map(([id, d]) => ({
+        id,
+        label: d.label,
+        label_en: d.label_en,
+        aliases: d.aliases,
+      })),
+      categories: Object.entries(def.categories).map(([id, c]) => ({
+        id,
+        label: c.label,
+        label_en: c.label_en,
+        aliases: c.aliases,
+      })),
     } satisfies DraftChoices;
   }
   if (params.command === Commands.newDraftText) {

@@ -2,28 +2,58 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runCli, workspace } from '../support/cli';
 
-const COMPLETE_STORAGE = ['---', 'document: 調達仕様書', 'category: storage-transport', 'organization: 国立公文書館', '---', '', '# 文書保管業務', '', '本調達において保存を委託する国立公文書館の情報について、その漏洩及び毀損を防止するための十分な安全管理を行うこと。', '', '本調達に係る業務は、その全部又は一部を他の事業者に再委託させてはならない。', ''].join('\n');
-const MISSING = ['---', 'document: 契約書', 'category: storage-transport', '---', '', '乙は、本業務に関して知り得た秘密を漏らしてはならない。', '報告書の提出先は〔 省 〕とする。', ''].join('\n');
+const COMPLETE_STORAGE = [
+  '---',
+  'document: 調達仕様書',
+  'category: storage-transport',
+  'organization: 国立公文書館',
+  '---',
+  '',
+  '# 文書保管業務',
+  '',
+  '本調達において保存を委託する国立公文書館の情報について、その漏洩及び毀損を防止するための十分な安全管理を行うこと。',
+  '',
+  '本調達に係る業務は、その全部又は一部を他の事業者に再委託させてはならない。',
+  '',
+].join('\n');
+const MISSING = [
+  '---',
+  'document: 契約書',
+  'category: storage-transport',
+  '---',
+  '',
+  '乙は、本業務に関して知り得た秘密を漏らしてはならない。',
+  '報告書の提出先は〔 省 〕とする。',
+  '',
+].join('\n');
 
 test('exit 0 for clean drafts, 1 for warnings; non-drafts are skipped; folders are searched recursively', () => {
-  const dir = workspace({ 'a/clean.md': COMPLETE_STORAGE, 'notes.md': '# メモ\n\n〔 省 〕\n', 'b/c/draft.md': MISSING, 'ignore.txt': MISSING });
+  const dir = workspace({
+    'a/clean.md': COMPLETE_STORAGE,
+    'notes.md': '# メモ\n\n〔 省 〕\n',
+    'b/c/draft.md': MISSING,
+    'ignore.txt': MISSING,
+  });
   const clean = runCli(['check', 'a'], dir);
   assert.equal(clean.status, 0, clean.stderr);
   const all = runCli(['check'], dir);
   assert.equal(all.status, 1);
-  assert.equal(all.stdout, [
-    'a/clean.md  調達仕様書 · 情報の保存・運搬 · 必須条項 2/2',
-    '  ✓ 指摘はありません',
-    '',
-    'b/c/draft.md  契約書 · 情報の保存・運搬 · 必須条項 1/2',
-    '  3:11  警告  必須条項「再委託に関する事項」（表3(13)）がありません。業務分類「情報の保存・運搬」で必須です（根拠: 表3(13); 第Ⅰ部7.5）。クイックフィックスで雛形の文言を挿入できます。  missing-clause',
-    '  7:9   警告  未記入のプレースホルダ「〔 省 〕」（府省庁名）が残っています。実際の値を記入してください。  unresolved-placeholder',
-    '',
-    '⚠ 2 件の草案を確認: 指摘 2 件（エラー 0、警告 2、情報 0）',
-    '  対象外 1 件:',
-    '    notes.md: 草案ではありません（front matter に document がありません）',
-    '',
-  ].join('\n'));
+  assert.equal(
+    all.stdout,
+    [
+      'a/clean.md  調達仕様書 · 情報の保存・運搬 · 必須条項 2/2',
+      '  ✓ 指摘はありません',
+      '',
+      'b/c/draft.md  契約書 · 情報の保存・運搬 · 必須条項 1/2',
+      '  3:11  警告  必須条項「再委託に関する事項」（表3(13)）がありません。業務分類「情報の保存・運搬」で必須です（根拠: 表3(13); 第Ⅰ部7.5）。クイックフィックスで雛形の文言を挿入できます。  missing-clause',
+      '  7:9   警告  未記入のプレースホルダ「〔 省 〕」（府省庁名）が残っています。実際の値を記入してください。  unresolved-placeholder',
+      '',
+      '⚠ 2 件の草案を確認: 指摘 2 件（エラー 0、警告 2、情報 0）',
+      '  対象外 1 件:',
+      '    notes.md: 草案ではありません（front matter に document がありません）',
+      '',
+    ].join('\n'),
+  );
 });
 
 test('--format json keeps the public shape (version 1)', () => {
@@ -38,32 +68,38 @@ test('--format json keeps the public shape (version 1)', () => {
   assert.equal(f.document, 'contract');
   assert.deepEqual(f.categories, ['storage-transport']);
   assert.deepEqual(f.options, {});
-  assert.deepEqual(f.clauses.map((c: { id: string; requirement: string; status: string }) => [c.id, c.requirement, c.status]), [
-    ['security-structure', 'service-included', 'missing'],
-    ['confidentiality', 'required', 'present'],
-    ['security-functions', 'not-applicable', 'missing'],
-    ['st-evaluation', 'not-applicable', 'missing'],
-    ['operational-security', 'not-applicable', 'missing'],
-    ['vulnerability', 'not-applicable', 'missing'],
-    ['other-assets', 'not-applicable', 'missing'],
-    ['service-level', 'not-applicable', 'missing'],
-    ['incident-response', 'service-included', 'missing'],
-    ['compliance-check', 'not-applicable', 'missing'],
-    ['audit', 'optional', 'missing'],
-    ['remediation', 'service-included', 'missing'],
-    ['confirmation-delegation', 'not-applicable', 'missing'],
-    ['subcontracting', 'required', 'missing'],
-    ['cloud-terms', 'not-applicable', 'missing'],
-  ]);
+  assert.deepEqual(
+    f.clauses.map((c: { id: string; requirement: string; status: string }) => [c.id, c.requirement, c.status]),
+    [
+      ['security-structure', 'service-included', 'missing'],
+      ['confidentiality', 'required', 'present'],
+      ['security-functions', 'not-applicable', 'missing'],
+      ['st-evaluation', 'not-applicable', 'missing'],
+      ['operational-security', 'not-applicable', 'missing'],
+      ['vulnerability', 'not-applicable', 'missing'],
+      ['other-assets', 'not-applicable', 'missing'],
+      ['service-level', 'not-applicable', 'missing'],
+      ['incident-response', 'service-included', 'missing'],
+      ['compliance-check', 'not-applicable', 'missing'],
+      ['audit', 'optional', 'missing'],
+      ['remediation', 'service-included', 'missing'],
+      ['confirmation-delegation', 'not-applicable', 'missing'],
+      ['subcontracting', 'required', 'missing'],
+      ['cloud-terms', 'not-applicable', 'missing'],
+    ],
+  );
   assert.deepEqual(f.clauses[1].range, { start: { line: 5, character: 0 }, end: { line: 5, character: 27 } });
-  assert.deepEqual(f.diagnostics, [{
-    code: 'missing-clause',
-    clause: 'subcontracting',
-    severity: 'warning',
-    message: '必須条項「再委託に関する事項」（表3(13)）がありません。業務分類「情報の保存・運搬」で必須です（根拠: 表3(13); 第Ⅰ部7.5）。クイックフィックスで雛形の文言を挿入できます。',
-    range: { start: { line: 2, character: 10 }, end: { line: 2, character: 27 } },
-    data: { clause: 'subcontracting' },
-  }]);
+  assert.deepEqual(f.diagnostics, [
+    {
+      code: 'missing-clause',
+      clause: 'subcontracting',
+      severity: 'warning',
+      message:
+        '必須条項「再委託に関する事項」（表3(13)）がありません。業務分類「情報の保存・運搬」で必須です（根拠: 表3(13); 第Ⅰ部7.5）。クイックフィックスで雛形の文言を挿入できます。',
+      range: { start: { line: 2, character: 10 }, end: { line: 2, character: 27 } },
+      data: { clause: 'subcontracting' },
+    },
+  ]);
 });
 
 test('--format sarif and --locale en', () => {
@@ -75,8 +111,17 @@ test('--format sarif and --locale en', () => {
   const run = sarif.runs[0];
   assert.equal(run.tool.driver.name, 'itaku');
   assert.equal(run.columnKind, 'utf16CodeUnits');
-  assert.deepEqual(run.results.map((x: { ruleId: string; level: string }) => [x.ruleId, x.level]), [['missing-clause', 'warning'], ['unresolved-placeholder', 'warning']]);
-  assert.deepEqual(run.results[1].locations[0].physicalLocation, { artifactLocation: { uri: 'x.md', uriBaseId: '%SRCROOT%' }, region: { startLine: 7, startColumn: 9, endLine: 7, endColumn: 14 } });
+  assert.deepEqual(
+    run.results.map((x: { ruleId: string; level: string }) => [x.ruleId, x.level]),
+    [
+      ['missing-clause', 'warning'],
+      ['unresolved-placeholder', 'warning'],
+    ],
+  );
+  assert.deepEqual(run.results[1].locations[0].physicalLocation, {
+    artifactLocation: { uri: 'x.md', uriBaseId: '%SRCROOT%' },
+    region: { startLine: 7, startColumn: 9, endLine: 7, endColumn: 14 },
+  });
   assert.match(run.results[0].message.text, /^Required clause "Re-delegation \(subcontracting\)"/);
 });
 
@@ -112,8 +157,17 @@ test('binary, non-UTF-8 and too-large files are reported and skipped; --exit-zer
   const r = runCli(['check', '.', '--format', 'json', '--max-file-size', '1000'], dir);
   assert.equal(r.status, 1);
   const json = JSON.parse(r.stdout);
-  assert.deepEqual(json.skipped, [{ path: 'bin.md', reason: 'binary', error: true }, { path: 'sjis.md', reason: 'not-utf8', error: true }]);
-  assert.deepEqual(json.files.map((f: { path: string; diagnostics: Array<{ code: string }> }) => [f.path, f.diagnostics.map((d) => d.code)]), [['big.md', ['file-too-large']]]);
+  assert.deepEqual(json.skipped, [
+    { path: 'bin.md', reason: 'binary', error: true },
+    { path: 'sjis.md', reason: 'not-utf8', error: true },
+  ]);
+  assert.deepEqual(
+    json.files.map((f: { path: string; diagnostics: Array<{ code: string }> }) => [
+      f.path,
+      f.diagnostics.map((d) => d.code),
+    ]),
+    [['big.md', ['file-too-large']]],
+  );
   assert.equal(runCli(['check', '.', '--exit-zero', '--max-file-size', '1000'], dir).status, 0);
 });
 
@@ -122,8 +176,18 @@ test('--format json: every present clause carries its evidence, a range and the 
   const r = runCli(['check', 'draft.md', '--format', 'json'], dir);
   const file = JSON.parse(r.stdout).files[0];
   const shown = file.clauses.filter((c: { id: string }) => c.id === 'confidentiality' || c.id === 'subcontracting');
-  assert.deepEqual(shown.map((c: { id: string; status: string; evidence?: unknown }) => [c.id, c.status, c.evidence]), [
-    ['confidentiality', 'present', { range: { start: { line: 5, character: 0 }, end: { line: 5, character: 27 } }, excerpt: '乙は、本業務に関して知り得た秘密を漏らしてはならない。' }],
-    ['subcontracting', 'missing', undefined],
-  ]);
+  assert.deepEqual(
+    shown.map((c: { id: string; status: string; evidence?: unknown }) => [c.id, c.status, c.evidence]),
+    [
+      [
+        'confidentiality',
+        'present',
+        {
+          range: { start: { line: 5, character: 0 }, end: { line: 5, character: 27 } },
+          excerpt: '乙は、本業務に関して知り得た秘密を漏らしてはならない。',
+        },
+      ],
+      ['subcontracting', 'missing', undefined],
+    ],
+  );
 });

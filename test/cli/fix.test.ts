@@ -13,11 +13,16 @@ import { keepsAllCharacters } from '../support/drafts';
 function examples(): { dir: string; before: Record<string, string> } {
   const dir = mkdtempSync(path.join(tmpdir(), 'itaku-fix-'));
   cpSync(path.join(ROOT, 'examples'), dir, { recursive: true });
-  const before = Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]));
+  const before = Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]),
+  );
   return { dir, before };
 }
 
-const read = (dir: string, files: string[]) => Object.fromEntries(files.map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]));
+const read = (dir: string, files: string[]) =>
+  Object.fromEntries(files.map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]));
 
 test('itaku check --fix on the example drafts: no missing-clause left, every original character kept, a second run changes nothing', () => {
   const { dir, before } = examples();
@@ -26,17 +31,28 @@ test('itaku check --fix on the example drafts: no missing-clause left, every ori
   assert.match(first.stderr, /件のファイルに \d+ 件の条項を挿入しました/);
   const report = JSON.parse(first.stdout) as { files: Array<{ path: string; diagnostics: Array<{ code: string }> }> };
   assert.ok(report.files.length >= 5);
-  assert.deepEqual(report.files.flatMap((f) => f.diagnostics.filter((d) => d.code === 'missing-clause').map(() => f.path)), []);
+  assert.deepEqual(
+    report.files.flatMap((f) => f.diagnostics.filter((d) => d.code === 'missing-clause').map(() => f.path)),
+    [],
+  );
   const after = read(dir, files);
   let changed = 0;
   for (const f of files) {
     assert.ok(keepsAllCharacters(before[f], after[f]), `${f} keeps every original character`);
     if (after[f] !== before[f]) changed++;
     // The same edits as the server's fix-all.
-    assert.equal(after[f], applyInsertions(before[f], fixAllInsertions(before[f], { catalog: catalog(), locale: 'ja' })), f);
+    assert.equal(
+      after[f],
+      applyInsertions(before[f], fixAllInsertions(before[f], { catalog: catalog(), locale: 'ja' })),
+      f,
+    );
   }
   assert.ok(changed >= 3, `${changed} files changed`);
-  assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), [], 'no temporary file left');
+  assert.deepEqual(
+    readdirSync(dir).filter((f) => f.endsWith('.tmp')),
+    [],
+    'no temporary file left',
+  );
   const second = runCli(['check', '.', '--fix', '--format', 'json', '--locale', 'en'], dir);
   assert.match(second.stderr, /inserted 0 clause\(s\) in 0 file\(s\)/);
   assert.deepEqual(read(dir, files), after);
@@ -52,18 +68,28 @@ test('--fix-dry-run prints a unified diff and changes nothing; without a flag no
   assert.equal(dry.status, 0, dry.stderr);
   assert.deepEqual(read(dir, files), before);
   const expected = files
-    .map((f) => unifiedDiff(f, before[f], applyInsertions(before[f], fixAllInsertions(before[f], { catalog: catalog(), locale: 'ja' }))))
+    .map((f) =>
+      unifiedDiff(
+        f,
+        before[f],
+        applyInsertions(before[f], fixAllInsertions(before[f], { catalog: catalog(), locale: 'ja' })),
+      ),
+    )
     .join('');
   assert.ok(expected.length > 0);
   assert.equal(dry.stdout, expected);
-  assert.match(dry.stdout, /^--- a\/contract-build-options\.md\n\+\+\+ b\/contract-build-options\.md\n@@ -\d+,\d+ \+\d+,\d+ @@\n/);
+  assert.match(
+    dry.stdout,
+    /^--- a\/contract-build-options\.md\n\+\+\+ b\/contract-build-options\.md\n@@ -\d+,\d+ \+\d+,\d+ @@\n/,
+  );
   assert.match(dry.stderr, /--fix-dry-run: 変更していません/);
 });
 
 test('a file that changes after it was read is left alone; CRLF and BOM are kept', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'itaku-fix-'));
   const file = path.join(dir, 'draft.md');
-  const text = '\ufeff---\r\ndocument: 契約書\r\ncategory: storage-transport\r\n---\r\n\r\n乙は、本業務に関して知り得た秘密を漏らしてはならない。\r\n';
+  const text =
+    '\ufeff---\r\ndocument: 契約書\r\ncategory: storage-transport\r\n---\r\n\r\n乙は、本業務に関して知り得た秘密を漏らしてはならない。\r\n';
   writeFileSync(file, text);
   const dry = fixFile(file, 'draft.md', catalog(), 'ja', 1 << 20, true);
   assert.equal(dry.status, 'fixed');
@@ -86,7 +112,33 @@ test('a file that changes after it was read is left alone; CRLF and BOM are kept
 
 test('unified diff: hunks with three lines of context; a missing final line break is marked', () => {
   const a = Array.from({ length: 12 }, (_, i) => `l${i}`).join('\n');
-  const b = applyInsertions(a, [{ offset: a.indexOf('l2'), text: 'new\n' }, { offset: a.length, text: '\nend' }]);
-  assert.equal(unifiedDiff('x.md', a, b), ['--- a/x.md', '+++ b/x.md', '@@ -1,5 +1,6 @@', ' l0', ' l1', '+new', ' l2', ' l3', ' l4', '@@ -9,4 +10,5 @@', ' l8', ' l9', ' l10', '-l11', '\\ No newline at end of file', '+l11', '+end', '\\ No newline at end of file', ''].join('\n'));
+  const b = applyInsertions(a, [
+    { offset: a.indexOf('l2'), text: 'new\n' },
+    { offset: a.length, text: '\nend' },
+  ]);
+  assert.equal(
+    unifiedDiff('x.md', a, b),
+    [
+      '--- a/x.md',
+      '+++ b/x.md',
+      '@@ -1,5 +1,6 @@',
+      ' l0',
+      ' l1',
+      '+new',
+      ' l2',
+      ' l3',
+      ' l4',
+      '@@ -9,4 +10,5 @@',
+      ' l8',
+      ' l9',
+      ' l10',
+      '-l11',
+      '\\ No newline at end of file',
+      '+l11',
+      '+end',
+      '\\ No newline at end of file',
+      '',
+    ].join('\n'),
+  );
   assert.equal(unifiedDiff('x.md', a, a), '');
 });

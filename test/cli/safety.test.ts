@@ -10,27 +10,75 @@ const workspaceFor = (files: Record<string, string | Buffer>) => workspace(files
 // Issue 10 (terminal injection, files that hang or fill memory, a closed pipe) and issue 11 (a CI
 // gate must never pass having checked nothing; usage errors; SARIF).
 
-const CLEAN = ['---', 'document: 調達仕様書', 'category: storage-transport', 'organization: 国立公文書館', '---', '', '# 文書保管業務', '', '本調達において保存を委託する国立公文書館の情報について、その漏洩及び毀損を防止するための十分な安全管理を行うこと。', '', '本調達に係る業務は、その全部又は一部を他の事業者に再委託させてはならない。', ''].join('\n');
-const WARNS = ['---', 'document: 契約書', 'category: storage-transport', '---', '', '乙は、本業務に関して知り得た秘密を漏らしてはならない。', '報告書の提出先は〔 省 〕とする。', ''].join('\n');
-const EVIL = ['---', 'document: 契約書', 'category: "\\e]0;PWNED\\a\\e[2J\\e[1;31mALL CHECKS PASSED\\n::error file=README.md,line=1::forged"', '---', '', '本文。', ''].join('\n');
+const CLEAN = [
+  '---',
+  'document: 調達仕様書',
+  'category: storage-transport',
+  'organization: 国立公文書館',
+  '---',
+  '',
+  '# 文書保管業務',
+  '',
+  '本調達において保存を委託する国立公文書館の情報について、その漏洩及び毀損を防止するための十分な安全管理を行うこと。',
+  '',
+  '本調達に係る業務は、その全部又は一部を他の事業者に再委託させてはならない。',
+  '',
+].join('\n');
+const WARNS = [
+  '---',
+  'document: 契約書',
+  'category: storage-transport',
+  '---',
+  '',
+  '乙は、本業務に関して知り得た秘密を漏らしてはならない。',
+  '報告書の提出先は〔 省 〕とする。',
+  '',
+].join('\n');
+const EVIL = [
+  '---',
+  'document: 契約書',
+  'category: "\\e]0;PWNED\\a\\e[2J\\e[1;31mALL CHECKS PASSED\\n::error file=README.md,line=1::forged"',
+  '---',
+  '',
+  '本文。',
+  '',
+].join('\n');
 
 test('stylish output escapes control characters and line breaks from the draft; no colour when stdout is not a TTY', () => {
   const dir = workspaceFor({ 'evil.md': EVIL });
   const r = runCli(['check', 'evil.md'], dir, { NO_COLOR: '' });
   assert.equal(r.status, 1);
-  assert.doesNotMatch(r.stdout, /[\u0000-\u0009\u000b-\u001f\u007f]/, 'no control character but the line feeds of the report');
-  assert.ok(r.stdout.split('\n').every((line) => !/^\s*::/.test(line)), 'no line reads as a workflow command');
-  assert.match(r.stdout, /不明な業務分類「\\u001b\]0;PWNED\\u0007\\u001b\[2J\\u001b\[1;31mALL CHECKS PASSED\\n::error file=README\.md」/);
+  assert.doesNotMatch(
+    r.stdout,
+    /[\u0000-\u0009\u000b-\u001f\u007f]/,
+    'no control character but the line feeds of the report',
+  );
+  assert.ok(
+    r.stdout.split('\n').every((line) => !/^\s*::/.test(line)),
+    'no line reads as a workflow command',
+  );
+  assert.match(
+    r.stdout,
+    /不明な業務分類「\\u001b\]0;PWNED\\u0007\\u001b\[2J\\u001b\[1;31mALL CHECKS PASSED\\n::error file=README\.md」/,
+  );
 });
 
 test('a file name that would be a workflow command is escaped too', () => {
   const dir = workspaceFor({ '::error file=x::y.md': WARNS });
   const r = runCli(['check', '.'], dir);
-  assert.ok(r.stdout.split('\n').every((line) => !/^\s*::/.test(line)), r.stdout);
+  assert.ok(
+    r.stdout.split('\n').every((line) => !/^\s*::/.test(line)),
+    r.stdout,
+  );
 });
 
 test('unreadable and undecodable drafts and folders are errors listed by name (exit 1); a symlink loop is listed as skipped', () => {
-  const dir = workspaceFor({ 'ok.md': CLEAN, 'sjis.md': Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x83, 0x65, 0x83, 0x58, 0x83, 0x67]), 'locked/d.md': CLEAN, 'sub/e.md': CLEAN });
+  const dir = workspaceFor({
+    'ok.md': CLEAN,
+    'sjis.md': Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x83, 0x65, 0x83, 0x58, 0x83, 0x67]),
+    'locked/d.md': CLEAN,
+    'sub/e.md': CLEAN,
+  });
   symlinkSync('..', path.join(dir, 'sub', 'up'));
   symlinkSync('nowhere.md', path.join(dir, 'broken.md'));
   execFileSync('mkfifo', [path.join(dir, 'fifo.md')]);
@@ -41,7 +89,10 @@ test('unreadable and undecodable drafts and folders are errors listed by name (e
     const r = runCli(['check', '.', '--format', 'json'], dir);
     assert.equal(r.status, 1, r.stderr);
     const json = JSON.parse(r.stdout);
-    assert.deepEqual(json.files.map((f: { path: string }) => f.path), rootUser ? ['locked/d.md', 'ok.md', 'sub/e.md'] : ['ok.md', 'sub/e.md']);
+    assert.deepEqual(
+      json.files.map((f: { path: string }) => f.path),
+      rootUser ? ['locked/d.md', 'ok.md', 'sub/e.md'] : ['ok.md', 'sub/e.md'],
+    );
     assert.deepEqual(json.skipped, [
       { path: 'broken.md', reason: 'broken-symlink', error: true },
       { path: 'fifo.md', reason: 'not-a-file', error: true },
@@ -51,7 +102,10 @@ test('unreadable and undecodable drafts and folders are errors listed by name (e
       { path: 'sjis.md', reason: 'not-utf8', error: true },
     ]);
     const stylish = runCli(['check', '.'], dir);
-    assert.match(stylish.stdout, /確認できなかったファイル \d 件（エラー）:\n    broken\.md: リンク先のないシンボリックリンクです\n    fifo\.md: 通常のファイルではありません/);
+    assert.match(
+      stylish.stdout,
+      /確認できなかったファイル \d 件（エラー）:\n    broken\.md: リンク先のないシンボリックリンクです\n    fifo\.md: 通常のファイルではありません/,
+    );
     assert.match(stylish.stdout, /    sjis\.md: UTF-8 ではありません/);
     assert.match(stylish.stdout, /対象外 1 件:\n    sub\/up: シンボリックリンクが循環しています/);
   } finally {
@@ -68,10 +122,16 @@ test('a FIFO or /dev/zero named on the command line is refused at once, not read
   assert.match(r.stdout, /\/dev\/zero: not a regular file/);
   symlinkSync('loop-b.yaml', path.join(dir, 'loop-a.yaml'));
   symlinkSync('loop-a.yaml', path.join(dir, 'loop-b.yaml'));
-  assert.equal(runCli(['check', '.', '--catalog', 'loop-a.yaml', '--locale', 'en'], dir).stderr, 'itaku: cannot read the catalog loop-a.yaml: a symbolic link loop.\n');
+  assert.equal(
+    runCli(['check', '.', '--catalog', 'loop-a.yaml', '--locale', 'en'], dir).stderr,
+    'itaku: cannot read the catalog loop-a.yaml: a symbolic link loop.\n',
+  );
   const catalog = runCli(['check', '.', '--catalog', 'pipe.md'], dir);
   assert.equal(catalog.status, 2);
-  assert.equal(catalog.stderr, 'itaku: カタログ pipe.md を読めません: 通常のファイルではありません（フォルダ・デバイス・FIFO などは読みません）。\n');
+  assert.equal(
+    catalog.stderr,
+    'itaku: カタログ pipe.md を読めません: 通常のファイルではありません（フォルダ・デバイス・FIFO などは読みません）。\n',
+  );
 });
 
 test('no draft checked (an empty or wrong folder): a warning and exit 1', () => {
@@ -101,39 +161,85 @@ test('--max-warnings N and --quiet behave like eslint', () => {
 test('usage errors: one language per --locale, "did you mean", no raw Node or ENOENT text', () => {
   const ja = runCli(['check', '--formt', 'json']);
   assert.equal(ja.status, 2);
-  assert.equal(ja.stderr, 'itaku: 不明なオプション「--formt」です。「--format」のことですか？\n（itaku --help で使い方を表示します）\n');
+  assert.equal(
+    ja.stderr,
+    'itaku: 不明なオプション「--formt」です。「--format」のことですか？\n（itaku --help で使い方を表示します）\n',
+  );
   const en = runCli(['check', '--max-warning', '3', '--locale', 'en']);
-  assert.equal(en.stderr, 'itaku: unknown option "--max-warning"; did you mean "--max-warnings"?\n(itaku --help shows the usage)\n');
-  assert.equal(runCli(['check', '--jobs', '--locale=en']).stderr, 'itaku: --jobs needs a value\n(itaku --help shows the usage)\n');
-  assert.equal(runCli(['check', '--format', 'xml', '--locale', 'en']).stderr, 'itaku: --format must be stylish, json or sarif (got "xml")\n(itaku --help shows the usage)\n');
-  assert.equal(runCli(['check', '--max-warnings', '-1']).stderr, 'itaku: --max-warnings には0 以上の整数を指定してください（指定: "-1"）。\n（itaku --help で使い方を表示します）\n');
+  assert.equal(
+    en.stderr,
+    'itaku: unknown option "--max-warning"; did you mean "--max-warnings"?\n(itaku --help shows the usage)\n',
+  );
+  assert.equal(
+    runCli(['check', '--jobs', '--locale=en']).stderr,
+    'itaku: --jobs needs a value\n(itaku --help shows the usage)\n',
+  );
+  assert.equal(
+    runCli(['check', '--format', 'xml', '--locale', 'en']).stderr,
+    'itaku: --format must be stylish, json or sarif (got "xml")\n(itaku --help shows the usage)\n',
+  );
+  assert.equal(
+    runCli(['check', '--max-warnings', '-1']).stderr,
+    'itaku: --max-warnings には0 以上の整数を指定してください（指定: "-1"）。\n（itaku --help で使い方を表示します）\n',
+  );
   const missing = runCli(['check', '--catalog', 'no-such.yaml', '--locale', 'en']);
   assert.equal(missing.stderr, 'itaku: cannot read the catalog no-such.yaml: file not found.\n');
   for (const r of [ja, en, missing]) assert.doesNotMatch(r.stderr, /ENOENT|ERR_PARSE_ARGS|at .*\.js:\d+/);
 });
 
 test('SARIF: percent-encoded URIs relative to a base, never ../; CR line ends; skipped files as notifications; rule descriptions and help', () => {
-  const dir = workspaceFor({ 'in dir/a #1%.md': WARNS, 'cr.md': WARNS.replace(/\n/g, '\r'), 'bin.md': Buffer.from([0x2d, 0x00]) });
+  const dir = workspaceFor({
+    'in dir/a #1%.md': WARNS,
+    'cr.md': WARNS.replace(/\n/g, '\r'),
+    'bin.md': Buffer.from([0x2d, 0x00]),
+  });
   const outside = workspaceFor({ 'o.md': WARNS });
   const r = runCli(['check', '.', path.join(outside, 'o.md'), '--format', 'sarif', '--locale', 'en'], dir);
   const run = JSON.parse(r.stdout).runs[0];
-  const uris = run.results.map((x: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId: string } } }> }) => x.locations[0].physicalLocation.artifactLocation);
-  assert.deepEqual([...new Set(uris.map((u: { uri: string; uriBaseId: string }) => `${u.uriBaseId} ${u.uri}`))], ['%SRCROOT% cr.md', '%SRCROOT% in%20dir/a%20%231%25.md', `ROOT ${outside.slice(1).split('/').map(encodeURIComponent).join('/')}/o.md`]);
+  const uris = run.results.map(
+    (x: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId: string } } }> }) =>
+      x.locations[0].physicalLocation.artifactLocation,
+  );
+  assert.deepEqual(
+    [...new Set(uris.map((u: { uri: string; uriBaseId: string }) => `${u.uriBaseId} ${u.uri}`))],
+    [
+      '%SRCROOT% cr.md',
+      '%SRCROOT% in%20dir/a%20%231%25.md',
+      `ROOT ${outside.slice(1).split('/').map(encodeURIComponent).join('/')}/o.md`,
+    ],
+  );
   assert.ok(uris.every((u: { uri: string }) => !u.uri.includes('../')));
   assert.equal(run.originalUriBaseIds['%SRCROOT%'].uri, `file://${dir}/`);
   assert.deepEqual(run.newlineSequences, ['\r\n', '\n', '\r']);
-  assert.deepEqual(run.invocations[0].toolExecutionNotifications.map((n: { level: string; message: { text: string }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => [n.level, n.message.text, n.locations[0].physicalLocation.artifactLocation.uri]), [['error', 'bin.md: a binary file (save it as UTF-8 text)', 'bin.md']]);
+  assert.deepEqual(
+    run.invocations[0].toolExecutionNotifications.map(
+      (n: {
+        level: string;
+        message: { text: string };
+        locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }>;
+      }) => [n.level, n.message.text, n.locations[0].physicalLocation.artifactLocation.uri],
+    ),
+    [['error', 'bin.md: a binary file (save it as UTF-8 text)', 'bin.md']],
+  );
   const rule = run.tool.driver.rules.find((x: { id: string }) => x.id === 'missing-clause');
   assert.match(rule.fullDescription.text, /^A clause that the NISC template requires/);
   assert.match(rule.helpUri, /^file:\/\/.*README\.md#missing-clause$/);
   // The CR-only file's positions count lone CRs as line ends.
-  const cr = run.results.find((x: { ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }) => x.ruleId === 'unresolved-placeholder' && x.locations[0].physicalLocation.artifactLocation.uri === 'cr.md');
+  const cr = run.results.find(
+    (x: {
+      ruleId: string;
+      locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }>;
+    }) => x.ruleId === 'unresolved-placeholder' && x.locations[0].physicalLocation.artifactLocation.uri === 'cr.md',
+  );
   assert.equal(cr.locations[0].physicalLocation.region.startLine, 7);
 });
 
 test('a closed pipe (| head -c 10) ends the run quietly: no EPIPE stack trace', async () => {
   const dir = workspaceFor(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`d${i}.md`, WARNS])));
-  const child = spawn(process.execPath, [CLI, 'check', '.', '--format', 'json'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'check', '.', '--format', 'json'], {
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   child.stdout.once('data', () => child.stdout.destroy());

@@ -9,23 +9,62 @@ const items = [{ section: 'itaku', scopeUri: 'file:///ws/a.md' }, { section: 'ma
 const answers = () => [{ catalog: 'ministry/evil.yaml', locale: 'ja' }, { other: 1 }];
 const origins = { workspaceValue: 'ministry/evil.yaml' };
 
-test('untrusted workspace: its own itaku.catalog is replaced by the user\'s (or none); trusted: untouched', () => {
-  assert.deepEqual(restrictCatalog(items, answers(), false, () => origins), [{ catalog: '', locale: 'ja' }, { other: 1 }]);
-  assert.deepEqual(restrictCatalog(items, answers(), false, () => ({ ...origins, globalValue: '/home/me/catalog.yaml' })), [{ catalog: '/home/me/catalog.yaml', locale: 'ja' }, { other: 1 }]);
-  assert.deepEqual(restrictCatalog(items, answers(), true, () => origins), answers());
-  assert.deepEqual(restrictCatalog(items, [null, undefined], false, () => origins), [null, undefined]);
+test("untrusted workspace: its own itaku.catalog is replaced by the user's (or none); trusted: untouched", () => {
+  assert.deepEqual(
+    restrictCatalog(items, answers(), false, () => origins),
+    [{ catalog: '', locale: 'ja' }, { other: 1 }],
+  );
+  assert.deepEqual(
+    restrictCatalog(items, answers(), false, () => ({ ...origins, globalValue: '/home/me/catalog.yaml' })),
+    [{ catalog: '/home/me/catalog.yaml', locale: 'ja' }, { other: 1 }],
+  );
+  assert.deepEqual(
+    restrictCatalog(items, answers(), true, () => origins),
+    answers(),
+  );
+  assert.deepEqual(
+    restrictCatalog(items, [null, undefined], false, () => origins),
+    [null, undefined],
+  );
 });
 
 test('untrusted workspace: a relative user-level itaku.catalog is refused (it would resolve inside the folder), and the user is told', () => {
   const refused: string[] = [];
-  const restricted = restrictCatalog(items, answers(), false, () => ({ ...origins, globalValue: 'catalog.yaml' }), (v) => refused.push(v));
+  const restricted = restrictCatalog(
+    items,
+    answers(),
+    false,
+    () => ({ ...origins, globalValue: 'catalog.yaml' }),
+    (v) => refused.push(v),
+  );
   assert.deepEqual(restricted, [{ catalog: '', locale: 'ja' }, { other: 1 }]);
   assert.deepEqual(refused, ['catalog.yaml']);
-  assert.deepEqual(restrictCatalog(items, answers(), false, () => ({ globalValue: '../x.yaml' }), (v) => refused.push(v))[0], { catalog: '', locale: 'ja' });
-  assert.deepEqual(restrictCatalog(items, answers(), false, () => ({ globalValue: 'C:\\cat\\x.yaml' }))[0], { catalog: 'C:\\cat\\x.yaml', locale: 'ja' });
+  assert.deepEqual(
+    restrictCatalog(
+      items,
+      answers(),
+      false,
+      () => ({ globalValue: '../x.yaml' }),
+      (v) => refused.push(v),
+    )[0],
+    { catalog: '', locale: 'ja' },
+  );
+  assert.deepEqual(restrictCatalog(items, answers(), false, () => ({ globalValue: 'C:\\cat\\x.yaml' }))[0], {
+    catalog: 'C:\\cat\\x.yaml',
+    locale: 'ja',
+  });
   assert.deepEqual(refused, ['catalog.yaml', '../x.yaml']);
   // Trusted: a relative path is the workspace's business.
-  assert.deepEqual(restrictCatalog(items, answers(), true, () => ({ globalValue: 'catalog.yaml' }), (v) => refused.push(v)), answers());
+  assert.deepEqual(
+    restrictCatalog(
+      items,
+      answers(),
+      true,
+      () => ({ globalValue: 'catalog.yaml' }),
+      (v) => refused.push(v),
+    ),
+    answers(),
+  );
   assert.equal(refused.length, 2);
 });
 

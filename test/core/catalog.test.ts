@@ -11,7 +11,18 @@ import { readBlocks } from '../../server/src/core/analyze';
 import { catalog, CATALOG_TEXT, ROOT } from '../support/catalog';
 
 // The requirement matrix of ../shared/docs/domain.md, copied verbatim: the catalog must equal it.
-const CATEGORIES = ['build', 'operation-onsite', 'operation-remote', 'operation-datacenter', 'operation-asp', 'operation-housing', 'maintenance', 'processing', 'storage-transport', 'cloud'];
+const CATEGORIES = [
+  'build',
+  'operation-onsite',
+  'operation-remote',
+  'operation-datacenter',
+  'operation-asp',
+  'operation-housing',
+  'maintenance',
+  'processing',
+  'storage-transport',
+  'cloud',
+];
 const SPEC = `
 | security-structure | R | R | R | R | R | R | R | R | S | R |
 | confidentiality | R | R | R | R | R | R ¹ | R | R | R ² | R |
@@ -47,7 +58,10 @@ const CONTRACT = `
 function parseMatrix(table: string): Map<string, string[]> {
   const rows = new Map<string, string[]>();
   for (const line of table.trim().split('\n')) {
-    const cells = line.split('|').slice(1, -1).map((c) => c.trim().replace(/\s*[¹²³]$/, ''));
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim().replace(/\s*[¹²³]$/, ''));
     rows.set(cells[0], cells.slice(1));
   }
   return rows;
@@ -58,12 +72,19 @@ test('the built-in catalog is valid', () => {
   assert.equal(loaded.ok, true, loaded.ok ? '' : JSON.stringify(loaded.problems, null, 1));
 });
 
-for (const [docType, table] of [['procurement-spec', SPEC], ['contract', CONTRACT]] as const) {
+for (const [docType, table] of [
+  ['procurement-spec', SPEC],
+  ['contract', CONTRACT],
+] as const) {
   test(`the ${docType} matrix is exactly domain.md's, every cell with a basis`, () => {
     const expected = parseMatrix(table);
     const cat = catalog();
     const clauses = cat.clausesFor(docType);
-    assert.deepEqual(clauses.map((c) => c.id), [...expected.keys()], 'clauses and their table order');
+    assert.deepEqual(
+      clauses.map((c) => c.id),
+      [...expected.keys()],
+      'clauses and their table order',
+    );
     for (const clause of clauses) {
       const req = clause.requirements[docType];
       const actual = CATEGORIES.map((c) => {
@@ -73,7 +94,7 @@ for (const [docType, table] of [['procurement-spec', SPEC], ['contract', CONTRAC
       assert.deepEqual(actual, expected.get(clause.id), `${clause.id} cells`);
       for (const c of CATEGORIES) {
         const cell = req.cells[c];
-        const basis = typeof cell === 'string' ? req.basis : cell.basis ?? req.basis;
+        const basis = typeof cell === 'string' ? req.basis : (cell.basis ?? req.basis);
         assert.match(basis, /表|第Ⅰ部|第Ⅱ部|第Ⅲ部/, `${clause.id}/${c} basis`);
       }
       assert.ok(clause.rows[docType], `${clause.id} row`);
@@ -85,7 +106,9 @@ test('every clause applicable somewhere has model wording for its document type'
   const cat = catalog();
   for (const docType of ['procurement-spec', 'contract']) {
     for (const clause of cat.clausesFor(docType)) {
-      const applicable = Object.values(clause.requirements[docType].cells).some((c) => (typeof c === 'string' ? c : c.status) !== '×');
+      const applicable = Object.values(clause.requirements[docType].cells).some(
+        (c) => (typeof c === 'string' ? c : c.status) !== '×',
+      );
       if (applicable) assert.ok(clause.wording[docType]?.length, `${clause.id} (${docType}) has wording`);
     }
   }
@@ -93,7 +116,10 @@ test('every clause applicable somewhere has model wording for its document type'
 
 test('the cloud risk list holds the 18 items of 表5', () => {
   const items = catalog().def.cloudRisks.items;
-  assert.deepEqual(items.map((i) => i.id), Array.from({ length: 18 }, (_, i) => i + 1));
+  assert.deepEqual(
+    items.map((i) => i.id),
+    Array.from({ length: 18 }, (_, i) => i + 1),
+  );
   assert.equal(items[16].text, '準拠法に外国法を指定される場合がある。');
 });
 
@@ -101,13 +127,17 @@ test('no template placeholder is left raw in the wording (they are {{markers}})'
   for (const clause of catalog().def.clauses) {
     for (const wordings of Object.values(clause.wording)) {
       for (const w of wordings) {
-        assert.doesNotMatch(w.text, /〔\s*省\s*〕|\[\s*[甲乙省]\s*\]|年\s+月\s+日|第\s+条|「n」|行かせ/, `${clause.id}/${w.variant}`);
+        assert.doesNotMatch(
+          w.text,
+          /〔\s*省\s*〕|\[\s*[甲乙省]\s*\]|年\s+月\s+日|第\s+条|「n」|行かせ/,
+          `${clause.id}/${w.variant}`,
+        );
       }
     }
   }
 });
 
-test('each clause\'s model wording (with its heading) is recognised as that clause and no other', () => {
+test("each clause's model wording (with its heading) is recognised as that clause and no other", () => {
   const cat = catalog();
   const problems: string[] = [];
   for (const clause of cat.def.clauses) {
@@ -115,15 +145,26 @@ test('each clause\'s model wording (with its heading) is recognised as that clau
       for (const w of wordings) {
         // The wording body alone, and the heading alone, must each be recognised.
         const heading = `## ${clause.heading ?? clause.title}`;
-        for (const [what, text] of [['heading', heading], ['wording', displayWording(w.text, cat)]] as const) {
+        for (const [what, text] of [
+          ['heading', heading],
+          ['wording', displayWording(w.text, cat)],
+        ] as const) {
           const { blocks } = readBlocks(text, cat);
-          const found = new Set(blocks.flatMap((b) => clausesInBlock(b.facts, cat).map((h) => cat.def.clauses[h.clause].id)));
+          const found = new Set(
+            blocks.flatMap((b) => clausesInBlock(b.facts, cat).map((h) => cat.def.clauses[h.clause].id)),
+          );
           const applicable = new Set(cat.clausesFor(docType).map((c) => c.id));
-          const others = [...found].filter((id) => id !== clause.id && applicable.has(id) && !(what === 'wording' && w.alsoStates?.includes(id)));
+          const others = [...found].filter(
+            (id) => id !== clause.id && applicable.has(id) && !(what === 'wording' && w.alsoStates?.includes(id)),
+          );
           const instructionOnly = /^\{\{(omitted|instruction:[^}]*)\}\}\s*$/.test(w.text.trim());
-          if (what === 'wording' && !instructionOnly && !found.has(clause.id)) problems.push(`${clause.id}/${docType}/${w.variant}/${w.categories[0]}: wording not recognised`);
+          if (what === 'wording' && !instructionOnly && !found.has(clause.id))
+            problems.push(`${clause.id}/${docType}/${w.variant}/${w.categories[0]}: wording not recognised`);
           if (what === 'heading' && !found.has(clause.id)) problems.push(`${clause.id}: heading not recognised`);
-          if (others.length) problems.push(`${clause.id}/${docType}/${w.variant}/${w.categories[0]} ${what} also reads as ${others.join(', ')}`);
+          if (others.length)
+            problems.push(
+              `${clause.id}/${docType}/${w.variant}/${w.categories[0]} ${what} also reads as ${others.join(', ')}`,
+            );
         }
       }
     }
@@ -133,12 +174,18 @@ test('each clause\'s model wording (with its heading) is recognised as that clau
 
 test('catalog phrases are literal text, never patterns: regex syntax matches only itself, in linear time', () => {
   // A custom catalog whose security-structure heading phrases look like (catastrophic) regular expressions.
-  const text = CATALOG_TEXT.replace(/(- id: security-structure[\s\S]*?headings: )\[[^\]]*\]/, (_, head: string) => `${head}['.*', '(a+)+$', '体制[0-9]+']`);
+  const text = CATALOG_TEXT.replace(
+    /(- id: security-structure[\s\S]*?headings: )\[[^\]]*\]/,
+    (_, head: string) => `${head}['.*', '(a+)+$', '体制[0-9]+']`,
+  );
   const loaded = loadCatalog(text, 'custom.yaml');
   assert.ok(loaded.ok, JSON.stringify(!loaded.ok && loaded.problems));
   const statusOf = (heading: string) => {
     // The body is on the subject (a heading word alone counts only over such a body).
-    const a = analyze(`---\ndocument: 契約書\ncategory: storage-transport\n---\n## ${heading}\n\n情報セキュリティに関する事項を定める。\n`, { catalog: loaded.catalog })!;
+    const a = analyze(
+      `---\ndocument: 契約書\ncategory: storage-transport\n---\n## ${heading}\n\n情報セキュリティに関する事項を定める。\n`,
+      { catalog: loaded.catalog },
+    )!;
     return a.result.clauses.find((c) => c.id === 'security-structure')!.status;
   };
   assert.equal(statusOf(`${'a'.repeat(5000)}!`), 'missing', 'no backtracking blow-up, and (a+)+$ is not a pattern');
@@ -149,12 +196,21 @@ test('catalog phrases are literal text, never patterns: regex syntax matches onl
 });
 
 test('no regular expression is ever built from data: every new RegExp in the sources is a fixed pattern', () => {
-  const files = execFileSync('git', ['ls-files', 'server/src', 'client/src'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter((f) => f.endsWith('.ts'));
-  const built = files.flatMap((f) => [...readFileSync(path.join(ROOT, f), 'utf8').matchAll(/new RegExp\(([^\n]*)/g)].map((m) => `${f}: ${m[1]}`));
+  const files = execFileSync('git', ['ls-files', 'server/src', 'client/src'], { cwd: ROOT, encoding: 'utf8' })
+    .split('\n')
+    .filter((f) => f.endsWith('.ts'));
+  const built = files.flatMap((f) =>
+    [...readFileSync(path.join(ROOT, f), 'utf8').matchAll(/new RegExp\(([^\n]*)/g)].map((m) => `${f}: ${m[1]}`),
+  );
   assert.deepEqual(built, [
     'server/src/core/fixes/insertClause.ts: `${BREAK}[ \\t]*${BREAK}[ \\t]*$`);',
     'server/src/core/fixes/insertClause.ts: `^[ \\t]*${BREAK}[ \\t]*(?:${BREAK}|$)`);',
     "server/src/core/markdown/parse.ts: `^[ \\\\t>*+\\\\-.)0-9]{${MAX_PREFIX + 1},}`, 'gm');",
   ]);
-  for (const f of files) assert.doesNotMatch(readFileSync(path.join(ROOT, f), 'utf8'), /\beval\(|new Function\(|child_process|from '(node:)?(https?|net|dns|tls)'|\bfetch\(/, f);
+  for (const f of files)
+    assert.doesNotMatch(
+      readFileSync(path.join(ROOT, f), 'utf8'),
+      /\beval\(|new Function\(|child_process|from '(node:)?(https?|net|dns|tls)'|\bfetch\(/,
+      f,
+    );
 });

@@ -13,7 +13,15 @@ const base = () => parse(CATALOG_TEXT) as Def;
 const load = (def: unknown) => loadCatalog(stringify(def, { lineWidth: 0 }), 'test.yaml', 'ja');
 const problems = (r: ReturnType<typeof loadCatalog>) => (r.ok ? [] : r.problems.map((p) => p.message));
 
-const CONTRACT = ['---', 'document: 契約書', 'category: storage-transport', '---', '', '乙は、本業務に関して知り得た秘密を漏らしてはならない。', ''].join('\n');
+const CONTRACT = [
+  '---',
+  'document: 契約書',
+  'category: storage-transport',
+  '---',
+  '',
+  '乙は、本業務に関して知り得た秘密を漏らしてはならない。',
+  '',
+].join('\n');
 
 test('a document type named constructor works like any other name', () => {
   const text = CATALOG_TEXT.replace(/([\s{,])contract:/g, '$1constructor:');
@@ -21,45 +29,81 @@ test('a document type named constructor works like any other name', () => {
   assert.ok(loaded.ok, problems(loaded).join('\n'));
   const a = analyze(CONTRACT, { catalog: loaded.catalog })!;
   assert.equal(a.result.document, 'constructor');
-  assert.deepEqual(a.result.diagnostics.map((d) => [d.code, d.clause]), [['missing-clause', 'subcontracting']]);
+  assert.deepEqual(
+    a.result.diagnostics.map((d) => [d.code, d.clause]),
+    [['missing-clause', 'subcontracting']],
+  );
 });
 
 test('a draft naming an inherited property (constructor, toString, __proto__) is an unknown value, not a crash', () => {
   for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
     const a = analyze(['---', `document: ${name}`, `category: ${name}`, '---', ''].join('\n'), { catalog: catalog() })!;
-    assert.deepEqual(a.result.diagnostics.map((d) => d.code), ['unknown-document-type', 'unknown-category'], name);
+    assert.deepEqual(
+      a.result.diagnostics.map((d) => d.code),
+      ['unknown-document-type', 'unknown-category'],
+      name,
+    );
   }
 });
 
 test('options named constructor, toString, hasOwnProperty and __proto__ get unknown-key; __proto__ does not vanish', () => {
-  const text = ['---', 'document: 契約書', 'category: storage-transport', 'options:', '  constructor: true', '  toString: x', '  hasOwnProperty: 1', '  __proto__: { audit: true }', '---', '', '乙は、本業務に関して知り得た秘密を漏らしてはならない。', ''].join('\n');
+  const text = [
+    '---',
+    'document: 契約書',
+    'category: storage-transport',
+    'options:',
+    '  constructor: true',
+    '  toString: x',
+    '  hasOwnProperty: 1',
+    '  __proto__: { audit: true }',
+    '---',
+    '',
+    '乙は、本業務に関して知り得た秘密を漏らしてはならない。',
+    '',
+  ].join('\n');
   const a = analyze(text, { catalog: catalog() })!;
-  assert.deepEqual(a.result.diagnostics.filter((d) => d.code === 'unknown-key').map((d) => `${d.range.start.line}:${d.range.start.character} ${d.message}`), [
-    '4:2 不明なオプション「constructor」です。「confirmation」の誤りではありませんか。',
-    '5:2 不明なオプション「toString」です。',
-    '6:2 不明なオプション「hasOwnProperty」です。',
-    '7:2 不明なオプション「__proto__」です。',
-  ]);
+  assert.deepEqual(
+    a.result.diagnostics
+      .filter((d) => d.code === 'unknown-key')
+      .map((d) => `${d.range.start.line}:${d.range.start.character} ${d.message}`),
+    [
+      '4:2 不明なオプション「constructor」です。「confirmation」の誤りではありませんか。',
+      '5:2 不明なオプション「toString」です。',
+      '6:2 不明なオプション「hasOwnProperty」です。',
+      '7:2 不明なオプション「__proto__」です。',
+    ],
+  );
   assert.equal(a.result.options.audit, undefined, 'the prototype trick sets no option');
 });
 
 test('{{toString:x}} in a wording is an unknown placeholder, reported, not an internal error', () => {
   const text = CATALOG_TEXT.replace('{{organization}}', '{{toString:x}}');
   assert.notEqual(text, CATALOG_TEXT);
-  assert.ok(problems(loadCatalog(text, 'test.yaml', 'ja')).some((m) => m.includes('未定義のプレースホルダ「{{toString}}」')));
+  assert.ok(
+    problems(loadCatalog(text, 'test.yaml', 'ja')).some((m) => m.includes('未定義のプレースホルダ「{{toString}}」')),
+  );
 });
 
 test('schema limits: a 2-million-character phrase, 1,001 clauses and a 33-term group are refused with a clear problem', () => {
   const long = base();
   ((long.clauses[0].recognise as Record<string, unknown[]>).phrases as unknown[]).push('あ'.repeat(2_000_000));
-  assert.ok(problems(load(long)).some((m) => /^clauses\.0\.recognise\.phrases\.\d+: 長すぎます（1000 文字まで）。$/.test(m)), problems(load(long)).join('\n'));
+  assert.ok(
+    problems(load(long)).some((m) => /^clauses\.0\.recognise\.phrases\.\d+: 長すぎます（1000 文字まで）。$/.test(m)),
+    problems(load(long)).join('\n'),
+  );
   const many = base();
   const first = many.clauses[0];
-  for (let i = 0, n = 1001 - many.clauses.length; i < n; i++) many.clauses.push({ ...structuredClone(first), id: `extra-${i}` });
+  for (let i = 0, n = 1001 - many.clauses.length; i < n; i++)
+    many.clauses.push({ ...structuredClone(first), id: `extra-${i}` });
   assert.deepEqual(problems(load(many)), ['clauses: 多すぎます（1000 個まで）。']);
   const group = base();
-  ((group.clauses[0].recognise as Record<string, unknown[]>).phrases as unknown[]).push(Array.from({ length: 33 }, (_, i) => `項${i}番`));
-  assert.ok(problems(load(group)).some((m) => m.endsWith(': 多すぎます（32 個まで）。')), problems(load(group)).join('\n'));
+  ((group.clauses[0].recognise as Record<string, unknown[]>).phrases as unknown[]).push(
+    Array.from({ length: 33 }, (_, i) => `項${i}番`),
+  );
+  assert.ok(
+    problems(load(group)).some((m) => m.endsWith(': 多すぎます（32 個まで）。')),
+    problems(load(group)).join('\n'),
+  );
 });
 
 test('a 32-term group matches only when all 32 terms are in one sentence (no int32 overflow)', () => {
@@ -70,38 +114,78 @@ test('a 32-term group matches only when all 32 terms are in one sentence (no int
   (clause.recognise as Record<string, unknown[]>).headings = ['存在しない見出し語'];
   const loaded = load(def);
   assert.ok(loaded.ok, problems(loaded).join('\n'));
-  const status = (sentence: string) => analyze(`${CONTRACT}\n${sentence}\n`, { catalog: loaded.catalog })!.result.clauses.find((c) => c.id === 'subcontracting')!.status;
+  const status = (sentence: string) =>
+    analyze(`${CONTRACT}\n${sentence}\n`, { catalog: loaded.catalog })!.result.clauses.find(
+      (c) => c.id === 'subcontracting',
+    )!.status;
   assert.equal(status(`${terms.join('、')}。`), 'present');
   assert.equal(status(`${terms.slice(0, 31).join('、')}。`), 'missing');
   assert.equal(status(`${terms[0]}。`), 'missing');
 });
 
 test('a catalog nested thousands of levels deep gets a sentence, not "Maximum call stack size exceeded"', () => {
-  for (const text of [`${'['.repeat(100_000)}${']'.repeat(100_000)}\n`, `a: ${'{a: '.repeat(20_000)}1${'}'.repeat(20_000)}\n`]) {
+  for (const text of [
+    `${'['.repeat(100_000)}${']'.repeat(100_000)}\n`,
+    `a: ${'{a: '.repeat(20_000)}1${'}'.repeat(20_000)}\n`,
+  ]) {
     const messages = problems(loadCatalog(text, 'deep.yaml', 'ja'));
-    assert.ok(messages.length > 0 && messages.every((m) => m === 'カタログの入れ子が深すぎて読めません（リストやマッピングの入れ子を浅くしてください）。' || !/call stack/i.test(m)), messages.join('\n'));
-    assert.ok(messages.includes('カタログの入れ子が深すぎて読めません（リストやマッピングの入れ子を浅くしてください）。'));
+    assert.ok(
+      messages.length > 0 &&
+        messages.every(
+          (m) =>
+            m === 'カタログの入れ子が深すぎて読めません（リストやマッピングの入れ子を浅くしてください）。' ||
+            !/call stack/i.test(m),
+        ),
+      messages.join('\n'),
+    );
+    assert.ok(
+      messages.includes('カタログの入れ子が深すぎて読めません（リストやマッピングの入れ子を浅くしてください）。'),
+    );
   }
 });
 
-const WAIVE = (comment: string) => ['---', 'document: 契約書', 'category: storage-transport', '---', '', '乙は、本業務に関して知り得た秘密を漏らしてはならない。', '', comment, ''].join('\n');
+const WAIVE = (comment: string) =>
+  [
+    '---',
+    'document: 契約書',
+    'category: storage-transport',
+    '---',
+    '',
+    '乙は、本業務に関して知り得た秘密を漏らしてはならない。',
+    '',
+    comment,
+    '',
+  ].join('\n');
 
 test('a waiver without a reason is reported and does not waive; with a reason it does', () => {
   const bare = analyze(WAIVE('<!-- itaku-disable missing-clause subcontracting -->'), { catalog: catalog() })!;
-  assert.deepEqual(bare.result.diagnostics.map((d) => [d.code, d.message]), [
-    ['missing-clause', bare.result.diagnostics[0].message],
-    ['invalid-directive', '条項「subcontracting」の適用除外に理由がありません。<!-- itaku-disable missing-clause subcontracting 理由 --> の形で理由を書いてください（理由がない間は条項の不足として扱います）。'],
-  ]);
-  const reasoned = analyze(WAIVE('<!-- itaku-disable missing-clause subcontracting 再委託しない契約のため -->'), { catalog: catalog() })!;
+  assert.deepEqual(
+    bare.result.diagnostics.map((d) => [d.code, d.message]),
+    [
+      ['missing-clause', bare.result.diagnostics[0].message],
+      [
+        'invalid-directive',
+        '条項「subcontracting」の適用除外に理由がありません。<!-- itaku-disable missing-clause subcontracting 理由 --> の形で理由を書いてください（理由がない間は条項の不足として扱います）。',
+      ],
+    ],
+  );
+  const reasoned = analyze(WAIVE('<!-- itaku-disable missing-clause subcontracting 再委託しない契約のため -->'), {
+    catalog: catalog(),
+  })!;
   assert.deepEqual(reasoned.result.diagnostics, []);
   assert.equal(reasoned.result.clauses.find((c) => c.id === 'subcontracting')!.reason, '再委託しない契約のため');
 });
 
 test('<!-- ITAKU: … --> in upper case is the same comment, not silently ignored', () => {
-  const upper = analyze(WAIVE('<!-- ITAKU-DISABLE MISSING-CLAUSE subcontracting 再委託しないため -->'), { catalog: catalog() })!;
+  const upper = analyze(WAIVE('<!-- ITAKU-DISABLE MISSING-CLAUSE subcontracting 再委託しないため -->'), {
+    catalog: catalog(),
+  })!;
   assert.deepEqual(upper.result.diagnostics, []);
   const unknown = analyze(WAIVE('<!-- ITAKU: CLAUSE nothing -->'), { catalog: catalog() })!;
-  assert.deepEqual(unknown.result.diagnostics.map((d) => d.code), ['missing-clause', 'invalid-directive']);
+  assert.deepEqual(
+    unknown.result.diagnostics.map((d) => d.code),
+    ['missing-clause', 'invalid-directive'],
+  );
 });
 
 test('an invalid itaku comment of 20 KB is quoted by its start only', () => {

@@ -8,7 +8,10 @@ import { check, missing } from '../support/drafts';
 
 const OPTION_SETS: Array<[string, Record<string, string | boolean>]> = [
   ['no options', {}],
-  ['every option on', { audit: true, 'st-evaluation': true, 'vendor-assessment': 'isms', confirmation: true, subcontracting: 'allowed' }],
+  [
+    'every option on',
+    { audit: true, 'st-evaluation': true, 'vendor-assessment': 'isms', confirmation: true, subcontracting: 'allowed' },
+  ],
 ];
 
 function wordingEntry(clause: ClauseDef, docType: string, category: string) {
@@ -22,10 +25,32 @@ function wordingFor(clause: ClauseDef, docType: string, category: string): strin
   return displayWording(wordingEntry(clause, docType, category).text, catalog());
 }
 
-function draft(docType: string, category: string, options: Record<string, string | boolean>, clauses: ClauseDef[]): string {
+function draft(
+  docType: string,
+  category: string,
+  options: Record<string, string | boolean>,
+  clauses: ClauseDef[],
+): string {
   const opts = Object.entries(options).map(([k, v]) => `  ${k}: ${v}`);
-  const sections = clauses.map((c, i) => `### (${i + 1}) ${c.heading ?? c.title}\n\n${wordingFor(c, docType, category)}`);
-  return ['---', `document: ${docType}`, `category: [${category}]`, 'organization: 外務省', 'parties: { 甲: 外務省, 乙: 株式会社テスト }', ...(opts.length ? ['options:', ...opts] : []), '---', '', '# 草案', '', '## 情報セキュリティ', '', ...sections, ''].join('\n');
+  const sections = clauses.map(
+    (c, i) => `### (${i + 1}) ${c.heading ?? c.title}\n\n${wordingFor(c, docType, category)}`,
+  );
+  return [
+    '---',
+    `document: ${docType}`,
+    `category: [${category}]`,
+    'organization: 外務省',
+    'parties: { 甲: 外務省, 乙: 株式会社テスト }',
+    ...(opts.length ? ['options:', ...opts] : []),
+    '---',
+    '',
+    '# 草案',
+    '',
+    '## 情報セキュリティ',
+    '',
+    ...sections,
+    '',
+  ].join('\n');
 }
 
 const cat = catalog();
@@ -33,14 +58,25 @@ for (const docType of ['procurement-spec', 'contract']) {
   for (const category of Object.keys(cat.def.categories)) {
     for (const [label, options] of OPTION_SETS) {
       test(`${docType} × ${category} (${label}): the model wording of every required clause satisfies the check; each removal is reported alone`, () => {
-        const required = cat.clausesFor(docType).filter((c) => requirementFor(cat, c, docType, [category], options).level === 'required');
+        const required = cat
+          .clausesFor(docType)
+          .filter((c) => requirementFor(cat, c, docType, [category], options).level === 'required');
         assert.ok(required.length > 0);
         const complete = check(draft(docType, category, options, required));
         assert.deepEqual(missing(complete), [], 'complete draft');
         for (const clause of required) {
-          const without = check(draft(docType, category, options, required.filter((c) => c !== clause)));
+          const without = check(
+            draft(
+              docType,
+              category,
+              options,
+              required.filter((c) => c !== clause),
+            ),
+          );
           // One passage of the template may state two clauses (第Ⅱ部2(7)): removing one then removes neither.
-          const stated = required.some((c) => c !== clause && wordingEntry(c, docType, category).alsoStates?.includes(clause.id));
+          const stated = required.some(
+            (c) => c !== clause && wordingEntry(c, docType, category).alsoStates?.includes(clause.id),
+          );
           assert.deepEqual(missing(without), stated ? [] : [clause.id], `without ${clause.id}`);
         }
       });

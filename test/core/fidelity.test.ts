@@ -100,14 +100,28 @@ test('every 【…の場合】 a wording entry’s source names is one the templ
   const unknown: string[] = [];
   for (const clause of cat.def.clauses)
     for (const [docType, entries] of Object.entries(clause.wording))
-      for (const w of entries) for (const m of w.source.matchAll(/【[^】]*】/g)) if (!seed.includes(normalise(m[0]))) unknown.push(`${clause.id} ${docType}/${w.variant}: ${m[0]}`);
+      for (const w of entries)
+        for (const m of w.source.matchAll(/【[^】]*】/g))
+          if (!seed.includes(normalise(m[0]))) unknown.push(`${clause.id} ${docType}/${w.variant}: ${m[0]}`);
   assert.deepEqual(unknown, []);
   assert.ok(!seed.includes(normalise('【同】')));
 });
 
 test('the fidelity check fails on drift', () => {
   const seed = seedText();
-  assert.ok(seed.includes(sentences('本調達に係る業務を行う事業者は、当該業務の実施において情報セキュリティを確保するための体制を整備すること。')[0]));
-  assert.ok(!seed.includes(sentences('本調達に係る業務を行う事業者は、当該業務の実施において情報セキュリティを確保するための体制を構築すること。')[0]));
+  assert.ok(
+    seed.includes(
+      sentences(
+        '本調達に係る業務を行う事業者は、当該業務の実施において情報セキュリティを確保するための体制を整備すること。',
+      )[0],
+    ),
+  );
+  assert.ok(
+    !seed.includes(
+      sentences(
+        '本調達に係る業務を行う事業者は、当該業務の実施において情報セキュリティを確保するための体制を構築すること。',
+      )[0],
+    ),
+  );
   assert.ok(!seed.includes(sentences('本調達に係る情報を、書式1により提出すること。')[0]));
 });

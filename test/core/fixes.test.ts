@@ -16,110 +16,323 @@ const preferred = (actions: CoreAction[]) => actions.find((a) => a.isPreferred)!
 const insertsOnly = (actions: CoreAction[]) => actions.every((a) => a.edits.every((e) => e.start === e.end));
 
 const SPEC = lines(
-  '---', 'document: 調達仕様書', 'category: build', 'organization: 外務省', 'options: { subcontracting: allowed }', '---', '',
-  '# 旅券発給管理システム構築 調達仕様書', '',
-  '## 7 情報セキュリティ', '',
-  '### (1) 情報セキュリティを確保するための体制の整備', '', '受注者は、情報セキュリティを確保するための体制を整備すること。', '',
-  '### (2) 秘密保持', '', '受注者は、知り得た情報の秘密を保持すること。', '',
-  '### (5) 情報セキュリティが侵害された場合の対処', '', '情報セキュリティが侵害された場合は速やかに〔 省 〕に報告すること。', '',
-  '## 8 納品', '', '納品物は以下のとおり。', '');
+  '---',
+  'document: 調達仕様書',
+  'category: build',
+  'organization: 外務省',
+  'options: { subcontracting: allowed }',
+  '---',
+  '',
+  '# 旅券発給管理システム構築 調達仕様書',
+  '',
+  '## 7 情報セキュリティ',
+  '',
+  '### (1) 情報セキュリティを確保するための体制の整備',
+  '',
+  '受注者は、情報セキュリティを確保するための体制を整備すること。',
+  '',
+  '### (2) 秘密保持',
+  '',
+  '受注者は、知り得た情報の秘密を保持すること。',
+  '',
+  '### (5) 情報セキュリティが侵害された場合の対処',
+  '',
+  '情報セキュリティが侵害された場合は速やかに〔 省 〕に報告すること。',
+  '',
+  '## 8 納品',
+  '',
+  '納品物は以下のとおり。',
+  '',
+);
 
 test('missing-clause in a spec with ### (n) headings: one action per variant, inserted after the preceding clause in its style', () => {
   const actions = fixFor(SPEC, 'security-functions');
-  assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [
-    ['「セキュリティ機能の装備」を挿入（セキュリティ要求仕様を提示し、応札においてセキュリティ機能の提案を求める場合）', false],
-    ['「セキュリティ機能の装備」を挿入（セキュリティ要求仕様を提示し、セキュリティ機能の装備を求める場合）', false],
-    ['「セキュリティ機能の装備」を挿入（セキュリティ機能の概要を提示し、その装備を求める場合／情報システムの構築の場合）', true],
-    ['「セキュリティ機能の装備」を挿入（情報システムの構築で、構成ソフトウェアに関してITセキュリティ評価及び認証制度に基づく認証取得を考慮する場合）', false],
-  ]);
+  assert.deepEqual(
+    actions.map((a) => [a.title, a.isPreferred]),
+    [
+      [
+        '「セキュリティ機能の装備」を挿入（セキュリティ要求仕様を提示し、応札においてセキュリティ機能の提案を求める場合）',
+        false,
+      ],
+      ['「セキュリティ機能の装備」を挿入（セキュリティ要求仕様を提示し、セキュリティ機能の装備を求める場合）', false],
+      [
+        '「セキュリティ機能の装備」を挿入（セキュリティ機能の概要を提示し、その装備を求める場合／情報システムの構築の場合）',
+        true,
+      ],
+      [
+        '「セキュリティ機能の装備」を挿入（情報システムの構築で、構成ソフトウェアに関してITセキュリティ評価及び認証制度に基づく認証取得を考慮する場合）',
+        false,
+      ],
+    ],
+  );
   assert.ok(insertsOnly(actions));
   const after = applyEdits(SPEC, preferred(actions).edits);
-  assert.equal(after, SPEC.replace('### (5) 情報セキュリティが侵害', [
-    '### (3) セキュリティ機能の装備', '',
-    '- 本調達に係る情報システムにおいて以下のセキュリティ機能を具体化し、実装すること。',
-    '  - 本調達に係る情報システムへのアクセスを業務上必要な者に限るための機能',
-    '  - 本調達に係る情報システムに対する不正アクセス、ウイルス・不正プログラム感染等、インターネットを経由する攻撃、不正等への対策機能',
-    '  - 本調達に係る情報システムにおけるセキュリティ事故及び不正の原因を事後に追跡するための機能', '',
-    '### (5) 情報セキュリティが侵害'].join('\n')));
+  assert.equal(
+    after,
+    SPEC.replace(
+      '### (5) 情報セキュリティが侵害',
+      [
+        '### (3) セキュリティ機能の装備',
+        '',
+        '- 本調達に係る情報システムにおいて以下のセキュリティ機能を具体化し、実装すること。',
+        '  - 本調達に係る情報システムへのアクセスを業務上必要な者に限るための機能',
+        '  - 本調達に係る情報システムに対する不正アクセス、ウイルス・不正プログラム感染等、インターネットを経由する攻撃、不正等への対策機能',
+        '  - 本調達に係る情報システムにおけるセキュリティ事故及び不正の原因を事後に追跡するための機能',
+        '',
+        '### (5) 情報セキュリティが侵害',
+      ].join('\n'),
+    ),
+  );
   const again = check(after);
   assert.equal(again.result.clauses.find((c) => c.id === 'security-functions')!.status, 'present');
-  assert.deepEqual(missing(again), missing(check(SPEC)).filter((c) => c !== 'security-functions'));
+  assert.deepEqual(
+    missing(again),
+    missing(check(SPEC)).filter((c) => c !== 'security-functions'),
+  );
 });
 
 test('the variant implied by the options is preferred, and 〔 省 〕 is filled from organization', () => {
   const actions = fixFor(SPEC, 'subcontracting');
-  assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [
-    ['「再委託に関する事項」を挿入（再委託を禁止する場合）', false],
-    ['「再委託に関する事項」を挿入（再委託を認める場合）', true],
-  ]);
+  assert.deepEqual(
+    actions.map((a) => [a.title, a.isPreferred]),
+    [
+      ['「再委託に関する事項」を挿入（再委託を禁止する場合）', false],
+      ['「再委託に関する事項」を挿入（再委託を認める場合）', true],
+    ],
+  );
   const after = applyEdits(SPEC, preferred(actions).edits);
-  assert.ok(after.includes('### (6) 再委託に関する事項\n\n本調達に係る業務の一部を他の事業者にも再委託させる場合には、受注者は、'));
-  const incident = fixFor(SPEC.replace('### (5) 情報セキュリティが侵害された場合の対処', '### (5) 連絡').replace('情報セキュリティが侵害された場合は速やかに〔 省 〕に報告すること。', '連絡先は別紙のとおり。'), 'incident-response');
+  assert.ok(
+    after.includes(
+      '### (6) 再委託に関する事項\n\n本調達に係る業務の一部を他の事業者にも再委託させる場合には、受注者は、',
+    ),
+  );
+  const incident = fixFor(
+    SPEC.replace('### (5) 情報セキュリティが侵害された場合の対処', '### (5) 連絡').replace(
+      '情報セキュリティが侵害された場合は速やかに〔 省 〕に報告すること。',
+      '連絡先は別紙のとおり。',
+    ),
+    'incident-response',
+  );
   const text = preferred(incident).edits[0].newText;
   // The draft calls the contractor 受注者: the template's 委託先 is written that way.
-  assert.ok(text.includes('受注者に提供し、又は受注者によるアクセスを認める外務省の情報の外部への漏えい及び目的外利用'), text);
+  assert.ok(
+    text.includes('受注者に提供し、又は受注者によるアクセスを認める外務省の情報の外部への漏えい及び目的外利用'),
+    text,
+  );
 });
 
 const CONTRACT = lines(
-  '---', 'document: 契約書', 'category: operation-remote', 'parties: { 甲: 気象庁, 乙: 株式会社カンソク }', '---', '',
-  '第1条（秘密の保持）', '乙は、知り得た秘密を漏らしてはならない。', '2 前項の規定は契約終了後も同様とする。', '',
-  '第2条（事故等の報告）', '乙は、情報の漏えいが発生した場合は直ちに甲に報告しなければならない。', '',
-  '第3条（契約の解除）', '甲は、乙が義務に違反したときは契約を解除できる。', '');
+  '---',
+  'document: 契約書',
+  'category: operation-remote',
+  'parties: { 甲: 気象庁, 乙: 株式会社カンソク }',
+  '---',
+  '',
+  '第1条（秘密の保持）',
+  '乙は、知り得た秘密を漏らしてはならない。',
+  '2 前項の規定は契約終了後も同様とする。',
+  '',
+  '第2条（事故等の報告）',
+  '乙は、情報の漏えいが発生した場合は直ちに甲に報告しなければならない。',
+  '',
+  '第3条（契約の解除）',
+  '甲は、乙が義務に違反したときは契約を解除できる。',
+  '',
+);
 
 test('missing-clause in a 第n条 contract: a branch-numbered article after the preceding clause, parties as the text names them', () => {
   const after = applyEdits(CONTRACT, preferred(fixFor(CONTRACT, 'remediation')).edits);
-  assert.equal(after, CONTRACT.replace('第3条（契約の解除）', [
-    '第2条の2（情報セキュリティ対策の履行が不十分な場合の対処）',
-    '乙による情報セキュリティ対策の履行が不十分である可能性を甲が認める場合には、乙の責任者は、甲の求めに応じこれと協議を行い、合意した対応を採るものとする。', '',
-    '第3条（契約の解除）'].join('\n')));
+  assert.equal(
+    after,
+    CONTRACT.replace(
+      '第3条（契約の解除）',
+      [
+        '第2条の2（情報セキュリティ対策の履行が不十分な場合の対処）',
+        '乙による情報セキュリティ対策の履行が不十分である可能性を甲が認める場合には、乙の責任者は、甲の求めに応じこれと協議を行い、合意した対応を採るものとする。',
+        '',
+        '第3条（契約の解除）',
+      ].join('\n'),
+    ),
+  );
   const twice = applyEdits(after, preferred(fixFor(after, 'subcontracting')).edits);
-  assert.ok(twice.includes('第2条の3（再委託に関する事項）\n乙は、本契約に係る業務を再委託により第三者に行わせないこと。\n\n第3条（契約の解除）'), twice);
+  assert.ok(
+    twice.includes(
+      '第2条の3（再委託に関する事項）\n乙は、本契約に係る業務を再委託により第三者に行わせないこと。\n\n第3条（契約の解除）',
+    ),
+    twice,
+  );
 });
 
 test('front-matter party names fill [甲]/[乙] when the text does not name the parties itself', () => {
-  const text = lines('---', 'document: 契約書', 'category: processing', 'parties: { 甲: 総務省, 乙: 株式会社いろは }', '---', '', '## 特記事項', '');
+  const text = lines(
+    '---',
+    'document: 契約書',
+    'category: processing',
+    'parties: { 甲: 総務省, 乙: 株式会社いろは }',
+    '---',
+    '',
+    '## 特記事項',
+    '',
+  );
   const t = preferred(fixFor(text, 'remediation')).edits[0].newText;
-  assert.ok(t.includes('株式会社いろはによる情報セキュリティ対策の履行が不十分である可能性を総務省が認める場合には'), t);
+  assert.ok(
+    t.includes('株式会社いろはによる情報セキュリティ対策の履行が不十分である可能性を総務省が認める場合には'),
+    t,
+  );
 });
 
 test('bullets under an umbrella heading: the wording becomes a new bullet after the preceding clause', () => {
-  const text = lines('---', 'document: contract', 'category: processing', '---', '', '## 特記事項（遵守事項）', '',
-    '- 受注者は、知り得た秘密を漏らしてはならない。', '- 受注者は、情報の漏えいが発生した場合は、直ちに発注者に報告すること。', '', '## 支払', '', '検収後に支払う。', '');
+  const text = lines(
+    '---',
+    'document: contract',
+    'category: processing',
+    '---',
+    '',
+    '## 特記事項（遵守事項）',
+    '',
+    '- 受注者は、知り得た秘密を漏らしてはならない。',
+    '- 受注者は、情報の漏えいが発生した場合は、直ちに発注者に報告すること。',
+    '',
+    '## 支払',
+    '',
+    '検収後に支払う。',
+    '',
+  );
   const after = applyEdits(text, preferred(fixFor(text, 'security-structure')).edits);
-  assert.equal(after, text.replace('- 受注者は、知り得た秘密', '- 受注者は、本契約に係る業務の実施における情報セキュリティ確保のための体制を整備し、発注者に報告するものとする。\n- 受注者は、知り得た秘密'));
+  assert.equal(
+    after,
+    text.replace(
+      '- 受注者は、知り得た秘密',
+      '- 受注者は、本契約に係る業務の実施における情報セキュリティ確保のための体制を整備し、発注者に報告するものとする。\n- 受注者は、知り得た秘密',
+    ),
+  );
   const after2 = applyEdits(text, preferred(fixFor(text, 'subcontracting')).edits);
-  assert.equal(after2, text.replace('直ちに発注者に報告すること。\n', '直ちに発注者に報告すること。\n- 受注者は、本契約に係る業務を再委託により第三者に行わせないこと。\n'));
+  assert.equal(
+    after2,
+    text.replace(
+      '直ちに発注者に報告すること。\n',
+      '直ちに発注者に報告すること。\n- 受注者は、本契約に係る業務を再委託により第三者に行わせないこと。\n',
+    ),
+  );
 });
 
 test('no clause yet: at the end of the security section, else at the end of the draft (CRLF kept)', () => {
-  const withSection = lines('---', 'document: 調達仕様書', 'category: storage-transport', 'organization: 国立公文書館', '---', '', '# 文書保管業務', '', '## 5 情報セキュリティ', '', '以下を遵守すること。', '', '## 6 その他', '', '協議による。');
+  const withSection = lines(
+    '---',
+    'document: 調達仕様書',
+    'category: storage-transport',
+    'organization: 国立公文書館',
+    '---',
+    '',
+    '# 文書保管業務',
+    '',
+    '## 5 情報セキュリティ',
+    '',
+    '以下を遵守すること。',
+    '',
+    '## 6 その他',
+    '',
+    '協議による。',
+  );
   const after = applyEdits(withSection, preferred(fixFor(withSection, 'confidentiality')).edits);
-  assert.equal(after, withSection.replace('## 6 その他', '### 秘密保持等\n\n本調達において[保存/運搬]を委託する国立公文書館の情報について、その漏洩及び毀損を防止するための十分な安全管理を行うこと。\n\n## 6 その他'));
-  const bare = ['---', 'document: 調達仕様書', 'category: storage-transport', '---', '', '# 文書保管業務', '', '本文。'].join('\r\n');
+  assert.equal(
+    after,
+    withSection.replace(
+      '## 6 その他',
+      '### 秘密保持等\n\n本調達において[保存/運搬]を委託する国立公文書館の情報について、その漏洩及び毀損を防止するための十分な安全管理を行うこと。\n\n## 6 その他',
+    ),
+  );
+  const bare = [
+    '---',
+    'document: 調達仕様書',
+    'category: storage-transport',
+    '---',
+    '',
+    '# 文書保管業務',
+    '',
+    '本文。',
+  ].join('\r\n');
   const after2 = applyEdits(bare, preferred(fixFor(bare, 'subcontracting')).edits);
-  assert.equal(after2, bare + '\r\n\r\n## 再委託に関する事項\r\n\r\n本調達に係る業務は、その全部又は一部を他の事業者にも再委託させてはならない。\r\n');
+  assert.equal(
+    after2,
+    bare +
+      '\r\n\r\n## 再委託に関する事項\r\n\r\n本調達に係る業務は、その全部又は一部を他の事業者にも再委託させてはならない。\r\n',
+  );
 });
 
 test('an inserted block never joins its neighbour: a blank line after a table row, an article after a CRLF list, nothing before indented text', () => {
   // Right after a table (no blank line) the new paragraph would otherwise become a table row.
-  const table = lines('---', 'document: 調達仕様書', 'category: operation-onsite', '---', '| 項目 | 内容 |', '|---|---|', '| 再委託 | 禁止 |', '> 情報セキュリティが侵害された場合は速やかに報告すること。', '');
+  const table = lines(
+    '---',
+    'document: 調達仕様書',
+    'category: operation-onsite',
+    '---',
+    '| 項目 | 内容 |',
+    '|---|---|',
+    '| 再委託 | 禁止 |',
+    '> 情報セキュリティが侵害された場合は速やかに報告すること。',
+    '',
+  );
   const t = applyEdits(table, preferred(fixFor(table, 'vulnerability')).edits);
-  assert.match(t, /\| 再委託 \| 禁止 \|\n\n- 本調達に係る情報システムの運用における以下の脆弱性対策を提案すること。\n(  - .*\n)+\n> 情報セキュリティ/);
-  assert.deepEqual(missing(check(t)).filter((c) => c === 'vulnerability'), []);
+  assert.match(
+    t,
+    /\| 再委託 \| 禁止 \|\n\n- 本調達に係る情報システムの運用における以下の脆弱性対策を提案すること。\n(  - .*\n)+\n> 情報セキュリティ/,
+  );
+  assert.deepEqual(
+    missing(check(t)).filter((c) => c === 'vulnerability'),
+    [],
+  );
   // CRLF: a draft ending in a list item gets a real blank line (not a lone CR) before the article.
-  const crlf = ['---', 'document: 契約書', 'category: build', '---', '第1条（セキュリティ機能の装備）', '- [乙]は、構築する情報システムにアクセス制御の機能を持たせること。', ''].join('\r\n');
+  const crlf = [
+    '---',
+    'document: 契約書',
+    'category: build',
+    '---',
+    '第1条（セキュリティ機能の装備）',
+    '- [乙]は、構築する情報システムにアクセス制御の機能を持たせること。',
+    '',
+  ].join('\r\n');
   const c = applyEdits(crlf, preferred(fixFor(crlf, 'vulnerability')).edits);
-  assert.ok(c.startsWith(crlf + '\r\n第1条の2（脆弱性対策）\r\n'), JSON.stringify(c.slice(crlf.length - 10, crlf.length + 30)));
-  assert.deepEqual(missing(check(c)).filter((x) => x === 'vulnerability'), []);
+  assert.ok(
+    c.startsWith(crlf + '\r\n第1条の2（脆弱性対策）\r\n'),
+    JSON.stringify(c.slice(crlf.length - 10, crlf.length + 30)),
+  );
+  assert.deepEqual(
+    missing(check(c)).filter((x) => x === 'vulnerability'),
+    [],
+  );
   // An indented code block after the anchor paragraph stays code: a list must not take it in.
-  const code = lines('---', 'document: 調達仕様書', 'category: build', 'options: { subcontracting: prohibited }', '---', '受注者は、本業務に関して知り得た秘密を漏らしてはならない。', '', '    再委託する場合には、同水準の対策を行わせること。', '');
+  const code = lines(
+    '---',
+    'document: 調達仕様書',
+    'category: build',
+    'options: { subcontracting: prohibited }',
+    '---',
+    '受注者は、本業務に関して知り得た秘密を漏らしてはならない。',
+    '',
+    '    再委託する場合には、同水準の対策を行わせること。',
+    '',
+  );
   const k = applyEdits(code, preferred(fixFor(code, 'security-functions')).edits);
   assert.ok(k.includes('\n\n    再委託する場合には') && !k.includes('機能\n\n    再委託'), k);
-  assert.deepEqual(check(k).result.diagnostics.filter((d) => d.code === 'conflicting-variants'), []);
+  assert.deepEqual(
+    check(k).result.diagnostics.filter((d) => d.code === 'conflicting-variants'),
+    [],
+  );
 });
 
 test('unresolved-placeholder fills exactly the placeholder; unresolved-variant drops its marker line; unknown-category offers the closest', () => {
-  const text = lines('---', 'document: 契約書', 'category: 開発', 'parties: { 甲: 外務省, 乙: 株式会社いろは }', '---', '', '**【再委託を禁止する場合】**', '', '[乙]は、再委託により第三者に行わせないこと。');
+  const text = lines(
+    '---',
+    'document: 契約書',
+    'category: 開発',
+    'parties: { 甲: 外務省, 乙: 株式会社いろは }',
+    '---',
+    '',
+    '**【再委託を禁止する場合】**',
+    '',
+    '[乙]は、再委託により第三者に行わせないこと。',
+  );
   const a = check(text);
   const ph = a.result.diagnostics.find((d) => d.code === 'unresolved-placeholder')!;
   const [fill] = quickFixes(a, ph);
@@ -129,17 +342,33 @@ test('unresolved-placeholder fills exactly the placeholder; unresolved-variant d
   assert.equal(applyEdits(text, quickFixes(a, v)[0].edits), text.replace('**【再委託を禁止する場合】**\n', ''));
   const wrong = check(lines('---', 'document: 契約書', 'category: 構築運用', '---'));
   const u = wrong.result.diagnostics.find((d) => d.code === 'unknown-category')!;
-  assert.deepEqual(quickFixes(wrong, u).map((x) => [x.title, applyEdits(wrong.context.text, x.edits).split('\n')[2]]), [
-    ['「構築」に変更', 'category: 構築'],
-    ['「運用」に変更', 'category: 運用'],
-  ]);
+  assert.deepEqual(
+    quickFixes(wrong, u).map((x) => [x.title, applyEdits(wrong.context.text, x.edits).split('\n')[2]]),
+    [
+      ['「構築」に変更', 'category: 構築'],
+      ['「運用」に変更', 'category: 運用'],
+    ],
+  );
 });
 
 test('a 【…の場合】 marker line above an article is a label: the article is the same clause before and after the marker is dropped', () => {
-  const text = lines('---', 'document: 契約書', 'category: processing', '---', '', '【再委託を禁止する場合】', '第3条（情報セキュリティを確保するための体制の整備）', '乙は、秘密の保持のため管理体制を整備する。', '');
+  const text = lines(
+    '---',
+    'document: 契約書',
+    'category: processing',
+    '---',
+    '',
+    '【再委託を禁止する場合】',
+    '第3条（情報セキュリティを確保するための体制の整備）',
+    '乙は、秘密の保持のため管理体制を整備する。',
+    '',
+  );
   const a = check(text);
   const found = (x: typeof a) => x.result.clauses.filter((c) => c.status === 'present').map((c) => [c.id, c.foundBy]);
-  assert.deepEqual(found(a), [['security-structure', 'title'], ['confidentiality', 'body']]);
+  assert.deepEqual(found(a), [
+    ['security-structure', 'title'],
+    ['confidentiality', 'body'],
+  ]);
   const marker = a.result.diagnostics.find((d) => d.code === 'unresolved-variant')!;
   const after = applyEdits(text, quickFixes(a, marker)[0].edits);
   assert.equal(after, text.replace('【再委託を禁止する場合】\n', ''));
@@ -149,7 +378,10 @@ test('a 【…の場合】 marker line above an article is a label: the article 
 test('fix-all inserts every missing required clause, only inserts, and is idempotent', () => {
   for (const text of [SPEC, CONTRACT]) {
     const all = fixAllInsertions(text, { catalog: catalog() });
-    const after = applyEdits(text, all.map((i) => ({ start: i.offset, end: i.offset, newText: i.text })));
+    const after = applyEdits(
+      text,
+      all.map((i) => ({ start: i.offset, end: i.offset, newText: i.text })),
+    );
     assert.deepEqual(missing(check(after)), []);
     assert.ok(keepsAllCharacters(text, after));
     assert.deepEqual(fixAllInsertions(after, { catalog: catalog() }), []);
@@ -174,7 +406,7 @@ test('every fixture draft: applying each missing-clause quick fix in turn leaves
   }
 });
 
-test('forged data.suggestions (100,000 of them, long ones, not strings) get no action at once; the server\'s own finding keeps at most MAX_SUGGESTIONS', () => {
+test("forged data.suggestions (100,000 of them, long ones, not strings) get no action at once; the server's own finding keeps at most MAX_SUGGESTIONS", () => {
   const wrong = check(lines('---', 'document: 契約書', 'category: 構築運用', '---'));
   const u = wrong.result.diagnostics.find((d) => d.code === 'unknown-category')!;
   const forged = ['x'.repeat(201), 42, ...Array.from({ length: 100_000 }, (_, i) => `c${i}`)];

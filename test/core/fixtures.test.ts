@@ -20,7 +20,9 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
   '14-kakei-shukei-fuzokusho.md confirmation-delegation': 'present',
 };
 
-const files = readdirSync(DIR).filter((f) => f.endsWith('.md')).sort();
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.md'))
+  .sort();
 const snapshot: Record<string, string[]> = existsSync(SNAPSHOT) ? JSON.parse(readFileSync(SNAPSHOT, 'utf8')) : {};
 const updated: Record<string, string[]> = {};
 
@@ -29,7 +31,19 @@ test('there are at least 15 realistic drafts covering both document types and ev
   const keys = files.map((f) => YAML.parse(readFileSync(path.join(DIR, f.replace(/\.md$/, '.expected.yaml')), 'utf8')));
   assert.deepEqual(new Set(keys.map((k) => k.document)), new Set(['procurement-spec', 'contract']));
   const categories = new Set(keys.flatMap((k) => k.categories ?? []));
-  for (const c of ['build', 'operation-onsite', 'operation-remote', 'operation-datacenter', 'operation-asp', 'operation-housing', 'maintenance', 'processing', 'storage-transport', 'cloud']) assert.ok(categories.has(c), c);
+  for (const c of [
+    'build',
+    'operation-onsite',
+    'operation-remote',
+    'operation-datacenter',
+    'operation-asp',
+    'operation-housing',
+    'maintenance',
+    'processing',
+    'storage-transport',
+    'cloud',
+  ])
+    assert.ok(categories.has(c), c);
 });
 
 for (const file of files) {
@@ -37,7 +51,9 @@ for (const file of files) {
     const text = readFileSync(path.join(DIR, file), 'utf8');
     const key = YAML.parse(readFileSync(path.join(DIR, file.replace(/\.md$/, '.expected.yaml')), 'utf8'));
     const a = check(text);
-    const actual = Object.fromEntries(a.result.clauses.map((c) => [c.id, c.status === 'missing' ? 'absent' : c.status]));
+    const actual = Object.fromEntries(
+      a.result.clauses.map((c) => [c.id, c.status === 'missing' ? 'absent' : c.status]),
+    );
     if (a.result.clauses.length) {
       for (const [id, expected] of Object.entries(key.clauses as Record<string, string>)) {
         const want = KNOWN_DIFFERENCES[`${file} ${id}`] ?? expected;
@@ -47,7 +63,10 @@ for (const file of files) {
         assert.equal(actual[id], want, `${id}`);
       }
     } else {
-      assert.ok(key['front-matter-error'] || key['unknown-categories'], 'only broken front matter may leave clauses unjudged');
+      assert.ok(
+        key['front-matter-error'] || key['unknown-categories'],
+        'only broken front matter may leave clauses unjudged',
+      );
     }
     const diagnostics = summary(a);
     updated[file] = diagnostics;

@@ -12,7 +12,9 @@ test('files generated from the catalog are up to date (run `npm run generate`)',
 });
 
 test('one snippet per wording entry, with unique prefixes and labels', () => {
-  const { snippets } = JSON.parse(generatedFiles()['snippets/itaku.code-snippets']) ? { snippets: JSON.parse(generatedFiles()['snippets/itaku.code-snippets']) as Record<string, { prefix: string[] }> } : { snippets: {} };
+  const { snippets } = JSON.parse(generatedFiles()['snippets/itaku.code-snippets'])
+    ? { snippets: JSON.parse(generatedFiles()['snippets/itaku.code-snippets']) as Record<string, { prefix: string[] }> }
+    : { snippets: {} };
   const cat = catalog();
   const entries = cat.def.clauses.reduce((n, c) => n + Object.values(c.wording).reduce((m, ws) => m + ws.length, 0), 0);
   const wording = Object.entries(snippets).filter(([, s]) => !s.prefix[0].startsWith('itaku-skeleton-'));

@@ -19,71 +19,119 @@ const codes = (a: ReturnType<typeof run>) => {
   for (const d of a.result.diagnostics) counts[d.code] = (counts[d.code] ?? 0) + 1;
   return counts;
 };
-const more = (a: ReturnType<typeof run>, code: string) => a.result.diagnostics.find((d) => d.code === 'too-many-findings' && (d.data as { code: string }).code === code)?.data;
+const more = (a: ReturnType<typeof run>, code: string) =>
+  a.result.diagnostics.find((d) => d.code === 'too-many-findings' && (d.data as { code: string }).code === code)?.data;
 
-test('placeholders repeated through one 64 KB paragraph: linear, the first 100 shown and one summary says how many more', GUARD, () => {
-  const a = run('placeholders', 64 * 1024);
-  const units = (input('placeholders').make(64 * 1024).length - 60) / 10;
-  const total = a.context.blocks.reduce((n, b) => n + (a.context.text.slice(b.start, b.end).match(/〔 省 〕|\[乙\]/g)?.length ?? 0), 0);
-  assert.ok(total > units, `${total} placeholders`);
-  assert.equal(codes(a)['unresolved-placeholder'], MAX_FINDINGS_PER_CODE);
-  assert.deepEqual(more(a, 'unresolved-placeholder'), { code: 'unresolved-placeholder', more: total - MAX_FINDINGS_PER_CODE });
-  // One paragraph of 64 KB is past the parse budget: read as plain text, where placeholders are still found.
-  assert.equal(codes(a)['analysis-limited'], 1);
-  const summary = a.result.diagnostics.find((d) => d.code === 'too-many-findings')!;
-  assert.equal(summary.message, `「未記入のプレースホルダ」（unresolved-placeholder）の指摘がほかに ${total - MAX_FINDINGS_PER_CODE} 件あります。1 ファイルにつき同じ種類の指摘は 100 件まで表示します。`);
-  // It sits where the first one left out is: just after the 100th shown.
-  const shown = a.result.diagnostics.filter((d) => d.code === 'unresolved-placeholder');
-  const last = shown[shown.length - 1].range.end;
-  assert.ok(summary.range.start.line > last.line || (summary.range.start.line === last.line && summary.range.start.character >= last.character));
-});
+test(
+  'placeholders repeated through one 64 KB paragraph: linear, the first 100 shown and one summary says how many more',
+  GUARD,
+  () => {
+    const a = run('placeholders', 64 * 1024);
+    const units = (input('placeholders').make(64 * 1024).length - 60) / 10;
+    const total = a.context.blocks.reduce(
+      (n, b) => n + (a.context.text.slice(b.start, b.end).match(/〔 省 〕|\[乙\]/g)?.length ?? 0),
+      0,
+    );
+    assert.ok(total > units, `${total} placeholders`);
+    assert.equal(codes(a)['unresolved-placeholder'], MAX_FINDINGS_PER_CODE);
+    assert.deepEqual(more(a, 'unresolved-placeholder'), {
+      code: 'unresolved-placeholder',
+      more: total - MAX_FINDINGS_PER_CODE,
+    });
+    // One paragraph of 64 KB is past the parse budget: read as plain text, where placeholders are still found.
+    assert.equal(codes(a)['analysis-limited'], 1);
+    const summary = a.result.diagnostics.find((d) => d.code === 'too-many-findings')!;
+    assert.equal(
+      summary.message,
+      `「未記入のプレースホルダ」（unresolved-placeholder）の指摘がほかに ${total - MAX_FINDINGS_PER_CODE} 件あります。1 ファイルにつき同じ種類の指摘は 100 件まで表示します。`,
+    );
+    // It sits where the first one left out is: just after the 100th shown.
+    const shown = a.result.diagnostics.filter((d) => d.code === 'unresolved-placeholder');
+    const last = shown[shown.length - 1].range.end;
+    assert.ok(
+      summary.range.start.line > last.line ||
+        (summary.range.start.line === last.line && summary.range.start.character >= last.character),
+    );
+  },
+);
 
-test('malformed and unknown directives by the thousand: 100 invalid-directive findings and one summary, a report of kilobytes', GUARD, () => {
-  const a = run('bad-directives', 256 * 1024);
-  const comments = a.context.blocks.filter((b) => b.facts.kind === 'html').length;
-  assert.ok(comments > 5000, `${comments} comments`);
-  assert.deepEqual(codes(a), { 'invalid-directive': MAX_FINDINGS_PER_CODE, 'too-many-findings': 1, 'missing-clause': codes(a)['missing-clause'] });
-  assert.deepEqual(more(a, 'invalid-directive'), { code: 'invalid-directive', more: comments - MAX_FINDINGS_PER_CODE });
-  assert.ok(JSON.stringify(a.result).length < 100_000, `${JSON.stringify(a.result).length} characters of JSON`);
-});
+test(
+  'malformed and unknown directives by the thousand: 100 invalid-directive findings and one summary, a report of kilobytes',
+  GUARD,
+  () => {
+    const a = run('bad-directives', 256 * 1024);
+    const comments = a.context.blocks.filter((b) => b.facts.kind === 'html').length;
+    assert.ok(comments > 5000, `${comments} comments`);
+    assert.deepEqual(codes(a), {
+      'invalid-directive': MAX_FINDINGS_PER_CODE,
+      'too-many-findings': 1,
+      'missing-clause': codes(a)['missing-clause'],
+    });
+    assert.deepEqual(more(a, 'invalid-directive'), {
+      code: 'invalid-directive',
+      more: comments - MAX_FINDINGS_PER_CODE,
+    });
+    assert.ok(JSON.stringify(a.result).length < 100_000, `${JSON.stringify(a.result).length} characters of JSON`);
+  },
+);
 
-test('an itaku directive before every paragraph (256 KB): each marks the paragraph after it, found in one pass', GUARD, () => {
-  const a = run('directive-lines', 256 * 1024);
-  const marked = a.result.clauses.find((c) => c.id === 'confidentiality');
-  assert.deepEqual([marked?.status, marked?.foundBy], ['present', 'marker']);
-  assert.equal(codes(a)['invalid-directive'], undefined);
-});
+test(
+  'an itaku directive before every paragraph (256 KB): each marks the paragraph after it, found in one pass',
+  GUARD,
+  () => {
+    const a = run('directive-lines', 256 * 1024);
+    const marked = a.result.clauses.find((c) => c.id === 'confidentiality');
+    assert.deepEqual([marked?.status, marked?.foundBy], ['present', 'marker']);
+    assert.equal(codes(a)['invalid-directive'], undefined);
+  },
+);
 
 test('a comment holding 200,000 spaces is read without backtracking', GUARD, () => {
   const comment = input('spaced-directive').make(200_000).split('---\n\n')[1];
   assert.equal(directiveOf(comment), `itaku${' '.repeat(comment.length - 16)}x`);
   // In a draft it runs past the parse budget: plain text, said once.
   const a = run('spaced-directive', 200_000);
-  assert.deepEqual(a.result.diagnostics.filter((d) => d.code !== 'missing-clause').map((d) => [d.code, d.range.start.line, d.data]), [['analysis-limited', 6, { end: a.context.text.length }]]);
+  assert.deepEqual(
+    a.result.diagnostics.filter((d) => d.code !== 'missing-clause').map((d) => [d.code, d.range.start.line, d.data]),
+    [['analysis-limited', 6, { end: a.context.text.length }]],
+  );
 });
 
 for (const h of HOSTILE) {
   const size = h.name === 'nested-list' ? 32 * 1024 : 64 * 1024;
-  test(`hostile input ${h.name} (${h.about}) at ${size / 1024} KB: finishes, ${h.limited ? 'read as plain text where it runs past the budget, said by analysis-limited' : 'parsed as Markdown (no budget hit)'}`, GUARD, () => {
-    const a = run(h.name, size);
-    const limited = a.result.diagnostics.filter((d) => d.code === 'analysis-limited');
-    assert.equal(limited.length > 0, h.limited, JSON.stringify(limited.slice(0, 2)));
-    assert.ok(limited.length <= MAX_FINDINGS_PER_CODE);
-    assert.ok(JSON.stringify(a.result).length < 200_000, 'a report of kilobytes');
-  });
+  test(
+    `hostile input ${h.name} (${h.about}) at ${size / 1024} KB: finishes, ${h.limited ? 'read as plain text where it runs past the budget, said by analysis-limited' : 'parsed as Markdown (no budget hit)'}`,
+    GUARD,
+    () => {
+      const a = run(h.name, size);
+      const limited = a.result.diagnostics.filter((d) => d.code === 'analysis-limited');
+      assert.equal(limited.length > 0, h.limited, JSON.stringify(limited.slice(0, 2)));
+      assert.ok(limited.length <= MAX_FINDINGS_PER_CODE);
+      assert.ok(JSON.stringify(a.result).length < 200_000, 'a report of kilobytes');
+    },
+  );
 }
 
 test('監査ログ 40,000 times in one sentence: every hit is masked (no audit clause), in linear time', GUARD, () => {
-  const text = input('masks').make(160_000).replace('category: 開発', 'category: operation-onsite\noptions: { audit: true }');
+  const text = input('masks')
+    .make(160_000)
+    .replace('category: 開発', 'category: operation-onsite\noptions: { audit: true }');
   const b = analyze(text, { catalog: catalog() })!;
   assert.equal(b.result.clauses.find((c) => c.id === 'audit')?.status, 'missing');
 });
 
-test('an organization holding 40,000 spaces: the wording filled with it is inserted as it is, in linear time', GUARD, () => {
-  const a = analyze(spacedOrganization(40_000), { catalog: catalog() })!;
-  const [action] = clauseInsertions(a.context, 'confidentiality');
-  assert.equal(action.edits.length, 1);
-  const text = action.edits[0].newText;
-  assert.ok(text.includes(`本調達に係る業務の実施のために外務${' '.repeat(40_000)}省から提供する情報`), text.slice(0, 60));
-  assert.ok(text.endsWith('利用しないこと。\n'), text.slice(-20));
-});
+test(
+  'an organization holding 40,000 spaces: the wording filled with it is inserted as it is, in linear time',
+  GUARD,
+  () => {
+    const a = analyze(spacedOrganization(40_000), { catalog: catalog() })!;
+    const [action] = clauseInsertions(a.context, 'confidentiality');
+    assert.equal(action.edits.length, 1);
+    const text = action.edits[0].newText;
+    assert.ok(
+      text.includes(`本調達に係る業務の実施のために外務${' '.repeat(40_000)}省から提供する情報`),
+      text.slice(0, 60),
+    );
+    assert.ok(text.endsWith('利用しないこと。\n'), text.slice(-20));
+  },
+);

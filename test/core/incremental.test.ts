@@ -12,7 +12,16 @@ import { applyEdit, draft, edit, hostileDraft } from '../support/arbitraries';
 // reopen the front matter far from the edit (a fresh parse then reads everything differently).
 const fenceDraft = fc.oneof(
   draft,
-  fc.tuple(fc.constantFrom('---\ndocument: 契約書\ncategory: build\n', '---\ndocument: 調達仕様書\ncategory: build\norganization: 外務省\n\n', '\ufeff---\r\ndocument: 契約書\r\ncategory: [build\r\n'), draft).map(([open, rest]) => open + rest.replace(/^\ufeff?---[\s\S]*?\n---\r?\n/, '')),
+  fc
+    .tuple(
+      fc.constantFrom(
+        '---\ndocument: 契約書\ncategory: build\n',
+        '---\ndocument: 調達仕様書\ncategory: build\norganization: 外務省\n\n',
+        '\ufeff---\r\ndocument: 契約書\r\ncategory: [build\r\n',
+      ),
+      draft,
+    )
+    .map(([open, rest]) => open + rest.replace(/^\ufeff?---[\s\S]*?\n---\r?\n/, '')),
 );
 const fenceEdit = fc.oneof(
   edit,
@@ -32,11 +41,22 @@ test('incremental analysis equals a full analysis after every edit', () => {
     fc.property(fenceDraft, fc.array(fenceEdit, { minLength: 1, maxLength: 8 }), (text, edits) => {
       const incremental = new IncrementalAnalyzer();
       let current = text;
-      assert.equal(view(incremental.analyze(current, { catalog: catalog() })), view(analyze(current, { catalog: catalog() })));
+      assert.equal(
+        view(incremental.analyze(current, { catalog: catalog() })),
+        view(analyze(current, { catalog: catalog() })),
+      );
       for (const e of edits) {
         current = applyEdit(current, e);
-        assert.equal(view(incremental.analyze(current, { catalog: catalog() })), view(analyze(current, { catalog: catalog() })), JSON.stringify(current));
-        assert.deepEqual(incremental.blockSpans(), parseMarkdown(current).blocks.map((b) => [b.start, b.end, b.kind]), JSON.stringify(current));
+        assert.equal(
+          view(incremental.analyze(current, { catalog: catalog() })),
+          view(analyze(current, { catalog: catalog() })),
+          JSON.stringify(current),
+        );
+        assert.deepEqual(
+          incremental.blockSpans(),
+          parseMarkdown(current).blocks.map((b) => [b.start, b.end, b.kind]),
+          JSON.stringify(current),
+        );
       }
     }),
     { numRuns: RUNS },
@@ -54,28 +74,46 @@ test('a `---` appended below an unclosed front matter closes it: the incremental
 });
 
 test('chunked parsing equals the whole-document parse whenever no budget was hit (windows of any size)', () => {
-  const spans = (p: { blocks: Array<{ start: number; end: number; kind: string; depth: number; listDepth: number; itemOffset: number; quoted: boolean }> }) => p.blocks.map((b) => [b.start, b.end, b.kind, b.depth, b.listDepth, b.itemOffset, b.quoted]);
+  const spans = (p: {
+    blocks: Array<{
+      start: number;
+      end: number;
+      kind: string;
+      depth: number;
+      listDepth: number;
+      itemOffset: number;
+      quoted: boolean;
+    }>;
+  }) => p.blocks.map((b) => [b.start, b.end, b.kind, b.depth, b.listDepth, b.itemOffset, b.quoted]);
   let chunkedSome = 0;
   fc.assert(
-    fc.property(fc.oneof(draft, hostileDraft), fc.integer({ min: 1, max: 400 }), fc.integer({ min: 1, max: 2000 }), (text, target, max) => {
-      const whole = parseMarkdown(text);
-      const unbounded = parseChunked(text, 0, text.length, { target, max: Infinity });
-      assert.deepEqual(unbounded.limited, []);
-      assert.deepEqual(spans(unbounded), spans(whole), JSON.stringify(text));
-      assert.deepEqual(unbounded.frontMatter, whole.frontMatter, JSON.stringify(text));
-      if (unbounded.roots.length > whole.roots.length) chunkedSome++;
-      // With a budget: identical unless a stretch went over it (and then it is reported).
-      const bounded = parseChunked(text, 0, text.length, { target, max: Math.max(target, max) });
-      if (!bounded.limited.length) assert.deepEqual(spans(bounded), spans(whole), JSON.stringify(text));
-      else for (const [s, e] of bounded.limited) assert.ok(0 <= s && s < e && e <= text.length);
-    }),
+    fc.property(
+      fc.oneof(draft, hostileDraft),
+      fc.integer({ min: 1, max: 400 }),
+      fc.integer({ min: 1, max: 2000 }),
+      (text, target, max) => {
+        const whole = parseMarkdown(text);
+        const unbounded = parseChunked(text, 0, text.length, { target, max: Infinity });
+        assert.deepEqual(unbounded.limited, []);
+        assert.deepEqual(spans(unbounded), spans(whole), JSON.stringify(text));
+        assert.deepEqual(unbounded.frontMatter, whole.frontMatter, JSON.stringify(text));
+        if (unbounded.roots.length > whole.roots.length) chunkedSome++;
+        // With a budget: identical unless a stretch went over it (and then it is reported).
+        const bounded = parseChunked(text, 0, text.length, { target, max: Math.max(target, max) });
+        if (!bounded.limited.length) assert.deepEqual(spans(bounded), spans(whole), JSON.stringify(text));
+        else for (const [s, e] of bounded.limited) assert.ok(0 <= s && s < e && e <= text.length);
+      },
+    ),
     { numRuns: RUNS * 3 },
   );
   assert.ok(chunkedSome > RUNS / 10, `only ${chunkedSome} drafts were parsed in more than one window`);
 });
 
 test('an edit in one paragraph re-parses only its block', () => {
-  const paragraphs = Array.from({ length: 200 }, (_, i) => `## ${i + 1} 項目\n\n受注者は、第${i + 1}項の業務を行うこと。`).join('\n\n');
+  const paragraphs = Array.from(
+    { length: 200 },
+    (_, i) => `## ${i + 1} 項目\n\n受注者は、第${i + 1}項の業務を行うこと。`,
+  ).join('\n\n');
   const text = `---\ndocument: 契約書\ncategory: build\n---\n\n${paragraphs}\n`;
   const incremental = new IncrementalAnalyzer();
   incremental.analyze(text, { catalog: catalog() });
@@ -83,7 +121,11 @@ test('an edit in one paragraph re-parses only its block', () => {
   const at = text.indexOf('第100項');
   const edited = text.slice(0, at) + 'X' + text.slice(at);
   incremental.analyze(edited, { catalog: catalog() });
-  assert.deepEqual(incremental.lastStats, { chunks: 401, full: false, parsedChars: '受注者は、X第100項の業務を行うこと。\n\n'.length });
+  assert.deepEqual(incremental.lastStats, {
+    chunks: 401,
+    full: false,
+    parsedChars: '受注者は、X第100項の業務を行うこと。\n\n'.length,
+  });
   // Opening a fence swallows the rest: the window grows to the end.
   const line = edited.lastIndexOf('\n', at) + 1;
   const fenced = edited.slice(0, line) + '```\n' + edited.slice(line);

@@ -19,16 +19,46 @@ categories.forEach((a, i) => {
 
 const OPTION_SETS: Array<[string, string[]]> = [
   ['no options', []],
-  ['options on, software', ['options:', '  audit: true', '  st-evaluation: true', '  vendor-assessment: isms', '  confirmation: true', '  subcontracting: allowed', '  target: software', '  require: [vulnerability]']],
+  [
+    'options on, software',
+    [
+      'options:',
+      '  audit: true',
+      '  st-evaluation: true',
+      '  vendor-assessment: isms',
+      '  confirmation: true',
+      '  subcontracting: allowed',
+      '  target: software',
+      '  require: [vulnerability]',
+    ],
+  ],
 ];
 
 const draft = (docType: string, mix: string[], options: string[]) =>
-  ['---', `document: ${docType}`, `category: [${mix.join(', ')}]`, 'organization: 外務省', 'parties: { 甲: 外務省, 乙: 株式会社テスト }', ...options, '---', '', '# 草案', '', '## 情報セキュリティ', '', '以下を遵守すること。', ''].join('\n');
+  [
+    '---',
+    `document: ${docType}`,
+    `category: [${mix.join(', ')}]`,
+    'organization: 外務省',
+    'parties: { 甲: 外務省, 乙: 株式会社テスト }',
+    ...options,
+    '---',
+    '',
+    '# 草案',
+    '',
+    '## 情報セキュリティ',
+    '',
+    '以下を遵守すること。',
+    '',
+  ].join('\n');
 
 /** Does this front matter decide the alternative (an option it sets or defaults, categories that agree)? Independent of fill.ts. */
 function decided(def: PlaceholderDef, mix: string[], options: string[]): boolean {
   const fill = def.fill;
-  if (fill?.from === 'option') return options.some((l) => l.trim().startsWith(`${fill.option}:`)) || cat.def.options[fill.option]?.default !== undefined;
+  if (fill?.from === 'option')
+    return (
+      options.some((l) => l.trim().startsWith(`${fill.option}:`)) || cat.def.options[fill.option]?.default !== undefined
+    );
   if (fill?.from === 'categories') {
     const values = new Set(mix.filter((c) => c in fill.map).map((c) => fill.map[c]));
     return values.size === 1 && !values.has('');
@@ -46,14 +76,18 @@ for (const docType of Object.keys(cat.def.documentTypes)) {
         const name = `[${mix.join(', ')}]`;
         const text = draft(docType, mix, options);
         const insertions = fixAllInsertions(text, { catalog: cat, locale: 'ja' });
-        const fixed = applyEdits(text, insertions.map((i) => ({ start: i.offset, end: i.offset, newText: i.text })));
+        const fixed = applyEdits(
+          text,
+          insertions.map((i) => ({ start: i.offset, end: i.offset, newText: i.text })),
+        );
         assert.ok(keepsAllCharacters(text, fixed), `${name}: only inserts`);
         const left = missing(check(fixed));
         if (left.length) problems.push(`${name}: missing-clause left: ${left.join(', ')}`);
         if (mix.length === 2) {
           const reversed = draft(docType, [mix[1], mix[0]], options);
           const other = fixAllInsertions(reversed, { catalog: cat, locale: 'ja' });
-          if (JSON.stringify(other) !== JSON.stringify(insertions)) problems.push(`${name}: depends on the category order`);
+          if (JSON.stringify(other) !== JSON.stringify(insertions))
+            problems.push(`${name}: depends on the category order`);
         }
         // Every alternative in the inserted wording the front matter does not decide is still the
         // template's choice (a placeholder unresolved-placeholder flags).
@@ -65,7 +99,8 @@ for (const docType of Object.keys(cat.def.documentTypes)) {
           for (const m of choice.wording.text.matchAll(MARKER)) {
             const def = cat.def.placeholders[m[1]];
             if (!def?.choices) continue;
-            if (!decided(def, mix, options) && !inserted.includes(def.display)) problems.push(`${name}: ${clause.id} chose an alternative of ${def.display}`);
+            if (!decided(def, mix, options) && !inserted.includes(def.display))
+              problems.push(`${name}: ${clause.id} chose an alternative of ${def.display}`);
           }
         }
       }
@@ -78,32 +113,77 @@ test('[build, operation-onsite] contract: the operation incident wording (its fu
   const ctx = check(draft('contract', ['build', 'operation-onsite'], [])).context;
   const incident = cat.def.clauses.find((c) => c.id === 'incident-response')!;
   const choices = wordingChoices(ctx, incident);
-  assert.deepEqual(choices.map((c) => [c.wording.categories[0], c.preferred]), [['build', false], ['operation-onsite', true]]);
+  assert.deepEqual(
+    choices.map((c) => [c.wording.categories[0], c.preferred]),
+    [
+      ['build', false],
+      ['operation-onsite', true],
+    ],
+  );
   assert.match(choices[1].wording.text, /緊急時対策/);
   const vulnerability = cat.def.clauses.find((c) => c.id === 'vulnerability')!;
-  assert.deepEqual(wordingChoices(ctx, vulnerability).map((c) => c.wording.variant), ['system', 'vendor-decides', 'joint-decision']);
+  assert.deepEqual(
+    wordingChoices(ctx, vulnerability).map((c) => c.wording.variant),
+    ['system', 'vendor-decides', 'joint-decision'],
+  );
 });
 
 test('target: software never gets system-building wording for 脆弱性対策', () => {
-  const ctx = check(draft('procurement-spec', ['build'], ['options:', '  target: software', '  require: [vulnerability]'])).context;
+  const ctx = check(
+    draft('procurement-spec', ['build'], ['options:', '  target: software', '  require: [vulnerability]']),
+  ).context;
   const vulnerability = cat.def.clauses.find((c) => c.id === 'vulnerability')!;
-  assert.deepEqual(wordingChoices(ctx, vulnerability).map((c) => [c.wording.variant, c.preferred]), [['software', true]]);
+  assert.deepEqual(
+    wordingChoices(ctx, vulnerability).map((c) => [c.wording.variant, c.preferred]),
+    [['software', true]],
+  );
 });
 
 test('spec wording speaks the draft’s own terms: 委託先/委託元 become 受注者/当省 as the text uses them, 再委託先 stays', () => {
   const text = [
-    '---', 'document: procurement-spec', 'category: [build]', 'organization: 外務省', 'options:', '  subcontracting: allowed', '---', '', '# 草案', '', '## 情報セキュリティ', '',
-    '### (1) 情報セキュリティを確保するための体制の整備', '', '受注者は、当省の求めに応じ、情報セキュリティを確保するための体制を整備し、当省に報告すること。', '',
+    '---',
+    'document: procurement-spec',
+    'category: [build]',
+    'organization: 外務省',
+    'options:',
+    '  subcontracting: allowed',
+    '---',
+    '',
+    '# 草案',
+    '',
+    '## 情報セキュリティ',
+    '',
+    '### (1) 情報セキュリティを確保するための体制の整備',
+    '',
+    '受注者は、当省の求めに応じ、情報セキュリティを確保するための体制を整備し、当省に報告すること。',
+    '',
   ].join('\n');
   const ctx = check(text).context;
   const sub = cat.def.clauses.find((c) => c.id === 'subcontracting')!;
   const allowed = wordingChoices(ctx, sub).find((c) => c.preferred)!;
   assert.match(allowed.wording.text, /委託先は、委託元が委託先に求める/);
-  const fixed = applyEdits(text, fixAllInsertions(text, { catalog: cat, locale: 'ja' }).map((i) => ({ start: i.offset, end: i.offset, newText: i.text })));
-  assert.match(fixed, /受注者は、当省が受注者に求めるものと同水準の情報セキュリティを確保するための対策を契約に基づき再委託先に行わせること。/);
+  const fixed = applyEdits(
+    text,
+    fixAllInsertions(text, { catalog: cat, locale: 'ja' }).map((i) => ({
+      start: i.offset,
+      end: i.offset,
+      newText: i.text,
+    })),
+  );
+  assert.match(
+    fixed,
+    /受注者は、当省が受注者に求めるものと同水準の情報セキュリティを確保するための対策を契約に基づき再委託先に行わせること。/,
+  );
   assert.doesNotMatch(fixed.slice(text.length), /委託先(?<!再委託先)|委託元/);
   // Without such words in the text, the template's own terms stay.
   const plain = text.replace(/受注者/g, '事業者').replace(/当省/g, '府省');
-  const kept = applyEdits(plain, fixAllInsertions(plain, { catalog: cat, locale: 'ja' }).map((i) => ({ start: i.offset, end: i.offset, newText: i.text })));
+  const kept = applyEdits(
+    plain,
+    fixAllInsertions(plain, { catalog: cat, locale: 'ja' }).map((i) => ({
+      start: i.offset,
+      end: i.offset,
+      newText: i.text,
+    })),
+  );
   assert.match(kept, /委託先は、委託元が委託先に求める/);
 });

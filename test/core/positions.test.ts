@@ -4,15 +4,35 @@ import { LineIndex } from '../../server/src/core/text/lineIndex';
 import { normalizeRange } from '../../server/src/core/text/normalize';
 import { check, lines } from '../support/drafts';
 
-const range = (text: string, d: { range: { start: { line: number; character: number }; end: { line: number; character: number } } }) => {
+const range = (
+  text: string,
+  d: { range: { start: { line: number; character: number }; end: { line: number; character: number } } },
+) => {
   const idx = new LineIndex(text);
   return text.slice(idx.offsetAt(d.range.start), idx.offsetAt(d.range.end));
 };
 
 const draft = (eol: string, bom = '') =>
-  bom + ['---', 'document: 調達仕様書', 'category: [build]', 'organization: 外務省', '---', '', '# 𠮷野家システム構築 👍 調達仕様書', '', '本調達に係る〔 省 〕の情報は、𠮷田が管理する。', ''].join(eol);
+  bom +
+  [
+    '---',
+    'document: 調達仕様書',
+    'category: [build]',
+    'organization: 外務省',
+    '---',
+    '',
+    '# 𠮷野家システム構築 👍 調達仕様書',
+    '',
+    '本調達に係る〔 省 〕の情報は、𠮷田が管理する。',
+    '',
+  ].join(eol);
 
-for (const [name, eol, bom] of [['LF', '\n', ''], ['CRLF', '\r\n', ''], ['CR', '\r', ''], ['BOM + CRLF', '\r\n', '\ufeff']] as const) {
+for (const [name, eol, bom] of [
+  ['LF', '\n', ''],
+  ['CRLF', '\r\n', ''],
+  ['CR', '\r', ''],
+  ['BOM + CRLF', '\r\n', '\ufeff'],
+] as const) {
   test(`positions land on the placeholder with ${name}, surrogate pairs and emoji`, () => {
     const text = draft(eol, bom);
     const a = check(text);
@@ -36,7 +56,7 @@ test('a BOM shifts nothing but line 0 (offsets stay string indices)', () => {
   assert.deepEqual(cat.range, { start: { line: 2, character: 10 }, end: { line: 2, character: 15 } });
 });
 
-test('full-width and compatibility characters map back to the author\'s characters', () => {
+test("full-width and compatibility characters map back to the author's characters", () => {
   const text = lines('---', 'document: 契約書', 'category: 構築', '---', '', '㍻の文書。ｶﾞｲﾄﾞ［乙］は守秘義務を負う。');
   const a = check(text);
   const d = a.result.diagnostics.find((x) => x.code === 'unresolved-placeholder')!;

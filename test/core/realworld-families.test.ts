@@ -20,22 +20,134 @@ function clause(a: Analysis, id: string) {
 
 /** [clause, document, category, body lines, evidence excerpt] — the clause is present, proven by that excerpt. */
 const FAMILIES: Array<[string, string, string, string, string[], string]> = [
-  ['operational security as patching', 'operational-security', '仕様書', 'operation-onsite', ['受託者は、サーバのOSに対する修正プログラムを毎月適用すること。'], '受託者は、サーバのOSに対する修正プログラムを毎月適用すること。'],
-  ['operational security as antivirus upkeep', 'operational-security', '仕様書', 'operation-onsite', ['受託者は、業務用端末のウイルス対策ソフトを常に最新の状態に更新すること。'], '受託者は、業務用端末のウイルス対策ソフトを常に最新の状態に更新すること。'],
-  ['operational security as backups', 'operational-security', '仕様書', 'maintenance', ['受託者は、データベースのバックアップを毎日取得し、別の媒体に保管すること。'], '受託者は、データベースのバックアップを毎日取得し、別の媒体に保管すること。'],
-  ['operational security as log monitoring', 'operational-security', '仕様書', 'operation-remote', ['受託者は、ファイアウォールのログを監視し、その結果を記録すること。'], '受託者は、ファイアウォールのログを監視し、その結果を記録すること。'],
-  ['incident handling without 侵害 or 事故', 'incident-response', '仕様書', 'operation-onsite', ['受託者は、異常を検知したときは、直ちに担当職員に報告し、対応を協議すること。'], '受託者は、異常を検知したときは、直ちに担当職員に報告し、対応を協議すること。'],
-  ['security structure as a written submission of who and where', 'security-structure', '契約書', 'processing', ['乙は、契約締結後速やかに、作業責任者、作業体制及び連絡体制を書面で甲に提出しなければならない。'], '乙は、契約締結後速やかに、作業責任者、作業体制及び連絡体制を書面で甲に提出しなければならない。'],
-  ['security structure as staff named in advance', 'security-structure', '仕様書', 'processing', ['受託者は、情報を取り扱う従事者の名簿を作業開始前に提出すること。'], '受託者は、情報を取り扱う従事者の名簿を作業開始前に提出すること。'],
-  ['confidentiality in storage as not opening what is kept', 'confidentiality', '仕様書', 'storage-transport', ['受託者は、預かった保管箱を開封してはならない。'], '受託者は、預かった保管箱を開封してはならない。'],
-  ['confidentiality as returning what was lent', 'confidentiality', '契約書', 'processing', ['乙は、業務の完了後、甲から貸与された資料を速やかに返却しなければならない。'], '乙は、業務の完了後、甲から貸与された資料を速やかに返却しなければならない。'],
-  ['confidentiality as no copying', 'confidentiality', '仕様書', 'processing', ['受託者は、担当職員の承認なく資料を複製してはならない。'], '受託者は、担当職員の承認なく資料を複製してはならない。'],
-  ['confidentiality as not taking data out', 'confidentiality', '仕様書', 'processing', ['受託者は、個人情報を作業場所から持ち出してはならない。'], '受託者は、個人情報を作業場所から持ち出してはならない。'],
-  ['confidentiality with spaces inside words (text from a PDF)', 'confidentiality', '契約書', 'processing', ['乙は、業 務上知り得 た秘密を他に漏らし てはならない。'], '乙は、業 務上知り得 た秘密を他に漏らし てはならない。'],
-  ['a compliance check as materials submitted when asked', 'compliance-check', '仕様書', 'processing', ['受託者は、当庁から求められた場合は、個人情報の取扱いに関する資料を提出すること。'], '受託者は、当庁から求められた場合は、個人情報の取扱いに関する資料を提出すること。'],
-  ['re-delegation without the word 再委託', 'subcontracting', '契約書', 'maintenance', ['乙は、業務の全部又は一部を他の者に請け負わせてはならない。'], '乙は、業務の全部又は一部を他の者に請け負わせてはならない。'],
-  ['security functions as a concrete requirement', 'security-functions', '仕様書', 'build', ['本システムは、管理者の利用について多要素認証を必須とすること。'], '本システムは、管理者の利用について多要素認証を必須とすること。'],
-  ['an own title over any text', 'confidentiality', '契約書', 'processing', ['### 第5条（秘密の保持）', '', '乙は、次の事項を守らなければならない。'], '第5条（秘密の保持）'],
+  [
+    'operational security as patching',
+    'operational-security',
+    '仕様書',
+    'operation-onsite',
+    ['受託者は、サーバのOSに対する修正プログラムを毎月適用すること。'],
+    '受託者は、サーバのOSに対する修正プログラムを毎月適用すること。',
+  ],
+  [
+    'operational security as antivirus upkeep',
+    'operational-security',
+    '仕様書',
+    'operation-onsite',
+    ['受託者は、業務用端末のウイルス対策ソフトを常に最新の状態に更新すること。'],
+    '受託者は、業務用端末のウイルス対策ソフトを常に最新の状態に更新すること。',
+  ],
+  [
+    'operational security as backups',
+    'operational-security',
+    '仕様書',
+    'maintenance',
+    ['受託者は、データベースのバックアップを毎日取得し、別の媒体に保管すること。'],
+    '受託者は、データベースのバックアップを毎日取得し、別の媒体に保管すること。',
+  ],
+  [
+    'operational security as log monitoring',
+    'operational-security',
+    '仕様書',
+    'operation-remote',
+    ['受託者は、ファイアウォールのログを監視し、その結果を記録すること。'],
+    '受託者は、ファイアウォールのログを監視し、その結果を記録すること。',
+  ],
+  [
+    'incident handling without 侵害 or 事故',
+    'incident-response',
+    '仕様書',
+    'operation-onsite',
+    ['受託者は、異常を検知したときは、直ちに担当職員に報告し、対応を協議すること。'],
+    '受託者は、異常を検知したときは、直ちに担当職員に報告し、対応を協議すること。',
+  ],
+  [
+    'security structure as a written submission of who and where',
+    'security-structure',
+    '契約書',
+    'processing',
+    ['乙は、契約締結後速やかに、作業責任者、作業体制及び連絡体制を書面で甲に提出しなければならない。'],
+    '乙は、契約締結後速やかに、作業責任者、作業体制及び連絡体制を書面で甲に提出しなければならない。',
+  ],
+  [
+    'security structure as staff named in advance',
+    'security-structure',
+    '仕様書',
+    'processing',
+    ['受託者は、情報を取り扱う従事者の名簿を作業開始前に提出すること。'],
+    '受託者は、情報を取り扱う従事者の名簿を作業開始前に提出すること。',
+  ],
+  [
+    'confidentiality in storage as not opening what is kept',
+    'confidentiality',
+    '仕様書',
+    'storage-transport',
+    ['受託者は、預かった保管箱を開封してはならない。'],
+    '受託者は、預かった保管箱を開封してはならない。',
+  ],
+  [
+    'confidentiality as returning what was lent',
+    'confidentiality',
+    '契約書',
+    'processing',
+    ['乙は、業務の完了後、甲から貸与された資料を速やかに返却しなければならない。'],
+    '乙は、業務の完了後、甲から貸与された資料を速やかに返却しなければならない。',
+  ],
+  [
+    'confidentiality as no copying',
+    'confidentiality',
+    '仕様書',
+    'processing',
+    ['受託者は、担当職員の承認なく資料を複製してはならない。'],
+    '受託者は、担当職員の承認なく資料を複製してはならない。',
+  ],
+  [
+    'confidentiality as not taking data out',
+    'confidentiality',
+    '仕様書',
+    'processing',
+    ['受託者は、個人情報を作業場所から持ち出してはならない。'],
+    '受託者は、個人情報を作業場所から持ち出してはならない。',
+  ],
+  [
+    'confidentiality with spaces inside words (text from a PDF)',
+    'confidentiality',
+    '契約書',
+    'processing',
+    ['乙は、業 務上知り得 た秘密を他に漏らし てはならない。'],
+    '乙は、業 務上知り得 た秘密を他に漏らし てはならない。',
+  ],
+  [
+    'a compliance check as materials submitted when asked',
+    'compliance-check',
+    '仕様書',
+    'processing',
+    ['受託者は、当庁から求められた場合は、個人情報の取扱いに関する資料を提出すること。'],
+    '受託者は、当庁から求められた場合は、個人情報の取扱いに関する資料を提出すること。',
+  ],
+  [
+    're-delegation without the word 再委託',
+    'subcontracting',
+    '契約書',
+    'maintenance',
+    ['乙は、業務の全部又は一部を他の者に請け負わせてはならない。'],
+    '乙は、業務の全部又は一部を他の者に請け負わせてはならない。',
+  ],
+  [
+    'security functions as a concrete requirement',
+    'security-functions',
+    '仕様書',
+    'build',
+    ['本システムは、管理者の利用について多要素認証を必須とすること。'],
+    '本システムは、管理者の利用について多要素認証を必須とすること。',
+  ],
+  [
+    'an own title over any text',
+    'confidentiality',
+    '契約書',
+    'processing',
+    ['### 第5条（秘密の保持）', '', '乙は、次の事項を守らなければならない。'],
+    '第5条（秘密の保持）',
+  ],
 ];
 
 for (const [name, id, document, category, body, excerpt] of FAMILIES) {
@@ -48,19 +160,99 @@ for (const [name, id, document, category, body, excerpt] of FAMILIES) {
 
 /** [trap, clause, document, category, body lines] — the clause is NOT stated. */
 const TRAPS: Array<[string, string, string, string, string[]]> = [
-  ['a 漏えい heading above an article that only fixes liability', 'incident-response', '契約書', 'processing', ['### 第9条（漏えい等の責任）', '', '乙の責めに帰すべき事由により情報が漏えいしたときは、乙はその損害を賠償しなければならない。']],
-  ['the same article, for confidentiality', 'confidentiality', '契約書', 'processing', ['### 第9条（漏えい等の責任）', '', '乙の責めに帰すべき事由により情報が漏えいしたときは、乙はその損害を賠償しなければならない。']],
-  ["the orderer's own past audit, in the background", 'audit', '仕様書', 'operation-onsite', ['当庁は、令和4年度に外部の事業者による情報セキュリティ監査を受けた。']],
-  ['a table of contents with leaders', 'confidentiality', '仕様書', 'processing', ['1. 秘密の保持 ………… 3', '2. 再委託に関する事項 ………… 4']],
-  ['a table of contents with bare page numbers', 'subcontracting', '仕様書', 'processing', ['(1) 再委託に関する事項 12', '(2) 秘密の保持 13']],
-  ['a definition of 再委託', 'subcontracting', '契約書', 'processing', ['この契約において「再委託」とは、乙が業務の一部を第三者に行わせることをいう。']],
-  ['a grant audit', 'audit', '仕様書', 'processing', ['事務局は、補助金の執行状況を確認するため、必要に応じて監査を行う。']],
-  ['事故 in a cargo clause', 'incident-response', '契約書', 'storage-transport', ['運送中に荷物の事故が発生したときは、当社は遅滞なく荷送人に通知する。']],
-  ['事故 in a construction clause', 'incident-response', '仕様書', 'maintenance', ['請負者は、施工中に事故が発生したときは、直ちに監督職員に通報しなければならない。']],
-  ['a project-management 体制', 'security-structure', '仕様書', 'operation-onsite', ['受注者は、業務責任者及び運用担当者からなる実施体制を構築し、体制図を提出すること。']],
+  [
+    'a 漏えい heading above an article that only fixes liability',
+    'incident-response',
+    '契約書',
+    'processing',
+    [
+      '### 第9条（漏えい等の責任）',
+      '',
+      '乙の責めに帰すべき事由により情報が漏えいしたときは、乙はその損害を賠償しなければならない。',
+    ],
+  ],
+  [
+    'the same article, for confidentiality',
+    'confidentiality',
+    '契約書',
+    'processing',
+    [
+      '### 第9条（漏えい等の責任）',
+      '',
+      '乙の責めに帰すべき事由により情報が漏えいしたときは、乙はその損害を賠償しなければならない。',
+    ],
+  ],
+  [
+    "the orderer's own past audit, in the background",
+    'audit',
+    '仕様書',
+    'operation-onsite',
+    ['当庁は、令和4年度に外部の事業者による情報セキュリティ監査を受けた。'],
+  ],
+  [
+    'a table of contents with leaders',
+    'confidentiality',
+    '仕様書',
+    'processing',
+    ['1. 秘密の保持 ………… 3', '2. 再委託に関する事項 ………… 4'],
+  ],
+  [
+    'a table of contents with bare page numbers',
+    'subcontracting',
+    '仕様書',
+    'processing',
+    ['(1) 再委託に関する事項 12', '(2) 秘密の保持 13'],
+  ],
+  [
+    'a definition of 再委託',
+    'subcontracting',
+    '契約書',
+    'processing',
+    ['この契約において「再委託」とは、乙が業務の一部を第三者に行わせることをいう。'],
+  ],
+  [
+    'a grant audit',
+    'audit',
+    '仕様書',
+    'processing',
+    ['事務局は、補助金の執行状況を確認するため、必要に応じて監査を行う。'],
+  ],
+  [
+    '事故 in a cargo clause',
+    'incident-response',
+    '契約書',
+    'storage-transport',
+    ['運送中に荷物の事故が発生したときは、当社は遅滞なく荷送人に通知する。'],
+  ],
+  [
+    '事故 in a construction clause',
+    'incident-response',
+    '仕様書',
+    'maintenance',
+    ['請負者は、施工中に事故が発生したときは、直ちに監督職員に通報しなければならない。'],
+  ],
+  [
+    'a project-management 体制',
+    'security-structure',
+    '仕様書',
+    'operation-onsite',
+    ['受注者は、業務責任者及び運用担当者からなる実施体制を構築し、体制図を提出すること。'],
+  ],
   ['a bare keyword line', 'subcontracting', '仕様書', 'processing', ['再委託']],
-  ["the document's own title heading", 'operational-security', '仕様書', 'maintenance', ['# 情報システム運用保守業務仕様書', '', '本業務の期間は契約締結日から一年間とする。']],
-  ['guidance written for the orderer', 'audit', '仕様書', 'processing', ['委託先への実地検査は、年に一回以上行うことが必要です。']],
+  [
+    "the document's own title heading",
+    'operational-security',
+    '仕様書',
+    'maintenance',
+    ['# 情報システム運用保守業務仕様書', '', '本業務の期間は契約締結日から一年間とする。'],
+  ],
+  [
+    'guidance written for the orderer',
+    'audit',
+    '仕様書',
+    'processing',
+    ['委託先への実地検査は、年に一回以上行うことが必要です。'],
+  ],
 ];
 
 for (const [name, id, document, category, body] of TRAPS) {
@@ -75,16 +267,33 @@ test('a clause heading with nothing under it is empty-clause on the heading, and
   const a = check(text);
   assert.equal(clause(a, 'subcontracting').status, 'missing');
   const empty = a.result.diagnostics.filter((d) => d.code === 'empty-clause');
-  assert.deepEqual(empty.map((d) => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.message]), [
-    [7, 0, 7, 7, '見出し「再委託」は条項「再委託に関する事項」を示していますが、本文がありません。見出しだけでは条項があることになりません。クイックフィックスで雛形の文言を挿入できます。'],
-  ]);
+  assert.deepEqual(
+    empty.map((d) => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.message]),
+    [
+      [
+        7,
+        0,
+        7,
+        7,
+        '見出し「再委託」は条項「再委託に関する事項」を示していますが、本文がありません。見出しだけでは条項があることになりません。クイックフィックスで雛形の文言を挿入できます。',
+      ],
+    ],
+  );
   const [fix] = quickFixes(a, empty[0]).filter((f) => f.isPreferred);
-  assert.deepEqual(fix.edits.map((e) => [e.start, e.end]), [[text.indexOf('### 再委託') + '### 再委託'.length, text.indexOf('### 再委託') + '### 再委託'.length]]);
+  assert.deepEqual(
+    fix.edits.map((e) => [e.start, e.end]),
+    [[text.indexOf('### 再委託') + '### 再委託'.length, text.indexOf('### 再委託') + '### 再委託'.length]],
+  );
   const fixed = text.slice(0, fix.edits[0].start) + fix.edits[0].newText + text.slice(fix.edits[0].end);
   const after = check(fixed);
   assert.equal(clause(after, 'subcontracting').status, 'present');
-  assert.deepEqual(after.result.diagnostics.filter((d) => d.code === 'empty-clause' || (d.code === 'missing-clause' && d.clause === 'subcontracting')), []);
-  assert.ok(fixed.includes('### 再委託\n\n'), 'the wording sits under the author\'s own heading');
+  assert.deepEqual(
+    after.result.diagnostics.filter(
+      (d) => d.code === 'empty-clause' || (d.code === 'missing-clause' && d.clause === 'subcontracting'),
+    ),
+    [],
+  );
+  assert.ok(fixed.includes('### 再委託\n\n'), "the wording sits under the author's own heading");
 });
 
 test("the reviewer's correction: a paragraph the checker missed is marked as a still-missing clause", () => {
@@ -98,7 +307,10 @@ test("the reviewer's correction: a paragraph the checker missed is marked as a s
   const start = text.indexOf('受託者は、毎月末');
   assert.deepEqual(action.edits, [{ start, end: start, newText: '<!-- itaku: clause compliance-check -->\n' }]);
   const marked = check(text.slice(0, start) + action.edits[0].newText + text.slice(start));
-  assert.deepEqual([clause(marked, 'compliance-check').status, clause(marked, 'compliance-check').foundBy], ['present', 'marker']);
+  assert.deepEqual(
+    [clause(marked, 'compliance-check').status, clause(marked, 'compliance-check').foundBy],
+    ['present', 'marker'],
+  );
   assert.ok(!marked.result.diagnostics.some((d) => d.code === 'missing-clause' && d.clause === 'compliance-check'));
   // Offered only for clauses still missing, and not again once marked.
   assert.ok(!actions.some((x) => x.title.includes('再委託')) || clause(a, 'subcontracting').status === 'missing');
@@ -108,7 +320,9 @@ test("the reviewer's correction: a paragraph the checker missed is marked as a s
 test('the correction keeps a quoted paragraph quoted', () => {
   const text = draft('仕様書', 'processing', '> 受託者は、毎月末に作業の内容を書面で報告すること。');
   const a = check(text);
-  const action = markParagraphActions(a.context, text.indexOf('毎月末')).find((x) => x.title.includes('履行状況の確認'))!;
+  const action = markParagraphActions(a.context, text.indexOf('毎月末')).find((x) =>
+    x.title.includes('履行状況の確認'),
+  )!;
   const start = text.indexOf('> 受託者は');
   assert.deepEqual(action.edits, [{ start, end: start, newText: '> <!-- itaku: clause compliance-check -->\n' }]);
 });

@@ -41,7 +41,8 @@ function listRegexes(): Listed[] {
   const out: Listed[] = [];
   for (const file of sourceFiles(path.join(root, 'server/src'))) {
     const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
-    const where = (n: ts.Node) => `${path.relative(root, file)}:${sf.getLineAndCharacterOfPosition(n.getStart()).line + 1}`;
+    const where = (n: ts.Node) =>
+      `${path.relative(root, file)}:${sf.getLineAndCharacterOfPosition(n.getStart()).line + 1}`;
     const visit = (n: ts.Node): void => {
       if (n.kind === ts.SyntaxKind.RegularExpressionLiteral) {
         const text = n.getText();
@@ -51,7 +52,10 @@ function listRegexes(): Listed[] {
         const args = (n.arguments ?? []).map((a) => a.getText());
         const names = Object.keys(CONSTANTS);
         // The arguments are literals and templates over CONSTANTS: evaluate them with those bound.
-        const evaluated = new Function(...names, `return [${args.join(',')}];`)(...names.map((k) => CONSTANTS[k])) as [string, string?];
+        const evaluated = new Function(...names, `return [${args.join(',')}];`)(...names.map((k) => CONSTANTS[k])) as [
+          string,
+          string?,
+        ];
         out.push({ where: where(n), source: evaluated[0], flags: evaluated[1] ?? '' });
       }
       ts.forEachChild(n, visit);
@@ -63,8 +67,73 @@ function listRegexes(): Listed[] {
 
 // Prefixes get anchored regexes into their repeated parts; pumps are what they repeat; suffixes
 // make the match fail at the very end (where backtracking starts).
-const PREFIXES = ['', 'a:', 'category: [', 'key:', '第', '第1', '(', '（', '1', '1.', '<!--', '<!-- itaku', '#', '# a', '  a', '- ', '> ', '【', '**', '---', '{{', '{{a:', '```'];
-const PUMPS = [' ', '\t', '\n', '\r', '\r\n', ' \n', '\n\n', ',', ', ', ',  ', 'a', 'a ', '0', '０', '1.', '#', '# ', '*', '**', '_', '-', '- ', '.', ':', '[', ']', '(', '【', '第', '条', '{', '{{', '}', '>', ' >', '<', '~', '`', '"', 'ア'];
+const PREFIXES = [
+  '',
+  'a:',
+  'category: [',
+  'key:',
+  '第',
+  '第1',
+  '(',
+  '（',
+  '1',
+  '1.',
+  '<!--',
+  '<!-- itaku',
+  '#',
+  '# a',
+  '  a',
+  '- ',
+  '> ',
+  '【',
+  '**',
+  '---',
+  '{{',
+  '{{a:',
+  '```',
+];
+const PUMPS = [
+  ' ',
+  '\t',
+  '\n',
+  '\r',
+  '\r\n',
+  ' \n',
+  '\n\n',
+  ',',
+  ', ',
+  ',  ',
+  'a',
+  'a ',
+  '0',
+  '０',
+  '1.',
+  '#',
+  '# ',
+  '*',
+  '**',
+  '_',
+  '-',
+  '- ',
+  '.',
+  ':',
+  '[',
+  ']',
+  '(',
+  '【',
+  '第',
+  '条',
+  '{',
+  '{{',
+  '}',
+  '>',
+  ' >',
+  '<',
+  '~',
+  '`',
+  '"',
+  'ア',
+];
 const SUFFIXES = ['\u0001', ']', '】', '\n', '#'];
 
 const worker = String.raw`
@@ -98,46 +167,84 @@ for (const prefix of prefixes) {
 parentPort.postMessage({ done: true, slow });
 `;
 
-test('every regex in server/src is listed, and none backtracks super-linearly on adversarial strings', { timeout: 300_000 }, async () => {
-  const regexes = listRegexes();
-  assert.ok(regexes.length > 50, `found only ${regexes.length} regexes: the listing is broken`);
-  for (const r of regexes) assert.doesNotThrow(() => new RegExp(r.source, r.flags), r.where);
-  const current = new SharedArrayBuffer(4);
-  const w = new Worker(worker, { eval: true, workerData: { regexes, prefixes: PREFIXES, pumps: PUMPS, suffixes: SUFFIXES, length: PUMP_LENGTH, guard: GUARD_MS, current } });
-  type Input = { prefix: string; pump: string; suffix: string };
-  type Slow = Input & { ms: number; regex: number };
-  const slow: Slow[] = [];
-  const result = await new Promise<{ slow: Slow[] } | { hung: Input & { regex: number } }>((resolve, reject) => {
-    let last: Input | undefined;
-    let timer: NodeJS.Timeout | undefined;
-    const arm = () => {
-      clearTimeout(timer);
-      // One input hanging far past the guard: cut the worker off and say which input.
-      timer = setTimeout(() => void w.terminate().then(() => resolve({ hung: { ...last!, regex: new Int32Array(current)[0] } })), 30 * GUARD_MS);
-    };
-    w.on('message', (m) => {
-      if (m.done) {
-        clearTimeout(timer);
-        void w.terminate();
-        resolve({ slow: m.slow });
-      } else if (m.slow) slow.push(m.slow);
-      else {
-        last = m.running;
-        arm();
-      }
+test(
+  'every regex in server/src is listed, and none backtracks super-linearly on adversarial strings',
+  { timeout: 300_000 },
+  async () => {
+    const regexes = listRegexes();
+    assert.ok(regexes.length > 50, `found only ${regexes.length} regexes: the listing is broken`);
+    for (const r of regexes) assert.doesNotThrow(() => new RegExp(r.source, r.flags), r.where);
+    const current = new SharedArrayBuffer(4);
+    const w = new Worker(worker, {
+      eval: true,
+      workerData: {
+        regexes,
+        prefixes: PREFIXES,
+        pumps: PUMPS,
+        suffixes: SUFFIXES,
+        length: PUMP_LENGTH,
+        guard: GUARD_MS,
+        current,
+      },
     });
-    w.on('error', reject);
-    arm();
-  });
-  const input = (x: Input) => `${JSON.stringify(x.prefix)} + ${JSON.stringify(x.pump)} × ${PUMP_LENGTH} + ${JSON.stringify(x.suffix)}`;
-  if ('hung' in result) slow.push({ ...result.hung, ms: Infinity });
-  const offenders = slow.map((x) => `${regexes[x.regex].where} /${regexes[x.regex].source}/: ${x.ms.toFixed(0)} ms on ${input(x)}`);
-  assert.deepEqual([...new Set(offenders.map((o) => o.split(': ')[0]))], [], offenders.join('\n'));
-});
+    type Input = { prefix: string; pump: string; suffix: string };
+    type Slow = Input & { ms: number; regex: number };
+    const slow: Slow[] = [];
+    const result = await new Promise<{ slow: Slow[] } | { hung: Input & { regex: number } }>((resolve, reject) => {
+      let last: Input | undefined;
+      let timer: NodeJS.Timeout | undefined;
+      const arm = () => {
+        clearTimeout(timer);
+        // One input hanging far past the guard: cut the worker off and say which input.
+        timer = setTimeout(
+          () => void w.terminate().then(() => resolve({ hung: { ...last!, regex: new Int32Array(current)[0] } })),
+          30 * GUARD_MS,
+        );
+      };
+      w.on('message', (m) => {
+        if (m.done) {
+          clearTimeout(timer);
+          void w.terminate();
+          resolve({ slow: m.slow });
+        } else if (m.slow) slow.push(m.slow);
+        else {
+          last = m.running;
+          arm();
+        }
+      });
+      w.on('error', reject);
+      arm();
+    });
+    const input = (x: Input) =>
+      `${JSON.stringify(x.prefix)} + ${JSON.stringify(x.pump)} × ${PUMP_LENGTH} + ${JSON.stringify(x.suffix)}`;
+    if ('hung' in result) slow.push({ ...result.hung, ms: Infinity });
+    const offenders = slow.map(
+      (x) => `${regexes[x.regex].where} /${regexes[x.regex].source}/: ${x.ms.toFixed(0)} ms on ${input(x)}`,
+    );
+    assert.deepEqual([...new Set(offenders.map((o) => o.split(': ')[0]))], [], offenders.join('\n'));
+  },
+);
 
 // The hand-written scans that replaced backtracking regexes agree with those regexes on short strings.
 test('scans that replaced super-linear regexes agree with the regexes on short strings', () => {
-  const pieces = fc.constantFrom(' ', '\t', ',', '[', ']', ':', '#', 'a', 'b', 'category', '第', '\n', '-->', '<!--', 'itaku', '-disable');
+  const pieces = fc.constantFrom(
+    ' ',
+    '\t',
+    ',',
+    '[',
+    ']',
+    ':',
+    '#',
+    'a',
+    'b',
+    'category',
+    '第',
+    '\n',
+    '-->',
+    '<!--',
+    'itaku',
+    '-disable',
+  );
   const text = fc.array(pieces, { maxLength: 12 }).map((p) => p.join(''));
   const OLD_VALUE = /^([^\s:#][^:]*):\s*(?:\[?\s*(?:[^,\]]*,\s*)*)?([^,\]\s]*)$/;
   const OLD_DIRECTIVE = /^<!--\s*(itaku(?:-disable)?\b[\s\S]*?)\s*-->\s*$/;

@@ -23,7 +23,13 @@ export function mark(label: string): void {
 
 /** Installs the real-editor tools when absent (test/e2e/setup.sh). */
 export function ensureTools(): void {
-  if (existsSync(CODE_SERVER) && commandExists('chromium') && commandExists('nvim') && existsSync('/usr/share/fonts/opentype/ipafont-gothic')) return;
+  if (
+    existsSync(CODE_SERVER) &&
+    commandExists('chromium') &&
+    commandExists('nvim') &&
+    existsSync('/usr/share/fonts/opentype/ipafont-gothic')
+  )
+    return;
   const r = spawnSync('bash', [path.join(ROOT, 'test/e2e/setup.sh')], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error('test/e2e/setup.sh failed');
 }
@@ -37,7 +43,11 @@ export function packageVsix(): string {
   mkdirSync(OUT, { recursive: true });
   const vsix = path.join(OUT, 'itaku.vsix');
   const vsce = path.join(ROOT, 'node_modules/.bin/vsce');
-  const r = spawnSync(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(
+    vsce,
+    ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(`vsce package failed: ${r.stdout}${r.stderr}`);
   return vsix;
 }
@@ -53,7 +63,14 @@ const freePort = () =>
 async function waitHttp(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const ok = await new Promise<boolean>((resolve) => http.get(url, (res) => { res.resume(); resolve(res.statusCode === 200); }).on('error', () => resolve(false)));
+    const ok = await new Promise<boolean>((resolve) =>
+      http
+        .get(url, (res) => {
+          res.resume();
+          resolve(res.statusCode === 200);
+        })
+        .on('error', () => resolve(false)),
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -89,44 +106,80 @@ export async function startSession(options: SessionOptions): Promise<Session> {
   const workspace = path.join(dir, 'ws');
   const userData = path.join(dir, 'user-data');
   const extensions = path.join(dir, 'extensions');
-  for (const d of [workspace, path.join(userData, 'User'), extensions, path.join(dir, 'tmp')]) mkdirSync(d, { recursive: true });
+  for (const d of [workspace, path.join(userData, 'User'), extensions, path.join(dir, 'tmp')])
+    mkdirSync(d, { recursive: true });
   for (const [name, content] of Object.entries(options.files)) {
     mkdirSync(path.dirname(path.join(workspace, name)), { recursive: true });
     writeFileSync(path.join(workspace, name), content);
   }
-  writeFileSync(path.join(userData, 'User/settings.json'), JSON.stringify({
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'workbench.startupEditor': 'none',
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'extensions.ignoreRecommendations': true,
-    'workbench.enableExperiments': false,
-    'workbench.tips.enabled': false,
-    'security.workspace.trust.enabled': Boolean(options.untrusted),
-    'security.workspace.trust.startupPrompt': 'never',
-    'chat.commandCenter.enabled': false,
-    'workbench.secondarySideBar.defaultVisibility': 'hidden',
-    'editor.minimap.enabled': false,
-    'markdown.validate.enabled': false,
-    'git.enabled': false,
-    'git.openRepositoryInParentFolders': 'never',
-    ...options.settings,
-  }, null, 1));
-  const env = { ...process.env, XDG_CONFIG_HOME: path.join(dir, 'xdg/config'), XDG_DATA_HOME: path.join(dir, 'xdg/data'), TMPDIR: path.join(dir, 'tmp') };
-  const common = ['--config', path.join(dir, 'code-server.yaml'), '--user-data-dir', userData, '--extensions-dir', extensions];
+  writeFileSync(
+    path.join(userData, 'User/settings.json'),
+    JSON.stringify(
+      {
+        'telemetry.telemetryLevel': 'off',
+        'update.mode': 'none',
+        'workbench.startupEditor': 'none',
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'extensions.ignoreRecommendations': true,
+        'workbench.enableExperiments': false,
+        'workbench.tips.enabled': false,
+        'security.workspace.trust.enabled': Boolean(options.untrusted),
+        'security.workspace.trust.startupPrompt': 'never',
+        'chat.commandCenter.enabled': false,
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'editor.minimap.enabled': false,
+        'markdown.validate.enabled': false,
+        'git.enabled': false,
+        'git.openRepositoryInParentFolders': 'never',
+        ...options.settings,
+      },
+      null,
+      1,
+    ),
+  );
+  const env = {
+    ...process.env,
+    XDG_CONFIG_HOME: path.join(dir, 'xdg/config'),
+    XDG_DATA_HOME: path.join(dir, 'xdg/data'),
+    TMPDIR: path.join(dir, 'tmp'),
+  };
+  const common = [
+    '--config',
+    path.join(dir, 'code-server.yaml'),
+    '--user-data-dir',
+    userData,
+    '--extensions-dir',
+    extensions,
+  ];
   if (options.vsix) {
     const r = spawnSync(CODE_SERVER, [...common, '--install-extension', options.vsix], { env, encoding: 'utf8' });
-    if (r.status !== 0 || !readdirSync(extensions).some((e) => e.startsWith('itaku.itaku-'))) throw new Error(`install-extension failed: ${r.stdout}${r.stderr}`);
+    if (r.status !== 0 || !readdirSync(extensions).some((e) => e.startsWith('itaku.itaku-')))
+      throw new Error(`install-extension failed: ${r.stdout}${r.stderr}`);
     mark(`${options.name}: extension installed from the .vsix`);
   }
   const port = await freePort();
   const log = path.join(dir, 'code-server.log');
-  const child: ChildProcess = spawn(CODE_SERVER, [...common, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', ...(options.untrusted ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', workspace], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
+  const child: ChildProcess = spawn(
+    CODE_SERVER,
+    [
+      ...common,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      ...(options.untrusted ? [] : ['--disable-workspace-trust']),
+      '--disable-getting-started-override',
+      workspace,
+    ],
+    {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
+  );
   const logChunks: Buffer[] = [];
   child.stdout!.on('data', (d: Buffer) => logChunks.push(d));
   child.stderr!.on('data', (d: Buffer) => logChunks.push(d));
@@ -144,12 +197,22 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=ja'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--lang=ja',
+      ],
     });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'ja-JP' });
     const url = (extra = '') => {
       let u = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`;
-      if (options.payload) u += `&payload=${encodeURIComponent(JSON.stringify(options.payload.map(([k, v]) => [k, v.startsWith('/') ? `vscode-remote://127.0.0.1:${port}${v}` : v])))}`;
+      if (options.payload)
+        u += `&payload=${encodeURIComponent(JSON.stringify(options.payload.map(([k, v]) => [k, v.startsWith('/') ? `vscode-remote://127.0.0.1:${port}${v}` : v])))}`;
       return u + extra;
     };
     const session: Session = {
@@ -175,7 +238,11 @@ export async function startSession(options: SessionOptions): Promise<Session> {
 }
 
 /** Polls `check` until it returns a value (page state is only observable by looking). */
-export async function poll<T>(what: string, check: () => Promise<T | undefined | false | null>, timeoutMs = 30000): Promise<T> {
+export async function poll<T>(
+  what: string,
+  check: () => Promise<T | undefined | false | null>,
+  timeoutMs = 30000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await check();

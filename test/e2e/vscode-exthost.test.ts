@@ -14,7 +14,11 @@ const read = (name: string) => readFileSync(path.join(ROOT, 'test/e2e/drafts', n
  * Loads the workbench of `session`, whose extension-host test module reports through
  * window.codeAutomationExit; echoes its [ext-test] lines. `whileRunning` may look at the page meanwhile.
  */
-async function runExtensionTests(session: Session, what: string, whileRunning?: (page: Session['page']) => Promise<void>): Promise<{ code: number | string; lines: string[] }> {
+async function runExtensionTests(
+  session: Session,
+  what: string,
+  whileRunning?: (page: Session['page']) => Promise<void>,
+): Promise<{ code: number | string; lines: string[] }> {
   const lines: string[] = [];
   session.page.on('console', (m) => {
     const text = m.text();
@@ -28,7 +32,10 @@ async function runExtensionTests(session: Session, what: string, whileRunning?: 
   await session.page.goto(session.url());
   await whileRunning?.(session.page);
   let timer: NodeJS.Timeout | undefined;
-  const code = await Promise.race([exited, new Promise<string>((resolve) => (timer = setTimeout(() => resolve('timeout'), 180000)))]);
+  const code = await Promise.race([
+    exited,
+    new Promise<string>((resolve) => (timer = setTimeout(() => resolve('timeout'), 180000))),
+  ]);
   clearTimeout(timer);
   mark(`${what} finished (exit ${code})`);
   return { code, lines };
@@ -38,14 +45,24 @@ test('extension-host checks: activate, diagnostics, code actions, settings, fix 
   ensureTools();
   const session = await startSession({
     name: 'exthost',
-    files: { 'spec-build.md': read('spec-build.md'), 'contract-maintenance.md': read('contract-maintenance.md'), 'memo.md': read('memo.md') },
+    files: {
+      'spec-build.md': read('spec-build.md'),
+      'contract-maintenance.md': read('contract-maintenance.md'),
+      'memo.md': read('memo.md'),
+    },
     settings: { 'itaku.locale': 'ja' },
-    payload: [['extensionDevelopmentPath', ROOT], ['extensionTestsPath', path.join(ROOT, 'test/e2e/exthost/index.js')]],
+    payload: [
+      ['extensionDevelopmentPath', ROOT],
+      ['extensionTestsPath', path.join(ROOT, 'test/e2e/exthost/index.js')],
+    ],
   });
   try {
     const { code, lines } = await runExtensionTests(session, 'extension-host checks');
     assert.equal(code, 0, lines.join('\n'));
-    assert.ok(lines.some((l) => l.includes('done: 8/8 passed')), lines.join('\n'));
+    assert.ok(
+      lines.some((l) => l.includes('done: 8/8 passed')),
+      lines.join('\n'),
+    );
   } finally {
     await session.close();
   }
@@ -56,24 +73,39 @@ test('untrusted workspace: its itaku.catalog is ignored, the built-in catalog is
   // A ministry catalog that makes the audit clause required everywhere.
   const ministry = CATALOG_TEXT.replace('id: nisc-2011', 'id: my-ministry').replace(
     /(- id: audit[\s\S]*?procurement-spec:\n\s+basis: [^\n]*\n\s+cells: )\{[^}]*\}/,
-    (_, head: string) => `${head}{ build: R, operation-onsite: R, operation-remote: R, operation-datacenter: R, operation-asp: R, operation-housing: R, maintenance: R, processing: R, storage-transport: R, cloud: R }`,
+    (_, head: string) =>
+      `${head}{ build: R, operation-onsite: R, operation-remote: R, operation-datacenter: R, operation-asp: R, operation-housing: R, maintenance: R, processing: R, storage-transport: R, cloud: R }`,
   );
   assert.notEqual(ministry, CATALOG_TEXT.replace('id: nisc-2011', 'id: my-ministry'));
   const session = await startSession({
     name: 'exthost-untrusted',
     untrusted: true,
-    files: { 'spec-build.md': read('spec-build.md'), 'ministry.yaml': ministry, '.vscode/settings.json': JSON.stringify({ 'itaku.catalog': 'ministry.yaml' }) },
-    payload: [['extensionDevelopmentPath', ROOT], ['extensionTestsPath', path.join(ROOT, 'test/e2e/exthost/untrusted.js')]],
+    files: {
+      'spec-build.md': read('spec-build.md'),
+      'ministry.yaml': ministry,
+      '.vscode/settings.json': JSON.stringify({ 'itaku.catalog': 'ministry.yaml' }),
+    },
+    payload: [
+      ['extensionDevelopmentPath', ROOT],
+      ['extensionTestsPath', path.join(ROOT, 'test/e2e/exthost/untrusted.js')],
+    ],
   });
   try {
     const { code, lines } = await runExtensionTests(session, 'untrusted-workspace checks', async (page) => {
       // The notice, as the user sees it: a notification toast in the workbench.
-      await page.locator('.notification-toast', { hasText: 'this workspace is not trusted, so its itaku.catalog setting is ignored' }).first().waitFor({ timeout: 60000 });
+      await page
+        .locator('.notification-toast', {
+          hasText: 'this workspace is not trusted, so its itaku.catalog setting is ignored',
+        })
+        .first()
+        .waitFor({ timeout: 60000 });
     });
     assert.equal(code, 0, lines.join('\n'));
-    assert.ok(lines.some((l) => l.includes('done: untrusted workspace ignores its itaku.catalog')), lines.join('\n'));
+    assert.ok(
+      lines.some((l) => l.includes('done: untrusted workspace ignores its itaku.catalog')),
+      lines.join('\n'),
+    );
   } finally {
     await session.close();
   }
 });
-

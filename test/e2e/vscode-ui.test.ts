@@ -39,7 +39,18 @@ before(async () => {
       'snippet.md': '# 下書き\n\n',
       'passport.md': readFileSync(path.join(ROOT, 'examples/spec-build-passport-system.md'), 'utf8'),
       'unclosed.md': ['---', 'document: 調達仕様書', 'category: build', '', '# 件名', '', '本文。', ''].join('\n'),
-      'waive.md': ['---', 'document: 調達仕様書', 'category: storage-transport', 'organization: 国立公文書館', '---', '', '# 文書保管業務', '', '本調達において保存を委託する国立公文書館の情報について、その漏洩及び毀損を防止するための十分な安全管理を行うこと。', ''].join('\n'),
+      'waive.md': [
+        '---',
+        'document: 調達仕様書',
+        'category: storage-transport',
+        'organization: 国立公文書館',
+        '---',
+        '',
+        '# 文書保管業務',
+        '',
+        '本調達において保存を委託する国立公文書館の情報について、その漏洩及び毀損を防止するための十分な安全管理を行うこと。',
+        '',
+      ].join('\n'),
     },
     settings: { 'itaku.locale': 'ja' },
   });
@@ -57,16 +68,27 @@ after(async () => {
 });
 
 async function openFile(name: string): Promise<void> {
-  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } }).catch(() => undefined);
+  await page
+    .locator('.monaco-workbench')
+    .click({ position: { x: 700, y: 450 } })
+    .catch(() => undefined);
   await page.keyboard.press('Control+P');
   await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
   await page.keyboard.type(name);
   await page.waitForSelector(`.quick-input-list .monaco-list-row.focused[aria-label*="${name}"]`, { timeout: 20000 });
   await page.keyboard.press('Enter');
-  await poll(`${name} in the active tab`, async () => {
-    const label = await page.locator('.tabs-container .tab.active').first().getAttribute('aria-label').catch(() => null);
-    return label?.includes(name) ? label : undefined;
-  }, 20000);
+  await poll(
+    `${name} in the active tab`,
+    async () => {
+      const label = await page
+        .locator('.tabs-container .tab.active')
+        .first()
+        .getAttribute('aria-label')
+        .catch(() => null);
+      return label?.includes(name) ? label : undefined;
+    },
+    20000,
+  );
   await page.waitForSelector('.editor-instance .monaco-editor .view-lines', { timeout: 20000 });
 }
 
@@ -81,13 +103,21 @@ async function quickFixMenuAtFirstWarning(timeout: number): Promise<void> {
 }
 
 async function problemsText(): Promise<string> {
-  return page.locator('.markers-panel').innerText().catch(() => '');
+  return page
+    .locator('.markers-panel')
+    .innerText()
+    .catch(() => '');
 }
 
 async function editorText(): Promise<string> {
   return page.evaluate(() => {
-    const lines = [...document.querySelectorAll('.editor-instance .monaco-editor .view-lines .view-line')] as HTMLElement[];
-    return lines.sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top)).map((l) => l.innerText.replace(/\u00a0/g, ' ')).join('\n');
+    const lines = [
+      ...document.querySelectorAll('.editor-instance .monaco-editor .view-lines .view-line'),
+    ] as HTMLElement[];
+    return lines
+      .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+      .map((l) => l.innerText.replace(/\u00a0/g, ' '))
+      .join('\n');
   });
 }
 
@@ -101,12 +131,18 @@ test('1. a build spec with two required clauses missing: both in the Problems pa
       const t = await problemsText();
       return t.includes('再委託に関する事項') && t.includes('情報セキュリティが侵害された場合の対処') ? t : undefined;
     });
-    assert.match(text, /必須条項「情報セキュリティが侵害された場合の対処」（表1\(7\)）がありません。業務分類「情報システムの構築等」で必須です（根拠: 表1\(7\); 第Ⅰ部6\.3\.2）。/);
+    assert.match(
+      text,
+      /必須条項「情報セキュリティが侵害された場合の対処」（表1\(7\)）がありません。業務分類「情報システムの構築等」で必須です（根拠: 表1\(7\); 第Ⅰ部6\.3\.2）。/,
+    );
     assert.match(text, /必須条項「再委託に関する事項」（表1\(10\)）がありません。/);
     // The squiggle lies under the word "build" of `category: build`.
     const overlap = await page.evaluate(() => {
       const squiggle = document.querySelector('.monaco-editor .squiggly-warning')!.getBoundingClientRect();
-      const walker = document.createTreeWalker(document.querySelector('.editor-instance .view-lines')!, NodeFilter.SHOW_TEXT);
+      const walker = document.createTreeWalker(
+        document.querySelector('.editor-instance .view-lines')!,
+        NodeFilter.SHOW_TEXT,
+      );
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         const i = n.textContent!.indexOf('build');
         if (i < 0) continue;
@@ -114,7 +150,11 @@ test('1. a build spec with two required clauses missing: both in the Problems pa
         r.setStart(n, i);
         r.setEnd(n, i + 5);
         const word = r.getBoundingClientRect();
-        return { left: Math.abs(squiggle.left - word.left), right: Math.abs(squiggle.right - word.right), vertical: squiggle.top >= word.top - 2 && squiggle.top <= word.bottom + 4 };
+        return {
+          left: Math.abs(squiggle.left - word.left),
+          right: Math.abs(squiggle.right - word.right),
+          vertical: squiggle.top >= word.top - 2 && squiggle.top <= word.bottom + 4,
+        };
       }
       return undefined;
     });
@@ -128,24 +168,33 @@ test('2. Ctrl+. lists the variants; the preferred one inserts the model wording 
   await onFailure(session, 'quickfix', async () => {
     await quickFixMenuAtFirstWarning(20000);
     const items = await page.locator('.action-widget .monaco-list-row.action').allInnerTexts();
-    assert.deepEqual(items.map((t) => t.trim()), [
-      '「情報セキュリティが侵害された場合の対処」を挿入（情報セキュリティが侵害された場合の対処を明示する場合）',
-      '「再委託に関する事項」を挿入（再委託を禁止する場合）',
-      '「再委託に関する事項」を挿入（再委託を認める場合）',
-      '不足している必須条項をすべて挿入（2 件）',
-      '「情報セキュリティが侵害された場合の対処」を適用除外にする（理由を記入）',
-      '「再委託に関する事項」を適用除外にする（理由を記入）',
-    ]);
+    assert.deepEqual(
+      items.map((t) => t.trim()),
+      [
+        '「情報セキュリティが侵害された場合の対処」を挿入（情報セキュリティが侵害された場合の対処を明示する場合）',
+        '「再委託に関する事項」を挿入（再委託を禁止する場合）',
+        '「再委託に関する事項」を挿入（再委託を認める場合）',
+        '不足している必須条項をすべて挿入（2 件）',
+        '「情報セキュリティが侵害された場合の対処」を適用除外にする（理由を記入）',
+        '「再委託に関する事項」を適用除外にする（理由を記入）',
+      ],
+    );
     await screenshot('quickfix.png');
     mark('quick-fix menu shows the variants');
     await page.keyboard.press('Enter'); // the first (and preferred) action; a mouse click is swallowed by the menu's pointer block
     await poll('the fixed diagnostic gone from the Problems panel', async () => {
       const t = await problemsText();
-      return !t.includes('情報セキュリティが侵害された場合の対処」（表1(7)）がありません') && t.includes('再委託に関する事項');
+      return (
+        !t.includes('情報セキュリティが侵害された場合の対処」（表1(7)）がありません') &&
+        t.includes('再委託に関する事項')
+      );
     });
     await page.keyboard.press('Control+S');
     const expected = specBuildAfterIncidentFix();
-    await poll('the file saved with the inserted clause', async () => readFileSync(path.join(session.workspace, 'spec-build.md'), 'utf8') === expected);
+    await poll(
+      'the file saved with the inserted clause',
+      async () => readFileSync(path.join(session.workspace, 'spec-build.md'), 'utf8') === expected,
+    );
     assert.match(await editorText(), /^---\ndocument: 調達仕様書\ncategory: build\n/);
     mark('quick fix applied, saved, diagnostic cleared');
   });
@@ -154,14 +203,21 @@ test('2. Ctrl+. lists the variants; the preferred one inserts the model wording 
 test('3. on a 第n条 contract, "Insert all missing clauses" leaves no missing-clause', async () => {
   await onFailure(session, 'fix-all', async () => {
     await openFile('contract-maintenance.md');
-    await poll('the contract\'s diagnostics', async () => (await problemsText()).includes('情報セキュリティ対策の履行状況の確認」（表3(9)）がありません'));
+    await poll("the contract's diagnostics", async () =>
+      (await problemsText()).includes('情報セキュリティ対策の履行状況の確認」（表3(9)）がありません'),
+    );
     await page.keyboard.press('F1');
     await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
     await page.keyboard.type('Itaku: Insert all missing clauses');
-    await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="Insert all missing clauses"]', { timeout: 20000 });
+    await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="Insert all missing clauses"]', {
+      timeout: 20000,
+    });
     await page.keyboard.press('Enter');
     await poll('every required clause present (status bar)', async () => {
-      const t = await page.locator('.statusbar-item', { hasText: '契約書' }).innerText().catch(() => '');
+      const t = await page
+        .locator('.statusbar-item', { hasText: '契約書' })
+        .innerText()
+        .catch(() => '');
       return t.includes('必須条項 7/7') ? t : undefined;
     });
     await page.keyboard.press('Control+S');
@@ -169,9 +225,16 @@ test('3. on a 第n条 contract, "Insert all missing clauses" leaves no missing-c
       const t = readFileSync(path.join(session.workspace, 'contract-maintenance.md'), 'utf8');
       return t.includes('第2条の2（') ? t : undefined;
     });
-    assert.ok(saved.startsWith(read('contract-maintenance.md').split('第1条（目的）')[0]), 'the front matter and title are untouched');
-    for (const article of ['第1条（目的）', '第2条（秘密の保持）', '第3条（契約の解除）']) assert.ok(saved.includes(article), article);
-    assert.match(saved, /第1条の2（情報セキュリティを確保するための体制の整備）\n乙は、本契約に係る業務の実施における情報セキュリティ確保のための体制を整備し、甲に報告するものとする。/);
+    assert.ok(
+      saved.startsWith(read('contract-maintenance.md').split('第1条（目的）')[0]),
+      'the front matter and title are untouched',
+    );
+    for (const article of ['第1条（目的）', '第2条（秘密の保持）', '第3条（契約の解除）'])
+      assert.ok(saved.includes(article), article);
+    assert.match(
+      saved,
+      /第1条の2（情報セキュリティを確保するための体制の整備）\n乙は、本契約に係る業務の実施における情報セキュリティ確保のための体制を整備し、甲に報告するものとする。/,
+    );
     mark('fix-all on a contract');
   });
 });
@@ -182,7 +245,9 @@ test('4. a snippet inserted by its prefix expands with its placeholders as tab s
     await page.keyboard.press('Control+End');
     await page.keyboard.type('itaku-contract-remediation');
     await page.keyboard.press('Control+Space');
-    await page.waitForSelector('.suggest-widget .monaco-list-row[aria-label*="itaku-contract-remediation"]', { timeout: 20000 });
+    await page.waitForSelector('.suggest-widget .monaco-list-row[aria-label*="itaku-contract-remediation"]', {
+      timeout: 20000,
+    });
     await page.keyboard.press('Enter');
     // The first tab stop ([乙]) is selected: typing replaces it and its mirrors; Tab moves to [甲].
     await page.keyboard.type('受注者');
@@ -194,23 +259,35 @@ test('4. a snippet inserted by its prefix expands with its placeholders as tab s
       const t = readFileSync(path.join(session.workspace, 'snippet.md'), 'utf8');
       return t.includes('不十分') ? t : undefined;
     });
-    assert.equal(saved, '# 下書き\n\n### 情報セキュリティ対策の履行が不十分な場合の対処\n\n受注者による情報セキュリティ対策の履行が不十分である可能性を発注者が認める場合には、受注者の責任者は、発注者の求めに応じこれと協議を行い、合意した対応を採るものとする。\n');
+    assert.equal(
+      saved,
+      '# 下書き\n\n### 情報セキュリティ対策の履行が不十分な場合の対処\n\n受注者による情報セキュリティ対策の履行が不十分である可能性を発注者が認める場合には、受注者の責任者は、発注者の求めに応じこれと協議を行い、合意した対応を採るものとする。\n',
+    );
     mark('snippet expanded');
   });
 });
 
-test('5. the status bar shows the draft\'s type and coverage; a Markdown file that is not a draft gets nothing', async () => {
+test("5. the status bar shows the draft's type and coverage; a Markdown file that is not a draft gets nothing", async () => {
   await onFailure(session, 'status', async () => {
     await openFile('spec-build.md');
     const status = await poll('the status bar item', async () => {
-      const t = await page.locator('.statusbar-item', { hasText: '調達仕様書' }).innerText().catch(() => '');
+      const t = await page
+        .locator('.statusbar-item', { hasText: '調達仕様書' })
+        .innerText()
+        .catch(() => '');
       return t.includes('必須条項') ? t : undefined;
     });
     assert.equal(status.trim(), '必須条項 7/8 · 調達仕様書 · 情報システムの構築等');
     await page.locator('.statusbar-item', { hasText: '必須条項' }).click();
-    await poll('the Problems panel focused', async () => (await page.locator('.markers-panel').isVisible()) || undefined);
+    await poll(
+      'the Problems panel focused',
+      async () => (await page.locator('.markers-panel').isVisible()) || undefined,
+    );
     await openFile('memo.md');
-    await poll('no status item on a non-draft', async () => (await page.locator('.statusbar-item', { hasText: '必須条項' }).count()) === 0);
+    await poll(
+      'no status item on a non-draft',
+      async () => (await page.locator('.statusbar-item', { hasText: '必須条項' }).count()) === 0,
+    );
     const problems = await problemsText();
     assert.ok(!problems.includes('memo.md'), problems);
     mark('status bar and non-draft checked');
@@ -239,9 +316,14 @@ test('7. a front matter left unclosed: one error in the Problems panel and an er
   await onFailure(session, 'unclosed', async () => {
     await openFile('unclosed.md');
     await page.keyboard.press('Control+Shift+M');
-    await poll('the unclosed front matter in the Problems panel', async () => (await problemsText()).includes('front matter が閉じられていません'));
+    await poll('the unclosed front matter in the Problems panel', async () =>
+      (await problemsText()).includes('front matter が閉じられていません'),
+    );
     const status = await poll('the error state in the status bar', async () => {
-      const t = await page.locator('.statusbar-item', { hasText: '必須条項を判定できません' }).innerText().catch(() => '');
+      const t = await page
+        .locator('.statusbar-item', { hasText: '必須条項を判定できません' })
+        .innerText()
+        .catch(() => '');
       return t || undefined;
     });
     assert.equal(status.trim(), '必須条項を判定できません · ? · ?');
@@ -261,7 +343,18 @@ test('8. the passport spec: the preferred fix inserts (2の2), never a second (3
       const t = readFileSync(path.join(session.workspace, 'passport.md'), 'utf8');
       return t.includes('セキュリティ機能の装備\n') ? t : undefined;
     });
-    assert.deepEqual(saved.split('\n').filter((l) => l.startsWith('### ')).slice(0, 4), ['### (1) 情報セキュリティ管理体制', '### (2) 秘密の保持', '### (2の2) セキュリティ機能の装備', '### (3) 脆弱性対策']);
+    assert.deepEqual(
+      saved
+        .split('\n')
+        .filter((l) => l.startsWith('### '))
+        .slice(0, 4),
+      [
+        '### (1) 情報セキュリティ管理体制',
+        '### (2) 秘密の保持',
+        '### (2の2) セキュリティ機能の装備',
+        '### (3) 脆弱性対策',
+      ],
+    );
     mark('numbering kept by the fix');
   });
 });
@@ -274,13 +367,22 @@ test('9. waiving from the menu: the directive goes in with the reason selected; 
     assert.equal(items[items.length - 1], 'この条項を適用除外にする（理由を記入）');
     for (let i = 0; i < items.length - 1; i++) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await poll('the waiver inserted', async () => (await editorText()).includes('itaku-disable missing-clause subcontracting'));
+    await poll('the waiver inserted', async () =>
+      (await editorText()).includes('itaku-disable missing-clause subcontracting'),
+    );
     await page.keyboard.type('再委託は行わない（別契約で担保）');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+S');
-    await poll('the waiver saved with its reason', async () => readFileSync(path.join(session.workspace, 'waive.md'), 'utf8').includes('<!-- itaku-disable missing-clause subcontracting 再委託は行わない（別契約で担保） -->\n'));
+    await poll('the waiver saved with its reason', async () =>
+      readFileSync(path.join(session.workspace, 'waive.md'), 'utf8').includes(
+        '<!-- itaku-disable missing-clause subcontracting 再委託は行わない（別契約で担保） -->\n',
+      ),
+    );
     await poll('the clause counted as waived', async () => {
-      const t = await page.locator('.statusbar-item', { hasText: '必須条項' }).innerText().catch(() => '');
+      const t = await page
+        .locator('.statusbar-item', { hasText: '必須条項' })
+        .innerText()
+        .catch(() => '');
       return t.includes('必須条項 2/2') ? t : undefined;
     });
     mark('waived from the menu');
@@ -307,18 +409,36 @@ test('11. New draft… with an English UI and itaku.locale: ja: Japanese pickers
     await page.keyboard.type('Itaku: New draft');
     await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="New draft"]', { timeout: 20000 });
     await page.keyboard.press('Enter');
-    await poll('the document-type picker in Japanese', async () => (await page.locator('.quick-input-widget input').getAttribute('placeholder')) === '文書種別');
+    await poll(
+      'the document-type picker in Japanese',
+      async () => (await page.locator('.quick-input-widget input').getAttribute('placeholder')) === '文書種別',
+    );
     await page.keyboard.type('契約書');
     await page.waitForSelector('.quick-input-list .monaco-list-row.focused[aria-label*="契約書"]', { timeout: 20000 });
     await page.keyboard.press('Enter');
-    await poll('the category picker in Japanese', async () => (await page.locator('.quick-input-widget input').getAttribute('placeholder')) === '業務分類（複数選択可）');
+    await poll(
+      'the category picker in Japanese',
+      async () =>
+        (await page.locator('.quick-input-widget input').getAttribute('placeholder')) === '業務分類（複数選択可）',
+    );
     await page.keyboard.type('保守');
     await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="保守・点検"]', { timeout: 20000 });
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Space');
     await page.keyboard.press('Enter');
-    for (const [prompt, value] of [['府省庁名', '外務省'], ['甲（発注者）', ''], ['乙（受注者）', '株式会社いろは']]) {
-      await poll(`the ${prompt} box`, async () => (await page.locator('.quick-input-widget').innerText().catch(() => '')).includes(prompt));
+    for (const [prompt, value] of [
+      ['府省庁名', '外務省'],
+      ['甲（発注者）', ''],
+      ['乙（受注者）', '株式会社いろは'],
+    ]) {
+      await poll(`the ${prompt} box`, async () =>
+        (
+          await page
+            .locator('.quick-input-widget')
+            .innerText()
+            .catch(() => '')
+        ).includes(prompt),
+      );
       if (value) await page.keyboard.type(value);
       await page.keyboard.press('Enter');
     }
@@ -326,7 +446,10 @@ test('11. New draft… with an English UI and itaku.locale: ja: Japanese pickers
       const t = await editorText();
       return t.includes('第2条（') ? t : undefined;
     });
-    assert.match(text, /^---\ndocument: contract\ncategory: \[maintenance\]\norganization: 外務省\nparties: \{ 甲: 外務省, 乙: 株式会社いろは \}\n---\n\n# （件名）契約書\n\n第1条（情報セキュリティを確保するための体制の整備）\n株式会社いろはは、/);
+    assert.match(
+      text,
+      /^---\ndocument: contract\ncategory: \[maintenance\]\norganization: 外務省\nparties: \{ 甲: 外務省, 乙: 株式会社いろは \}\n---\n\n# （件名）契約書\n\n第1条（情報セキュリティを確保するための体制の整備）\n株式会社いろはは、/,
+    );
     mark('new draft in Japanese');
   });
 });

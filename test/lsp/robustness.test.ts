@@ -16,7 +16,15 @@ import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 // Guarantee 3 of the README's "Robustness": whatever a client sends, the server answers and keeps
 // serving. Every test ends by checking that a real draft still gets its diagnostics.
 
-const DRAFT = ['---', 'document: 契約書', 'category: storage-transport', '---', '', '乙は、本業務に関して知り得た秘密を漏らしてはならない。', ''].join('\n');
+const DRAFT = [
+  '---',
+  'document: 契約書',
+  'category: storage-transport',
+  '---',
+  '',
+  '乙は、本業務に関して知り得た秘密を漏らしてはならない。',
+  '',
+].join('\n');
 
 let client: LspClient;
 let opened = 0;
@@ -32,12 +40,18 @@ async function stillServing(): Promise<void> {
   const uri = uriOf(`alive-${++opened}.md`);
   client.open(uri, DRAFT, 1);
   const diagnostics = await client.diagnosticsFor(uri, 1);
-  assert.deepEqual(diagnostics.map((d) => [d.code, d.data?.clause]), [['missing-clause', 'subcontracting']]);
+  assert.deepEqual(
+    diagnostics.map((d) => [d.code, d.data?.clause]),
+    [['missing-clause', 'subcontracting']],
+  );
   client.close(uri);
 }
 
 /** A request either answers or fails with a JSON-RPC error; it never goes unanswered. */
-async function answer(method: string, params: unknown): Promise<{ result?: unknown; error?: { code: number; message: string } }> {
+async function answer(
+  method: string,
+  params: unknown,
+): Promise<{ result?: unknown; error?: { code: number; message: string } }> {
   try {
     return { result: await client.request(method, params) };
   } catch (e) {
@@ -45,16 +59,39 @@ async function answer(method: string, params: unknown): Promise<{ result?: unkno
   }
 }
 
-const summary = (ds: ReadonlyArray<{ code: string; message: string; range: Published['diagnostics'][number]['range'] }>) => ds.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.message}`);
+const summary = (
+  ds: ReadonlyArray<{ code: string; message: string; range: Published['diagnostics'][number]['range'] }>,
+) =>
+  ds.map(
+    (d) =>
+      `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.message}`,
+  );
 
 test('requests about documents the server never saw, or has closed, get empty answers', async () => {
   const unknown = uriOf('never-opened.md');
   const position = { line: 0, character: 0 };
   assert.equal((await answer('textDocument/hover', { textDocument: { uri: unknown }, position })).result, null);
-  assert.deepEqual((await answer('textDocument/codeAction', { textDocument: { uri: unknown }, range: { start: position, end: position }, context: { diagnostics: [] } })).result, []);
+  assert.deepEqual(
+    (
+      await answer('textDocument/codeAction', {
+        textDocument: { uri: unknown },
+        range: { start: position, end: position },
+        context: { diagnostics: [] },
+      })
+    ).result,
+    [],
+  );
   assert.deepEqual((await answer('textDocument/completion', { textDocument: { uri: unknown }, position })).result, []);
   assert.deepEqual((await answer('textDocument/documentSymbol', { textDocument: { uri: unknown } })).result, []);
-  assert.deepEqual((await answer('workspace/executeCommand', { command: 'itaku.server.insertAllMissing', arguments: [{ uri: unknown }] })).result, { applied: false });
+  assert.deepEqual(
+    (
+      await answer('workspace/executeCommand', {
+        command: 'itaku.server.insertAllMissing',
+        arguments: [{ uri: unknown }],
+      })
+    ).result,
+    { applied: false },
+  );
   // Changes and closes for documents that are not open are ignored.
   client.change(unknown, 2, [{ text: DRAFT }]);
   client.close(uriOf('also-never-opened.md'));
@@ -65,22 +102,42 @@ test('requests about documents the server never saw, or has closed, get empty an
   client.change(closed, 2, [{ range: { start: position, end: position }, text: 'x' }]);
   assert.equal((await answer('textDocument/hover', { textDocument: { uri: closed }, position })).result, null);
   await stillServing();
-  assert.ok(!client.published.some((p) => p.uri === unknown || (p.uri === closed && p.version === 2)), 'nothing published for documents that are not open');
+  assert.ok(
+    !client.published.some((p) => p.uri === unknown || (p.uri === closed && p.version === 2)),
+    'nothing published for documents that are not open',
+  );
 });
 
 test('positions and ranges outside the document are clamped, not failed', async () => {
   const uri = uriOf('positions.md');
   client.open(uri, DRAFT, 1);
   await client.diagnosticsFor(uri, 1);
-  for (const position of [{ line: 9999, character: 0 }, { line: 2, character: 9999 }, { line: -1, character: -5 }]) {
-    assert.ok(!(await answer('textDocument/hover', { textDocument: { uri }, position })).error, JSON.stringify(position));
-    const completion = (await answer('textDocument/completion', { textDocument: { uri }, position })).result as unknown[] | { items: unknown[] };
+  for (const position of [
+    { line: 9999, character: 0 },
+    { line: 2, character: 9999 },
+    { line: -1, character: -5 },
+  ]) {
+    assert.ok(
+      !(await answer('textDocument/hover', { textDocument: { uri }, position })).error,
+      JSON.stringify(position),
+    );
+    const completion = (await answer('textDocument/completion', { textDocument: { uri }, position })).result as
+      unknown[] | { items: unknown[] };
     assert.ok(Array.isArray(completion) || Array.isArray(completion.items), JSON.stringify(position));
-    const actions = await answer('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: position }, context: { diagnostics: [] } });
+    const actions = await answer('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: position },
+      context: { diagnostics: [] },
+    });
     assert.ok(Array.isArray(actions.result), JSON.stringify(position));
   }
   // An incremental change whose range runs past the end is applied as the clamped range.
-  client.change(uri, 2, [{ range: { start: { line: 500, character: 0 }, end: { line: 600, character: 10 } }, text: '\n本調達に係る業務は、その全部又は一部を再委託させてはならない。\n' }]);
+  client.change(uri, 2, [
+    {
+      range: { start: { line: 500, character: 0 }, end: { line: 600, character: 10 } },
+      text: '\n本調達に係る業務は、その全部又は一部を再委託させてはならない。\n',
+    },
+  ]);
   assert.deepEqual(await client.diagnosticsFor(uri, 2), []);
   client.close(uri);
   await stillServing();
@@ -105,7 +162,11 @@ test('malformed parameters and unknown methods get JSON-RPC errors; the server k
   void client.connection.sendNotification('itaku/noSuchNotification', { x: 1 });
   void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 42 } });
   void client.connection.sendNotification('textDocument/didChange', { textDocument: null, contentChanges: 'no' });
-  void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { itaku: { severity: { 'missing-clause': 'toString', 'unknown-key': 7 }, maxFileSize: -1, locale: 'xx' } } });
+  void client.connection.sendNotification('workspace/didChangeConfiguration', {
+    settings: {
+      itaku: { severity: { 'missing-clause': 'toString', 'unknown-key': 7 }, maxFileSize: -1, locale: 'xx' },
+    },
+  });
   await stillServing();
 });
 
@@ -114,18 +175,52 @@ test('a cancelled request is answered (with a result or RequestCancelled) and th
   client.open(uri, DRAFT, 1);
   await client.diagnosticsFor(uri, 1);
   const source = new CancellationTokenSource();
-  const pending = client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 6, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.itaku'] } }, source.token);
+  const pending = client.connection.sendRequest(
+    'textDocument/codeAction',
+    {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 6, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.itaku'] },
+    },
+    source.token,
+  );
   source.cancel();
-  const outcome = await pending.then((r) => ({ r }), (e: { code: number }) => ({ e }));
+  const outcome = await pending.then(
+    (r) => ({ r }),
+    (e: { code: number }) => ({ e }),
+  );
   assert.ok('r' in outcome || outcome.e.code === -32800, JSON.stringify(outcome));
-  const actions = await client.request<Array<{ kind: string }>>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 6, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.itaku'] } });
-  assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.itaku']);
+  const actions = await client.request<Array<{ kind: string }>>('textDocument/codeAction', {
+    textDocument: { uri },
+    range: { start: { line: 0, character: 0 }, end: { line: 6, character: 0 } },
+    context: { diagnostics: [], only: ['source.fixAll.itaku'] },
+  });
+  assert.deepEqual(
+    actions.map((a) => a.kind),
+    ['source.fixAll.itaku'],
+  );
   client.close(uri);
 });
 
-test('300 random edits in a burst: the last version\'s diagnostics equal a fresh analysis of the final text', async () => {
+test("300 random edits in a burst: the last version's diagnostics equal a fresh analysis of the final text", async () => {
   const uri = uriOf('random-edits.md');
-  const pieces = ['乙は、', '知り得た秘密を漏らしてはならない。', '\n', '\n\n', '## 再委託\n', '再委託させてはならない。', '〔 省 〕', '【再委託を禁止する場合】', '- ', '> ', '```', '---\n', '𠮷', '\r\n', ''];
+  const pieces = [
+    '乙は、',
+    '知り得た秘密を漏らしてはならない。',
+    '\n',
+    '\n\n',
+    '## 再委託\n',
+    '再委託させてはならない。',
+    '〔 省 〕',
+    '【再委託を禁止する場合】',
+    '- ',
+    '> ',
+    '```',
+    '---\n',
+    '𠮷',
+    '\r\n',
+    '',
+  ];
   const edits = fc.sample(fc.tuple(fc.nat(), fc.nat(40), fc.constantFrom(...pieces)), { numRuns: 300, seed: 20261125 });
   // The editor's copy, kept with the same text-document implementation editors use.
   let doc = TextDocument.create(uri, 'markdown', 1, DRAFT);
@@ -145,26 +240,55 @@ test('300 random edits in a burst: the last version\'s diagnostics equal a fresh
   assert.ok(published.length > 0);
   assert.deepEqual(summary(published), summary(fresh.result.diagnostics));
   const versions = client.published.filter((p) => p.uri === uri).map((p) => p.version!);
-  assert.deepEqual(versions, [...versions].sort((a, b) => a - b), 'never an older version after a newer one');
+  assert.deepEqual(
+    versions,
+    [...versions].sort((a, b) => a - b),
+    'never an older version after a newer one',
+  );
   client.close(uri);
 });
 
 test('hostile drafts opened in the editor get diagnostics, not a dead server', async () => {
-  const alias = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`)].join('\n');
+  const alias = [
+    'a: &a ["x","x","x","x","x","x","x","x","x"]',
+    ...Array.from(
+      { length: 9 },
+      (_, i) =>
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(97 + i)}`)
+          .join(',')}]`,
+    ),
+  ].join('\n');
   const hostile: Array<[string, string, string[]]> = [
     ['alias bomb', `---\n${alias}\ndocument: 契約書\ncategory: build\n---\n本文\n`, ['unknown-key', 'missing-clause']],
     ['deep nesting', `---\ndocument: 契約書\ncategory: build\n---\n${'> '.repeat(3000)}本文\n`, ['missing-clause']],
-    ['deep list', `---\ndocument: 契約書\ncategory: build\n---\n${Array.from({ length: 500 }, (_, i) => `${' '.repeat(i * 2)}- 項目`).join('\n')}\n`, ['missing-clause']],
-    ['NUL and control characters', `---\ndocument: 契約書\ncategory: build\n---\n\u0000\u0001\u0002乙は\u0000、秘密を漏らしてはならない。\n`, ['missing-clause']],
+    [
+      'deep list',
+      `---\ndocument: 契約書\ncategory: build\n---\n${Array.from({ length: 500 }, (_, i) => `${' '.repeat(i * 2)}- 項目`).join('\n')}\n`,
+      ['missing-clause'],
+    ],
+    [
+      'NUL and control characters',
+      `---\ndocument: 契約書\ncategory: build\n---\n\u0000\u0001\u0002乙は\u0000、秘密を漏らしてはならない。\n`,
+      ['missing-clause'],
+    ],
     ['one 1.5 MB line', `---\ndocument: 契約書\ncategory: build\n---\n${'あ'.repeat(500_000)}\n`, ['missing-clause']],
-    ['lone surrogates', `---\ndocument: 契約書\ncategory: build\n---\n\ud800乙は\udc00〔 省 〕\n`, ['missing-clause', 'unresolved-placeholder']],
+    [
+      'lone surrogates',
+      `---\ndocument: 契約書\ncategory: build\n---\n\ud800乙は\udc00〔 省 〕\n`,
+      ['missing-clause', 'unresolved-placeholder'],
+    ],
     ['unclosed front matter', '---\ndocument: 契約書\ncategory: build\n', []],
   ];
   for (const [name, text, codes] of hostile) {
     const uri = uriOf(`hostile-${name.replace(/\W+/g, '-')}.md`);
     client.open(uri, text, 1);
     const diagnostics = await client.diagnosticsFor(uri, 1);
-    for (const code of codes) assert.ok(diagnostics.some((d) => d.code === code), `${name}: ${code} in ${JSON.stringify(diagnostics.map((d) => d.code))}`);
+    for (const code of codes)
+      assert.ok(
+        diagnostics.some((d) => d.code === code),
+        `${name}: ${code} in ${JSON.stringify(diagnostics.map((d) => d.code))}`,
+      );
     assert.ok(!diagnostics.some((d) => d.code === 'internal-error'), `${name}: no internal error`);
     client.close(uri);
   }
@@ -180,7 +304,16 @@ test('a draft over itaku.maxFileSize gets one file-too-large diagnostic; under i
     other.open(uri, big, 1);
     const diagnostics = await other.diagnosticsFor(uri, 1);
     const size = Buffer.byteLength(big);
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity, d.message]), [['file-too-large', 2, `ファイルが大きすぎるため分析しませんでした（${size} バイト、上限 200 バイト）。草案を複数のファイルに分けるか、設定 itaku.maxFileSize / --max-file-size で上限を上げてください。`]]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.severity, d.message]),
+      [
+        [
+          'file-too-large',
+          2,
+          `ファイルが大きすぎるため分析しませんでした（${size} バイト、上限 200 バイト）。草案を複数のファイルに分けるか、設定 itaku.maxFileSize / --max-file-size で上限を上げてください。`,
+        ],
+      ],
+    );
     // Not a draft at all (no front matter): nothing, even when large.
     const note = uriOf('large-note.md');
     other.open(note, '# メモ\n' + 'x'.repeat(1000), 1);
@@ -188,7 +321,10 @@ test('a draft over itaku.maxFileSize gets one file-too-large diagnostic; under i
     other.settings = { maxFileSize: 1_000_000 };
     void other.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     other.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }]);
-    assert.deepEqual((await other.diagnosticsFor(uri, 2)).map((d) => d.code), ['missing-clause']);
+    assert.deepEqual(
+      (await other.diagnosticsFor(uri, 2)).map((d) => d.code),
+      ['missing-clause'],
+    );
   } finally {
     await other.shutdown();
   }
@@ -207,16 +343,37 @@ function failingCatalog(times = Infinity) {
 
 test('if analysing a draft throws (an itaku bug), the draft shows one internal-error and the error is logged', async () => {
   const logged: string[] = [];
-  const drafts = new Drafts({ get: async () => DEFAULT_SETTINGS } as never, { get: async () => failingCatalog() } as never, () => undefined, () => 'ja', (uri) => logged.push(uri));
+  const drafts = new Drafts(
+    { get: async () => DEFAULT_SETTINGS } as never,
+    { get: async () => failingCatalog() } as never,
+    () => undefined,
+    () => 'ja',
+    (uri) => logged.push(uri),
+  );
   const uri = uriOf('bug.md');
   const state = await drafts.state(TextDocument.create(uri, 'markdown', 1, DRAFT));
   assert.equal(state.analysis, undefined);
-  assert.deepEqual([state.instead?.code, state.instead?.severity, state.instead?.message], ['internal-error', 'error', 'itaku の内部エラーのため、このファイルを分析できませんでした（Error: boom in detection）。ほかのファイルの分析は続きます。不具合として報告してください。']);
+  assert.deepEqual(
+    [state.instead?.code, state.instead?.severity, state.instead?.message],
+    [
+      'internal-error',
+      'error',
+      'itaku の内部エラーのため、このファイルを分析できませんでした（Error: boom in detection）。ほかのファイルの分析は続きます。不具合として報告してください。',
+    ],
+  );
   assert.deepEqual(logged, [uri]);
   // When only the incremental state fails, a fresh analysis of the whole text takes over.
-  const once = new Drafts({ get: async () => DEFAULT_SETTINGS } as never, { get: async () => failingCatalog(1) } as never, () => undefined, () => 'ja');
+  const once = new Drafts(
+    { get: async () => DEFAULT_SETTINGS } as never,
+    { get: async () => failingCatalog(1) } as never,
+    () => undefined,
+    () => 'ja',
+  );
   const healed = await once.state(TextDocument.create(uri, 'markdown', 1, DRAFT));
-  assert.deepEqual(healed.analysis?.result.diagnostics.map((d) => d.clause), ['subcontracting']);
+  assert.deepEqual(
+    healed.analysis?.result.diagnostics.map((d) => d.clause),
+    ['subcontracting'],
+  );
 });
 
 test('the CLI reports a file whose analysis throws as internal-error and goes on', () => {
@@ -224,6 +381,12 @@ test('the CLI reports a file whose analysis throws as internal-error and goes on
   writeFileSync(path.join(dir, 'a.md'), DRAFT);
   const outcome = checkFile(path.join(dir, 'a.md'), 'a.md', failingCatalog(), { locale: 'en', maxSize: 1e6 });
   assert.equal(outcome.kind, 'draft');
-  assert.deepEqual(outcome.kind === 'draft' && outcome.report.diagnostics.map((d) => [d.code, d.severity, d.message]), [['internal-error', 'error', 'itaku could not analyse this file because of an internal error (Error: boom in detection). Other files are still analysed. Please report this as a bug.']]);
+  assert.deepEqual(outcome.kind === 'draft' && outcome.report.diagnostics.map((d) => [d.code, d.severity, d.message]), [
+    [
+      'internal-error',
+      'error',
+      'itaku could not analyse this file because of an internal error (Error: boom in detection). Other files are still analysed. Please report this as a bug.',
+    ],
+  ]);
   assert.equal(checkFile(path.join(dir, 'a.md'), 'a.md', catalog(), { locale: 'en', maxSize: 1e6 }).kind, 'draft');
 });

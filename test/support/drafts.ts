@@ -16,7 +16,11 @@ export function check(text: string, locale: Locale = 'ja'): Analysis {
 export function summary(a: Analysis): string[] {
   return a.result.diagnostics.map((d) => {
     const r = d.range;
-    const extra = d.clause ? ` ${d.clause}` : d.code === 'unresolved-placeholder' || d.code === 'unresolved-variant' ? ` ${JSON.stringify(a.context.text.slice(a.lines.offsetAt(r.start), a.lines.offsetAt(r.end)))}` : '';
+    const extra = d.clause
+      ? ` ${d.clause}`
+      : d.code === 'unresolved-placeholder' || d.code === 'unresolved-variant'
+        ? ` ${JSON.stringify(a.context.text.slice(a.lines.offsetAt(r.start), a.lines.offsetAt(r.end)))}`
+        : '';
     return `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character} ${d.severity} ${d.code}${extra}`;
   });
 }

@@ -1,7 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
 import { ROOT } from './catalog';
 
 export const SERVER = path.join(ROOT, 'server/out/server.js');
@@ -9,7 +14,16 @@ export const SERVER = path.join(ROOT, 'server/out/server.js');
 export interface Published {
   uri: string;
   version?: number;
-  diagnostics: Array<{ code: string; severity: number; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } }; source: string; data?: Record<string, unknown>; codeDescription?: { href: string }; relatedInformation?: unknown[] }>;
+  diagnostics: Array<{
+    code: string;
+    severity: number;
+    message: string;
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    source: string;
+    data?: Record<string, unknown>;
+    codeDescription?: { href: string };
+    relatedInformation?: unknown[];
+  }>;
 }
 
 export const uriOf = (name: string) => pathToFileURL(path.join(ROOT, '.test-workspace', name)).toString();
@@ -28,13 +42,26 @@ export class LspClient {
   private waiters: Array<() => void> = [];
   private exited: Promise<number | null>;
 
-  private constructor(readonly process: ChildProcess, readonly connection: MessageConnection) {
+  private constructor(
+    readonly process: ChildProcess,
+    readonly connection: MessageConnection,
+  ) {
     this.exited = new Promise((resolve) => process.on('exit', (code) => resolve(code)));
   }
 
-  static async start(options: { initializationOptions?: unknown; configuration?: boolean; workspaceFolder?: string; snippetEdits?: boolean } = {}): Promise<LspClient> {
+  static async start(
+    options: {
+      initializationOptions?: unknown;
+      configuration?: boolean;
+      workspaceFolder?: string;
+      snippetEdits?: boolean;
+    } = {},
+  ): Promise<LspClient> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const connection = createMessageConnection(
+      new StreamMessageReader(child.stdout!),
+      new StreamMessageWriter(child.stdin!),
+    );
     const client = new LspClient(child, connection);
     connection.onNotification('textDocument/publishDiagnostics', (p: Published) => {
       client.published.push(p);
@@ -48,7 +75,9 @@ export class LspClient {
       client.notifications.push({ method, params });
       client.wake();
     });
-    connection.onRequest('workspace/configuration', (p: { items: Array<{ section?: string; scopeUri?: string }> }) => p.items.map((item) => client.settingsFor?.(item.scopeUri) ?? client.settings));
+    connection.onRequest('workspace/configuration', (p: { items: Array<{ section?: string; scopeUri?: string }> }) =>
+      p.items.map((item) => client.settingsFor?.(item.scopeUri) ?? client.settings),
+    );
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('window/showMessageRequest', (p: { type: number; message: string }) => {
       client.messages.push(p);
@@ -69,10 +98,23 @@ export class LspClient {
       locale: 'ja',
       initializationOptions: options.initializationOptions,
       capabilities: {
-        workspace: { configuration: options.configuration ?? true, workspaceEdit: { documentChanges: true, ...(options.snippetEdits ? { snippetEditSupport: true } : {}) }, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: {
+          configuration: options.configuration ?? true,
+          workspaceEdit: { documentChanges: true, ...(options.snippetEdits ? { snippetEditSupport: true } : {}) },
+          didChangeConfiguration: { dynamicRegistration: true },
+        },
         textDocument: {
-          publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
-          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true, dataSupport: true },
+          publishDiagnostics: {
+            relatedInformation: true,
+            versionSupport: true,
+            codeDescriptionSupport: true,
+            dataSupport: true,
+          },
+          codeAction: {
+            codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
+            isPreferredSupport: true,
+            dataSupport: true,
+          },
           hover: { contentFormat: ['markdown', 'plaintext'] },
           completion: { completionItem: { snippetSupport: true } },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
@@ -110,11 +152,16 @@ export class LspClient {
 
   /** The diagnostics published for `uri` at `version` (waits for them). */
   diagnosticsFor(uri: string, version: number): Promise<Published['diagnostics']> {
-    return this.until(() => [...this.published].reverse().find((p) => p.uri === uri && p.version === version)?.diagnostics, `diagnostics for ${uri}@${version}`);
+    return this.until(
+      () => [...this.published].reverse().find((p) => p.uri === uri && p.version === version)?.diagnostics,
+      `diagnostics for ${uri}@${version}`,
+    );
   }
 
   open(uri: string, text: string, version = 1): void {
-    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+    void this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'markdown', version, text },
+    });
   }
 
   change(uri: string, version: number, contentChanges: unknown[]): void {

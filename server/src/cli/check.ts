@@ -8,7 +8,10 @@ import { messages, type Locale } from '../core/messages';
 import { readDraftFile } from './files';
 import { skipped, type FileReport, type RunReport, type SkippedFile } from './report';
 
-export type Outcome = { kind: 'draft'; report: FileReport } | { kind: 'not-draft'; path: string } | { kind: 'skipped'; skipped: SkippedFile };
+export type Outcome =
+  | { kind: 'draft'; report: FileReport }
+  | { kind: 'not-draft'; path: string }
+  | { kind: 'skipped'; skipped: SkippedFile };
 
 export interface CheckSettings {
   locale: Locale;
@@ -22,15 +25,29 @@ export function checkFile(file: string, shown: string, catalog: Catalog, setting
   if (read.kind === 'text') {
     try {
       const analysis = analyze(read.text, { catalog, locale });
-      return analysis ? { kind: 'draft', report: { path: shown, ...analysis.result } } : { kind: 'not-draft', path: shown };
+      return analysis
+        ? { kind: 'draft', report: { path: shown, ...analysis.result } }
+        : { kind: 'not-draft', path: shown };
     } catch (error) {
       // A defect in itaku must not end the run or pass the file silently: it is reported as an error.
-      return { kind: 'draft', report: { path: shown, document: null, categories: [], options: {}, clauses: [], diagnostics: [internalErrorDiagnostic(locale, error)] } };
+      return {
+        kind: 'draft',
+        report: {
+          path: shown,
+          document: null,
+          categories: [],
+          options: {},
+          clauses: [],
+          diagnostics: [internalErrorDiagnostic(locale, error)],
+        },
+      };
     }
   }
   if (read.kind === 'too-large') {
     const head = analyze(read.head.slice(0, read.head.lastIndexOf('\n') + 1), { catalog, locale });
-    return head ? { kind: 'draft', report: tooLarge(shown, head.result.document, read.size, maxSize, locale) } : { kind: 'not-draft', path: shown };
+    return head
+      ? { kind: 'draft', report: tooLarge(shown, head.result.document, read.size, maxSize, locale) }
+      : { kind: 'not-draft', path: shown };
   }
   return { kind: 'skipped', skipped: skipped(shown, read.kind === 'unreadable' ? read.reason : read.kind) };
 }
@@ -54,8 +71,7 @@ export function collect(outcomes: Outcome[]): RunReport {
     else if (o.kind === 'not-draft') {
       report.notDrafts++;
       report.skipped.push(skipped(o.path, 'not-a-draft'));
-    }
-    else report.skipped.push(o.skipped);
+    } else report.skipped.push(o.skipped);
   }
   return report;
 }
@@ -92,29 +108,31 @@ export async function checkInParallel(
     next = Math.min(files.length, next + batch);
     return from;
   };
-  const finished = Array.from({ length: workers }, () =>
-    new Promise<void>((resolve, reject) => {
-      const worker = new Worker(entry, { workerData: data });
-      let inFlight = 0;
-      // Keep a few batches queued at each worker: the main thread answers only between its own batches.
-      const feed = () => {
-        while (inFlight < 3 && next < files.length) {
-          const from = take();
-          inFlight++;
-          worker.postMessage({ from, files: files.slice(from, next) });
-        }
-        if (inFlight === 0) void worker.terminate().then(() => resolve());
-      };
-      worker.on('message', (m: { from: number; outcomes: Outcome[] }) => {
-        inFlight--;
-        m.outcomes.forEach((o, i) => (outcomes[m.from + i] = o));
-        done += m.outcomes.length;
-        onProgress(done);
+  const finished = Array.from(
+    { length: workers },
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const worker = new Worker(entry, { workerData: data });
+        let inFlight = 0;
+        // Keep a few batches queued at each worker: the main thread answers only between its own batches.
+        const feed = () => {
+          while (inFlight < 3 && next < files.length) {
+            const from = take();
+            inFlight++;
+            worker.postMessage({ from, files: files.slice(from, next) });
+          }
+          if (inFlight === 0) void worker.terminate().then(() => resolve());
+        };
+        worker.on('message', (m: { from: number; outcomes: Outcome[] }) => {
+          inFlight--;
+          m.outcomes.forEach((o, i) => (outcomes[m.from + i] = o));
+          done += m.outcomes.length;
+          onProgress(done);
+          feed();
+        });
+        worker.on('error', reject);
         feed();
-      });
-      worker.on('error', reject);
-      feed();
-    }),
+      }),
   );
   // The main thread works too, yielding between batches so worker results keep flowing in.
   while (next < files.length) {

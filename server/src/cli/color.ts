@@ -19,5 +19,6 @@ export function colorEnabled(stream: NodeJS.WriteStream): boolean {
 }
 
 export function painter(enabled: boolean) {
-  return (style: Style, text: string) => (enabled ? `\u001b[${CODES[style][0]}m${text}\u001b[${CODES[style][1]}m` : text);
+  return (style: Style, text: string) =>
+    enabled ? `\u001b[${CODES[style][0]}m${text}\u001b[${CODES[style][1]}m` : text;
 }

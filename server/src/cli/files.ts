@@ -17,7 +17,9 @@ const isMarkdown = (name: string) => /\.(md|markdown)$/i.test(name);
  * folders. Symbolic links are followed; a link back into a folder being walked is a loop and is
  * listed as skipped, like an unreadable folder or a broken link.
  */
-export async function collectMarkdownFiles(inputs: string[]): Promise<{ files: string[]; missing: string[]; skipped: WalkSkip[] }> {
+export async function collectMarkdownFiles(
+  inputs: string[],
+): Promise<{ files: string[]; missing: string[]; skipped: WalkSkip[] }> {
   const files: string[] = [];
   const missing: string[] = [];
   const skipped: WalkSkip[] = [];
@@ -41,7 +43,11 @@ export async function collectMarkdownFiles(inputs: string[]): Promise<{ files: s
           const target = await fs.stat(full);
           kind = target.isDirectory() ? 'dir' : target.isFile() ? 'file' : 'other';
         } catch (err) {
-          if (isMarkdown(e.name) || (err as NodeJS.ErrnoException).code === 'ELOOP') skipped.push({ path: full, reason: (err as NodeJS.ErrnoException).code === 'ELOOP' ? 'symlink-loop' : 'broken-symlink' });
+          if (isMarkdown(e.name) || (err as NodeJS.ErrnoException).code === 'ELOOP')
+            skipped.push({
+              path: full,
+              reason: (err as NodeJS.ErrnoException).code === 'ELOOP' ? 'symlink-loop' : 'broken-symlink',
+            });
           continue;
         }
         if (kind === 'dir') {
@@ -92,7 +98,12 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 export function readDraftFile(file: string, maxSize: number): ReadOutcome {
   const read = readRegularFile(file, maxSize, 64 * 1024);
   if (read.ok) return decodeDraft(read.bytes);
-  if (read.reason === 'too-large') return { kind: 'too-large', size: read.size ?? maxSize + 1, head: new TextDecoder('utf-8').decode(read.head ?? new Uint8Array()) };
+  if (read.reason === 'too-large')
+    return {
+      kind: 'too-large',
+      size: read.size ?? maxSize + 1,
+      head: new TextDecoder('utf-8').decode(read.head ?? new Uint8Array()),
+    };
   return { kind: 'unreadable', reason: read.reason as Exclude<ReadFailure, 'too-large'> };
 }
 

@@ -35,7 +35,14 @@ export function applyInsertions(text: string, insertions: readonly Insertion[]):
 }
 
 /** Fixes one file; with `dryRun`, only computes the diff. */
-export function fixFile(file: string, shown: string, catalog: Catalog, locale: Locale, maxSize: number, dryRun: boolean): FixResult {
+export function fixFile(
+  file: string,
+  shown: string,
+  catalog: Catalog,
+  locale: Locale,
+  maxSize: number,
+  dryRun: boolean,
+): FixResult {
   let bytes: Buffer;
   try {
     if (statSync(file).size > maxSize) return { file, shown, status: 'unchanged', inserted: 0 };
@@ -56,7 +63,9 @@ export function fixFile(file: string, shown: string, catalog: Catalog, locale: L
   if (dryRun) return { file, shown, status: 'fixed', inserted, diff: unifiedDiff(shown, text, fixed) };
   // The decoder drops a byte order mark; the file keeps it.
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\ufeff' : '';
-  return writeAtomically(file, bytes, bom + fixed) ? { file, shown, status: 'fixed', inserted } : { file, shown, status: 'changed-since-read', inserted: 0 };
+  return writeAtomically(file, bytes, bom + fixed)
+    ? { file, shown, status: 'fixed', inserted }
+    : { file, shown, status: 'changed-since-read', inserted: 0 };
 }
 
 /**
@@ -65,7 +74,10 @@ export function fixFile(file: string, shown: string, catalog: Catalog, locale: L
  */
 export function writeAtomically(file: string, original: Buffer, text: string): boolean {
   if (!readFileSync(file).equals(original)) return false;
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.itaku-${process.pid}-${Date.now().toString(36)}.tmp`);
+  const tmp = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.itaku-${process.pid}-${Date.now().toString(36)}.tmp`,
+  );
   try {
     writeFileSync(tmp, text, { flag: 'wx' });
     chmodSync(tmp, statSync(file).mode & 0o7777);
@@ -87,7 +99,13 @@ export function writeAtomically(file: string, original: Buffer, text: string): b
 }
 
 /** Fixes every file, in order. */
-export function fixFiles(files: Array<{ file: string; shown: string }>, catalog: Catalog, locale: Locale, maxSize: number, dryRun: boolean): FixResult[] {
+export function fixFiles(
+  files: Array<{ file: string; shown: string }>,
+  catalog: Catalog,
+  locale: Locale,
+  maxSize: number,
+  dryRun: boolean,
+): FixResult[] {
   return files.map((f) => fixFile(f.file, f.shown, catalog, locale, maxSize, dryRun));
 }
 
@@ -98,12 +116,30 @@ export function fixSummary(results: readonly FixResult[], locale: Locale, dryRun
   const lines: string[] = [];
   for (const r of results) {
     if (r.status === 'changed-since-read')
-      lines.push(locale === 'ja' ? `itaku: ${r.shown} は読み込み後に変更されたため、修正しませんでした。` : `itaku: ${r.shown} changed after it was read; not fixed.`);
-    if (r.status === 'unreadable') lines.push(locale === 'ja' ? `itaku: ${r.shown} を修正できません: ${r.message}` : `itaku: cannot fix ${r.shown}: ${r.message}`);
+      lines.push(
+        locale === 'ja'
+          ? `itaku: ${r.shown} は読み込み後に変更されたため、修正しませんでした。`
+          : `itaku: ${r.shown} changed after it was read; not fixed.`,
+      );
+    if (r.status === 'unreadable')
+      lines.push(
+        locale === 'ja'
+          ? `itaku: ${r.shown} を修正できません: ${r.message}`
+          : `itaku: cannot fix ${r.shown}: ${r.message}`,
+      );
   }
   if (dryRun)
-    lines.push(locale === 'ja' ? `itaku: ${fixed.length} 件のファイルに ${clauses} 件の条項を挿入できます（--fix-dry-run: 変更していません）。` : `itaku: ${clauses} clause(s) can be inserted in ${fixed.length} file(s) (--fix-dry-run: nothing changed).`);
-  else lines.push(locale === 'ja' ? `itaku: ${fixed.length} 件のファイルに ${clauses} 件の条項を挿入しました。` : `itaku: inserted ${clauses} clause(s) in ${fixed.length} file(s).`);
+    lines.push(
+      locale === 'ja'
+        ? `itaku: ${fixed.length} 件のファイルに ${clauses} 件の条項を挿入できます（--fix-dry-run: 変更していません）。`
+        : `itaku: ${clauses} clause(s) can be inserted in ${fixed.length} file(s) (--fix-dry-run: nothing changed).`,
+    );
+  else
+    lines.push(
+      locale === 'ja'
+        ? `itaku: ${fixed.length} 件のファイルに ${clauses} 件の条項を挿入しました。`
+        : `itaku: inserted ${clauses} clause(s) in ${fixed.length} file(s).`,
+    );
   return lines.join('\n') + '\n';
 }
 

@@ -28,7 +28,11 @@ export interface SkippedFile {
 /** Reasons that are not errors: a folder walk met a loop, or a Markdown file is not a draft. */
 const NOT_ERRORS: ReadonlySet<SkipReason> = new Set(['symlink-loop', 'not-a-draft']);
 
-export const skipped = (path: string, reason: SkipReason): SkippedFile => ({ path, reason, error: !NOT_ERRORS.has(reason) });
+export const skipped = (path: string, reason: SkipReason): SkippedFile => ({
+  path,
+  reason,
+  error: !NOT_ERRORS.has(reason),
+});
 
 export interface RunReport {
   files: FileReport[];
@@ -51,11 +55,15 @@ export function skipReasonText(locale: 'ja' | 'en', reason: SkipReason): string 
     case 'binary':
       return ja ? 'バイナリファイルです（UTF-8 のテキストにしてください）' : 'a binary file (save it as UTF-8 text)';
     case 'not-utf8':
-      return ja ? 'UTF-8 ではありません（Shift_JIS などは UTF-8 で保存し直してください）' : 'not UTF-8 (re-save Shift_JIS and other encodings as UTF-8)';
+      return ja
+        ? 'UTF-8 ではありません（Shift_JIS などは UTF-8 で保存し直してください）'
+        : 'not UTF-8 (re-save Shift_JIS and other encodings as UTF-8)';
     case 'not-found':
       return ja ? '見つかりません' : 'not found';
     case 'not-a-file':
-      return ja ? '通常のファイルではありません（デバイス・FIFO などは読みません）' : 'not a regular file (devices and FIFOs are not read)';
+      return ja
+        ? '通常のファイルではありません（デバイス・FIFO などは読みません）'
+        : 'not a regular file (devices and FIFOs are not read)';
     case 'permission-denied':
       return ja ? '読む権限がありません' : 'permission denied';
     case 'symlink-loop':
@@ -65,7 +73,9 @@ export function skipReasonText(locale: 'ja' | 'en', reason: SkipReason): string 
     case 'unreadable-folder':
       return ja ? 'フォルダを読めません' : 'the folder cannot be read';
     case 'not-a-draft':
-      return ja ? '草案ではありません（front matter に document がありません）' : 'not a draft (no document in the front matter)';
+      return ja
+        ? '草案ではありません（front matter に document がありません）'
+        : 'not a draft (no document in the front matter)';
     default:
       return ja ? '読めません' : 'cannot be read';
   }

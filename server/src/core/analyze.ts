@@ -50,7 +50,10 @@ export function excerptOf(text: string, start: number, end: number): string {
     const close = raw.indexOf('-->', open + 4);
     raw = `${raw.slice(0, open)} ${close < 0 ? '' : raw.slice(close + 3)}`;
   }
-  const flat = raw.replace(/[\s\u3000]+/g, ' ').replace(/^[#>\s]+/, '').trim();
+  const flat = raw
+    .replace(/[\s\u3000]+/g, ' ')
+    .replace(/^[#>\s]+/, '')
+    .trim();
   const chars = Array.from(flat);
   return chars.length > EXCERPT_MAX ? `${chars.slice(0, EXCERPT_MAX - 1).join('')}…` : flat;
 }
@@ -94,7 +97,14 @@ function boundFindings(sorted: Finding[], locale: Locale): Finding[] {
   }
   for (const [code, f] of firstLeftOut) {
     const more = counts.get(code)! - MAX_FINDINGS_PER_CODE;
-    out.push({ code: 'too-many-findings', severity: 'information', message: messages.tooManyFindings(locale, code, more, MAX_FINDINGS_PER_CODE), start: f.start, end: f.end, data: { code, more } });
+    out.push({
+      code: 'too-many-findings',
+      severity: 'information',
+      message: messages.tooManyFindings(locale, code, more, MAX_FINDINGS_PER_CODE),
+      start: f.start,
+      end: f.end,
+      data: { code, more },
+    });
   }
   return out;
 }
@@ -107,7 +117,11 @@ function append<T>(out: T[], items: readonly T[]): void {
 /** Reads the draft into blocks with their facts. */
 export function readBlocks(text: string, catalog: Catalog) {
   const parsed = parseChunked(text);
-  const blocks: LocatedBlock[] = parsed.blocks.map((b) => ({ start: b.start, end: b.end, facts: blockFacts(text, b, catalog) }));
+  const blocks: LocatedBlock[] = parsed.blocks.map((b) => ({
+    start: b.start,
+    end: b.end,
+    facts: blockFacts(text, b, catalog),
+  }));
   return { frontMatter: parsed.frontMatter, blocks, limited: parsed.limited };
 }
 
@@ -131,7 +145,9 @@ export function analyzeBlocks(
   const { catalog } = options;
   const locale = options.locale ?? 'ja';
   const findings: Finding[] = [];
-  const frontMatter = frontMatterBlock ? readFrontMatter(frontMatterBlock, catalog, locale, findings) : readUnclosedFrontMatter(text, locale, findings);
+  const frontMatter = frontMatterBlock
+    ? readFrontMatter(frontMatterBlock, catalog, locale, findings)
+    : readUnclosedFrontMatter(text, locale, findings);
   if (!frontMatter) return undefined;
   const documentType = frontMatter.document;
   const directives = readDirectives(blocks, catalog, documentType, locale);
@@ -139,7 +155,14 @@ export function analyzeBlocks(
   for (const [start, end] of limited) {
     let lineEnd = start;
     while (lineEnd < end && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
-    findings.push({ code: 'analysis-limited', severity: 'information', message: messages.analysisLimited(locale, end - start, MAX_WINDOW), start, end: lineEnd, data: { end } });
+    findings.push({
+      code: 'analysis-limited',
+      severity: 'information',
+      message: messages.analysisLimited(locale, end - start, MAX_WINDOW),
+      start,
+      end: lineEnd,
+      data: { end },
+    });
   }
   const detected = detectClauses(text, blocks, catalog);
   const locations = detected.locations;
@@ -149,7 +172,10 @@ export function analyzeBlocks(
   if (documentType && frontMatter.categories.length) {
     for (const clause of catalog.clausesFor(documentType)) {
       const index = catalog.clauseIndex.get(clause.id)!;
-      requirements.set(index, requirementFor(catalog, clause, documentType, frontMatter.categories, frontMatter.options));
+      requirements.set(
+        index,
+        requirementFor(catalog, clause, documentType, frontMatter.categories, frontMatter.options),
+      );
     }
   }
   let parties: Record<string, string> | undefined | null = null;
@@ -159,7 +185,7 @@ export function analyzeBlocks(
     frontMatter,
     // The draft's own words for the template's 委託先/委託元: computed on first use.
     get inferredTerms() {
-      if (terms === null) terms = inferTerms(blocks, documentType ? catalog.def.terms?.[documentType] ?? [] : []);
+      if (terms === null) terms = inferTerms(blocks, documentType ? (catalog.def.terms?.[documentType] ?? []) : []);
       return terms;
     },
     // Only needed to fill [甲]/[乙]: computed on first use.
@@ -168,7 +194,19 @@ export function analyzeBlocks(
       return parties;
     },
   };
-  const context: DraftContext = { text, catalog, locale, frontMatter, documentType, blocks, locations, emptyHeadings: detected.empty, waivers: directives.waivers, requirements, fill };
+  const context: DraftContext = {
+    text,
+    catalog,
+    locale,
+    frontMatter,
+    documentType,
+    blocks,
+    locations,
+    emptyHeadings: detected.empty,
+    waivers: directives.waivers,
+    requirements,
+    fill,
+  };
 
   append(findings, missingClauses(context));
   append(findings, emptyClauses(context));
@@ -183,13 +221,24 @@ export function analyzeBlocks(
   // A code is disabled from its first itaku-disable comment on.
   const disabledFrom = new Map<string, number>();
   for (const d of directives.disabled) disabledFrom.set(d.code, Math.min(d.from, disabledFrom.get(d.code) ?? Infinity));
-  const byPosition = (a: Finding, b: Finding) => a.start - b.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.code.localeCompare(b.code);
-  const kept = boundFindings(findings.filter((f) => !(f.start >= (disabledFrom.get(f.code) ?? Infinity))).sort(byPosition), locale).sort(byPosition);
+  const byPosition = (a: Finding, b: Finding) =>
+    a.start - b.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.code.localeCompare(b.code);
+  const kept = boundFindings(
+    findings.filter((f) => !(f.start >= (disabledFrom.get(f.code) ?? Infinity))).sort(byPosition),
+    locale,
+  ).sort(byPosition);
   const diagnostics: Diagnostic[] = kept.map((f) => {
-    const d: Diagnostic = { code: f.code, severity: f.severity, message: f.message, range: lines.range(f.start, f.end), source: 'itaku' };
+    const d: Diagnostic = {
+      code: f.code,
+      severity: f.severity,
+      message: f.message,
+      range: lines.range(f.start, f.end),
+      source: 'itaku',
+    };
     if (f.clause) d.clause = f.clause;
     if (f.data) d.data = f.data;
-    if (f.related?.length) d.relatedInformation = f.related.map((r) => ({ range: lines.range(r.start, r.end), message: r.message }));
+    if (f.related?.length)
+      d.relatedInformation = f.related.map((r) => ({ range: lines.range(r.start, r.end), message: r.message }));
     return d;
   });
 
@@ -198,11 +247,19 @@ export function analyzeBlocks(
     const clause = catalog.def.clauses[index];
     const loc = locations.get(index);
     const waiver = directives.waivers.get(clause.id);
-    const entry: ClauseResult = { id: clause.id, requirement: req.level, status: loc ? 'present' : waiver ? 'waived' : 'missing', basis: req.basis };
+    const entry: ClauseResult = {
+      id: clause.id,
+      requirement: req.level,
+      status: loc ? 'present' : waiver ? 'waived' : 'missing',
+      basis: req.basis,
+    };
     if (loc) {
       entry.range = lines.range(loc.start, loc.end);
       entry.foundBy = loc.by;
-      entry.evidence = { range: lines.range(loc.evidence[0], loc.evidence[1]), excerpt: excerptOf(text, loc.evidence[0], loc.evidence[1]) };
+      entry.evidence = {
+        range: lines.range(loc.evidence[0], loc.evidence[1]),
+        excerpt: excerptOf(text, loc.evidence[0], loc.evidence[1]),
+      };
     } else if (waiver) {
       entry.range = lines.range(waiver.start, waiver.end);
       entry.reason = waiver.reason;
@@ -210,7 +267,13 @@ export function analyzeBlocks(
     clauses.push(entry);
   }
   return {
-    result: { document: documentType ?? null, categories: frontMatter.categories, options: frontMatter.options, clauses, diagnostics },
+    result: {
+      document: documentType ?? null,
+      categories: frontMatter.categories,
+      options: frontMatter.options,
+      clauses,
+      diagnostics,
+    },
     context,
     lines,
   };

@@ -67,7 +67,9 @@ function detectBlock(facts: BlockFacts, catalog: Catalog): BlockDetection {
     let order: number[] | undefined;
     for (let k = 3; k < raw.length; k += 3) {
       if (raw[k + 1] < raw[k - 2]) {
-        order = Array.from({ length: raw.length / 3 }, (_, i) => i * 3).sort((a, b) => raw[a + 1] - raw[b + 1] || raw[a + 2] - raw[b + 2]);
+        order = Array.from({ length: raw.length / 3 }, (_, i) => i * 3).sort(
+          (a, b) => raw[a + 1] - raw[b + 1] || raw[a + 2] - raw[b + 2],
+        );
         break;
       }
     }
@@ -94,10 +96,12 @@ function detectBlock(facts: BlockFacts, catalog: Catalog): BlockDetection {
       if (!masks) return false;
       let c = (maskCursor ??= new Map()).get(clause);
       if (!c) maskCursor.set(clause, (c = { at: 0, maxEnd: -1 }));
-      for (; c.at < masks.length && masks[c.at + 1] <= start; c.at += 3) if (masks[c.at] === clause && masks[c.at + 2] > c.maxEnd) c.maxEnd = masks[c.at + 2];
+      for (; c.at < masks.length && masks[c.at + 1] <= start; c.at += 3)
+        if (masks[c.at] === clause && masks[c.at + 2] > c.maxEnd) c.maxEnd = masks[c.at + 2];
       return end <= c.maxEnd;
     };
-    const vetoed = (clause: number, sentence: number) => vetoes !== undefined && vetoes.has(sentence * clauses + clause);
+    const vetoed = (clause: number, sentence: number) =>
+      vetoes !== undefined && vetoes.has(sentence * clauses + clause);
     const titleEnd = facts.titleEnd;
     const titleOnly = titleEnd >= facts.norm.text.length;
     // Heading groups: all terms within the title. Body groups: all terms within one sentence.
@@ -162,8 +166,10 @@ function detectBlock(facts: BlockFacts, catalog: Catalog): BlockDetection {
       // Body wording inside a heading (## 情報セキュリティインシデントの報告) names the clause like a
       // heading word; a heading that is a whole sentence (a setext underline below a paragraph) states it.
       const sentenceHeading = facts.kind === 'heading' && facts.norm.text.includes('。');
-      if (found[clause] & 5 || (found[clause] & 2 && facts.kind === 'heading' && !sentenceHeading)) out.hits.push({ clause, by: titleBy, own: (found[clause] & 4) !== 0, sentence: 0 });
-      if (found[clause] & 2 && (facts.kind !== 'heading' || sentenceHeading)) out.hits.push({ clause, by: 'body', own: false, sentence: sentenceFound[clause] });
+      if (found[clause] & 5 || (found[clause] & 2 && facts.kind === 'heading' && !sentenceHeading))
+        out.hits.push({ clause, by: titleBy, own: (found[clause] & 4) !== 0, sentence: 0 });
+      if (found[clause] & 2 && (facts.kind !== 'heading' || sentenceHeading))
+        out.hits.push({ clause, by: 'body', own: false, sentence: sentenceFound[clause] });
     }
   }
   facts.memo[DETECTED] = out;
@@ -208,7 +214,12 @@ function sentenceSpan(text: string, b: LocatedBlock, s: number): [number, number
  */
 function endsSection(f: BlockFacts, n: BlockFacts, catalog: Catalog): boolean {
   if (n.kind === 'heading') return f.kind !== 'heading' || n.depth <= f.depth;
-  return f.kind !== 'heading' && n.kind === 'paragraph' && n.hits.length > 0 && clausesInBlock(n, catalog).some((h) => h.by === 'title');
+  return (
+    f.kind !== 'heading' &&
+    n.kind === 'paragraph' &&
+    n.hits.length > 0 &&
+    clausesInBlock(n, catalog).some((h) => h.by === 'title')
+  );
 }
 
 const titleWords = new WeakMap<Catalog, string[]>();
@@ -221,7 +232,9 @@ function isDocumentTitle(b: LocatedBlock, catalog: Catalog): boolean {
   if (b.facts.kind !== 'heading' || b.facts.depth !== 1) return false;
   let words = titleWords.get(catalog);
   if (!words) {
-    words = Object.values(catalog.def.documentTypes).flatMap((d) => d.aliases.map(normalizePhrase)).filter(Boolean);
+    words = Object.values(catalog.def.documentTypes)
+      .flatMap((d) => d.aliases.map(normalizePhrase))
+      .filter(Boolean);
     titleWords.set(catalog, words);
   }
   const text = b.facts.norm.text;
@@ -256,7 +269,14 @@ export function detectClauses(text: string, blocks: readonly LocatedBlock[], cat
     if (!b.facts.hits.length) return;
     for (const hit of clausesInBlock(b.facts, catalog)) {
       if (hit.by === 'body') {
-        if (!body.has(hit.clause)) body.set(hit.clause, { by: 'body', block: index, start: b.start, end: b.end, evidence: sentenceSpan(text, b, hit.sentence) });
+        if (!body.has(hit.clause))
+          body.set(hit.clause, {
+            by: 'body',
+            block: index,
+            start: b.start,
+            end: b.end,
+            evidence: sentenceSpan(text, b, hit.sentence),
+          });
         continue;
       }
       if (titled.has(hit.clause) || isDocumentTitle(b, catalog)) continue;
@@ -265,7 +285,8 @@ export function detectClauses(text: string, blocks: readonly LocatedBlock[], cat
       let titleStart = b.start;
       if (hit.by === 'title') {
         titleStart = titleEnd;
-        while (titleStart > b.start && text.charCodeAt(titleStart - 1) !== 10 && text.charCodeAt(titleStart - 1) !== 13) titleStart--;
+        while (titleStart > b.start && text.charCodeAt(titleStart - 1) !== 10 && text.charCodeAt(titleStart - 1) !== 13)
+          titleStart--;
       }
       const selfContained = hit.by === 'title' && hasTextAfterTitle(b);
       let hasText = selfContained;
@@ -286,7 +307,13 @@ export function detectClauses(text: string, blocks: readonly LocatedBlock[], cat
         }
       }
       if (support || (hit.own && hasText)) {
-        titled.set(hit.clause, { by: hit.by, block: index, start: b.start, end: titleEnd, evidence: support && !hit.own ? support : [titleStart, titleEnd] });
+        titled.set(hit.clause, {
+          by: hit.by,
+          block: index,
+          start: b.start,
+          end: titleEnd,
+          evidence: support && !hit.own ? support : [titleStart, titleEnd],
+        });
       } else if (!hasText && !emptyCandidates.has(hit.clause)) {
         emptyCandidates.set(hit.clause, { clause: hit.clause, block: index, start: titleStart, end: titleEnd });
       }
@@ -298,6 +325,10 @@ export function detectClauses(text: string, blocks: readonly LocatedBlock[], cat
 }
 
 /** First location of each clause in the draft (see detectClauses). */
-export function locateClauses(text: string, blocks: readonly LocatedBlock[], catalog: Catalog): Map<number, ClauseLocation> {
+export function locateClauses(
+  text: string,
+  blocks: readonly LocatedBlock[],
+  catalog: Catalog,
+): Map<number, ClauseLocation> {
   return detectClauses(text, blocks, catalog).locations;
 }

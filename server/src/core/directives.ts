@@ -16,13 +16,27 @@ export interface Directives {
 }
 
 /** Reads the author's itaku comments: explicit clause marks, waivers and disabled codes. */
-export function readDirectives(blocks: readonly LocatedBlock[], catalog: Catalog, documentType: string | undefined, locale: Locale): Directives {
+export function readDirectives(
+  blocks: readonly LocatedBlock[],
+  catalog: Catalog,
+  documentType: string | undefined,
+  locale: Locale,
+): Directives {
   const out: Directives = { marked: new Map(), waivers: new Map(), disabled: [], findings: [] };
-  const clauseIds = documentType ? catalog.clausesFor(documentType).map((c) => c.id) : catalog.def.clauses.map((c) => c.id);
+  const clauseIds = documentType
+    ? catalog.clausesFor(documentType).map((c) => c.id)
+    : catalog.def.clauses.map((c) => c.id);
   const knownClause = (id: string, start: number, end: number): boolean => {
     if (clauseIds.includes(id)) return true;
     const suggestion = closestValues(id, clauseIds, 1)[0];
-    out.findings.push({ code: 'invalid-directive', severity: 'warning', message: messages.unknownDirectiveClause(locale, id, suggestion), start, end, data: suggestion ? { suggestion } : undefined });
+    out.findings.push({
+      code: 'invalid-directive',
+      severity: 'warning',
+      message: messages.unknownDirectiveClause(locale, id, suggestion),
+      start,
+      end,
+      data: suggestion ? { suggestion } : undefined,
+    });
     return false;
   };
   // The first paragraph or heading after each block, found in one backward pass when first needed.
@@ -54,7 +68,14 @@ export function readDirectives(blocks: readonly LocatedBlock[], catalog: Catalog
         if (next < 0) return;
         const target = blocks[next];
         const index = catalog.clauseIndex.get(rest[1])!;
-        if (!out.marked.has(index)) out.marked.set(index, { by: 'marker', block: next, start: target.start, end: target.end, evidence: [target.start, target.end] });
+        if (!out.marked.has(index))
+          out.marked.set(index, {
+            by: 'marker',
+            block: next,
+            start: target.start,
+            end: target.end,
+            evidence: [target.start, target.end],
+          });
         return;
       }
     } else if (words[0] === 'itaku-disable' && words[1]) {
@@ -64,7 +85,13 @@ export function readDirectives(blocks: readonly LocatedBlock[], catalog: Catalog
         const reason = words.slice(3).join(' ').trim();
         if (!reason) {
           // A waiver carries its reason: without one the clause stays missing, and the comment says why.
-          out.findings.push({ code: 'invalid-directive', severity: 'warning', message: messages.waiverWithoutReason(locale, words[2]), start: b.start, end: b.end });
+          out.findings.push({
+            code: 'invalid-directive',
+            severity: 'warning',
+            message: messages.waiverWithoutReason(locale, words[2]),
+            start: b.start,
+            end: b.end,
+          });
           return;
         }
         out.waivers.set(words[2], { clause: words[2], reason, start: b.start, end: b.end });
@@ -75,7 +102,13 @@ export function readDirectives(blocks: readonly LocatedBlock[], catalog: Catalog
         return;
       }
     }
-    out.findings.push({ code: 'invalid-directive', severity: 'warning', message: messages.unknownDirective(locale, directive), start: b.start, end: b.end });
+    out.findings.push({
+      code: 'invalid-directive',
+      severity: 'warning',
+      message: messages.unknownDirective(locale, directive),
+      start: b.start,
+      end: b.end,
+    });
   });
   return out;
 }

@@ -20,7 +20,27 @@ export const FRONT_MATTER_KEYS: Record<string, string[]> = {
 };
 
 /** Common Markdown front-matter keys that are not ours and not worth a remark. */
-const FOREIGN_KEYS = new Set(['title', 'description', 'author', 'authors', 'date', 'updated', 'version', 'tags', 'lang', 'id', 'draft', 'slug', 'layout', '件名', '作成日', '作成者', '版', '改訂日', 'タイトル']);
+const FOREIGN_KEYS = new Set([
+  'title',
+  'description',
+  'author',
+  'authors',
+  'date',
+  'updated',
+  'version',
+  'tags',
+  'lang',
+  'id',
+  'draft',
+  'slug',
+  'layout',
+  '件名',
+  '作成日',
+  '作成者',
+  '版',
+  '改訂日',
+  'タイトル',
+]);
 
 const ALIAS_TO_KEY = new Map<string, string>();
 for (const [key, aliases] of Object.entries(FRONT_MATTER_KEYS)) aliases.forEach((a) => ALIAS_TO_KEY.set(a, key));
@@ -55,7 +75,9 @@ const validators = new WeakMap<Catalog, ValidateFunction>();
 function validatorFor(catalog: Catalog): ValidateFunction {
   let v = validators.get(catalog);
   if (!v) {
-    v = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true }).compile(frontMatterSchema(catalog.def));
+    v = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true }).compile(
+      frontMatterSchema(catalog.def),
+    );
     validators.set(catalog, v);
   }
   return v;
@@ -72,7 +94,11 @@ const FIRST_HEADING = /(^|\r\n|\r|\n)[ \t]{0,3}#{1,6}([ \t]|$)/;
  * judged until it is closed), never silence. Undefined for any other text (e.g. Markdown that
  * simply starts with a thematic break).
  */
-export function readUnclosedFrontMatter(text: string, locale: Locale, findings: Finding[]): FrontMatterInfo | undefined {
+export function readUnclosedFrontMatter(
+  text: string,
+  locale: Locale,
+  findings: Finding[],
+): FrontMatterInfo | undefined {
   const open = OPENING_FENCE.exec(text);
   if (!open) return undefined;
   const rest = text.slice(open[0].length);
@@ -80,8 +106,22 @@ export function readUnclosedFrontMatter(text: string, locale: Locale, findings: 
   const region = heading ? rest.slice(0, heading.index) : rest;
   if (!DRAFT_KEY.test(region)) return undefined;
   const fenceStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  findings.push({ code: 'frontmatter-yaml', severity: 'error', message: messages.frontMatterUnclosed(locale), start: fenceStart, end: fenceStart + 3 });
-  return { categories: [], categoryEntries: [], parties: {}, options: {}, optionSpans: {}, span: [fenceStart, open[0].length + region.length], readable: false };
+  findings.push({
+    code: 'frontmatter-yaml',
+    severity: 'error',
+    message: messages.frontMatterUnclosed(locale),
+    start: fenceStart,
+    end: fenceStart + 3,
+  });
+  return {
+    categories: [],
+    categoryEntries: [],
+    parties: {},
+    options: {},
+    optionSpans: {},
+    span: [fenceStart, open[0].length + region.length],
+    readable: false,
+  };
 }
 
 const recent = new WeakMap<Catalog, Map<string, { info: FrontMatterInfo | undefined; findings: Finding[] }>>();
@@ -135,12 +175,22 @@ function readFrontMatterUncached(
   const tooDeep = nestingBeyond(block.value, MAX_FLOW_DEPTH);
   if (tooDeep >= 0) {
     if (!DRAFT_KEY.test(block.value)) return undefined;
-    findings.push({ code: 'frontmatter-yaml', severity: 'error', message: messages.frontMatterTooDeep(locale, MAX_FLOW_DEPTH), start: base + tooDeep, end: base + tooDeep + 1 });
+    findings.push({
+      code: 'frontmatter-yaml',
+      severity: 'error',
+      message: messages.frontMatterTooDeep(locale, MAX_FLOW_DEPTH),
+      start: base + tooDeep,
+      end: base + tooDeep + 1,
+    });
     return info;
   }
   // yaml does not read a lone CR as a line break; LF has the same length, so offsets hold.
   // Repeated keys are found below, in linear time (yaml's own check is quadratic in the keys).
-  const doc = parseDocument(block.value.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: false, prettyErrors: false, strict: false });
+  const doc = parseDocument(block.value.replace(/\r(?!\n)/g, '\n'), {
+    uniqueKeys: false,
+    prettyErrors: false,
+    strict: false,
+  });
   const span = (node: YamlNode | null | undefined): Span | undefined =>
     node?.range ? [base + node.range[0], base + Math.max(node.range[0], node.range[1])] : undefined;
 
@@ -150,16 +200,35 @@ function readFrontMatterUncached(
     const causes = fatal.length ? yamlCauses(block.value) : [];
     if (causes.length) {
       // The usual slips, said in words the author can act on, on their own line.
-      for (const c of causes.slice(0, 5)) findings.push({ code: 'frontmatter-yaml', severity: 'error', message: messages.frontMatterYamlCause(locale, c.cause, c.char), start: base + c.start, end: base + c.end });
+      for (const c of causes.slice(0, 5))
+        findings.push({
+          code: 'frontmatter-yaml',
+          severity: 'error',
+          message: messages.frontMatterYamlCause(locale, c.cause, c.char),
+          start: base + c.start,
+          end: base + c.end,
+        });
     } else if (fatal.length) {
       for (const e of fatal.slice(0, 5)) {
         const detail = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
         const start = base + Math.min(e.pos[0], block.value.length);
-        findings.push({ code: 'frontmatter-yaml', severity: 'error', message: messages.frontMatterYaml(locale, detail), start, end: Math.max(start, base + Math.min(e.pos[1], block.value.length)) });
+        findings.push({
+          code: 'frontmatter-yaml',
+          severity: 'error',
+          message: messages.frontMatterYaml(locale, detail),
+          start,
+          end: Math.max(start, base + Math.min(e.pos[1], block.value.length)),
+        });
       }
     } else {
       const s = span(doc.contents as YamlNode) ?? fenceSpan;
-      findings.push({ code: 'frontmatter-invalid', severity: 'error', message: messages.frontMatterNotMapping(locale), start: s[0], end: s[1] });
+      findings.push({
+        code: 'frontmatter-invalid',
+        severity: 'error',
+        message: messages.frontMatterNotMapping(locale),
+        start: s[0],
+        end: s[1],
+      });
     }
     return info;
   }
@@ -172,19 +241,38 @@ function readFrontMatterUncached(
     const key = ALIAS_TO_KEY.get(name);
     const keySpan = span(item.key as YamlNode) ?? fenceSpan;
     if (seen.has(name)) {
-      findings.push({ code: 'frontmatter-invalid', severity: 'error', message: messages.repeatedKey(locale, name), start: keySpan[0], end: keySpan[1] });
+      findings.push({
+        code: 'frontmatter-invalid',
+        severity: 'error',
+        message: messages.repeatedKey(locale, name),
+        start: keySpan[0],
+        end: keySpan[1],
+      });
       continue;
     }
     seen.add(name);
     if (!key) {
       if (FOREIGN_KEYS.has(name)) continue;
       const suggestion = closestValues(name, [...ALIAS_TO_KEY.keys()], 1)[0];
-      findings.push({ code: 'unknown-key', severity: 'information', message: messages.unknownKey(locale, name, suggestion), start: keySpan[0], end: keySpan[1], data: suggestion ? { suggestion } : undefined });
+      findings.push({
+        code: 'unknown-key',
+        severity: 'information',
+        message: messages.unknownKey(locale, name, suggestion),
+        start: keySpan[0],
+        end: keySpan[1],
+        data: suggestion ? { suggestion } : undefined,
+      });
       continue;
     }
     const earlier = pairs.get(key);
     if (earlier) {
-      findings.push({ code: 'frontmatter-invalid', severity: 'error', message: messages.duplicateKey(locale, String((earlier.key as { value: unknown }).value), name), start: keySpan[0], end: keySpan[1] });
+      findings.push({
+        code: 'frontmatter-invalid',
+        severity: 'error',
+        message: messages.duplicateKey(locale, String((earlier.key as { value: unknown }).value), name),
+        start: keySpan[0],
+        end: keySpan[1],
+      });
       continue;
     }
     pairs.set(key, item as Pair);
@@ -200,7 +288,13 @@ function readFrontMatterUncached(
       const name = String(item.key.value);
       if (!names.has(name)) return names.add(name);
       const s = span(item.key as YamlNode) ?? fenceSpan;
-      findings.push({ code: 'frontmatter-invalid', severity: 'error', message: messages.repeatedKey(locale, `${parent}.${name}`), start: s[0], end: s[1] });
+      findings.push({
+        code: 'frontmatter-invalid',
+        severity: 'error',
+        message: messages.repeatedKey(locale, `${parent}.${name}`),
+        start: s[0],
+        end: s[1],
+      });
       return false;
     });
   }
@@ -213,7 +307,13 @@ function readFrontMatterUncached(
       plain[key] = pair.value ? (pair.value as YamlNode).toJS(doc, { maxAliasCount: 100 }) : null;
     } catch (e) {
       const s = span(pair.value as YamlNode) ?? fenceSpan;
-      findings.push({ code: 'frontmatter-yaml', severity: 'error', message: messages.frontMatterYaml(locale, (e as Error).message), start: s[0], end: s[1] });
+      findings.push({
+        code: 'frontmatter-yaml',
+        severity: 'error',
+        message: messages.frontMatterYaml(locale, (e as Error).message),
+        start: s[0],
+        end: s[1],
+      });
       info.readable = false;
       return info;
     }
@@ -221,7 +321,8 @@ function readFrontMatterUncached(
   const optionsNode = pairs.get('options')?.value;
   const optionPairs = new Map<string, Pair>();
   if (isMap(optionsNode)) {
-    for (const item of optionsNode.items) if (isPair(item) && isScalar(item.key)) optionPairs.set(String(item.key.value), item as Pair);
+    for (const item of optionsNode.items)
+      if (isPair(item) && isScalar(item.key)) optionPairs.set(String(item.key.value), item as Pair);
   }
   if (plain.options && typeof plain.options === 'object' && !Array.isArray(plain.options)) {
     const opts = plain.options as Record<string, unknown>;
@@ -231,18 +332,32 @@ function readFrontMatterUncached(
       const keySpan = span(optionPairs.get(name)?.key as YamlNode) ?? fenceSpan;
       if (!def) {
         const suggestion = closestValues(name, Object.keys(catalog.def.options), 1)[0];
-        findings.push({ code: 'unknown-key', severity: 'warning', message: messages.unknownOption(locale, name, suggestion), start: keySpan[0], end: keySpan[1], data: suggestion ? { suggestion } : undefined });
+        findings.push({
+          code: 'unknown-key',
+          severity: 'warning',
+          message: messages.unknownOption(locale, name, suggestion),
+          start: keySpan[0],
+          end: keySpan[1],
+          data: suggestion ? { suggestion } : undefined,
+        });
         delete opts[name];
         continue;
       }
       if (def.type === 'enum' && typeof value === 'string') opts[name] = catalog.optionValueOf(name, value) ?? value;
-      if (def.type === 'clause-list' && typeof value === 'string') opts[name] = value.split(/[,、，\s]+/).filter(Boolean);
+      if (def.type === 'clause-list' && typeof value === 'string')
+        opts[name] = value.split(/[,、，\s]+/).filter(Boolean);
     }
     // A key the plain object lost (`__proto__` sets a prototype instead of a property) is unknown too.
     for (const [name, pair] of optionPairs) {
       if (listed.has(name) || Object.hasOwn(catalog.def.options, name)) continue;
       const keySpan = span(pair.key as YamlNode) ?? fenceSpan;
-      findings.push({ code: 'unknown-key', severity: 'warning', message: messages.unknownOption(locale, name, undefined), start: keySpan[0], end: keySpan[1] });
+      findings.push({
+        code: 'unknown-key',
+        severity: 'warning',
+        message: messages.unknownOption(locale, name, undefined),
+        start: keySpan[0],
+        end: keySpan[1],
+      });
     }
   }
   // An empty value is the same as no value (missing-category says what to do).
@@ -252,8 +367,12 @@ function readFrontMatterUncached(
     const invalid = new Set<string>();
     const all = validate.errors ?? [];
     // Where anyOf failed, its branches' own errors are noise: keep the anyOf one.
-    const alternatives = new Set(all.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath));
-    const errors = all.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf' || !alternatives.has(e.instancePath));
+    const alternatives = new Set(
+      all.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath),
+    );
+    const errors = all.filter(
+      (e) => e.keyword === 'anyOf' || e.keyword === 'oneOf' || !alternatives.has(e.instancePath),
+    );
     for (const error of errors) {
       const steps = pointerSteps(error.instancePath);
       invalid.add(steps.slice(0, 2).join('/'));
@@ -281,7 +400,14 @@ function readFrontMatterUncached(
     if (id) info.document = id;
     else {
       const allowed = Object.entries(catalog.def.documentTypes).map(([k, d]) => `${k}（${d.label}）`);
-      findings.push({ code: 'unknown-document-type', severity: 'error', message: messages.unknownDocumentType(locale, plain.document, allowed), start: info.documentSpan[0], end: info.documentSpan[1], data: { suggestions: closestValues(plain.document, allDocumentTypeNames(catalog)) } });
+      findings.push({
+        code: 'unknown-document-type',
+        severity: 'error',
+        message: messages.unknownDocumentType(locale, plain.document, allowed),
+        start: info.documentSpan[0],
+        end: info.documentSpan[1],
+        data: { suggestions: closestValues(plain.document, allDocumentTypeNames(catalog)) },
+      });
     }
   }
 
@@ -293,12 +419,16 @@ function readFrontMatterUncached(
   const entries: Array<{ value: string; node?: YamlNode }> = [];
   if (typeof raw === 'string') {
     const node = catPair?.value as YamlNode;
-    const parts = raw.split(/[,、，]/).map((s) => s.trim()).filter(Boolean);
+    const parts = raw
+      .split(/[,、，]/)
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (parts.length <= 1) entries.push({ value: raw.trim(), node });
     else parts.forEach((value) => entries.push({ value, node }));
   } else if (Array.isArray(raw) && isSeq(catPair?.value)) {
     raw.forEach((value, i) => {
-      if (typeof value === 'string') entries.push({ value: value.trim(), node: (catPair!.value as { items: YamlNode[] }).items[i] });
+      if (typeof value === 'string')
+        entries.push({ value: value.trim(), node: (catPair!.value as { items: YamlNode[] }).items[i] });
     });
   }
   const forms = Object.entries(catalog.def.categories)
@@ -312,27 +442,62 @@ function readFrontMatterUncached(
     if (!id) {
       const allNames = allCategoryNames(catalog);
       const suggestions = closestValues(entry.value, allNames);
-      findings.push({ code: 'unknown-category', severity: 'error', message: messages.unknownCategory(locale, entry.value, suggestions, Object.keys(catalog.def.categories)), start: s[0], end: s[1], data: { value: entry.value, suggestions } });
+      findings.push({
+        code: 'unknown-category',
+        severity: 'error',
+        message: messages.unknownCategory(locale, entry.value, suggestions, Object.keys(catalog.def.categories)),
+        start: s[0],
+        end: s[1],
+        data: { value: entry.value, suggestions },
+      });
       continue;
     }
     if (!info.categories.includes(id)) info.categories.push(id);
     const def = catalog.def.categories[id];
     if (def.ambiguousAliases?.some((a) => a === entry.value)) {
-      findings.push({ code: 'ambiguous-category', severity: 'information', message: messages.ambiguousCategory(locale, entry.value, locale === 'ja' ? `${def.label}（${id}）` : `${def.label_en} (${id})`, forms), start: s[0], end: s[1], data: { value: entry.value, suggestions: Object.keys(catalog.def.categories).filter((c) => c.startsWith('operation-')) } });
+      findings.push({
+        code: 'ambiguous-category',
+        severity: 'information',
+        message: messages.ambiguousCategory(
+          locale,
+          entry.value,
+          locale === 'ja' ? `${def.label}（${id}）` : `${def.label_en} (${id})`,
+          forms,
+        ),
+        start: s[0],
+        end: s[1],
+        data: {
+          value: entry.value,
+          suggestions: Object.keys(catalog.def.categories).filter((c) => c.startsWith('operation-')),
+        },
+      });
     }
   }
-  if (!entries.length && !findings.some((f) => f.code === 'frontmatter-invalid' && info.categorySpan && f.start === info.categorySpan[0])) {
+  if (
+    !entries.length &&
+    !findings.some((f) => f.code === 'frontmatter-invalid' && info.categorySpan && f.start === info.categorySpan[0])
+  ) {
     const s = info.categorySpan ?? span(docPair.key as YamlNode) ?? fenceSpan;
-    findings.push({ code: 'missing-category', severity: 'error', message: messages.missingCategory(locale), start: s[0], end: s[1], data: { suggestions: Object.keys(catalog.def.categories) } });
+    findings.push({
+      code: 'missing-category',
+      severity: 'error',
+      message: messages.missingCategory(locale),
+      start: s[0],
+      end: s[1],
+      data: { suggestions: Object.keys(catalog.def.categories) },
+    });
   }
 
-  if (typeof plain.organization === 'string' && plain.organization.trim()) info.organization = plain.organization.trim();
+  if (typeof plain.organization === 'string' && plain.organization.trim())
+    info.organization = plain.organization.trim();
   if (plain.parties && typeof plain.parties === 'object') {
-    for (const [k, v] of Object.entries(plain.parties as Record<string, unknown>)) if (typeof v === 'string' && v.trim()) info.parties[k] = v.trim();
+    for (const [k, v] of Object.entries(plain.parties as Record<string, unknown>))
+      if (typeof v === 'string' && v.trim()) info.parties[k] = v.trim();
   }
   if (plain.options && typeof plain.options === 'object') {
     for (const [k, v] of Object.entries(plain.options as Record<string, unknown>)) {
-      if (typeof v === 'string' || typeof v === 'boolean' || Array.isArray(v)) info.options[k] = v as string | boolean | string[];
+      if (typeof v === 'string' || typeof v === 'boolean' || Array.isArray(v))
+        info.options[k] = v as string | boolean | string[];
       else if (v && typeof v === 'object') info.options[k] = JSON.stringify(v);
       const s = span(optionPairs.get(k)?.value as YamlNode);
       if (s) info.optionSpans[k] = s;
@@ -344,7 +509,8 @@ function readFrontMatterUncached(
 function nodeAtPath(node: YamlNode | undefined, steps: string[]): YamlNode | undefined {
   let current: unknown = node;
   for (const step of steps) {
-    if (isMap(current)) current = current.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === step)?.value;
+    if (isMap(current))
+      current = current.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === step)?.value;
     else if (isSeq(current)) current = current.items[Number(step)];
     else return undefined;
   }
@@ -373,11 +539,17 @@ function nestingBeyond(text: string, limit: number): number {
     const c = text.charCodeAt(i);
     if (i === 0 || text.charCodeAt(i - 1) === 10) {
       let j = i;
-      while (j < text.length && (text.charCodeAt(j) === 0x20 || ((text.charCodeAt(j) === 0x2d || text.charCodeAt(j) === 0x3f) && text.charCodeAt(j + 1) === 0x20))) j++;
+      while (
+        j < text.length &&
+        (text.charCodeAt(j) === 0x20 ||
+          ((text.charCodeAt(j) === 0x2d || text.charCodeAt(j) === 0x3f) && text.charCodeAt(j + 1) === 0x20))
+      )
+        j++;
       if (j - i > 2 * limit) return i + 2 * limit;
     }
     if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
-      for (i++; i < text.length && text.charCodeAt(i) !== c && text.charCodeAt(i) !== 10; i++) if (c === 0x22 && text.charCodeAt(i) === 0x5c) i++;
+      for (i++; i < text.length && text.charCodeAt(i) !== c && text.charCodeAt(i) !== 10; i++)
+        if (c === 0x22 && text.charCodeAt(i) === 0x5c) i++;
     } else if (c === 0x23 /* # */ && (i === 0 || text.charCodeAt(i - 1) === 0x20 || text.charCodeAt(i - 1) === 10)) {
       while (i < text.length && text.charCodeAt(i) !== 10) i++;
     } else if (c === 0x5b || c === 0x7b) {
@@ -386,4 +558,3 @@ function nestingBeyond(text: string, limit: number): number {
   }
   return -1;
 }
-

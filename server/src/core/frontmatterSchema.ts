@@ -12,7 +12,8 @@ export function frontMatterSchema(def: CatalogDef): Record<string, unknown> {
     const description = `${o.description}\n\n${o.description_en}`;
     if (o.type === 'boolean') options[name] = { type: 'boolean', description };
     else if (o.type === 'enum') options[name] = { enum: Object.keys(o.values ?? {}), description };
-    else if (o.type === 'clause-list') options[name] = { type: 'array', items: { enum: def.clauses.map((c) => c.id) }, description };
+    else if (o.type === 'clause-list')
+      options[name] = { type: 'array', items: { enum: def.clauses.map((c) => c.id) }, description };
     else options[name] = { type: ['string', 'object'], minLength: 1, description };
   }
   const categoryNames = Object.entries(def.categories).flatMap(([id, c]) => [id, ...c.aliases]);
@@ -37,7 +38,11 @@ export function frontMatterSchema(def: CatalogDef): Record<string, unknown> {
           { type: 'array', minItems: 1, items: { type: 'string', minLength: 1, examples: categoryNames } },
         ],
       },
-      organization: { type: 'string', minLength: 1, description: '府省庁名（〔 省 〕を埋めます）/ the ministry (fills 〔 省 〕)' },
+      organization: {
+        type: 'string',
+        minLength: 1,
+        description: '府省庁名（〔 省 〕を埋めます）/ the ministry (fills 〔 省 〕)',
+      },
       parties: {
         type: 'object',
         description: '当事者（[甲] / [乙] を埋めます）/ contract parties (fill [甲] / [乙])',

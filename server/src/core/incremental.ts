@@ -96,7 +96,9 @@ export class IncrementalAnalyzer {
 
   /** The blocks of the current version as [start, end, kind] (for tests). */
   blockSpans(): Array<[number, number, string]> {
-    return this.chunks.flatMap((c) => c.blocks.map((b): [number, number, string] => [c.start + b.start, c.start + b.end, b.facts.kind]));
+    return this.chunks.flatMap((c) =>
+      c.blocks.map((b): [number, number, string] => [c.start + b.start, c.start + b.end, b.facts.kind]),
+    );
   }
 
   private update(text: string, catalog: Catalog): void {
@@ -110,7 +112,8 @@ export class IncrementalAnalyzer {
     let first = 0;
     // Unless the front matter changes: a `---` typed far below can close (or a deleted one
     // reopen) the front matter, which changes how everything from the start is read.
-    if (frontMatterEnd(old) === frontMatterEnd(text)) while (first < chunks.length - 1 && chunks[first].end <= Math.max(0, prefix - 1)) first++;
+    if (frontMatterEnd(old) === frontMatterEnd(text))
+      while (first < chunks.length - 1 && chunks[first].end <= Math.max(0, prefix - 1)) first++;
     const from = chunks[first].start;
     // Candidate ends: old chunk starts inside the unchanged suffix, moved by the edit.
     const suffixStart = old.length - suffix;

@@ -1,5 +1,13 @@
 // The pure core: text in, plain LSP-shaped data out. No vscode, no connection, no file system.
-export { analyze, analyzeBlocks, readBlocks, type Analysis, type AnalysisResult, type ClauseResult, type ClauseStatus } from './analyze';
+export {
+  analyze,
+  analyzeBlocks,
+  readBlocks,
+  type Analysis,
+  type AnalysisResult,
+  type ClauseResult,
+  type ClauseStatus,
+} from './analyze';
 export { loadCatalog, type CatalogLoadResult, type CatalogProblem } from './catalog/load';
 export type { Catalog } from './catalog/compile';
 export type { CatalogDef, ClauseDef, WordingDef } from './catalog/types';

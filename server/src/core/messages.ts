@@ -22,8 +22,14 @@ const CODE_TITLES: Record<string, Text> = {
   'missing-category': { ja: '業務分類がない', en: 'No category' },
   'ambiguous-category': { ja: '曖昧な業務分類', en: 'Ambiguous category' },
   'unknown-key': { ja: '使われないキー', en: 'Unknown key' },
-  'important-information': { ja: '重要な情報を取り扱う業務の外部委託', en: 'Outsourcing work that handles important information' },
-  'cloud-risk-unaddressed': { ja: '約款サービスの留意事項（表5）が扱われていない', en: 'Cautions for standard-terms services (表5) not addressed' },
+  'important-information': {
+    ja: '重要な情報を取り扱う業務の外部委託',
+    en: 'Outsourcing work that handles important information',
+  },
+  'cloud-risk-unaddressed': {
+    ja: '約款サービスの留意事項（表5）が扱われていない',
+    en: 'Cautions for standard-terms services (表5) not addressed',
+  },
   'invalid-directive': { ja: '不正な itaku コメント', en: 'Invalid itaku comment' },
   'too-many-findings': { ja: '同じ指摘が多すぎる', en: 'Too many findings of one kind' },
   'analysis-limited': { ja: 'Markdown として読めなかった部分', en: 'Part not read as Markdown' },
@@ -33,22 +39,67 @@ const CODE_TITLES: Record<string, Text> = {
 };
 
 const CODE_DESCRIPTIONS: Record<string, Text> = {
-  'missing-clause': { ja: 'NISC の雛形が、この文書種別と業務分類で必須とする条項が草案にありません。クイックフィックスで雛形の文言を挿入できます。', en: 'A clause that the NISC template requires for this document type and category is not in the draft. A quick fix inserts the template wording.' },
-  'unresolved-placeholder': { ja: '雛形の記入欄（〔 省 〕、[乙]、年 月 日 など）が実際の値に置き換えられていません。', en: 'A placeholder of the template (〔 省 〕, [乙], 年 月 日 …) has not been replaced by the actual value.' },
-  'unresolved-variant': { ja: '雛形の選択肢の見出し【…の場合】が残っています。採用する文言を選び、見出しを削除してください。', en: 'A 【…の場合】 choice marker of the template is still in the draft: choose the wording and remove the marker.' },
-  'conflicting-variants': { ja: '同じ条項について、両立しない選択肢の文言が併記されているか、options の指定と食い違っています。', en: 'Wordings of the same clause that exclude each other are both present, or the wording contradicts the options.' },
+  'missing-clause': {
+    ja: 'NISC の雛形が、この文書種別と業務分類で必須とする条項が草案にありません。クイックフィックスで雛形の文言を挿入できます。',
+    en: 'A clause that the NISC template requires for this document type and category is not in the draft. A quick fix inserts the template wording.',
+  },
+  'unresolved-placeholder': {
+    ja: '雛形の記入欄（〔 省 〕、[乙]、年 月 日 など）が実際の値に置き換えられていません。',
+    en: 'A placeholder of the template (〔 省 〕, [乙], 年 月 日 …) has not been replaced by the actual value.',
+  },
+  'unresolved-variant': {
+    ja: '雛形の選択肢の見出し【…の場合】が残っています。採用する文言を選び、見出しを削除してください。',
+    en: 'A 【…の場合】 choice marker of the template is still in the draft: choose the wording and remove the marker.',
+  },
+  'conflicting-variants': {
+    ja: '同じ条項について、両立しない選択肢の文言が併記されているか、options の指定と食い違っています。',
+    en: 'Wordings of the same clause that exclude each other are both present, or the wording contradicts the options.',
+  },
   'frontmatter-yaml': { ja: 'front matter の YAML を読めません。', en: 'The front matter is not valid YAML.' },
-  'frontmatter-invalid': { ja: 'front matter の値の型や形が違います。', en: 'A front-matter value has the wrong type or shape.' },
-  'unknown-document-type': { ja: 'document の値がカタログの文書種別にありません。', en: 'The document value is not a document type of the catalog.' },
-  'unknown-category': { ja: 'category の値がカタログの業務分類にありません。', en: 'A category value is not a category of the catalog.' },
-  'missing-category': { ja: '業務分類（category）がないため、必須条項を決められません。', en: 'There is no category, so the required clauses cannot be determined.' },
-  'ambiguous-category': { ja: '業務分類の書き方が複数の分類に当てはまります。', en: 'The category as written matches more than one category.' },
-  'unknown-key': { ja: 'front matter または options のキーが itaku に使われません（綴りの誤りの可能性）。', en: 'A front-matter or options key is not used by itaku (possibly a typo).' },
-  'important-information': { ja: '重要な情報を取り扱う業務の外部委託について、雛形が求める承認・確認を示します。', en: 'The approval and checks the template asks for when outsourcing work that handles important information.' },
-  'cloud-risk-unaddressed': { ja: '約款による外部サービスを使う場合の留意事項（雛形の表5）が草案で扱われていません。', en: 'Cautions for external services on standard terms (表5 of the template) are not addressed in the draft.' },
-  'invalid-directive': { ja: '<!-- itaku: … --> コメントの書き方が誤っています。', en: 'An <!-- itaku: … --> comment is malformed.' },
-  'file-too-large': { ja: 'ファイルが上限より大きいため分析していません。', en: 'The file is larger than the limit and was not analysed.' },
-  'internal-error': { ja: 'itaku の不具合でこの草案を分析できませんでした。', en: 'An itaku defect stopped the analysis of this draft.' },
+  'frontmatter-invalid': {
+    ja: 'front matter の値の型や形が違います。',
+    en: 'A front-matter value has the wrong type or shape.',
+  },
+  'unknown-document-type': {
+    ja: 'document の値がカタログの文書種別にありません。',
+    en: 'The document value is not a document type of the catalog.',
+  },
+  'unknown-category': {
+    ja: 'category の値がカタログの業務分類にありません。',
+    en: 'A category value is not a category of the catalog.',
+  },
+  'missing-category': {
+    ja: '業務分類（category）がないため、必須条項を決められません。',
+    en: 'There is no category, so the required clauses cannot be determined.',
+  },
+  'ambiguous-category': {
+    ja: '業務分類の書き方が複数の分類に当てはまります。',
+    en: 'The category as written matches more than one category.',
+  },
+  'unknown-key': {
+    ja: 'front matter または options のキーが itaku に使われません（綴りの誤りの可能性）。',
+    en: 'A front-matter or options key is not used by itaku (possibly a typo).',
+  },
+  'important-information': {
+    ja: '重要な情報を取り扱う業務の外部委託について、雛形が求める承認・確認を示します。',
+    en: 'The approval and checks the template asks for when outsourcing work that handles important information.',
+  },
+  'cloud-risk-unaddressed': {
+    ja: '約款による外部サービスを使う場合の留意事項（雛形の表5）が草案で扱われていません。',
+    en: 'Cautions for external services on standard terms (表5 of the template) are not addressed in the draft.',
+  },
+  'invalid-directive': {
+    ja: '<!-- itaku: … --> コメントの書き方が誤っています。',
+    en: 'An <!-- itaku: … --> comment is malformed.',
+  },
+  'file-too-large': {
+    ja: 'ファイルが上限より大きいため分析していません。',
+    en: 'The file is larger than the limit and was not analysed.',
+  },
+  'internal-error': {
+    ja: 'itaku の不具合でこの草案を分析できませんでした。',
+    en: 'An itaku defect stopped the analysis of this draft.',
+  },
 };
 
 /** A sentence describing a diagnostic code (SARIF fullDescription). */
@@ -91,7 +142,10 @@ export const messages = {
   },
   unresolvedPlaceholder(locale: Locale, p: { text: string; label: string; fill?: string }): string {
     const fill = p.fill
-      ? pick(locale, { ja: `クイックフィックスで「${p.fill}」に置き換えられます。`, en: `The quick fix replaces it with "${p.fill}".` })
+      ? pick(locale, {
+          ja: `クイックフィックスで「${p.fill}」に置き換えられます。`,
+          en: `The quick fix replaces it with "${p.fill}".`,
+        })
       : pick(locale, { ja: '実際の値を記入してください。', en: 'Fill in the actual value.' });
     return pick(locale, {
       ja: `未記入のプレースホルダ「${p.text}」（${p.label}）が残っています。${fill}`,
@@ -110,7 +164,10 @@ export const messages = {
       en: `Contradictory wording for "${p.title}": ${q(locale, p.first)} and ${q(locale, p.second)}. Keep only one of them.`,
     });
   },
-  contradictsOption(locale: Locale, p: { title: string; text: string; option: string; value: string; valueLabel: string }): string {
+  contradictsOption(
+    locale: Locale,
+    p: { title: string; text: string; option: string; value: string; valueLabel: string },
+  ): string {
     return pick(locale, {
       ja: `「${p.title}」の文言「${p.text}」は front matter の options.${p.option}: ${p.value}（${p.valueLabel}）と矛盾します。`,
       en: `The "${p.title}" wording "${p.text}" contradicts options.${p.option}: ${p.value} (${p.valueLabel}) in the front matter.`,
@@ -120,7 +177,10 @@ export const messages = {
     return pick(locale, { ja: '相反する文言', en: 'the contradicting wording' });
   },
   frontMatterYaml(locale: Locale, detail: string): string {
-    return pick(locale, { ja: `front matter の YAML を読めません: ${detail}`, en: `Cannot read the front matter YAML: ${detail}` });
+    return pick(locale, {
+      ja: `front matter の YAML を読めません: ${detail}`,
+      en: `Cannot read the front matter YAML: ${detail}`,
+    });
   },
   duplicateNumber(locale: Locale, label: string): string {
     return pick(locale, {
@@ -140,14 +200,35 @@ export const messages = {
   frontMatterYamlCause(locale: Locale, cause: string, char = ''): string {
     const close = { '[': ']', '{': '}', '"': '"', "'": "'" }[char] ?? '';
     const texts: Record<string, Text> = {
-      'full-width-colon': { ja: '全角のコロン「：」ではキーと値を区切れません。半角の「: 」（コロンと空白）にしてください。', en: 'A full-width colon "：" does not separate a key from its value. Use a half-width ": " (colon and space).' },
-      tab: { ja: 'インデントにタブが使われています。YAML のインデントは半角スペースで書いてください。', en: 'A tab is used for indentation. Indent YAML with spaces.' },
-      indent: { ja: 'インデントがずれています。同じ階層のキーは同じ桁から書き始め、入れ子にするのは値のないキー（例: options:）の下だけにしてください。', en: 'Wrong indentation. Start keys of the same level in the same column; indent only under a key without a value (e.g. options:).' },
-      'unclosed-bracket': { ja: `括弧「${char}」が閉じられていません。「${close}」で閉じてください。`, en: `The bracket "${char}" is not closed. Close it with "${close}".` },
-      'unclosed-quote': { ja: `引用符「${char}」が閉じられていません。値の終わりに「${close}」を書いてください。`, en: `The quote ${char} is not closed. End the value with ${close}.` },
-      'no-space-after-colon': { ja: '「:」の後に空白がありません。「category: build」のように、コロンの後に半角スペースを入れてください。', en: 'No space after ":". Put a space after the colon, as in "category: build".' },
+      'full-width-colon': {
+        ja: '全角のコロン「：」ではキーと値を区切れません。半角の「: 」（コロンと空白）にしてください。',
+        en: 'A full-width colon "：" does not separate a key from its value. Use a half-width ": " (colon and space).',
+      },
+      tab: {
+        ja: 'インデントにタブが使われています。YAML のインデントは半角スペースで書いてください。',
+        en: 'A tab is used for indentation. Indent YAML with spaces.',
+      },
+      indent: {
+        ja: 'インデントがずれています。同じ階層のキーは同じ桁から書き始め、入れ子にするのは値のないキー（例: options:）の下だけにしてください。',
+        en: 'Wrong indentation. Start keys of the same level in the same column; indent only under a key without a value (e.g. options:).',
+      },
+      'unclosed-bracket': {
+        ja: `括弧「${char}」が閉じられていません。「${close}」で閉じてください。`,
+        en: `The bracket "${char}" is not closed. Close it with "${close}".`,
+      },
+      'unclosed-quote': {
+        ja: `引用符「${char}」が閉じられていません。値の終わりに「${close}」を書いてください。`,
+        en: `The quote ${char} is not closed. End the value with ${close}.`,
+      },
+      'no-space-after-colon': {
+        ja: '「:」の後に空白がありません。「category: build」のように、コロンの後に半角スペースを入れてください。',
+        en: 'No space after ":". Put a space after the colon, as in "category: build".',
+      },
     };
-    return pick(locale, { ja: `front matter の YAML を読めません: ${texts[cause].ja}`, en: `Cannot read the front matter YAML: ${texts[cause].en}` });
+    return pick(locale, {
+      ja: `front matter の YAML を読めません: ${texts[cause].ja}`,
+      en: `Cannot read the front matter YAML: ${texts[cause].en}`,
+    });
   },
   frontMatterUnclosed(locale: Locale): string {
     return pick(locale, {
@@ -209,14 +290,18 @@ export const messages = {
     });
   },
   unknownKey(locale: Locale, key: string, suggestion?: string): string {
-    const hint = suggestion ? pick(locale, { ja: `「${suggestion}」の誤りではありませんか。`, en: `Did you mean "${suggestion}"?` }) : '';
+    const hint = suggestion
+      ? pick(locale, { ja: `「${suggestion}」の誤りではありませんか。`, en: `Did you mean "${suggestion}"?` })
+      : '';
     return pick(locale, {
       ja: `itaku が使わないキー「${key}」です。${hint}`,
       en: `"${key}" is not a key itaku uses. ${hint}`,
     }).trim();
   },
   unknownOption(locale: Locale, key: string, suggestion?: string): string {
-    const hint = suggestion ? pick(locale, { ja: `「${suggestion}」の誤りではありませんか。`, en: `Did you mean "${suggestion}"?` }) : '';
+    const hint = suggestion
+      ? pick(locale, { ja: `「${suggestion}」の誤りではありませんか。`, en: `Did you mean "${suggestion}"?` })
+      : '';
     return pick(locale, {
       ja: `不明なオプション「${key}」です。${hint}`,
       en: `Unknown option "${key}". ${hint}`,
@@ -236,9 +321,14 @@ export const messages = {
     });
   },
   unknownDirectiveClause(locale: Locale, id: string, suggestion?: string): string {
-    const hint = suggestion ? pick(locale, { ja: `「${suggestion}」の誤りではありませんか。`, en: ` Did you mean "${suggestion}"?` }) : '';
+    const hint = suggestion
+      ? pick(locale, { ja: `「${suggestion}」の誤りではありませんか。`, en: ` Did you mean "${suggestion}"?` })
+      : '';
     const shown = shorten(id, 60);
-    return pick(locale, { ja: `itaku の指示にある条項 id「${shown}」は、この文書種別の条項にありません。${hint}`, en: `The clause id "${shown}" in this itaku comment is not a clause of this document type.${hint}` });
+    return pick(locale, {
+      ja: `itaku の指示にある条項 id「${shown}」は、この文書種別の条項にありません。${hint}`,
+      en: `The clause id "${shown}" in this itaku comment is not a clause of this document type.${hint}`,
+    });
   },
   waiverWithoutReason(locale: Locale, id: string): string {
     return pick(locale, {

@@ -46,7 +46,8 @@ export interface LocatedBlock {
   facts: BlockFacts;
 }
 
-const NUMBERING = /^(第\s*[0-9０-９一二三四五六七八九十百]+\s*[条章節項款]?|[0-9０-９]+([.．][0-9０-９]+)*[.．、)）]?|[（(][0-9０-９一二三四五六七八九十]+[）)]|[（(][ア-ンa-zａ-ｚ][）)]|[ア-ン][.．、\s）)]|[①-⑳]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[.．\s]|[Ⅰ-Ⅹ])/;
+const NUMBERING =
+  /^(第\s*[0-9０-９一二三四五六七八九十百]+\s*[条章節項款]?|[0-9０-９]+([.．][0-9０-９]+)*[.．、)）]?|[（(][0-9０-９一二三四五六七八九十]+[）)]|[（(][ア-ンa-zａ-ｚ][）)]|[ア-ン][.．、\s）)]|[①-⑳]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[.．\s]|[Ⅰ-Ⅹ])/;
 const BRACKETED = /^(\*\*|__|【|［|\[|〔|■|□|◆|◇|●|○|・)/;
 // Case-insensitive: <!-- ITAKU: … --> is the same comment, not silently ignored.
 const DIRECTIVE_HEAD = /^itaku(?:-disable)?\b/i;
@@ -59,8 +60,17 @@ export function directiveOf(html: string): string | undefined {
   return DIRECTIVE_HEAD.test(inner) ? inner : undefined;
 }
 
-const BRACKET_TITLE = /^\s*(?:(第\s*[0-9０-９一二三四五六七八九十百]+\s*条(?:の[0-9０-９一二三四五六七八九十]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)*[.．]?|[（(][0-9０-９]+[）)]|[①-⑳]|[ア-ン][.．]?)\s*)?(\*\*|__|[（(【［[])/;
-const CLOSING: Record<string, string> = { '（': '）', '(': ')', '【': '】', '［': '］', '[': ']', '**': '**', __: '__' };
+const BRACKET_TITLE =
+  /^\s*(?:(第\s*[0-9０-９一二三四五六七八九十百]+\s*条(?:の[0-9０-９一二三四五六七八九十]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)*[.．]?|[（(][0-9０-９]+[）)]|[①-⑳]|[ア-ン][.．]?)\s*)?(\*\*|__|[（(【［[])/;
+const CLOSING: Record<string, string> = {
+  '（': '）',
+  '(': ')',
+  '【': '】',
+  '［': '］',
+  '[': ']',
+  '**': '**',
+  __: '__',
+};
 
 /**
  * The title at the start of a non-heading block, as `[normalised length, source length]`
@@ -143,14 +153,19 @@ function isTableOfContents(source: string, start: number, end: number): boolean 
     let le = ls;
     while (le < end && source.charCodeAt(le) !== 10 && source.charCodeAt(le) !== 13) le++;
     let e = le;
-    while (e > ls && (source.charCodeAt(e - 1) === 32 || source.charCodeAt(e - 1) === 9 || source.charCodeAt(e - 1) === 0x3000)) e--;
+    while (
+      e > ls &&
+      (source.charCodeAt(e - 1) === 32 || source.charCodeAt(e - 1) === 9 || source.charCodeAt(e - 1) === 0x3000)
+    )
+      e--;
     if (e > ls) {
       if (e - ls > TOC_LINE_MAX || source.slice(ls, e).includes('。')) return false;
       let d = e;
       while (d > ls && isDigit(source.charCodeAt(d - 1))) d--;
       const c = d > ls ? source.charCodeAt(d - 1) : 0;
       // Digits set apart by a space, a tab or a leader (… ‥ ・ . ．), after some text.
-      const apart = c === 32 || c === 9 || c === 0x3000 || c === 0x2026 || c === 0x2025 || c === 0x30fb || c === 46 || c === 0xff0e;
+      const apart =
+        c === 32 || c === 9 || c === 0x3000 || c === 0x2026 || c === 0x2025 || c === 0x30fb || c === 46 || c === 0xff0e;
       if (d === e || e - d > 3 || !apart || d - ls < 3) return false;
       lines++;
     }
@@ -168,15 +183,39 @@ export function blockFacts(source: string, block: Block, catalog: Catalog): Bloc
   if (block.kind === 'code' || block.kind === 'html') {
     const directive = block.kind === 'html' ? directiveOf(source.slice(start, end)) : undefined;
     return {
-      kind: block.kind, depth: block.depth, listDepth: block.listDepth, itemOffset, quoted: block.quoted, length: end - start,
-      norm: EMPTY_NORM, hits: NO_HITS, titleEnd: 0, titleSourceEnd: 0, sentenceStarts: [0], directive, toc: false, memo: {},
+      kind: block.kind,
+      depth: block.depth,
+      listDepth: block.listDepth,
+      itemOffset,
+      quoted: block.quoted,
+      length: end - start,
+      norm: EMPTY_NORM,
+      hits: NO_HITS,
+      titleEnd: 0,
+      titleSourceEnd: 0,
+      sentenceStarts: [0],
+      directive,
+      toc: false,
+      memo: {},
     };
   }
   const norm = normalizeRange(source, start, end, start);
   const hits = catalog.matcher.search(norm.text);
   const facts: BlockFacts = {
-    kind: block.kind, depth: block.depth, listDepth: block.listDepth, itemOffset, quoted: block.quoted, length: end - start,
-    norm, hits, titleEnd: -1, titleSourceEnd: -1, sentenceStarts: [0], directive: undefined, toc: false, memo: {},
+    kind: block.kind,
+    depth: block.depth,
+    listDepth: block.listDepth,
+    itemOffset,
+    quoted: block.quoted,
+    length: end - start,
+    norm,
+    hits,
+    titleEnd: -1,
+    titleSourceEnd: -1,
+    sentenceStarts: [0],
+    directive: undefined,
+    toc: false,
+    memo: {},
   };
   // Titles and sentences only matter for detection when some phrase occurs in the block.
   if (hits.length) {
@@ -188,7 +227,10 @@ export function blockFacts(source: string, block: Block, catalog: Catalog): Bloc
 }
 
 function computeTitle(facts: BlockFacts, source: string, start: number): void {
-  const [titleEnd, titleSourceEnd] = facts.kind === 'heading' ? [facts.norm.text.length, facts.length] : titleLength(source, start, start + facts.length, facts.norm);
+  const [titleEnd, titleSourceEnd] =
+    facts.kind === 'heading'
+      ? [facts.norm.text.length, facts.length]
+      : titleLength(source, start, start + facts.length, facts.norm);
   facts.titleEnd = titleEnd;
   facts.titleSourceEnd = titleSourceEnd;
 }
@@ -291,4 +333,3 @@ export function insideMarker(markers: ReadonlyArray<[number, number]>, start: nu
   }
   return lo > 0 && end <= markers[lo - 1][1] + 1;
 }
-

@@ -17,7 +17,10 @@ export interface NewDraftRequest {
 }
 
 /** YAML for a one-line value: quoted when it could be read as something else. */
-const scalar = (v: string) => (/^[\w\u3000-\u9fff\uff00-\uffef（）・ー〔〕 -]+$/.test(v) && !/^[-?:,\[\]{}#&*!|>'"%@`]/.test(v) && v.trim() === v ? v : JSON.stringify(v));
+const scalar = (v: string) =>
+  /^[\w\u3000-\u9fff\uff00-\uffef（）・ー〔〕 -]+$/.test(v) && !/^[-?:,\[\]{}#&*!|>'"%@`]/.test(v) && v.trim() === v
+    ? v
+    : JSON.stringify(v);
 
 /**
  * A new draft: front matter, a title and every required clause's model wording — for a spec under
@@ -26,7 +29,8 @@ const scalar = (v: string) => (/^[\w\u3000-\u9fff\uff00-\uffef（）・ー〔〕
 export function newDraftText(catalog: Catalog, request: NewDraftRequest, locale: Locale = 'ja'): string {
   const docType = catalog.def.documentTypes[request.document];
   const contract = request.document === 'contract';
-  const title = request.title ?? (locale === 'ja' ? `（件名）${docType?.label ?? ''}` : `(Title) ${docType?.label_en ?? ''}`);
+  const title =
+    request.title ?? (locale === 'ja' ? `（件名）${docType?.label ?? ''}` : `(Title) ${docType?.label_en ?? ''}`);
   const parties = Object.entries(request.parties ?? {}).filter(([, v]) => v.trim());
   const head = [
     '---',
@@ -49,7 +53,8 @@ export function newDraftText(catalog: Catalog, request: NewDraftRequest, locale:
     if (ctx && first) {
       const clause = catalog.def.clauses[first[0]];
       const choice = wordingChoices(ctx, clause).find((c) => c.preferred);
-      if (choice) text = `${head}第1条（${clause.heading ?? clause.title}）\n${renderWording(choice.wording.text, ctx.fill).trimEnd()}\n`;
+      if (choice)
+        text = `${head}第1条（${clause.heading ?? clause.title}）\n${renderWording(choice.wording.text, ctx.fill).trimEnd()}\n`;
     }
   }
   for (const ins of [...fixAllInsertions(text, { catalog, locale })].sort((a, b) => b.offset - a.offset)) {
@@ -60,7 +65,8 @@ export function newDraftText(catalog: Catalog, request: NewDraftRequest, locale:
     const a = analyze(text, { catalog, locale });
     const articles = a ? numberedTitles(text, a.context.blocks) : [];
     if (a && articles.length) {
-      for (const e of renumberEdits(a.context, articles[0].group).sort((x, y) => y.start - x.start)) text = text.slice(0, e.start) + e.newText + text.slice(e.end);
+      for (const e of renumberEdits(a.context, articles[0].group).sort((x, y) => y.start - x.start))
+        text = text.slice(0, e.start) + e.newText + text.slice(e.end);
     }
   }
   return text;

@@ -69,18 +69,20 @@ export function numberedTitles(text: string, blocks: readonly LocatedBlock[]): N
     let parent: number;
     if (f.kind === 'heading') {
       parent = -1;
-      for (let d = f.depth - 1; d >= 1; d--) if (parents[d] !== undefined) {
-        parent = parents[d];
-        break;
-      }
+      for (let d = f.depth - 1; d >= 1; d--)
+        if (parents[d] !== undefined) {
+          parent = parents[d];
+          break;
+        }
       parents[f.depth] = i;
       parents.length = f.depth + 1;
     } else {
       parent = -1;
-      for (let d = parents.length - 1; d >= 1; d--) if (parents[d] !== undefined) {
-        parent = parents[d];
-        break;
-      }
+      for (let d = parents.length - 1; d >= 1; d--)
+        if (parents[d] !== undefined) {
+          parent = parents[d];
+          break;
+        }
     }
     if (!mayBeNumbered(text.slice(b.start, b.start + 16))) continue;
     if (f.kind !== 'heading' && titleOf(f, text, b.start)[0] === 0) continue;
@@ -90,7 +92,14 @@ export function numberedTitles(text: string, blocks: readonly LocatedBlock[]): N
     if (!n) continue;
     const level = f.kind === 'heading' ? `h${f.depth}` : 'p';
     const shown = formatNumbered({ ...n, bracket: undefined }, n.value, '', n.branch).trimEnd().length;
-    out.push({ block: i, numbering: n, group: `${parent}|${level}|${styleKey(n)}`, key: numberKey(n.value, n.branch), start: at + bold, end: at + bold + shown });
+    out.push({
+      block: i,
+      numbering: n,
+      group: `${parent}|${level}|${styleKey(n)}`,
+      key: numberKey(n.value, n.branch),
+      start: at + bold,
+      end: at + bold + shown,
+    });
   }
   return out;
 }

@@ -26,7 +26,11 @@ export interface Requirement {
 }
 
 /** The value of an option for this draft, falling back to the catalog's default. */
-export function optionValue(catalog: Catalog, options: OptionValues, name: string): string | boolean | string[] | undefined {
+export function optionValue(
+  catalog: Catalog,
+  options: OptionValues,
+  name: string,
+): string | boolean | string[] | undefined {
   if (Object.hasOwn(options, name)) return options[name];
   return catalog.def.options[name]?.default;
 }
@@ -40,7 +44,11 @@ export function conditionHolds(catalog: Catalog, options: OptionValues, cond: Op
   return actual !== undefined && actual !== false;
 }
 
-function firstMatch(catalog: Catalog, options: OptionValues, rules: RequirementRule[] | undefined): RequirementRule | undefined {
+function firstMatch(
+  catalog: Catalog,
+  options: OptionValues,
+  rules: RequirementRule[] | undefined,
+): RequirementRule | undefined {
   return rules?.find((r) => conditionHolds(catalog, options, r));
 }
 

@@ -2,7 +2,8 @@
 // can say what to change and point at the right line (the yaml library's own messages are
 // English and an indentation error lands on the line above). Used only when yaml reports errors.
 
-export type YamlCause = 'full-width-colon' | 'tab' | 'indent' | 'unclosed-bracket' | 'unclosed-quote' | 'no-space-after-colon';
+export type YamlCause =
+  'full-width-colon' | 'tab' | 'indent' | 'unclosed-bracket' | 'unclosed-quote' | 'no-space-after-colon';
 
 export interface YamlCauseAt {
   cause: YamlCause;
@@ -51,7 +52,7 @@ function withoutComment(value: string): string {
 export function yamlCauses(yaml: string): YamlCauseAt[] {
   const out: YamlCauseAt[] = [];
   const lines: Array<{ text: string; at: number }> = [];
-  for (let at = 0, re = /\r\n|\r|\n/g; ; ) {
+  for (let at = 0, re = /\r\n|\r|\n/g; ;) {
     const m = re.exec(yaml);
     const end = m ? m.index : yaml.length;
     lines.push({ text: yaml.slice(at, end), at });

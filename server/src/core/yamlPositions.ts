@@ -34,5 +34,8 @@ export function nodeSpan(node: YamlNode | null | undefined): [number, number] | 
 /** Splits an ajv instance path (`/clauses/3/recognise`) into steps. */
 export function pointerSteps(pointer: string): string[] {
   if (!pointer) return [];
-  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }

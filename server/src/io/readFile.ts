@@ -15,7 +15,8 @@ export type ReadFailure =
   | 'symlink-loop'
   | 'unreadable';
 
-export type ReadResult = { ok: true; bytes: Buffer; size: number } | { ok: false; reason: ReadFailure; size?: number; head?: Buffer };
+export type ReadResult =
+  { ok: true; bytes: Buffer; size: number } | { ok: false; reason: ReadFailure; size?: number; head?: Buffer };
 
 const CHUNK = 64 * 1024;
 
@@ -74,7 +75,9 @@ export function readFailureMessage(locale: 'ja' | 'en', reason: ReadFailure, max
     case 'not-found':
       return ja ? 'ファイルが見つかりません' : 'file not found';
     case 'not-a-file':
-      return ja ? '通常のファイルではありません（フォルダ・デバイス・FIFO などは読みません）' : 'not a regular file (folders, devices and FIFOs are not read)';
+      return ja
+        ? '通常のファイルではありません（フォルダ・デバイス・FIFO などは読みません）'
+        : 'not a regular file (folders, devices and FIFOs are not read)';
     case 'too-large':
       return ja ? `大きすぎます（上限 ${maxBytes} バイト）` : `too large (the limit is ${maxBytes} bytes)`;
     case 'permission-denied':

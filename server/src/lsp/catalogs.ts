@@ -47,7 +47,12 @@ export class Catalogs {
     } catch (e) {
       const reason: ReadFailure = (e as NodeJS.ErrnoException).code === 'ELOOP' ? 'symlink-loop' : 'not-found';
       if (reason === 'not-found') {
-        this.warnOnce(file, locale === 'ja' ? `itaku: カタログ ${file} が見つかりません。組み込みのカタログを使います。` : `itaku: the catalog ${file} was not found; using the built-in catalog.`);
+        this.warnOnce(
+          file,
+          locale === 'ja'
+            ? `itaku: カタログ ${file} が見つかりません。組み込みのカタログを使います。`
+            : `itaku: the catalog ${file} was not found; using the built-in catalog.`,
+        );
         return this.builtin();
       }
       return this.unusable(file, stat, locale, readFailureMessage(locale, reason, MAX_CATALOG_BYTES));
@@ -55,7 +60,8 @@ export class Catalogs {
     const cached = this.entries.get(file);
     if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.catalog ?? this.builtin();
     if (!stat.isFile()) return this.unusable(file, stat, locale, readFailureMessage(locale, 'not-a-file'));
-    if (stat.size > MAX_CATALOG_BYTES) return this.unusable(file, stat, locale, readFailureMessage(locale, 'too-large', MAX_CATALOG_BYTES));
+    if (stat.size > MAX_CATALOG_BYTES)
+      return this.unusable(file, stat, locale, readFailureMessage(locale, 'too-large', MAX_CATALOG_BYTES));
     const read = readRegularFile(file, MAX_CATALOG_BYTES);
     if (!read.ok) return this.unusable(file, stat, locale, readFailureMessage(locale, read.reason, MAX_CATALOG_BYTES));
     let text: string;
@@ -70,9 +76,18 @@ export class Catalogs {
     } catch (e) {
       // A defect in the loader must not take the drafts' diagnostics with it.
       const deep = e instanceof RangeError && /call stack/i.test(e.message);
-      return this.unusable(file, stat, locale, deep
-        ? locale === 'ja' ? '入れ子が深すぎて読めません' : 'it is nested too deeply to be read'
-        : locale === 'ja' ? `読み込みに失敗しました（${(e as Error)?.message ?? e}）` : `loading it failed (${(e as Error)?.message ?? e})`);
+      return this.unusable(
+        file,
+        stat,
+        locale,
+        deep
+          ? locale === 'ja'
+            ? '入れ子が深すぎて読めません'
+            : 'it is nested too deeply to be read'
+          : locale === 'ja'
+            ? `読み込みに失敗しました（${(e as Error)?.message ?? e}）`
+            : `loading it failed (${(e as Error)?.message ?? e})`,
+      );
     }
     const uri = pathToFileURL(file).toString();
     if (loaded.ok) {
@@ -83,9 +98,12 @@ export class Catalogs {
     }
     this.entries.set(file, { mtimeMs: stat.mtimeMs, size: stat.size });
     this.publish(file, loaded.problems);
-    this.warnOnce(file, locale === 'ja'
-      ? `itaku: カタログ ${path.basename(file)} に ${loaded.problems.length} 件の誤りがあります（問題パネルを参照）。直るまで組み込みのカタログを使います。`
-      : `itaku: the catalog ${path.basename(file)} has ${loaded.problems.length} problem(s) (see the Problems panel); using the built-in catalog until it is fixed.`);
+    this.warnOnce(
+      file,
+      locale === 'ja'
+        ? `itaku: カタログ ${path.basename(file)} に ${loaded.problems.length} 件の誤りがあります（問題パネルを参照）。直るまで組み込みのカタログを使います。`
+        : `itaku: the catalog ${path.basename(file)} has ${loaded.problems.length} problem(s) (see the Problems panel); using the built-in catalog until it is fixed.`,
+    );
     return this.builtin();
   }
 
@@ -95,18 +113,39 @@ export class Catalogs {
   }
 
   /** One finding on the catalog file and one notification; the built-in catalog is used. */
-  private unusable(file: string, stat: { mtimeMs: number; size: number } | undefined, locale: Locale, why: string): Catalog {
+  private unusable(
+    file: string,
+    stat: { mtimeMs: number; size: number } | undefined,
+    locale: Locale,
+    why: string,
+  ): Catalog {
     if (stat) this.entries.set(file, { mtimeMs: stat.mtimeMs, size: stat.size });
-    const message = locale === 'ja' ? `カタログとして使えません: ${why}。組み込みのカタログを使います。` : `This catalog cannot be used: ${why}. The built-in catalog is used.`;
-    this.publish(file, [{ message, path: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }]);
-    this.warnOnce(file, locale === 'ja' ? `itaku: カタログ ${file} は使えません（${why}）。組み込みのカタログを使います。` : `itaku: the catalog ${file} cannot be used (${why}); using the built-in catalog.`);
+    const message =
+      locale === 'ja'
+        ? `カタログとして使えません: ${why}。組み込みのカタログを使います。`
+        : `This catalog cannot be used: ${why}. The built-in catalog is used.`;
+    this.publish(file, [
+      { message, path: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+    ]);
+    this.warnOnce(
+      file,
+      locale === 'ja'
+        ? `itaku: カタログ ${file} は使えません（${why}）。組み込みのカタログを使います。`
+        : `itaku: the catalog ${file} cannot be used (${why}); using the built-in catalog.`,
+    );
     return this.builtin();
   }
 
   private publish(file: string, problems: CatalogProblem[]): void {
     void this.connection.sendDiagnostics({
       uri: pathToFileURL(file).toString(),
-      diagnostics: problems.map((p) => ({ range: p.range, severity: DiagnosticSeverity.Error, source: 'itaku', code: 'invalid-catalog', message: p.message })),
+      diagnostics: problems.map((p) => ({
+        range: p.range,
+        severity: DiagnosticSeverity.Error,
+        source: 'itaku',
+        code: 'invalid-catalog',
+        message: p.message,
+      })),
     });
   }
 

@@ -1,4 +1,11 @@
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
+  type CompletionList,
+  type Position,
+} from 'vscode-languageserver';
 import type { Analysis } from '../core/analyze';
 import type { Catalog } from '../core/catalog/compile';
 import { FRONT_MATTER_KEYS } from '../core/frontmatter';
@@ -9,22 +16,38 @@ import type { Locale } from '../core/messages';
 import { LineIndex } from '../core/text/lineIndex';
 
 const KEY_DOCS: Record<string, [string, string]> = {
-  document: ['文書種別: 調達仕様書（procurement-spec）か契約書（contract）。これがあるファイルだけを草案として確認します。', 'Document type: procurement-spec or contract. Only files with it are checked as drafts.'],
-  category: ['業務分類: 1 つまたはリスト。必須条項はこれで決まります。', 'Business categories: one or a list. They decide the required clauses.'],
+  document: [
+    '文書種別: 調達仕様書（procurement-spec）か契約書（contract）。これがあるファイルだけを草案として確認します。',
+    'Document type: procurement-spec or contract. Only files with it are checked as drafts.',
+  ],
+  category: [
+    '業務分類: 1 つまたはリスト。必須条項はこれで決まります。',
+    'Business categories: one or a list. They decide the required clauses.',
+  ],
   organization: ['府省庁名: 雛形の〔 省 〕を埋めます。', 'The ministry: fills 〔 省 〕 in the template wording.'],
-  parties: ['当事者: { 甲: …, 乙: … }。雛形の [甲] / [乙] を埋めます。', 'Contract parties { 甲: …, 乙: … }: fill [甲] / [乙].'],
+  parties: [
+    '当事者: { 甲: …, 乙: … }。雛形の [甲] / [乙] を埋めます。',
+    'Contract parties { 甲: …, 乙: … }: fill [甲] / [乙].',
+  ],
   options: ['オプション: target, subcontracting, audit など。', 'Options: target, subcontracting, audit, …'],
 };
 
 const md = (value: string) => ({ kind: MarkupKind.Markdown, value });
 
 /** Completion in the front matter (keys and values, ids and 日本語 labels) and, in a draft's body, clause snippets. */
-export function completions(text: string, position: Position, analysis: Analysis | undefined, catalog: Catalog, locale: Locale): CompletionItem[] | CompletionList {
+export function completions(
+  text: string,
+  position: Position,
+  analysis: Analysis | undefined,
+  catalog: Catalog,
+  locale: Locale,
+): CompletionItem[] | CompletionList {
   const lines = new LineIndex(text);
   const ja = locale === 'ja';
   const lineText = text.slice(lines.lineStart(position.line), lines.offsetAt(position));
   const fmEnd = frontMatterEnd(text, lines);
-  if (fmEnd !== undefined && position.line > 0 && position.line < fmEnd) return finishedWordsClose(lineText, frontMatterItems(text, lines, position.line, lineText, catalog, ja));
+  if (fmEnd !== undefined && position.line > 0 && position.line < fmEnd)
+    return finishedWordsClose(lineText, frontMatterItems(text, lines, position.line, lineText, catalog, ja));
   if (!analysis?.context.documentType || /^\s*(```|~~~)/.test(lineText)) return [];
   return clauseItems(analysis, position, ja);
 }
@@ -39,7 +62,8 @@ function finishedWordsClose(before: string, items: CompletionItem[]): Completion
   let from = before.length;
   while (from > 0 && !/[\s:,[\]{}]/.test(before[from - 1])) from--;
   const word = before.slice(from);
-  if (word && items.some((i) => i.label === word || (i.insertText ?? '').trim() === word)) return { isIncomplete: true, items: [] };
+  if (word && items.some((i) => i.label === word || (i.insertText ?? '').trim() === word))
+    return { isIncomplete: true, items: [] };
   return { isIncomplete: true, items };
 }
 
@@ -72,21 +96,50 @@ export function keyOfValue(before: string): string | undefined {
   return head === '' || head === '[' || head.endsWith(',') ? before.slice(0, colon).trim() : undefined;
 }
 
-function frontMatterItems(text: string, lines: LineIndex, line: number, before: string, catalog: Catalog, ja: boolean): CompletionItem[] {
+function frontMatterItems(
+  text: string,
+  lines: LineIndex,
+  line: number,
+  before: string,
+  catalog: Catalog,
+  ja: boolean,
+): CompletionItem[] {
   const def = catalog.def;
   const valueKey = keyOfValue(before);
   if (valueKey !== undefined) {
     const key = Object.entries(FRONT_MATTER_KEYS).find(([, aliases]) => aliases.includes(valueKey))?.[0];
     if (key === 'document') {
       return Object.entries(def.documentTypes).flatMap(([id, d]) => [
-        { label: id, kind: CompletionItemKind.EnumMember, detail: d.label, documentation: md(`${d.label} / ${d.label_en} — ${d.part}`) },
-        ...d.aliases.map((alias) => ({ label: alias, kind: CompletionItemKind.EnumMember, detail: id, documentation: md(`${d.label} / ${d.label_en}`) })),
+        {
+          label: id,
+          kind: CompletionItemKind.EnumMember,
+          detail: d.label,
+          documentation: md(`${d.label} / ${d.label_en} — ${d.part}`),
+        },
+        ...d.aliases.map((alias) => ({
+          label: alias,
+          kind: CompletionItemKind.EnumMember,
+          detail: id,
+          documentation: md(`${d.label} / ${d.label_en}`),
+        })),
       ]);
     }
     if (key === 'category') {
       return Object.entries(def.categories).flatMap(([id, c], i) => [
-        { label: id, kind: CompletionItemKind.EnumMember, detail: c.label, sortText: `${String(i).padStart(2, '0')}a`, documentation: md(`${c.label} / ${c.label_en}\n\n${c.aliases.join('、')}`) },
-        { label: c.label, kind: CompletionItemKind.EnumMember, detail: id, sortText: `${String(i).padStart(2, '0')}b`, documentation: md(`${c.label} / ${c.label_en}`) },
+        {
+          label: id,
+          kind: CompletionItemKind.EnumMember,
+          detail: c.label,
+          sortText: `${String(i).padStart(2, '0')}a`,
+          documentation: md(`${c.label} / ${c.label_en}\n\n${c.aliases.join('、')}`),
+        },
+        {
+          label: c.label,
+          kind: CompletionItemKind.EnumMember,
+          detail: id,
+          sortText: `${String(i).padStart(2, '0')}b`,
+          documentation: md(`${c.label} / ${c.label_en}`),
+        },
       ]);
     }
     return [];
@@ -106,8 +159,13 @@ function frontMatterItems(text: string, lines: LineIndex, line: number, before: 
       const o = def.options[value[1]];
       if (!o) return [];
       if (o.type === 'boolean') return ['true', 'false'].map((v) => ({ label: v, kind: CompletionItemKind.Value }));
-      if (o.type === 'clause-list') return def.clauses.map((c) => ({ label: c.id, kind: CompletionItemKind.EnumMember, detail: c.title }));
-      return Object.entries(o.values ?? {}).map(([id, v]) => ({ label: id, kind: CompletionItemKind.EnumMember, detail: ja ? v.label : v.label_en }));
+      if (o.type === 'clause-list')
+        return def.clauses.map((c) => ({ label: c.id, kind: CompletionItemKind.EnumMember, detail: c.title }));
+      return Object.entries(o.values ?? {}).map(([id, v]) => ({
+        label: id,
+        kind: CompletionItemKind.EnumMember,
+        detail: ja ? v.label : v.label_en,
+      }));
     }
     if (/^\s+[\w-]*$/.test(before)) {
       return Object.entries(def.options).map(([name, o]) => ({
@@ -122,13 +180,15 @@ function frontMatterItems(text: string, lines: LineIndex, line: number, before: 
   }
   if (/^[^\s:]*$/.test(before)) {
     return Object.entries(FRONT_MATTER_KEYS).flatMap(([key, aliases]) =>
-      aliases.filter((a) => a !== 'categories').map((alias) => ({
-        label: alias,
-        kind: CompletionItemKind.Property,
-        detail: alias === key ? aliases[1] : key,
-        documentation: md(KEY_DOCS[key][ja ? 0 : 1]),
-        insertText: key === 'options' || key === 'parties' ? `${alias}:\n  ` : `${alias}: `,
-      })),
+      aliases
+        .filter((a) => a !== 'categories')
+        .map((alias) => ({
+          label: alias,
+          kind: CompletionItemKind.Property,
+          detail: alias === key ? aliases[1] : key,
+          documentation: md(KEY_DOCS[key][ja ? 0 : 1]),
+          insertText: key === 'options' || key === 'parties' ? `${alias}:\n  ` : `${alias}: `,
+        })),
     );
   }
   return [];
@@ -139,7 +199,8 @@ function clauseItems(a: Analysis, position: Position, ja: boolean): CompletionIt
   const cat = ctx.catalog;
   const offset = a.lines.offsetAt(position);
   const previous = [...ctx.blocks].reverse().find((b) => b.start < offset && b.facts.kind === 'heading');
-  const previousIsClause = previous && [...ctx.locations.values()].some((l) => l.by === 'heading' && ctx.blocks[l.block] === previous);
+  const previousIsClause =
+    previous && [...ctx.locations.values()].some((l) => l.by === 'heading' && ctx.blocks[l.block] === previous);
   const depth = previous ? Math.min(6, previous.facts.depth + (previousIsClause ? 0 : 1)) : 2;
   const items: CompletionItem[] = [];
   for (const clause of cat.clausesFor(ctx.documentType!)) {
@@ -153,7 +214,7 @@ function clauseItems(a: Analysis, position: Position, ja: boolean): CompletionIt
       : `${req.level}, ${present ? 'present' : 'missing'}`;
     const title = clause.heading ?? clause.title;
     for (const { wording, preferred } of wordingChoices(ctx, clause)) {
-      const label = ja ? wording.label : wording.label_en ?? wording.label;
+      const label = ja ? wording.label : (wording.label_en ?? wording.label);
       items.push({
         label: label ? `${title}（${label}）` : title,
         kind: CompletionItemKind.Snippet,
@@ -161,7 +222,19 @@ function clauseItems(a: Analysis, position: Position, ja: boolean): CompletionIt
         sortText: `${rank}-${String(index).padStart(2, '0')}-${preferred ? 0 : 1}`,
         preselect: rank === 0 && preferred ? true : undefined,
         filterText: `${title} ${clause.title} ${clause.id} ${label ?? ''}`,
-        documentation: md([`**${ja ? clause.title : clause.title_en}** — ${req.basis}`, '', `${wording.source}`, '', ...displayWording(wording.text, cat).trim().split('\n').map((l) => `> ${l}`), ...(wording.note ? ['', `${ja ? '注' : 'Note'}: ${wording.note.trim()}`] : [])].join('\n')),
+        documentation: md(
+          [
+            `**${ja ? clause.title : clause.title_en}** — ${req.basis}`,
+            '',
+            `${wording.source}`,
+            '',
+            ...displayWording(wording.text, cat)
+              .trim()
+              .split('\n')
+              .map((l) => `> ${l}`),
+            ...(wording.note ? ['', `${ja ? '注' : 'Note'}: ${wording.note.trim()}`] : []),
+          ].join('\n'),
+        ),
         insertTextFormat: InsertTextFormat.Snippet,
         insertText: `${'#'.repeat(depth)} ${title}\n\n${wordingSnippet(wording.text.trimEnd(), cat, ctx.fill)}\n`,
       });

@@ -7,17 +7,29 @@ import type { OffsetEdit } from '../core/fixes/actions';
 import type { LineIndex } from '../core/text/lineIndex';
 import type { SeverityOverride } from '../protocol';
 
-const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
+const SEVERITY = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+} as const;
 
 /** The README that documents each code, next to the bundles (vsce stores it as readme.md in a .vsix). */
-const README = pathToFileURL(['README.md', 'readme.md'].map((n) => path.resolve(__dirname, '..', '..', n)).find((f) => existsSync(f)) ?? path.resolve(__dirname, '..', '..', 'README.md')).toString();
+const README = pathToFileURL(
+  ['README.md', 'readme.md'].map((n) => path.resolve(__dirname, '..', '..', n)).find((f) => existsSync(f)) ??
+    path.resolve(__dirname, '..', '..', 'README.md'),
+).toString();
 
 export function docsLink(code: string): string {
   return `${README}#${code}`;
 }
 
 /** A core diagnostic as an LSP one; `severity` overrides from the settings apply ('off' drops it). */
-export function toLspDiagnostic(d: Diagnostic, uri: string, overrides: Record<string, SeverityOverride>): LspDiagnostic | undefined {
+export function toLspDiagnostic(
+  d: Diagnostic,
+  uri: string,
+  overrides: Record<string, SeverityOverride>,
+): LspDiagnostic | undefined {
   const override = Object.hasOwn(overrides, d.code) ? overrides[d.code] : undefined;
   if (override === 'off') return undefined;
   const out: LspDiagnostic = {
@@ -29,7 +41,11 @@ export function toLspDiagnostic(d: Diagnostic, uri: string, overrides: Record<st
     message: d.message,
   };
   if (d.data || d.clause) out.data = { ...(d.data ?? {}), ...(d.clause ? { clause: d.clause } : {}) };
-  if (d.relatedInformation) out.relatedInformation = d.relatedInformation.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
+  if (d.relatedInformation)
+    out.relatedInformation = d.relatedInformation.map((r) => ({
+      location: { uri, range: r.range },
+      message: r.message,
+    }));
   return out;
 }
 

@@ -23,14 +23,24 @@ export class Publisher {
     this.pending.add(uri);
     setImmediate(() => {
       this.pending.delete(uri);
-      void this.publish(uri).catch((e) => this.connection.console.error(`itaku: analysing ${uri} failed: ${(e as Error).stack ?? e}`));
+      void this.publish(uri).catch((e) =>
+        this.connection.console.error(`itaku: analysing ${uri} failed: ${(e as Error).stack ?? e}`),
+      );
     });
   }
 
   closed(uri: string): void {
     this.drafts.closed(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
-    void this.connection.sendNotification(StatusNotification, { uri, version: null, isDraft: false, categoryLabels: [], required: 0, present: 0, problems: 0 } satisfies DraftStatus);
+    void this.connection.sendNotification(StatusNotification, {
+      uri,
+      version: null,
+      isDraft: false,
+      categoryLabels: [],
+      required: 0,
+      present: 0,
+      problems: 0,
+    } satisfies DraftStatus);
   }
 
   private async publish(uri: string): Promise<void> {
@@ -41,18 +51,23 @@ export class Publisher {
     if (!current || current.version !== state.version) return;
     const diagnostics = this.diagnostics(uri, state);
     // A client's version is echoed only when it is one LSP allows (an integer).
-    await this.connection.sendDiagnostics({ uri, version: Number.isInteger(state.version) ? state.version : undefined, diagnostics });
+    await this.connection.sendDiagnostics({
+      uri,
+      version: Number.isInteger(state.version) ? state.version : undefined,
+      diagnostics,
+    });
     await this.connection.sendNotification(StatusNotification, this.status(uri, state, diagnostics.length));
   }
 
   private diagnostics(uri: string, state: DraftState): LspDiagnostic[] {
-    const source = state.instead ? [state.instead] : state.analysis?.result.diagnostics ?? [];
+    const source = state.instead ? [state.instead] : (state.analysis?.result.diagnostics ?? []);
     return source.flatMap((d) => toLspDiagnostic(d, uri, state.settings.severity) ?? []);
   }
 
   private status(uri: string, state: DraftState, problems: number): DraftStatus {
     const a = state.analysis;
-    if (!a && !state.instead) return { uri, version: state.version, isDraft: false, categoryLabels: [], required: 0, present: 0, problems: 0 };
+    if (!a && !state.instead)
+      return { uri, version: state.version, isDraft: false, categoryLabels: [], required: 0, present: 0, problems: 0 };
     const ja = state.locale === 'ja';
     const def = state.catalog.def;
     const r = a?.result;
@@ -66,12 +81,20 @@ export class Publisher {
       version: state.version,
       isDraft: true,
       documentLabel: docDef ? (ja ? docDef.label : docDef.label_en) : undefined,
-      categoryLabels: (r?.categories ?? []).map((c) => (ja ? def.categories[c]?.label : def.categories[c]?.label_en) ?? c),
+      categoryLabels: (r?.categories ?? []).map(
+        (c) => (ja ? def.categories[c]?.label : def.categories[c]?.label_en) ?? c,
+      ),
       required: required.length,
       present,
       problems,
       ...(unchecked ? { unchecked: true } : {}),
-      coverageText: unchecked ? (ja ? '必須条項を判定できません' : 'Clauses not checked') : ja ? `必須条項 ${present}/${required.length}` : `Required clauses ${present}/${required.length}`,
+      coverageText: unchecked
+        ? ja
+          ? '必須条項を判定できません'
+          : 'Clauses not checked'
+        : ja
+          ? `必須条項 ${present}/${required.length}`
+          : `Required clauses ${present}/${required.length}`,
       tooltip: unchecked
         ? ja
           ? `itaku: front matter（YAML、document、category）に問題があるため、必須条項を判定できません。指摘 ${problems} 件。クリックで問題パネルを開きます。`

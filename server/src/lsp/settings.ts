@@ -34,7 +34,9 @@ const LEVELS = new Set(['error', 'warning', 'information', 'hint', 'off']);
 /** Only known levels survive: a typo in settings.json must not drop or blank a diagnostic's severity. */
 function severities(value: unknown): ItakuSettings['severity'] {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
-  return Object.fromEntries(Object.entries(value).filter(([, level]) => typeof level === 'string' && LEVELS.has(level)));
+  return Object.fromEntries(
+    Object.entries(value).filter(([, level]) => typeof level === 'string' && LEVELS.has(level)),
+  );
 }
 
 export function sanitize(value: Partial<ItakuSettings> | null | undefined): ItakuSettings {

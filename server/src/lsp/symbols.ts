@@ -18,17 +18,21 @@ export function documentSymbols(a: Analysis, locale: Locale): DocumentSymbol[] {
   const root: DocumentSymbol[] = [];
   const stack: Array<{ depth: number; symbol: DocumentSymbol }> = [];
   const endOf = (i: number, depth: number) => {
-    for (let j = i + 1; j < ctx.blocks.length; j++) if (ctx.blocks[j].facts.kind === 'heading' && ctx.blocks[j].facts.depth <= depth) return ctx.blocks[j].start;
+    for (let j = i + 1; j < ctx.blocks.length; j++)
+      if (ctx.blocks[j].facts.kind === 'heading' && ctx.blocks[j].facts.depth <= depth) return ctx.blocks[j].start;
     return text.length;
   };
   const name = (i: number) => {
     const c = cat.def.clauses[i];
-    return locale === 'ja' ? c.heading ?? c.title : c.heading_en ?? c.title_en;
+    return locale === 'ja' ? (c.heading ?? c.title) : (c.heading_en ?? c.title_en);
   };
   ctx.blocks.forEach((b, i) => {
     const clauses = clauseAt.get(i) ?? [];
     if (b.facts.kind === 'heading') {
-      const title = withoutClosingHashes(text.slice(b.start, b.end).replace(/^#+\s*/, '')).split(/\r?\n/)[0].trim() || '…';
+      const title =
+        withoutClosingHashes(text.slice(b.start, b.end).replace(/^#+\s*/, ''))
+          .split(/\r?\n/)[0]
+          .trim() || '…';
       while (stack.length && stack[stack.length - 1].depth >= b.facts.depth) stack.pop();
       const symbol: DocumentSymbol = {
         name: title,
@@ -51,7 +55,10 @@ export function documentSymbols(a: Analysis, locale: Locale): DocumentSymbol[] {
         kind: SymbolKind.Field,
         range: a.lines.range(b.start, b.end),
         // LSP wants the selection inside the range: evidence from a later block (a title's section) falls back to the block.
-        selectionRange: loc.evidence[0] >= b.start && loc.evidence[1] <= b.end ? a.lines.range(loc.evidence[0], loc.evidence[1]) : a.lines.range(b.start, b.end),
+        selectionRange:
+          loc.evidence[0] >= b.start && loc.evidence[1] <= b.end
+            ? a.lines.range(loc.evidence[0], loc.evidence[1])
+            : a.lines.range(b.start, b.end),
       };
       (stack.length ? stack[stack.length - 1].symbol.children! : root).push(symbol);
     }

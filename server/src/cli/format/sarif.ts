@@ -8,7 +8,10 @@ import { skipReasonText, type RunReport } from '../report';
 const LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
 
 /** The README that documents each code (next to the bundle, as in the language server). */
-const README = pathToFileURL(['README.md', 'readme.md'].map((n) => path.resolve(__dirname, '..', '..', n)).find((f) => existsSync(f)) ?? path.resolve(__dirname, '..', '..', 'README.md')).toString();
+const README = pathToFileURL(
+  ['README.md', 'readme.md'].map((n) => path.resolve(__dirname, '..', '..', n)).find((f) => existsSync(f)) ??
+    path.resolve(__dirname, '..', '..', 'README.md'),
+).toString();
 
 /** Percent-encodes each segment of a relative path ("a b/#1.md" → "a%20b/%231.md"). */
 const encodePath = (segments: string[]) => segments.map((s) => encodeURIComponent(s)).join('/');
@@ -21,7 +24,8 @@ const encodePath = (segments: string[]) => segments.map((s) => encodeURIComponen
 function artifactLocation(shown: string, cwd: string): { uri: string; uriBaseId: string } {
   const absolute = path.resolve(cwd, shown);
   const relative = path.relative(cwd, absolute);
-  if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) return { uri: encodePath(relative.split(path.sep)), uriBaseId: '%SRCROOT%' };
+  if (relative && !relative.startsWith('..') && !path.isAbsolute(relative))
+    return { uri: encodePath(relative.split(path.sep)), uriBaseId: '%SRCROOT%' };
   const root = path.parse(absolute).root;
   return { uri: encodePath(absolute.slice(root.length).split(path.sep)), uriBaseId: 'ROOT' };
 }
@@ -38,17 +42,19 @@ export function formatSarif(report: RunReport, version: string, locale: Locale, 
       ruleId: d.code,
       level: LEVEL[d.severity],
       message: { text: d.message },
-      locations: [{
-        physicalLocation: {
-          artifactLocation: artifactLocation(f.path, cwd),
-          region: {
-            startLine: d.range.start.line + 1,
-            startColumn: d.range.start.character + 1,
-            endLine: d.range.end.line + 1,
-            endColumn: d.range.end.character + 1,
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: artifactLocation(f.path, cwd),
+            region: {
+              startLine: d.range.start.line + 1,
+              startColumn: d.range.start.character + 1,
+              endLine: d.range.end.line + 1,
+              endColumn: d.range.end.character + 1,
+            },
           },
         },
-      }],
+      ],
       ...(d.clause ? { properties: { clause: d.clause } } : {}),
     })),
   );
@@ -59,29 +65,40 @@ export function formatSarif(report: RunReport, version: string, locale: Locale, 
     locations: [{ physicalLocation: { artifactLocation: artifactLocation(s.path, cwd) } }],
     properties: { reason: s.reason },
   }));
-  return JSON.stringify({
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'itaku',
-          version,
-          informationUri: README,
-          rules: DIAGNOSTIC_CODES.map((code) => ({
-            id: code,
-            shortDescription: { text: codeTitle(locale, code) },
-            fullDescription: { text: codeDescription(locale, code) },
-            helpUri: `${README}#${code}`,
-          })),
-        },
+  return (
+    JSON.stringify(
+      {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+          {
+            tool: {
+              driver: {
+                name: 'itaku',
+                version,
+                informationUri: README,
+                rules: DIAGNOSTIC_CODES.map((code) => ({
+                  id: code,
+                  shortDescription: { text: codeTitle(locale, code) },
+                  fullDescription: { text: codeDescription(locale, code) },
+                  helpUri: `${README}#${code}`,
+                })),
+              },
+            },
+            originalUriBaseIds: {
+              '%SRCROOT%': { uri: directoryUri(cwd) },
+              ROOT: { uri: directoryUri(path.parse(path.resolve(cwd)).root) },
+            },
+            invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+            columnKind: 'utf16CodeUnits',
+            // Lines end at CRLF, LF and a lone CR, as in the editor (a CR-only file has lines too).
+            newlineSequences: ['\r\n', '\n', '\r'],
+            results,
+          },
+        ],
       },
-      originalUriBaseIds: { '%SRCROOT%': { uri: directoryUri(cwd) }, ROOT: { uri: directoryUri(path.parse(path.resolve(cwd)).root) } },
-      invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
-      columnKind: 'utf16CodeUnits',
-      // Lines end at CRLF, LF and a lone CR, as in the editor (a CR-only file has lines too).
-      newlineSequences: ['\r\n', '\n', '\r'],
-      results,
-    }],
-  }, null, 2) + '\n';
+      null,
+      2,
+    ) + '\n'
+  );
 }

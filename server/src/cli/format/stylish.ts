@@ -11,7 +11,8 @@ const SEVERITY_LABEL = {
 
 const SEVERITY_STYLE = { error: 'red', warning: 'yellow', information: 'blue', hint: 'gray' } as const;
 
-const own = <T>(record: Record<string, T>, key: string): T | undefined => (Object.hasOwn(record, key) ? record[key] : undefined);
+const own = <T>(record: Record<string, T>, key: string): T | undefined =>
+  Object.hasOwn(record, key) ? record[key] : undefined;
 
 /**
  * eslint-style text report: grouped by file, one line per finding, a summary at the end, then
@@ -27,10 +28,15 @@ export function formatStylish(report: RunReport, catalog: Catalog, locale: Local
     const present = required.filter((c) => c.status !== 'missing');
     const docDef = file.document ? own(catalog.def.documentTypes, file.document) : undefined;
     const parts = [
-      docDef ? (ja ? docDef.label : docDef.label_en) : file.document ?? '?',
-      file.categories.map((c) => (ja ? own(catalog.def.categories, c)?.label : own(catalog.def.categories, c)?.label_en) ?? c).join(ja ? '・' : ', ') || '?',
+      docDef ? (ja ? docDef.label : docDef.label_en) : (file.document ?? '?'),
+      file.categories
+        .map((c) => (ja ? own(catalog.def.categories, c)?.label : own(catalog.def.categories, c)?.label_en) ?? c)
+        .join(ja ? '・' : ', ') || '?',
     ];
-    if (required.length) parts.push(ja ? `必須条項 ${present.length}/${required.length}` : `required clauses ${present.length}/${required.length}`);
+    if (required.length)
+      parts.push(
+        ja ? `必須条項 ${present.length}/${required.length}` : `required clauses ${present.length}/${required.length}`,
+      );
     out.push(`${paint('underline', esc(file.path))}  ${paint('gray', esc(parts.join(' · ')))}`);
     if (!file.diagnostics.length) {
       out.push(`  ${paint('green', '✓')} ${ja ? '指摘はありません' : 'no problems'}`);
@@ -47,7 +53,10 @@ export function formatStylish(report: RunReport, catalog: Catalog, locale: Local
     const posWidth = Math.max(...rows.map((r) => r[0].length));
     const sevWidth = Math.max(...rows.map((r) => width(r[1])));
     for (const [pos, sev, message, code, severity] of rows) {
-      const sevText = paint(SEVERITY_STYLE[severity as keyof typeof SEVERITY_STYLE], sev + ' '.repeat(sevWidth - width(sev)));
+      const sevText = paint(
+        SEVERITY_STYLE[severity as keyof typeof SEVERITY_STYLE],
+        sev + ' '.repeat(sevWidth - width(sev)),
+      );
       out.push(`  ${paint('dim', pos.padEnd(posWidth))}  ${sevText}  ${message}  ${paint('gray', code)}`);
     }
     out.push('');
@@ -58,21 +67,42 @@ export function formatStylish(report: RunReport, catalog: Catalog, locale: Local
   const summary = ja
     ? `${drafts} 件の草案を確認: 指摘 ${total} 件（エラー ${c.error}、警告 ${c.warning}、情報 ${c.information}）`
     : `${drafts} draft${drafts === 1 ? '' : 's'} checked: ${total} problem${total === 1 ? '' : 's'} (${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.information} info)`;
-  const mark = c.error || c.skippedErrors || !drafts ? paint('red', '✖') : c.warning ? paint('yellow', '⚠') : paint('green', '✓');
+  const mark =
+    c.error || c.skippedErrors || !drafts ? paint('red', '✖') : c.warning ? paint('yellow', '⚠') : paint('green', '✓');
   out.push(`${mark} ${paint('bold', summary)}`);
   const failed = report.skipped.filter((s) => s.error);
-  if (failed.length) out.push(paint('red', ja ? `  確認できなかったファイル ${failed.length} 件（エラー）:` : `  ${failed.length} file(s) could not be checked (errors):`));
+  if (failed.length)
+    out.push(
+      paint(
+        'red',
+        ja
+          ? `  確認できなかったファイル ${failed.length} 件（エラー）:`
+          : `  ${failed.length} file(s) could not be checked (errors):`,
+      ),
+    );
   for (const s of failed) out.push(paint('red', `    ${esc(s.path)}: ${skipReasonText(locale, s.reason)}`));
   const passed = report.skipped.filter((s) => !s.error);
-  if (passed.length) out.push(paint('gray', ja ? `  対象外 ${passed.length} 件:` : `  ${passed.length} file(s) skipped:`));
+  if (passed.length)
+    out.push(paint('gray', ja ? `  対象外 ${passed.length} 件:` : `  ${passed.length} file(s) skipped:`));
   for (const s of passed) out.push(paint('gray', `    ${esc(s.path)}: ${skipReasonText(locale, s.reason)}`));
-  if (!drafts) out.push(paint('yellow', ja ? '  確認した草案がありません。パスが正しいか、front matter に document があるかを確かめてください。' : '  No draft was checked: check the paths, and that the drafts have a document key in their front matter.'));
+  if (!drafts)
+    out.push(
+      paint(
+        'yellow',
+        ja
+          ? '  確認した草案がありません。パスが正しいか、front matter に document があるかを確かめてください。'
+          : '  No draft was checked: check the paths, and that the drafts have a document key in their front matter.',
+      ),
+    );
   return out.map(notACommand).join('\n') + '\n';
 }
 
 /** Display width: East Asian wide characters take two columns. */
 function width(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of text)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+      ? 2
+      : 1;
   return w;
 }

@@ -115,22 +115,31 @@ export function compileCatalog(input: CatalogDef, source: string): Catalog {
   const weakHeadings = def.clauses.map((clause) => clause.recognise.headings.length);
   const headingSizes = def.clauses.map((clause, c) => {
     // A clause's own titles: the table row's wording, its short heading and any `titles`.
-    const titles: PhraseSpec[] = [clause.title, ...(clause.heading ? [clause.heading] : []), ...(clause.recognise.titles ?? [])];
-    return [...clause.recognise.headings, ...titles].map((spec, g) => addGroup(spec, (term) => ({ kind: 'heading', clause: c, group: g, term })));
+    const titles: PhraseSpec[] = [
+      clause.title,
+      ...(clause.heading ? [clause.heading] : []),
+      ...(clause.recognise.titles ?? []),
+    ];
+    return [...clause.recognise.headings, ...titles].map((spec, g) =>
+      addGroup(spec, (term) => ({ kind: 'heading', clause: c, group: g, term })),
+    );
   });
   const contexts = def.negativeContexts ?? [];
   const groupSizes = def.clauses.map((clause, c) => {
     clause.recognise.not?.forEach((n) => add(n, { kind: 'not', clause: c }));
     clause.recognise.veto?.forEach((n) => add(n, { kind: 'veto', clause: c }));
     for (const context of contexts) {
-      if (!context.clauses || context.clauses.includes(clause.id)) context.phrases.forEach((p) => add(p, { kind: 'veto', clause: c }));
+      if (!context.clauses || context.clauses.includes(clause.id))
+        context.phrases.forEach((p) => add(p, { kind: 'veto', clause: c }));
     }
     clause.recognise.support?.forEach((n) => expand(n).forEach((p) => add(p, { kind: 'support', clause: c })));
     for (const [variant, signal] of Object.entries(clause.variants ?? {})) {
       signal.phrases.forEach((p) => add(p, { kind: 'variant', clause: c, variant }));
       signal.unless?.forEach((p) => add(p, { kind: 'unless', clause: c, variant }));
     }
-    return clause.recognise.phrases.map((spec, g) => addGroup(spec, (term) => ({ kind: 'term', clause: c, group: g, term })));
+    return clause.recognise.phrases.map((spec, g) =>
+      addGroup(spec, (term) => ({ kind: 'term', clause: c, group: g, term })),
+    );
   });
   def.umbrellaHeadings.forEach((h) => add(h, { kind: 'umbrella' }));
   const riskGroupSizes = def.cloudRisks.items.map((item, r) =>
@@ -141,7 +150,8 @@ export function compileCatalog(input: CatalogDef, source: string): Catalog {
     const norm = normalizeRange(text, 0, text.length);
     const ph = def.placeholders[name];
     const requiredGaps: number[] = [];
-    if (ph.spacing === 'required') for (let i = 1; i < norm.text.length; i++) if (whitespaceBefore(text, norm, i)) requiredGaps.push(i);
+    if (ph.spacing === 'required')
+      for (let i = 1; i < norm.text.length; i++) if (whitespaceBefore(text, norm, i)) requiredGaps.push(i);
     add(text, { kind: 'placeholder', placeholder: name, display: text, requiredGaps });
   };
   for (const [name, ph] of Object.entries(def.placeholders)) {
@@ -196,7 +206,8 @@ export function compileCatalog(input: CatalogDef, source: string): Catalog {
     optionValueOf: (option, value) => optionValues.get(`${option}\u0000${aliasKey(value)}`),
     clausesFor(documentType) {
       let list = byDocType.get(documentType);
-      if (!list) byDocType.set(documentType, (list = def.clauses.filter((c) => Object.hasOwn(c.requirements, documentType))));
+      if (!list)
+        byDocType.set(documentType, (list = def.clauses.filter((c) => Object.hasOwn(c.requirements, documentType))));
       return list;
     },
   };
@@ -209,7 +220,12 @@ export function compileCatalog(input: CatalogDef, source: string): Catalog {
  */
 export const fullMask = (size: number): number => (size >= 32 ? -1 : (1 << size) - 1);
 
-function detectionTables(usages: PhraseUsage[][], groupSizes: number[][], headingSizes: number[][], weakHeadings: number[]): DetectionTables {
+function detectionTables(
+  usages: PhraseUsage[][],
+  groupSizes: number[][],
+  headingSizes: number[][],
+  weakHeadings: number[],
+): DetectionTables {
   const bodyIndex: number[][] = [];
   const headingIndex: number[][] = [];
   const groupClause: number[] = [];
@@ -253,7 +269,21 @@ function detectionTables(usages: PhraseUsage[][], groupSizes: number[][], headin
     bodyRefs[phrase] = Int32Array.from(body);
     headingRefs[phrase] = Int32Array.from(heading);
   });
-  const variantPhrase = Uint8Array.from(usages, (list) => (list.some((u) => u.kind === 'variant' || u.kind === 'unless') ? 1 : 0));
+  const variantPhrase = Uint8Array.from(usages, (list) =>
+    list.some((u) => u.kind === 'variant' || u.kind === 'unless') ? 1 : 0,
+  );
   const placeholderPhrase = Uint8Array.from(usages, (list) => (list.some((u) => u.kind === 'placeholder') ? 1 : 0));
-  return { groupClause: Int32Array.from(groupClause), groupFull: Int32Array.from(groupFull), bodyRefs, headingRefs, notClauses, vetoClauses, supportClauses, strongGroup: Uint8Array.from(strong), groups: groupClause.length, variantPhrase, placeholderPhrase };
+  return {
+    groupClause: Int32Array.from(groupClause),
+    groupFull: Int32Array.from(groupFull),
+    bodyRefs,
+    headingRefs,
+    notClauses,
+    vetoClauses,
+    supportClauses,
+    strongGroup: Uint8Array.from(strong),
+    groups: groupClause.length,
+    variantPhrase,
+    placeholderPhrase,
+  };
 }

@@ -20,12 +20,14 @@ export function checkCatalogConsistency(def: CatalogDef, locale: Locale): Incons
     out.push({ path, message: ja ? jaText : enText });
 
   const checkRule = (rule: RequirementRule, path: Array<string | number>) => {
-    if (!options.has(rule.option)) report([...path, 'option'], `未定義のオプション「${rule.option}」です。`, `unknown option "${rule.option}".`);
+    if (!options.has(rule.option))
+      report([...path, 'option'], `未定義のオプション「${rule.option}」です。`, `unknown option "${rule.option}".`);
   };
 
   def.clauses.forEach((clause, ci) => {
     const base: Array<string | number> = ['clauses', ci];
-    if (clauseIds.has(clause.id)) report([...base, 'id'], `条項 id「${clause.id}」が重複しています。`, `duplicate clause id "${clause.id}".`);
+    if (clauseIds.has(clause.id))
+      report([...base, 'id'], `条項 id「${clause.id}」が重複しています。`, `duplicate clause id "${clause.id}".`);
     clauseIds.add(clause.id);
     for (const [docType, req] of Object.entries(clause.requirements)) {
       const rpath = [...base, 'requirements', docType];
@@ -33,20 +35,40 @@ export function checkCatalogConsistency(def: CatalogDef, locale: Locale): Incons
         report(rpath, `未定義の文書種別「${docType}」です。`, `unknown document type "${docType}".`);
         continue;
       }
-      if (!Object.hasOwn(clause.rows, docType)) report([...base, 'rows'], `文書種別「${docType}」の表の行がありません。`, `no table row for document type "${docType}".`);
+      if (!Object.hasOwn(clause.rows, docType))
+        report(
+          [...base, 'rows'],
+          `文書種別「${docType}」の表の行がありません。`,
+          `no table row for document type "${docType}".`,
+        );
       for (const category of categories) {
-        if (!Object.hasOwn(req.cells, category)) report([...rpath, 'cells'], `業務分類「${category}」の欄がありません。`, `no cell for category "${category}".`);
+        if (!Object.hasOwn(req.cells, category))
+          report(
+            [...rpath, 'cells'],
+            `業務分類「${category}」の欄がありません。`,
+            `no cell for category "${category}".`,
+          );
       }
       for (const [category, cell] of Object.entries(req.cells)) {
-        if (!categories.has(category)) report([...rpath, 'cells', category], `未定義の業務分類「${category}」です。`, `unknown category "${category}".`);
-        if (typeof cell === 'object') cell.when?.forEach((r, i) => checkRule(r, [...rpath, 'cells', category, 'when', i]));
+        if (!categories.has(category))
+          report(
+            [...rpath, 'cells', category],
+            `未定義の業務分類「${category}」です。`,
+            `unknown category "${category}".`,
+          );
+        if (typeof cell === 'object')
+          cell.when?.forEach((r, i) => checkRule(r, [...rpath, 'cells', category, 'when', i]));
       }
       req.when?.forEach((r, i) => checkRule(r, [...rpath, 'when', i]));
     }
     for (const [docType, wordings] of Object.entries(clause.wording)) {
       const wpath = [...base, 'wording', docType];
       if (!Object.hasOwn(clause.requirements, docType)) {
-        report(wpath, `文書種別「${docType}」の要否がない条項に文言があります。`, `wording for document type "${docType}" without requirements.`);
+        report(
+          wpath,
+          `文書種別「${docType}」の要否がない条項に文言があります。`,
+          `wording for document type "${docType}" without requirements.`,
+        );
         continue;
       }
       const seen = new Set<string>();
@@ -55,8 +77,14 @@ export function checkCatalogConsistency(def: CatalogDef, locale: Locale): Incons
       wordings.forEach((w, wi) => {
         const path = [...wpath, wi];
         w.categories.forEach((c, i) => {
-          if (!categories.has(c)) report([...path, 'categories', i], `未定義の業務分類「${c}」です。`, `unknown category "${c}".`);
-          if (seen.has(`${w.variant}|${c}`)) report([...path, 'variant'], `業務分類「${c}」の文言 variant「${w.variant}」が重複しています。`, `duplicate wording variant "${w.variant}" for category "${c}".`);
+          if (!categories.has(c))
+            report([...path, 'categories', i], `未定義の業務分類「${c}」です。`, `unknown category "${c}".`);
+          if (seen.has(`${w.variant}|${c}`))
+            report(
+              [...path, 'variant'],
+              `業務分類「${c}」の文言 variant「${w.variant}」が重複しています。`,
+              `duplicate wording variant "${w.variant}" for category "${c}".`,
+            );
           seen.add(`${w.variant}|${c}`);
           covered.add(c);
           if (w.default) withDefault.add(c);
@@ -65,28 +93,52 @@ export function checkCatalogConsistency(def: CatalogDef, locale: Locale): Incons
           if (!options.has(key)) report(path, `未定義のオプション「${key}」です。`, `unknown option "${key}".`);
         }
         w.alsoStates?.forEach((id, i) => {
-          if (!def.clauses.some((c) => c.id === id)) report([...path, 'alsoStates', i], `未定義の条項「${id}」です。`, `unknown clause "${id}".`);
+          if (!def.clauses.some((c) => c.id === id))
+            report([...path, 'alsoStates', i], `未定義の条項「${id}」です。`, `unknown clause "${id}".`);
         });
         for (const m of w.text.matchAll(MARKER)) {
-          if (!Object.hasOwn(def.placeholders, m[1])) report([...path, 'text'], `未定義のプレースホルダ「{{${m[1]}}}」です。`, `unknown placeholder "{{${m[1]}}}".`);
+          if (!Object.hasOwn(def.placeholders, m[1]))
+            report(
+              [...path, 'text'],
+              `未定義のプレースホルダ「{{${m[1]}}}」です。`,
+              `unknown placeholder "{{${m[1]}}}".`,
+            );
         }
       });
       for (const c of covered) {
-        if (!withDefault.has(c)) report(wpath, `業務分類「${c}」に既定（default: true）の文言がありません。`, `no wording for category "${c}" is marked default: true.`);
+        if (!withDefault.has(c))
+          report(
+            wpath,
+            `業務分類「${c}」に既定（default: true）の文言がありません。`,
+            `no wording for category "${c}" is marked default: true.`,
+          );
       }
     }
   });
   for (const [name, ph] of Object.entries(def.placeholders)) {
     const fill = ph.fill;
-    if (fill?.from === 'option' && !options.has(fill.option)) report(['placeholders', name, 'fill', 'option'], `未定義のオプション「${fill.option}」です。`, `unknown option "${fill.option}".`);
+    if (fill?.from === 'option' && !options.has(fill.option))
+      report(
+        ['placeholders', name, 'fill', 'option'],
+        `未定義のオプション「${fill.option}」です。`,
+        `unknown option "${fill.option}".`,
+      );
     if (fill?.from === 'categories') {
-      for (const c of Object.keys(fill.map)) if (!categories.has(c)) report(['placeholders', name, 'fill', 'map'], `未定義の業務分類「${c}」です。`, `unknown category "${c}".`);
+      for (const c of Object.keys(fill.map))
+        if (!categories.has(c))
+          report(['placeholders', name, 'fill', 'map'], `未定義の業務分類「${c}」です。`, `unknown category "${c}".`);
     }
   }
-  if (!categories.has(def.cloudRisks.category)) report(['cloudRisks', 'category'], `未定義の業務分類「${def.cloudRisks.category}」です。`, `unknown category "${def.cloudRisks.category}".`);
+  if (!categories.has(def.cloudRisks.category))
+    report(
+      ['cloudRisks', 'category'],
+      `未定義の業務分類「${def.cloudRisks.category}」です。`,
+      `unknown category "${def.cloudRisks.category}".`,
+    );
   for (const key of ['option', 'approvalOption'] as const) {
     const name = def.importantInformation[key];
-    if (!options.has(name)) report(['importantInformation', key], `未定義のオプション「${name}」です。`, `unknown option "${name}".`);
+    if (!options.has(name))
+      report(['importantInformation', key], `未定義のオプション「${name}」です。`, `unknown option "${name}".`);
   }
   return out;
 }

@@ -16,9 +16,7 @@ export interface CatalogProblem {
   range: Range;
 }
 
-export type CatalogLoadResult =
-  | { ok: true; catalog: Catalog }
-  | { ok: false; problems: CatalogProblem[] };
+export type CatalogLoadResult = { ok: true; catalog: Catalog } | { ok: false; problems: CatalogProblem[] };
 
 let validateCatalog: ReturnType<Ajv['compile']> | undefined;
 
@@ -34,13 +32,25 @@ export function loadCatalog(text: string, source: string, locale: Locale = 'ja')
   } catch (e) {
     // The YAML parser and the validator recurse once per level of nesting: a catalog nested
     // thousands of levels deep gets a sentence, not "Maximum call stack size exceeded".
-    if (e instanceof RangeError) return { ok: false, problems: [{ message: tooDeep(locale), path: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] };
+    if (e instanceof RangeError)
+      return {
+        ok: false,
+        problems: [
+          {
+            message: tooDeep(locale),
+            path: '',
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          },
+        ],
+      };
     throw e;
   }
 }
 
 const tooDeep = (locale: Locale) =>
-  locale === 'ja' ? 'カタログの入れ子が深すぎて読めません（リストやマッピングの入れ子を浅くしてください）。' : 'The catalog is nested too deeply to be read (flatten its nested lists and mappings).';
+  locale === 'ja'
+    ? 'カタログの入れ子が深すぎて読めません（リストやマッピングの入れ子を浅くしてください）。'
+    : 'The catalog is nested too deeply to be read (flatten its nested lists and mappings).';
 
 function loadCatalogUnguarded(text: string, source: string, locale: Locale): CatalogLoadResult {
   const lines = new LineIndex(text);
@@ -49,7 +59,11 @@ function loadCatalogUnguarded(text: string, source: string, locale: Locale): Cat
   if (doc.errors.length) {
     return {
       ok: false,
-      problems: doc.errors.map((e) => ({ message: /call stack/i.test(e.message) ? tooDeep(locale) : e.message.split('\n')[0], path: '', range: at(e.pos[0], e.pos[1]) })),
+      problems: doc.errors.map((e) => ({
+        message: /call stack/i.test(e.message) ? tooDeep(locale) : e.message.split('\n')[0],
+        path: '',
+        range: at(e.pos[0], e.pos[1]),
+      })),
     };
   }
   let data: unknown;

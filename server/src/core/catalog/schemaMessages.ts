@@ -8,32 +8,46 @@ export function describeSchemaError(error: ErrorObject, locale: Locale): string 
   const ja = locale === 'ja';
   switch (error.keyword) {
     case 'required':
-      return ja ? `${where}: 必須のキー「${p.missingProperty}」がありません。` : `${where}: missing required key "${p.missingProperty}".`;
+      return ja
+        ? `${where}: 必須のキー「${p.missingProperty}」がありません。`
+        : `${where}: missing required key "${p.missingProperty}".`;
     case 'additionalProperties':
-      return ja ? `${where}: 不明なキー「${p.additionalProperty}」です。` : `${where}: unknown key "${p.additionalProperty}".`;
+      return ja
+        ? `${where}: 不明なキー「${p.additionalProperty}」です。`
+        : `${where}: unknown key "${p.additionalProperty}".`;
     case 'type':
-      return ja ? `${where}: 型が違います（${typeName(String(p.type), ja)}が必要です）。` : `${where}: must be ${typeName(String(p.type), ja)}.`;
+      return ja
+        ? `${where}: 型が違います（${typeName(String(p.type), ja)}が必要です）。`
+        : `${where}: must be ${typeName(String(p.type), ja)}.`;
     case 'enum':
       return ja
         ? `${where}: 値は ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')} のいずれかです。`
         : `${where}: must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.`;
     case 'const':
-      return ja ? `${where}: 値は ${JSON.stringify(p.allowedValue)} です。` : `${where}: must be ${JSON.stringify(p.allowedValue)}.`;
+      return ja
+        ? `${where}: 値は ${JSON.stringify(p.allowedValue)} です。`
+        : `${where}: must be ${JSON.stringify(p.allowedValue)}.`;
     case 'pattern':
-      return ja ? `${where}: 形式が違います（英小文字・数字・ハイフンの id）。` : `${where}: must be an id of lower-case letters, digits and hyphens.`;
+      return ja
+        ? `${where}: 形式が違います（英小文字・数字・ハイフンの id）。`
+        : `${where}: must be an id of lower-case letters, digits and hyphens.`;
     case 'minLength':
       return ja ? `${where}: 空にできません。` : `${where}: must not be empty.`;
     case 'minItems':
     case 'minProperties':
       return ja ? `${where}: 少なくとも ${p.limit} 個必要です。` : `${where}: needs at least ${p.limit} entries.`;
     case 'maxLength':
-      return ja ? `${where}: 長すぎます（${p.limit} 文字まで）。` : `${where}: too long (at most ${p.limit} characters).`;
+      return ja
+        ? `${where}: 長すぎます（${p.limit} 文字まで）。`
+        : `${where}: too long (at most ${p.limit} characters).`;
     case 'maxItems':
     case 'maxProperties':
       return ja ? `${where}: 多すぎます（${p.limit} 個まで）。` : `${where}: too many entries (at most ${p.limit}).`;
     case 'oneOf':
     case 'anyOf': {
-      const branches = Array.isArray(error.schema) ? (error.schema as Array<{ type?: string }>).map((b) => b.type).filter((x): x is string => Boolean(x)) : [];
+      const branches = Array.isArray(error.schema)
+        ? (error.schema as Array<{ type?: string }>).map((b) => b.type).filter((x): x is string => Boolean(x))
+        : [];
       if (branches.length) {
         const names = branches.map((b) => typeName(b, ja)).join(ja ? 'または' : ' or ');
         return ja ? `${where}: ${names}にしてください。` : `${where}: must be ${names}.`;

@@ -44,11 +44,17 @@ function sameData(a: unknown, b: unknown, depth = 0): boolean {
   const ka = Object.keys(a);
   const kb = Object.keys(b);
   if (ka.length !== kb.length || ka.length > 64) return false;
-  return ka.every((k) => Object.hasOwn(b, k) && sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], depth + 1));
+  return ka.every(
+    (k) =>
+      Object.hasOwn(b, k) && sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], depth + 1),
+  );
 }
 
 const samePosition = (a: unknown, b: { line: number; character: number }) =>
-  typeof a === 'object' && a !== null && (a as { line?: unknown }).line === b.line && (a as { character?: unknown }).character === b.character;
+  typeof a === 'object' &&
+  a !== null &&
+  (a as { line?: unknown }).line === b.line &&
+  (a as { character?: unknown }).character === b.character;
 
 /**
  * The server's own finding in the current analysis that a client's diagnostic refers to: same
@@ -63,7 +69,9 @@ export function currentDiagnostic(analysis: Analysis, ref: DiagnosticRef): Diagn
       d.code === ref.code &&
       samePosition(range.start, d.range.start) &&
       samePosition(range.end, d.range.end) &&
-      (ref.data === undefined || sameData(ref.data, d.data ?? {}) || sameData(ref.data, { ...(d.data ?? {}), ...(d.clause ? { clause: d.clause } : {}) })),
+      (ref.data === undefined ||
+        sameData(ref.data, d.data ?? {}) ||
+        sameData(ref.data, { ...(d.data ?? {}), ...(d.clause ? { clause: d.clause } : {}) })),
   );
 }
 
@@ -72,14 +80,25 @@ const LINE_MARKUP = /^(?:(?![\r\n])[\s#>*_+\-])*$/;
 const LINE_MARKUP_AND_BREAK = /^(?:(?![\r\n])[\s#>*_+\-])*(?:\r\n|\r|\n)?$/;
 
 /** What a fix for each code may replace besides inserting: exactly the finding's own text. */
-const REPLACES_FINDING = new Set(['unresolved-placeholder', 'unknown-category', 'unknown-document-type', 'ambiguous-category', 'unknown-key', 'missing-category']);
+const REPLACES_FINDING = new Set([
+  'unresolved-placeholder',
+  'unknown-category',
+  'unknown-document-type',
+  'ambiguous-category',
+  'unknown-key',
+  'missing-category',
+]);
 
 /**
  * The last check before an edit leaves the core: it inserts, or it replaces exactly the text the
  * finding names (the placeholder or value), or, for a choice marker, removes the marker and
  * nothing but markup and the line break of its own line.
  */
-export function editAllowed(text: string, finding: { code: string; start: number; end: number }, edit: OffsetEdit): boolean {
+export function editAllowed(
+  text: string,
+  finding: { code: string; start: number; end: number },
+  edit: OffsetEdit,
+): boolean {
   const { start, end } = edit;
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start > end) return false;
   if (start === end) return true;
@@ -102,13 +121,22 @@ export function editAllowed(text: string, finding: { code: string; start: number
 export function quickFixes(analysis: Analysis, ref: DiagnosticRef): CoreAction[] {
   const d = currentDiagnostic(analysis, ref);
   if (!d) return [];
-  const finding = { code: d.code, start: analysis.lines.offsetAt(d.range.start), end: analysis.lines.offsetAt(d.range.end) };
+  const finding = {
+    code: d.code,
+    start: analysis.lines.offsetAt(d.range.start),
+    end: analysis.lines.offsetAt(d.range.end),
+  };
   const text = analysis.context.text;
-  return fixesFor(analysis, d, finding.start, finding.end).filter((a) => a.edits.length > 0 && a.edits.every((e) => editAllowed(text, finding, e) || editAllowedForGroup(analysis, finding.code, e)));
+  return fixesFor(analysis, d, finding.start, finding.end).filter(
+    (a) =>
+      a.edits.length > 0 &&
+      a.edits.every((e) => editAllowed(text, finding, e) || editAllowedForGroup(analysis, finding.code, e)),
+  );
 }
 
 /** Numerals (and the の of a branch number): all 「見出し番号を振り直す」 may replace, and with. */
-const NUMERAL = /^[0-9０-９一二三四五六七八九十百千]+[条項号節章]?(?:の[0-9０-９一二三四五六七八九十百千]+)?[条項号節章]?$/;
+const NUMERAL =
+  /^[0-9０-９一二三四五六七八九十百千]+[条項号節章]?(?:の[0-9０-９一二三四五六七八九十百千]+)?[条項号節章]?$/;
 
 /**
  * Edits of actions that fix a whole group of the server's own findings at once: 「front matter の値で
@@ -117,9 +145,21 @@ const NUMERAL = /^[0-9０-９一二三四五六七八九十百千]+[条項号節
  */
 function editAllowedForGroup(analysis: Analysis, code: string, edit: OffsetEdit): boolean {
   const text = analysis.context.text;
-  if (!Number.isInteger(edit.start) || !Number.isInteger(edit.end) || edit.start < 0 || edit.end > text.length || edit.start >= edit.end) return false;
+  if (
+    !Number.isInteger(edit.start) ||
+    !Number.isInteger(edit.end) ||
+    edit.start < 0 ||
+    edit.end > text.length ||
+    edit.start >= edit.end
+  )
+    return false;
   if (code === 'unresolved-placeholder') {
-    return analysis.result.diagnostics.some((d) => d.code === code && analysis.lines.offsetAt(d.range.start) === edit.start && analysis.lines.offsetAt(d.range.end) === edit.end);
+    return analysis.result.diagnostics.some(
+      (d) =>
+        d.code === code &&
+        analysis.lines.offsetAt(d.range.start) === edit.start &&
+        analysis.lines.offsetAt(d.range.end) === edit.end,
+    );
   }
   if (code === 'numbering') {
     // What differs, once the brackets and 第…条 around the number that both keep are set aside, is a number.
@@ -128,7 +168,13 @@ function editAllowedForGroup(analysis: Analysis, code: string, edit: OffsetEdit)
     let p = 0;
     while (p < before.length && p < after.length && before[p] === after[p] && !NUMERAL.test(before[p])) p++;
     let q = 0;
-    while (q < before.length - p && q < after.length - p && before[before.length - 1 - q] === after[after.length - 1 - q] && !NUMERAL.test(before[before.length - 1 - q])) q++;
+    while (
+      q < before.length - p &&
+      q < after.length - p &&
+      before[before.length - 1 - q] === after[after.length - 1 - q] &&
+      !NUMERAL.test(before[before.length - 1 - q])
+    )
+      q++;
     before = before.slice(p, before.length - q);
     after = after.slice(p, after.length - q);
     return NUMERAL.test(before) && NUMERAL.test(after);
@@ -140,7 +186,10 @@ function editAllowedForGroup(analysis: Analysis, code: string, edit: OffsetEdit)
 function fixesFor(analysis: Analysis, diagnostic: Diagnostic, start: number, end: number): CoreAction[] {
   const ctx = analysis.context;
   const { locale } = ctx;
-  const data: Record<string, unknown> = { ...(diagnostic.data ?? {}), ...(diagnostic.clause ? { clause: diagnostic.clause } : {}) };
+  const data: Record<string, unknown> = {
+    ...(diagnostic.data ?? {}),
+    ...(diagnostic.clause ? { clause: diagnostic.clause } : {}),
+  };
   switch (diagnostic.code) {
     case 'missing-clause':
     case 'empty-clause':
@@ -148,20 +197,53 @@ function fixesFor(analysis: Analysis, diagnostic: Diagnostic, start: number, end
     case 'unresolved-placeholder': {
       const fill = typeof data.fill === 'string' ? data.fill : undefined;
       if (!fill || start === end) return [];
-      const one: CoreAction = { title: t(locale, `「${fill}」で置き換える`, `Replace with "${fill}"`), kind: 'quickfix', isPreferred: true, edits: [{ start, end, newText: fill }] };
+      const one: CoreAction = {
+        title: t(locale, `「${fill}」で置き換える`, `Replace with "${fill}"`),
+        kind: 'quickfix',
+        isPreferred: true,
+        edits: [{ start, end, newText: fill }],
+      };
       const all = placeholderFills(analysis);
-      return all.length > 1 ? [one, { title: t(locale, `front matter の値ですべて置き換える（${all.length} 件）`, `Replace all with the front-matter values (${all.length})`), kind: 'quickfix', edits: all }] : [one];
+      return all.length > 1
+        ? [
+            one,
+            {
+              title: t(
+                locale,
+                `front matter の値ですべて置き換える（${all.length} 件）`,
+                `Replace all with the front-matter values (${all.length})`,
+              ),
+              kind: 'quickfix',
+              edits: all,
+            },
+          ]
+        : [one];
     }
     case 'unresolved-variant': {
       const edit = start === end ? undefined : markerRemoval(ctx, start, end);
-      return edit ? [{ title: t(locale, 'この文言を採用し、選択肢の見出しを削除', 'Keep this wording and remove the choice marker'), kind: 'quickfix', isPreferred: true, edits: [edit] }] : [];
+      return edit
+        ? [
+            {
+              title: t(
+                locale,
+                'この文言を採用し、選択肢の見出しを削除',
+                'Keep this wording and remove the choice marker',
+              ),
+              kind: 'quickfix',
+              isPreferred: true,
+              edits: [edit],
+            },
+          ]
+        : [];
     }
     case 'unknown-category':
     case 'unknown-document-type':
     case 'ambiguous-category':
     case 'unknown-key': {
       // `data` comes back from the client: take at most MAX_SUGGESTIONS short strings of it.
-      const listed: unknown[] = Array.isArray(data.suggestions) ? data.suggestions.slice(0, MAX_SUGGESTIONS) : [data.suggestion];
+      const listed: unknown[] = Array.isArray(data.suggestions)
+        ? data.suggestions.slice(0, MAX_SUGGESTIONS)
+        : [data.suggestion];
       const suggestions = listed.filter((s): s is string => typeof s === 'string' && s.length <= MAX_SUGGESTION_LENGTH);
       const quoted = /^["']/.test(ctx.text.slice(start, end));
       return suggestions.map((s, i) => ({
@@ -175,7 +257,9 @@ function fixesFor(analysis: Analysis, diagnostic: Diagnostic, start: number, end
       return categoryAdditions(ctx, start, end);
     case 'numbering': {
       const edits = typeof data.group === 'string' ? renumberEdits(ctx, data.group) : [];
-      return edits.length ? [{ title: t(locale, '見出し番号を振り直す', 'Renumber the headings'), kind: 'quickfix', edits }] : [];
+      return edits.length
+        ? [{ title: t(locale, '見出し番号を振り直す', 'Renumber the headings'), kind: 'quickfix', edits }]
+        : [];
     }
     default:
       return [];
@@ -203,14 +287,18 @@ export function clauseInsertions(ctx: DraftContext, clauseId: string): CoreActio
   const index = ctx.catalog.clauseIndex.get(clauseId);
   if (index === undefined) return [];
   const clause = ctx.catalog.def.clauses[index];
-  const name = ctx.locale === 'ja' ? clause.heading ?? clause.title : clause.heading_en ?? clause.title_en;
+  const name = ctx.locale === 'ja' ? (clause.heading ?? clause.title) : (clause.heading_en ?? clause.title_en);
   const choices = wordingChoices(ctx, clause);
-  const labelOf = (w: (typeof choices)[number]['wording']) => (ctx.locale === 'ja' ? w.label : w.label_en ?? w.label);
+  const labelOf = (w: (typeof choices)[number]['wording']) => (ctx.locale === 'ja' ? w.label : (w.label_en ?? w.label));
   return choices.map(({ wording, preferred, categories }) => {
     let label = labelOf(wording);
     // For a mix of categories, name the category when another entry reads the same.
     if (choices.some((c) => c.wording !== wording && labelOf(c.wording) === label) && categories.length) {
-      const names = categories.map((id) => (ctx.locale === 'ja' ? ctx.catalog.def.categories[id].label : ctx.catalog.def.categories[id].label_en)).join(ctx.locale === 'ja' ? '・' : ', ');
+      const names = categories
+        .map((id) =>
+          ctx.locale === 'ja' ? ctx.catalog.def.categories[id].label : ctx.catalog.def.categories[id].label_en,
+        )
+        .join(ctx.locale === 'ja' ? '・' : ', ');
       label = label ? `${label}／${names}` : names;
     }
     const ins = underEmptyHeading(ctx, index, wording.text) ?? planClauseInsertion(ctx, clause, wording);
@@ -249,7 +337,10 @@ export function markParagraphActions(ctx: DraftContext, offset: number): CoreAct
     const clause = ctx.catalog.def.clauses[clauseIndex];
     if (req.level !== 'required' || ctx.locations.has(clauseIndex) || ctx.waivers.has(clause.id)) continue;
     const title = ctx.locale === 'ja' ? clause.title : clause.title_en;
-    const what = block.facts.kind === 'heading' ? t(ctx.locale, 'この見出し', 'this heading') : t(ctx.locale, 'この段落', 'this paragraph');
+    const what =
+      block.facts.kind === 'heading'
+        ? t(ctx.locale, 'この見出し', 'this heading')
+        : t(ctx.locale, 'この段落', 'this paragraph');
     out.push({
       title: t(ctx.locale, `${what}を『${title}』として扱う`, `Treat ${what} as "${title}"`),
       kind: 'quickfix',
@@ -313,14 +404,22 @@ function markerRemoval(ctx: DraftContext, start: number, end: number): OffsetEdi
   let after = le;
   if (text.charCodeAt(after) === 13) after++;
   if (text.charCodeAt(after) === 10) after++;
-  const candidates: OffsetEdit[] = rest ? [{ start, end, newText: '' }] : [{ start: ls, end: after, newText: '' }, { start, end, newText: '' }];
+  const candidates: OffsetEdit[] = rest
+    ? [{ start, end, newText: '' }]
+    : [
+        { start: ls, end: after, newText: '' },
+        { start, end, newText: '' },
+      ];
   const index = ctx.blocks.findIndex((b) => b.start <= start && end <= b.end);
   const block = ctx.blocks[index];
   if (!block) return candidates[0];
   // The block an <!-- itaku: clause … --> comment points at must not vanish: the comment would
   // then point at whatever follows.
   const pointedAt = [...ctx.locations.values()].some((l) => l.by === 'marker' && l.block === index);
-  const kinds = (source: string) => parseMarkdown(source, 0, false).blocks.map((b) => `${b.kind}${b.depth}`).join(',');
+  const kinds = (source: string) =>
+    parseMarkdown(source, 0, false)
+      .blocks.map((b) => `${b.kind}${b.depth}`)
+      .join(',');
   const original = kinds(text.slice(block.start, block.end));
   for (const edit of candidates) {
     const from = Math.min(edit.start, block.start);
@@ -340,7 +439,8 @@ function categoryAdditions(ctx: DraftContext, start: number, end: number): CoreA
   return Object.entries(ctx.catalog.def.categories).map(([id, c]) => {
     const label = ctx.locale === 'ja' ? c.label : c.label_en;
     let edit: OffsetEdit;
-    if (hasKey && fm.categorySpan![0] !== fm.categorySpan![1] && start !== end) edit = { start, end, newText: `[${id}]` };
+    if (hasKey && fm.categorySpan![0] !== fm.categorySpan![1] && start !== end)
+      edit = { start, end, newText: `[${id}]` };
     else {
       // A new line after the document line.
       const docEnd = fm.documentSpan ? fm.documentSpan[1] : fm.span[0];
@@ -348,7 +448,11 @@ function categoryAdditions(ctx: DraftContext, start: number, end: number): CoreA
       while (le < ctx.text.length && ctx.text.charCodeAt(le) !== 10 && ctx.text.charCodeAt(le) !== 13) le++;
       edit = { start: le, end: le, newText: `${eol}${FRONT_MATTER_KEYS.category[0]}: [${id}]` };
     }
-    return { title: t(ctx.locale, `業務分類に ${id}（${label}）を指定`, `Set the category to ${id} (${label})`), kind: 'quickfix' as const, edits: [edit] };
+    return {
+      title: t(ctx.locale, `業務分類に ${id}（${label}）を指定`, `Set the category to ${id} (${label})`),
+      kind: 'quickfix' as const,
+      edits: [edit],
+    };
   });
 }
 

@@ -36,7 +36,8 @@ export function inferTerms(blocks: readonly LocatedBlock[], terms: readonly Term
     let most = 0;
     for (const alt of term.alternatives) {
       let n = 0;
-      for (const b of blocks) if (b.facts.norm.text) n += occurrences(b.facts.norm.text, alt, alt === term.template ? term.not : []).length;
+      for (const b of blocks)
+        if (b.facts.norm.text) n += occurrences(b.facts.norm.text, alt, alt === term.template ? term.not : []).length;
       if (n > most) [best, most] = [alt, n];
     }
     if (best && best !== term.template) out[term.template] = best;
@@ -105,7 +106,9 @@ export function fillValue(name: string, ctx: FillContext): string | undefined {
   if (fill?.from === 'organization') value = fm.organization;
   // The names the text itself uses for the parties (乙は… / 受注者は…) win over the front
   // matter's full names, so an inserted clause reads like its neighbours.
-  else if (fill?.from === 'party') value = ctx.inferredParties?.[fill.party] ?? (Object.hasOwn(fm.parties, fill.party) ? fm.parties[fill.party] : undefined);
+  else if (fill?.from === 'party')
+    value =
+      ctx.inferredParties?.[fill.party] ?? (Object.hasOwn(fm.parties, fill.party) ? fm.parties[fill.party] : undefined);
   else if (fill?.from === 'option') {
     const v = optionValue(ctx.catalog, fm.options, fill.option);
     const type = ctx.catalog.def.options[fill.option]?.type;
@@ -125,7 +128,11 @@ export function fillValue(name: string, ctx: FillContext): string | undefined {
 const MARKER = /\{\{([^{}:]+)(?::([^{}]*))?\}\}/g;
 
 /** Wording with its placeholders filled where the draft says what they are, the template's notation elsewhere. */
-export function renderWording(text: string, ctx: FillContext | undefined, asValue: (value: string) => string = (v) => v): string {
+export function renderWording(
+  text: string,
+  ctx: FillContext | undefined,
+  asValue: (value: string) => string = (v) => v,
+): string {
   let out = '';
   let last = 0;
   const placeholders = ctx?.catalog.def.placeholders ?? {};

@@ -32,10 +32,19 @@ const withBreaks = (s: string, eol: string) => s.replace(/\r\n|\r|\n/g, eol);
 
 /** The title text of a block (its heading text, or its title line). */
 function blockTitle(ctx: DraftContext, b: LocatedBlock): string {
-  const raw = ctx.text.slice(b.start, b.start + (b.facts.kind === 'heading' ? b.facts.length : titleOf(b.facts, ctx.text, b.start)[1]));
-  if (b.facts.kind === 'heading') return withoutClosingHashes(raw.replace(/^\s*#{1,6}\s*/, '')).split(/\r\n|\r|\n/)[0].trim();
+  const raw = ctx.text.slice(
+    b.start,
+    b.start + (b.facts.kind === 'heading' ? b.facts.length : titleOf(b.facts, ctx.text, b.start)[1]),
+  );
+  if (b.facts.kind === 'heading')
+    return withoutClosingHashes(raw.replace(/^\s*#{1,6}\s*/, ''))
+      .split(/\r\n|\r|\n/)[0]
+      .trim();
   // A title may sit under a 【…の場合】 marker line; the title is its last line.
-  return raw.split(/\r\n|\r|\n/).pop()!.trim();
+  return raw
+    .split(/\r\n|\r|\n/)
+    .pop()!
+    .trim();
 }
 
 function lineStart(text: string, offset: number): number {
@@ -53,7 +62,12 @@ function headingLine(depth: number, title: string): string {
  * After an article (第n条) the new one takes a branch number (第n条の2), as Japanese drafting
  * does, so no existing article needs renumbering.
  */
-function styledTitle(neighbour: string | undefined, before: boolean, title: string, taken: ReadonlySet<string> = new Set()): string {
+function styledTitle(
+  neighbour: string | undefined,
+  before: boolean,
+  title: string,
+  taken: ReadonlySet<string> = new Set(),
+): string {
   if (!neighbour) return title;
   const plain = neighbour.replace(/^\*\*|\*\*$/g, '');
   const wrap = (t: string) => (neighbour.startsWith('**') ? `**${t}**` : t);
@@ -61,7 +75,13 @@ function styledTitle(neighbour: string | undefined, before: boolean, title: stri
   if (n) {
     // Never a number a sibling already has: n+1 when free, else a branch number (3の2, 第6条の2).
     const free = freeNumber(n, before, taken);
-    return wrap(free ? formatNumbered(n, free.value, title, free.branch) : n.bracket ? `${n.bracket[0]}${title}${n.bracket[1]}` : title);
+    return wrap(
+      free
+        ? formatNumbered(n, free.value, title, free.branch)
+        : n.bracket
+          ? `${n.bracket[0]}${title}${n.bracket[1]}`
+          : title,
+    );
   }
   if (plain.startsWith('【')) return wrap(`【${title}】`);
   return wrap(title);
@@ -80,7 +100,10 @@ function atEnd(ctx: DraftContext, block: string, eol: string): Insertion {
   let prefix = '';
   if (text.length && !/(\r\n|\r|\n)$/.test(text)) prefix = eol;
   const last = ctx.blocks[ctx.blocks.length - 1];
-  const closer = last && last.facts.listDepth === 0 && !last.facts.quoted ? closerOf(text.slice(last.start, last.end), last.facts.kind) : '';
+  const closer =
+    last && last.facts.listDepth === 0 && !last.facts.quoted
+      ? closerOf(text.slice(last.start, last.end), last.facts.kind)
+      : '';
   if (closer) prefix += `${closer}${eol}`;
   if (text.length && !EMPTY_LINE_AT_END.test(text + prefix)) prefix += eol;
   return { offset: text.length, text: `${prefix}${block}${eol}` };
@@ -88,14 +111,18 @@ function atEnd(ctx: DraftContext, block: string, eol: string): Insertion {
 
 /** Index of the next heading at `depth` or shallower after block `from`; -1 when none. */
 function nextHeading(blocks: readonly LocatedBlock[], from: number, depth: number): number {
-  for (let i = from + 1; i < blocks.length; i++) if (blocks[i].facts.kind === 'heading' && blocks[i].facts.depth <= depth) return i;
+  for (let i = from + 1; i < blocks.length; i++)
+    if (blocks[i].facts.kind === 'heading' && blocks[i].facts.depth <= depth) return i;
   return -1;
 }
 
 /** Is the line just above `offset` (a line start) blank, or is there none? */
 function blankAbove(text: string, offset: number): boolean {
   if (offset === 0) return true;
-  const previous = lineStart(text, offset - (text.charCodeAt(offset - 1) === 10 && text.charCodeAt(offset - 2) === 13 ? 2 : 1));
+  const previous = lineStart(
+    text,
+    offset - (text.charCodeAt(offset - 1) === 10 && text.charCodeAt(offset - 2) === 13 ? 2 : 1),
+  );
   return /^[ \t]*(\r\n|\r|\n)?$/.test(text.slice(previous, offset));
 }
 
@@ -109,7 +136,8 @@ function beforeBlock(ctx: DraftContext, at: number, block: string, eol: string):
   const offset = lineStart(ctx.text, ctx.blocks[at].start);
   // A paragraph line indented as deep as code (a lazy continuation) would turn into a code block
   // once a blank line came before it; the new block goes after that paragraph instead.
-  if (ctx.blocks[at].facts.kind === 'paragraph' && /^ {0,3}(\t| {4})/.test(ctx.text.slice(offset, offset + 8))) return afterBlock(ctx, ctx.blocks[at], block, eol);
+  if (ctx.blocks[at].facts.kind === 'paragraph' && /^ {0,3}(\t| {4})/.test(ctx.text.slice(offset, offset + 8)))
+    return afterBlock(ctx, ctx.blocks[at], block, eol);
   return atLineStart(ctx.text, offset, block, eol);
 }
 
@@ -133,7 +161,8 @@ function afterBlock(ctx: DraftContext, b: LocatedBlock, block: string, eol: stri
   const rest = ctx.text.slice(b.end, b.end + 200);
   if (indentedNext(ctx.text, b.end)) {
     const offset = lineStart(ctx.text, b.start);
-    if (b.facts.listDepth === 0 && !b.facts.quoted && !indentedNext(ctx.text, offset)) return atLineStart(ctx.text, offset, block, eol);
+    if (b.facts.listDepth === 0 && !b.facts.quoted && !indentedNext(ctx.text, offset))
+      return atLineStart(ctx.text, offset, block, eol);
     return atEnd(ctx, block, eol);
   }
   const tight = !BLANK_LINE_NEXT.test(rest) && /\S/.test(rest);
@@ -157,10 +186,19 @@ function listItemBounds(blocks: readonly LocatedBlock[], index: number): [number
 /** Does the wording alone, without a title, read as the clause? */
 function namesClause(ctx: DraftContext, clause: ClauseDef, body: string): boolean {
   const index = ctx.catalog.clauseIndex.get(clause.id);
-  return readBlocks(body, ctx.catalog).blocks.some((b) => clausesInBlock(b.facts, ctx.catalog).some((h) => h.clause === index));
+  return readBlocks(body, ctx.catalog).blocks.some((b) =>
+    clausesInBlock(b.facts, ctx.catalog).some((h) => h.clause === index),
+  );
 }
 
-function listItemInsertion(ctx: DraftContext, index: number, title: string | undefined, body: string, eol: string, before: boolean): Insertion {
+function listItemInsertion(
+  ctx: DraftContext,
+  index: number,
+  title: string | undefined,
+  body: string,
+  eol: string,
+  before: boolean,
+): Insertion {
   const [first, last] = listItemBounds(ctx.blocks, index);
   const head = ctx.blocks[first];
   const markerAt = head.start + (head.facts.itemOffset ?? 0);
@@ -173,7 +211,10 @@ function listItemInsertion(ctx: DraftContext, index: number, title: string | und
   const bodyLines = body.split(/\r\n|\r|\n/);
   // Without a title, a body that is itself a list item ("- lead") becomes the item.
   const firstLine = title ?? bodyLines.shift()!.replace(/^[-*+]\s+/, '');
-  const item = [`${indent}${marker} ${firstLine}`, ...bodyLines.map((l) => (l ? contentIndent + (title ? l : l.replace(/^ {2}/, '')) : l))].join(eol);
+  const item = [
+    `${indent}${marker} ${firstLine}`,
+    ...bodyLines.map((l) => (l ? contentIndent + (title ? l : l.replace(/^ {2}/, '')) : l)),
+  ].join(eol);
   if (before) return { offset: lineAt, text: `${item}${eol}` };
   return { offset: ctx.blocks[last].end, text: `${eol}${item}` };
 }
@@ -191,10 +232,17 @@ export function planClauseInsertion(ctx: DraftContext, clause: ClauseDef, wordin
   const order = ctx.documentType ? ctx.catalog.clausesFor(ctx.documentType) : ctx.catalog.def.clauses;
   const k = order.indexOf(clause);
   const locate = (c: ClauseDef) => ctx.locations.get(ctx.catalog.clauseIndex.get(c.id)!);
-  let anchor = order.slice(0, Math.max(0, k)).reverse().map(locate).find((l) => l);
+  let anchor = order
+    .slice(0, Math.max(0, k))
+    .reverse()
+    .map(locate)
+    .find((l) => l);
   let before = false;
   if (!anchor) {
-    anchor = order.slice(k + 1).map(locate).find((l) => l);
+    anchor = order
+      .slice(k + 1)
+      .map(locate)
+      .find((l) => l);
     before = Boolean(anchor);
   }
   const blocks = ctx.blocks;
@@ -206,12 +254,18 @@ export function planClauseInsertion(ctx: DraftContext, clause: ClauseDef, wordin
     if (anchor.by === 'heading') {
       const line = headingLine(b.facts.depth, styledTitle(neighbour, before, title, taken));
       const section = `${line}${eol}${eol}${body}`;
-      return before ? beforeBlock(ctx, anchor.block, section, eol) : beforeBlock(ctx, nextHeading(blocks, anchor.block, b.facts.depth), section, eol);
+      return before
+        ? beforeBlock(ctx, anchor.block, section, eol)
+        : beforeBlock(ctx, nextHeading(blocks, anchor.block, b.facts.depth), section, eol);
     }
     const plainBody = anchor.by !== 'title' && namesClause(ctx, clause, body);
     // A list item takes the new clause as a sibling item, when its marker is known and no block
     // quote lies between (a quoted item would need its > prefixes); otherwise a paragraph follows.
-    if (b.facts.listDepth > 0 && !b.facts.quoted && blocks[listItemBounds(blocks, anchor.block)[0]].facts.itemOffset !== null) {
+    if (
+      b.facts.listDepth > 0 &&
+      !b.facts.quoted &&
+      blocks[listItemBounds(blocks, anchor.block)[0]].facts.itemOffset !== null
+    ) {
       if (plainBody) return listItemInsertion(ctx, anchor.block, undefined, body, eol, before);
       const itemTitle = anchor.by === 'title' ? styledTitle(neighbour, before, title, taken) : title;
       return listItemInsertion(ctx, anchor.block, itemTitle, body, eol, before);
@@ -234,7 +288,9 @@ export function planClauseInsertion(ctx: DraftContext, clause: ClauseDef, wordin
             }
           }
         }
-        const numbered = previous ? styledTitle(previous, false, title, siblingNumbers(ctx.text, blocks, previousBlock)) : styledTitle(neighbour, true, title, taken);
+        const numbered = previous
+          ? styledTitle(previous, false, title, siblingNumbers(ctx.text, blocks, previousBlock))
+          : styledTitle(neighbour, true, title, taken);
         return beforeBlock(ctx, anchor.block, `${numbered}${eol}${body}`, eol);
       }
       const article = `${styledTitle(neighbour, before, title, taken)}${eol}${body}`;
@@ -250,7 +306,11 @@ export function planClauseInsertion(ctx: DraftContext, clause: ClauseDef, wordin
         if (titleOf(f, ctx.text, blocks[i].start)[0] > 0 && f.listDepth === 0) {
           const n = parseNumbering(blockTitle(ctx, blocks[i]).replace(/^\*\*/, ''));
           // Unnumbered titles end where the next clause title is (a （略） under the title is its body).
-          if (style ? n && n.before === style.before && n.kind === style.kind : clausesInBlock(f, ctx.catalog).some((h) => h.by === 'title')) {
+          if (
+            style
+              ? n && n.before === style.before && n.kind === style.kind
+              : clausesInBlock(f, ctx.catalog).some((h) => h.by === 'title')
+          ) {
             next = i;
             break;
           }
@@ -265,7 +325,8 @@ export function planClauseInsertion(ctx: DraftContext, clause: ClauseDef, wordin
 
   // No clause found at all: the end of the security section, in the style of its sub-headings.
   const isUmbrella = (hits: Int32Array) => {
-    for (let k = 0; k < hits.length; k += 3) if (ctx.catalog.usages[hits[k]].some((u) => u.kind === 'umbrella')) return true;
+    for (let k = 0; k < hits.length; k += 3)
+      if (ctx.catalog.usages[hits[k]].some((u) => u.kind === 'umbrella')) return true;
     return false;
   };
   const umbrella = blocks.findIndex((b) => b.facts.kind === 'heading' && isUmbrella(b.facts.hits));
@@ -273,9 +334,13 @@ export function planClauseInsertion(ctx: DraftContext, clause: ClauseDef, wordin
     const depth = blocks[umbrella].facts.depth;
     const end = nextHeading(blocks, umbrella, depth);
     let lastChild = -1;
-    for (let i = umbrella + 1; i < (end < 0 ? blocks.length : end); i++) if (blocks[i].facts.kind === 'heading' && blocks[i].facts.depth === depth + 1) lastChild = i;
+    for (let i = umbrella + 1; i < (end < 0 ? blocks.length : end); i++)
+      if (blocks[i].facts.kind === 'heading' && blocks[i].facts.depth === depth + 1) lastChild = i;
     const neighbour = lastChild >= 0 ? blockTitle(ctx, blocks[lastChild]) : undefined;
-    const line = headingLine(depth + 1, styledTitle(neighbour, false, title, lastChild >= 0 ? siblingNumbers(ctx.text, blocks, lastChild) : undefined));
+    const line = headingLine(
+      depth + 1,
+      styledTitle(neighbour, false, title, lastChild >= 0 ? siblingNumbers(ctx.text, blocks, lastChild) : undefined),
+    );
     return beforeBlock(ctx, end, `${line}${eol}${eol}${body}`, eol);
   }
   const depths = blocks.filter((b) => b.facts.kind === 'heading' && b.facts.depth >= 2).map((b) => b.facts.depth);

@@ -46,14 +46,16 @@ export function parseNumbering(title: string): Numbering | undefined {
   for (const { re, kind, branch } of PATTERNS) {
     const m = re.exec(title);
     if (!m) continue;
-    const value = kind === 'kana' ? KANA.indexOf(m[2]) + 1 : kind === 'circled' ? CIRCLED.indexOf(m[2]) + 1 : toNumber(m[2]);
+    const value =
+      kind === 'kana' ? KANA.indexOf(m[2]) + 1 : kind === 'circled' ? CIRCLED.indexOf(m[2]) + 1 : toNumber(m[2]);
     if (value <= 0) continue;
     const after = branch === 4 ? m[3] : m[4];
     const numbering: Numbering = { before: m[1], after, kind, wide: /[０-９]/.test(m[2]), value };
     if (m[branch]) numbering.branch = toNumber(m[branch]);
     const rest = title.slice(m[0].length);
     const bracket = /^\s*([（(【［[])/.exec(rest);
-    if (bracket) numbering.bracket = [bracket[1], { '（': '）', '(': ')', '【': '】', '［': '］', '[': ']' }[bracket[1]]!];
+    if (bracket)
+      numbering.bracket = [bracket[1], { '（': '）', '(': ')', '【': '】', '［': '］', '[': ']' }[bracket[1]]!];
     return numbering;
   }
   return undefined;
@@ -96,7 +98,11 @@ export function formatNumbered(n: Numbering, value: number, title: string, branc
  * or before it (n−1 when free, else (n−1) の k); undefined when there is none (before the 1st).
  * Articles always take a branch number after their neighbour (第6条の2), as Japanese drafting does.
  */
-export function freeNumber(n: Numbering, before: boolean, taken: ReadonlySet<string>): { value: number; branch?: number } | undefined {
+export function freeNumber(
+  n: Numbering,
+  before: boolean,
+  taken: ReadonlySet<string>,
+): { value: number; branch?: number } | undefined {
   const branchOf = (value: number, from: number) => {
     let b = Math.max(2, from);
     while (taken.has(numberKey(value, b))) b++;

@@ -28,7 +28,11 @@ export function renumberEdits(ctx: DraftContext, group: string): OffsetEdit[] {
   const repeated = new Set(titles.map((t) => t.key).filter((k, i, all) => all.indexOf(k) !== i));
   const n = titles[0].numbering;
   const titleSpans = titles.map((t) => [t.start, t.end]);
-  const reference = isArticle(n) ? /第([0-9０-９]+)条(?:の([0-9０-９]+))?/g : n.before.trim() && /^[（(]$/.test(n.before.trim()) ? /[（(]([0-9０-９]+)(?:の([0-9０-９]+))?[）)](?=の各項|に定め|の規定)/g : undefined;
+  const reference = isArticle(n)
+    ? /第([0-9０-９]+)条(?:の([0-9０-９]+))?/g
+    : n.before.trim() && /^[（(]$/.test(n.before.trim())
+      ? /[（(]([0-9０-９]+)(?:の([0-9０-９]+))?[）)](?=の各項|に定め|の規定)/g
+      : undefined;
   if (reference) {
     for (const b of ctx.blocks) {
       if (b.facts.kind === 'code' || b.facts.kind === 'html') continue;

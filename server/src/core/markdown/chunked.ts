@@ -94,7 +94,12 @@ function plainBlocks(text: string, from: number, to: number): Block[] {
  * Parses [from, to) of `text` (to the end by default) window by window. Equal to
  * `parseMarkdown(text.slice(from, to), from, from === 0)` whenever `limited` is empty.
  */
-export function parseChunked(text: string, from = 0, to = text.length, sizes = { target: WINDOW_TARGET, max: MAX_WINDOW }): ChunkedMarkdown {
+export function parseChunked(
+  text: string,
+  from = 0,
+  to = text.length,
+  sizes = { target: WINDOW_TARGET, max: MAX_WINDOW },
+): ChunkedMarkdown {
   const out: ChunkedMarkdown = { blocks: [], roots: [], limited: [] };
   const cuts = candidateCuts(text, from, to);
   // A front matter is one construct: the first window takes all of it.

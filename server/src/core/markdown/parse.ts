@@ -70,7 +70,8 @@ export function closerOf(source: string, type: string): string {
     if (!open) return '';
     const lines = source.split(/\r\n|\r|\n/);
     const last = lines[lines.length - 1].trim();
-    const closedAlready = lines.length >= 2 && last.length >= open[1].length && [...last].every((ch) => ch === open[1][0]);
+    const closedAlready =
+      lines.length >= 2 && last.length >= open[1].length && [...last].every((ch) => ch === open[1][0]);
     return closedAlready ? '' : open[1];
   }
   if (type === 'html') {
@@ -193,7 +194,12 @@ export function parseMarkdown(text: string, base = 0, frontMatterAllowed = true)
       }
       case 'listItem': {
         const markerOffset = pos?.start.offset === undefined ? -1 : pos.start.offset + shift;
-        pushChildren(node.children, (child, i) => ({ node: child, listDepth: listDepth + 1, itemOffset: i === 0 ? markerOffset : -1, quoted }));
+        pushChildren(node.children, (child, i) => ({
+          node: child,
+          listDepth: listDepth + 1,
+          itemOffset: i === 0 ? markerOffset : -1,
+          quoted,
+        }));
         break;
       }
       case 'root':
@@ -210,7 +216,8 @@ export function parseMarkdown(text: string, base = 0, frontMatterAllowed = true)
   const roots: RootSpan[] = [];
   for (const child of root.children) {
     const pos = child.position;
-    if (pos?.start.offset !== undefined && pos.end.offset !== undefined) roots.push({ start: pos.start.offset + shift, end: pos.end.offset + shift, type: child.type });
+    if (pos?.start.offset !== undefined && pos.end.offset !== undefined)
+      roots.push({ start: pos.start.offset + shift, end: pos.end.offset + shift, type: child.type });
   }
   return { frontMatter, blocks, roots };
 }

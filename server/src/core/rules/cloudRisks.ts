@@ -27,13 +27,19 @@ export function cloudRisks(ctx: DraftContext): Finding[] {
   if (!missing.length) return [];
   const fm = ctx.frontMatter;
   const span = fm.categoryEntries.find((e) => e.id === risks.category)?.span ?? fm.categorySpan ?? fm.span;
-  return [{
-    code: 'cloud-risk-unaddressed',
-    severity: 'information',
-    message: messages.cloudRisks(locale, risks.basis, missing.map((m) => ({ id: m.id, short: locale === 'ja' ? m.short : m.short_en }))),
-    start: span[0],
-    end: span[1],
-    clause: 'cloud-terms',
-    data: { items: missing.map((m) => m.id) },
-  }];
+  return [
+    {
+      code: 'cloud-risk-unaddressed',
+      severity: 'information',
+      message: messages.cloudRisks(
+        locale,
+        risks.basis,
+        missing.map((m) => ({ id: m.id, short: locale === 'ja' ? m.short : m.short_en })),
+      ),
+      start: span[0],
+      end: span[1],
+      clause: 'cloud-terms',
+      data: { items: missing.map((m) => m.id) },
+    },
+  ];
 }

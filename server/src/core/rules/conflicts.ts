@@ -57,12 +57,20 @@ export function conflictingVariants(ctx: DraftContext): Finding[] {
       out.push({
         code: 'conflicting-variants',
         severity: 'warning',
-        message: messages.contradictsOption(locale, { title, text: s.text, option: link.option, value: String(chosen), valueLabel: valueDef ? (ja ? valueDef.label : valueDef.label_en) : String(chosen) }),
+        message: messages.contradictsOption(locale, {
+          title,
+          text: s.text,
+          option: link.option,
+          value: String(chosen),
+          valueLabel: valueDef ? (ja ? valueDef.label : valueDef.label_en) : String(chosen),
+        }),
         start: s.start,
         end: s.end,
         clause: clause.id,
         data: { clause: clause.id, variants: [s.variant], option: link.option },
-        related: optionSpan ? [{ start: optionSpan[0], end: optionSpan[1], message: `options.${link.option}: ${String(chosen)}` }] : undefined,
+        related: optionSpan
+          ? [{ start: optionSpan[0], end: optionSpan[1], message: `options.${link.option}: ${String(chosen)}` }]
+          : undefined,
       });
     }
   });
@@ -91,7 +99,8 @@ function signalsIn(facts: BlockFacts, catalog: Catalog): BlockSignal[] {
       if (insideMarker(markers, hits[k + 1], hits[k + 2])) continue;
       for (const u of catalog.usages[hits[k]]) {
         if (u.kind === 'unless') voided.add(`${u.clause}:${u.variant}`);
-        else if (u.kind === 'variant') found.push({ clause: u.clause, variant: u.variant, start: hits[k + 1], end: hits[k + 2] });
+        else if (u.kind === 'variant')
+          found.push({ clause: u.clause, variant: u.variant, start: hits[k + 1], end: hits[k + 2] });
       }
     }
     return found.filter((s) => !voided.has(`${s.clause}:${s.variant}`));

@@ -12,7 +12,9 @@ export function emptyClauses(ctx: DraftContext): Finding[] {
     if (!req || req.level === 'not-applicable') continue;
     const clause = catalog.def.clauses[e.clause];
     if (ctx.waivers.has(clause.id)) continue;
-    const heading = withoutClosingHashes(ctx.text.slice(e.start, e.end).replace(/^\s*#{1,6}\s*/, '')).trimEnd().replace(/\s+/g, ' ');
+    const heading = withoutClosingHashes(ctx.text.slice(e.start, e.end).replace(/^\s*#{1,6}\s*/, ''))
+      .trimEnd()
+      .replace(/\s+/g, ' ');
     out.push({
       code: 'empty-clause',
       severity: 'warning',

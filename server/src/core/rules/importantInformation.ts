@@ -10,12 +10,14 @@ export function importantInformation(ctx: DraftContext): Finding[] {
   const approval = Object.hasOwn(fm.options, rule.approvalOption) ? fm.options[rule.approvalOption] : undefined;
   if (typeof approval === 'string' && approval.trim() && approval !== '{}') return [];
   const span = fm.optionSpans[rule.option] ?? fm.span;
-  return [{
-    code: 'important-information',
-    severity: 'error',
-    message: messages.importantInformation(ctx.locale, rule.basis, rule.approvalOption),
-    start: span[0],
-    end: span[1],
-    data: { option: rule.option, approvalOption: rule.approvalOption },
-  }];
+  return [
+    {
+      code: 'important-information',
+      severity: 'error',
+      message: messages.importantInformation(ctx.locale, rule.basis, rule.approvalOption),
+      start: span[0],
+      end: span[1],
+      data: { option: rule.option, approvalOption: rule.approvalOption },
+    },
+  ];
 }

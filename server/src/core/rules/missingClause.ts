@@ -21,12 +21,18 @@ export function missingClauses(ctx: DraftContext): Finding[] {
       const category = catalog.def.categories[req.category!];
       reason = messages.reasonCategory(locale, ja ? category.label : category.label_en);
     }
-    span ??= fm.categoryEntries.find((e) => e.id === req.category)?.span ?? fm.categorySpan ?? fm.documentSpan ?? fm.span;
+    span ??=
+      fm.categoryEntries.find((e) => e.id === req.category)?.span ?? fm.categorySpan ?? fm.documentSpan ?? fm.span;
     const row = clause.rows[ctx.documentType!];
     out.push({
       code: 'missing-clause',
       severity: 'warning',
-      message: messages.missingClause(locale, { title: ja ? clause.title : clause.title_en, row, reason, basis: req.basis }),
+      message: messages.missingClause(locale, {
+        title: ja ? clause.title : clause.title_en,
+        row,
+        reason,
+        basis: req.basis,
+      }),
       start: span[0],
       end: span[1],
       clause: clause.id,

@@ -23,10 +23,25 @@ export function numberingFindings(ctx: DraftContext): Finding[] {
       const label = ctx.text.slice(t.start, t.end);
       const first = seen.get(t.key);
       if (first) {
-        out.push({ code: 'numbering', severity: 'warning', message: messages.duplicateNumber(ctx.locale, label), start: t.start, end: t.end, data: { group: t.group }, related: [{ start: first.start, end: first.end, message: messages.duplicateNumberFirst(ctx.locale) }] });
+        out.push({
+          code: 'numbering',
+          severity: 'warning',
+          message: messages.duplicateNumber(ctx.locale, label),
+          start: t.start,
+          end: t.end,
+          data: { group: t.group },
+          related: [{ start: first.start, end: first.end, message: messages.duplicateNumberFirst(ctx.locale) }],
+        });
       } else seen.set(t.key, t);
       if (previous && !t.numbering.branch && t.numbering.value > previous.numbering.value + 1) {
-        out.push({ code: 'numbering', severity: 'information', message: messages.numberGap(ctx.locale, ctx.text.slice(previous.start, previous.end), label), start: t.start, end: t.end, data: { group: t.group } });
+        out.push({
+          code: 'numbering',
+          severity: 'information',
+          message: messages.numberGap(ctx.locale, ctx.text.slice(previous.start, previous.end), label),
+          start: t.start,
+          end: t.end,
+          data: { group: t.group },
+        });
       }
       previous = t;
     }

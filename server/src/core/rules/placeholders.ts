@@ -21,7 +21,11 @@ export function unresolvedPlaceholders(ctx: DraftContext): Finding[] {
       out.push({
         code: 'unresolved-placeholder',
         severity: 'warning',
-        message: messages.unresolvedPlaceholder(locale, { text: ctx.text.slice(start, end), label: locale === 'ja' ? def.label : def.label_en, fill: canFill ? fill : undefined }),
+        message: messages.unresolvedPlaceholder(locale, {
+          text: ctx.text.slice(start, end),
+          label: locale === 'ja' ? def.label : def.label_en,
+          fill: canFill ? fill : undefined,
+        }),
         start,
         end,
         data: canFill ? { placeholder: f.name, fill } : { placeholder: f.name },
@@ -70,10 +74,11 @@ function outermost(found: FoundPlaceholder[]): FoundPlaceholder[] {
   const order = found.map((_, i) => i).sort((a, b) => found[a].start - found[b].start || found[b].end - found[a].end);
   const inside = new Uint8Array(found.length);
   let reach = -1; // furthest end among spans before the current group of equal spans
-  for (let k = 0; k < order.length; ) {
+  for (let k = 0; k < order.length;) {
     const { start, end } = found[order[k]];
     let j = k;
-    for (; j < order.length && found[order[j]].start === start && found[order[j]].end === end; j++) if (reach >= end) inside[order[j]] = 1;
+    for (; j < order.length && found[order[j]].start === start && found[order[j]].end === end; j++)
+      if (reach >= end) inside[order[j]] = 1;
     reach = Math.max(reach, end);
     k = j;
   }

@@ -22,4 +22,3 @@ export function unresolvedVariants(ctx: DraftContext): Finding[] {
   }
   return out;
 }
-

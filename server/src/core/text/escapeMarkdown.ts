@@ -5,7 +5,11 @@
  */
 export function escapeMarkdown(text: string): string {
   // Nothing a line could start as either (heading, list, rule).
-  return escapeMarkdownInline(text).replace(/^(\s*)(?:([#+\-=])|(\d+)([.)]))/, (_m, space: string, lead?: string, digits?: string, dot?: string) => (lead ? `${space}\\${lead}` : `${space}${digits}\\${dot}`));
+  return escapeMarkdownInline(text).replace(
+    /^(\s*)(?:([#+\-=])|(\d+)([.)]))/,
+    (_m, space: string, lead?: string, digits?: string, dot?: string) =>
+      lead ? `${space}\\${lead}` : `${space}${digits}\\${dot}`,
+  );
 }
 
 /**

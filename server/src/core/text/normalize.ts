@@ -11,9 +11,22 @@ export interface NormalizedText {
 }
 
 function isWhitespace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 11 ||
-    code === 0x3000 || code === 0xa0 || code === 0xfeff || (code >= 0x2000 && code <= 0x200b) ||
-    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f;
+  return (
+    code === 32 ||
+    code === 9 ||
+    code === 10 ||
+    code === 13 ||
+    code === 12 ||
+    code === 11 ||
+    code === 0x3000 ||
+    code === 0xa0 ||
+    code === 0xfeff ||
+    (code >= 0x2000 && code <= 0x200b) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f
+  );
 }
 
 const MARK = /\p{M}/u;
@@ -22,7 +35,8 @@ const MARK = /\p{M}/u;
 function isCombining(code: number): boolean {
   if (code < 0x300) return false;
   if (code === 0x3099 || code === 0x309a || code === 0xff9e || code === 0xff9f) return true;
-  if ((code >= 0x3040 && code <= 0x3098) || (code >= 0x309b && code <= 0x9fff) || (code >= 0xac00 && code <= 0xd7a3)) return false;
+  if ((code >= 0x3040 && code <= 0x3098) || (code >= 0x309b && code <= 0x9fff) || (code >= 0xac00 && code <= 0xd7a3))
+    return false;
   if (code >= 0xd800 && code <= 0xdfff) return false;
   if (code >= 0xff00 && code <= 0xffef) return false; // full- and half-width forms (ﾞﾟ handled above)
   if (code >= 0x2000 && code <= 0x206f) return false; // general punctuation
@@ -32,9 +46,18 @@ function isCombining(code: number): boolean {
 
 /** Characters whose NFKC form is themselves, checked without calling `normalize`. */
 function isStable(code: number): boolean {
-  return (code >= 0x3041 && code <= 0x3096) || (code >= 0x30a1 && code <= 0x30fa) ||
-    code === 0x30fc || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3001 && code <= 0x3007) ||
-    (code >= 0x300c && code <= 0x3011) || code === 0x3014 || code === 0x3015 || code === 0x30fb || code === 0x301c;
+  return (
+    (code >= 0x3041 && code <= 0x3096) ||
+    (code >= 0x30a1 && code <= 0x30fa) ||
+    code === 0x30fc ||
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0x3001 && code <= 0x3007) ||
+    (code >= 0x300c && code <= 0x3011) ||
+    code === 0x3014 ||
+    code === 0x3015 ||
+    code === 0x30fb ||
+    code === 0x301c
+  );
 }
 
 /** Normalises one phrase the way draft text is normalised (for catalog phrases). */
@@ -79,7 +102,8 @@ const singleNfkc = new Map<number, string>();
 
 function toText(n: number): string {
   let out = '';
-  for (let i = 0; i < n; i += 8192) out += String.fromCharCode.apply(null, chars.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
+  for (let i = 0; i < n; i += 8192)
+    out += String.fromCharCode.apply(null, chars.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
   return out;
 }
 
@@ -102,7 +126,14 @@ export function normalizeRange(source: string, start: number, end: number, base 
       i++;
       continue;
     }
-    if (code === 32 || code === 0x3000 || code === 9 || (code > 0x7f && isWhitespace(code)) || code === 12 || code === 11) {
+    if (
+      code === 32 ||
+      code === 0x3000 ||
+      code === 9 ||
+      (code > 0x7f && isWhitespace(code)) ||
+      code === 12 ||
+      code === 11
+    ) {
       i++;
       continue;
     }
@@ -146,7 +177,7 @@ export function normalizeRange(source: string, start: number, end: number, base 
     for (let k = 0; k < normalized.length; k++) {
       const ch = normalized.charCodeAt(k);
       if (isWhitespace(ch)) {
-          continue;
+        continue;
       }
       if (ch === 42 || ch === 95 || ch === 96) continue;
       c[n] = ch >= 65 && ch <= 90 ? ch + 32 : ch;
