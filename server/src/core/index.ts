@@ -15,3 +15,18 @@ export { internalErrorDiagnostic } from './failure';
 export { DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode, type Severity } from './findings';
 export { resolveLocale, type Locale } from './messages';
 export { LineIndex, type Position, type Range } from './text/lineIndex';
+export {
+  coverageLabels,
+  coveredText,
+  draftCoverage,
+  folderCoverage,
+  isComplete,
+  type CoverageLabels,
+  type CoverageMark,
+  type CoverageRow,
+  type CoverageSummary,
+  type DraftCoverage,
+  type FolderCell,
+  type FolderCoverage,
+  type FolderTable,
+} from './features/coverage';

@@ -1,0 +1,31 @@
+// Texts shared by the report formats (html, md, csv): one wording, whichever the format.
+import { coveredText, type CoverageRow, type DraftCoverage } from '../../core/features/coverage';
+import type { Locale } from '../../core/messages';
+
+/** `調達仕様書 · 情報システムの構築等 · 必須条項 6/8` (as the CLI's stylish header and the status bar). */
+export function summaryLine(d: DraftCoverage, locale: Locale): string {
+  const ja = locale === 'ja';
+  const coverage = d.checked
+    ? `${ja ? '必須条項' : 'required clauses'} ${coveredText(d, locale)}`
+    : ja
+      ? '必須条項を判定できません'
+      : 'clauses not checked';
+  return [d.documentLabel ?? '?', categoriesText(d, locale) || '?', coverage].join(' · ');
+}
+
+/** The draft's categories as the status bar writes them: 情報システムの構築等・オンサイトサービス. */
+export function categoriesText(d: DraftCoverage, locale: Locale): string {
+  return d.categoryLabels.join(locale === 'ja' ? '・' : ', ');
+}
+
+/** The evidence (with its line) of a present clause, the reason of a waived one, else ''. */
+export function evidenceText(r: CoverageRow, locale: Locale): string {
+  const ja = locale === 'ja';
+  if (r.evidence)
+    return ja ? `${r.evidence.line} 行目: ${r.evidence.excerpt}` : `line ${r.evidence.line}: ${r.evidence.excerpt}`;
+  if (r.waiver)
+    return ja
+      ? `適用除外の理由: ${r.waiver.reason || '（理由なし）'}（${r.waiver.line} 行目）`
+      : `waived: ${r.waiver.reason || '(no reason given)'} (line ${r.waiver.line})`;
+  return '';
+}
