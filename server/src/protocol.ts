@@ -1,4 +1,6 @@
 // What the extension client and the language server agree on, in one place.
+import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import type { CoverageRow, DraftCoverage, FolderCoverage } from './core/features/coverage';
 
 export const SERVER_ID = 'itaku';
 
@@ -69,4 +71,47 @@ export interface InitializationOptions {
   locale?: string;
   /** Settings for clients that do not answer workspace/configuration (e.g. a plain Neovim setup). */
   settings?: Partial<ItakuSettings>;
+}
+
+/** Client → server request: the coverage of one open draft, in the draft's message language. */
+export const CoverageRequest = 'itaku/coverage';
+
+export interface CoverageParams {
+  uri: string;
+}
+
+/** One row of the Coverage view: the core's row with ready-made texts. */
+export interface CoverageItem extends CoverageRow {
+  label: string;
+  description: string;
+  /** Markdown. */
+  tooltip: string;
+}
+
+export interface CoverageAnswer {
+  uri: string;
+  version: number;
+  /** Null for Markdown that is not a draft (or a draft over the size limit). */
+  coverage: (Omit<DraftCoverage, 'rows'> & { rows: CoverageItem[]; header: string }) | null;
+  /**
+   * The published diagnostic of each missing clause (as the server sent it, with its data), for a
+   * code-action request that offers exactly that clause's fixes.
+   */
+  fixes: Record<string, LspDiagnostic>;
+}
+
+/** Client → server request: the coverage of every draft in a folder (read from disk; open drafts as edited). */
+export const FolderCoverageRequest = 'itaku/folderCoverage';
+
+export interface FolderCoverageParams {
+  /** A file: URI of a folder. */
+  uri: string;
+}
+
+export interface FolderCoverageAnswer {
+  coverage: FolderCoverage;
+  /** The document URI of each of coverage.drafts, in order. */
+  uris: string[];
+  /** Files not read, with the reason in the folder's message language. */
+  skipped: Array<{ path: string; reason: string }>;
 }

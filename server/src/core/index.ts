@@ -30,3 +30,4 @@ export {
   type FolderCoverage,
   type FolderTable,
 } from './features/coverage';
+export { categoriesText, evidenceText, rowText, summaryLine } from './features/coverageText';

@@ -1,7 +1,7 @@
 // `itaku report --format csv`: one row per draft × clause, UTF-8 with a BOM (so Excel reads it as
 // UTF-8), RFC 4180 quoting and CRLF line breaks.
 import type { FolderCoverage } from '../../core/features/coverage';
-import { categoriesText } from './reportText';
+import { categoriesText } from '../../core/features/coverageText';
 
 /**
  * One RFC 4180 field. A text from a draft that a spreadsheet would run as a formula (= + - @,

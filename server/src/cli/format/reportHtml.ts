@@ -2,7 +2,7 @@
 // asset, a content security policy that allows only its own style, and print rules for A4 landscape.
 import { createHash } from 'node:crypto';
 import { coveredText, isComplete, type DraftCoverage, type FolderCoverage } from '../../core/features/coverage';
-import { categoriesText, evidenceText, summaryLine } from './reportText';
+import { categoriesText, evidenceText, summaryLine } from '../../core/features/coverageText';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

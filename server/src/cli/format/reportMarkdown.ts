@@ -2,7 +2,7 @@
 // comment. Every text from a draft is escaped: it can add no markup, link, mention or table cell.
 import { coveredText, isComplete, type DraftCoverage, type FolderCoverage } from '../../core/features/coverage';
 import { escapeMarkdownInline, markdownCode } from '../../core/text/escapeMarkdown';
-import { categoriesText, evidenceText, summaryLine } from './reportText';
+import { categoriesText, evidenceText, summaryLine } from '../../core/features/coverageText';
 
 /** Literal text in a table cell: no markup, no `|`, no @mention or #123 reference. */
 export function cell(text: string): string {

@@ -1,6 +1,6 @@
-// Texts shared by the report formats (html, md, csv): one wording, whichever the format.
-import { coveredText, type CoverageRow, type DraftCoverage } from '../../core/features/coverage';
-import type { Locale } from '../../core/messages';
+// The wording of coverage, shared by the report formats (html, md, csv) and the editor's Coverage view.
+import { coveredText, type CoverageRow, type DraftCoverage } from './coverage';
+import type { Locale } from '../messages';
 
 /** `調達仕様書 · 情報システムの構築等 · 必須条項 6/8` (as the CLI's stylish header and the status bar). */
 export function summaryLine(d: DraftCoverage, locale: Locale): string {
@@ -28,4 +28,17 @@ export function evidenceText(r: CoverageRow, locale: Locale): string {
       ? `適用除外の理由: ${r.waiver.reason || '（理由なし）'}（${r.waiver.line} 行目）`
       : `waived: ${r.waiver.reason || '(no reason given)'} (line ${r.waiver.line})`;
   return '';
+}
+
+/** The Coverage view's row: `✓ 秘密保持…` and `必須 · 表1(2) · 21 行目: (2) 秘密の保持`. */
+export function rowText(r: CoverageRow, locale: Locale): { label: string; description: string } {
+  const ja = locale === 'ja';
+  const what =
+    evidenceText(r, locale) ||
+    (r.mark === 'missing'
+      ? ja
+        ? 'クリックで雛形の文言を挿入'
+        : 'click to insert the template wording'
+      : r.statusLabel);
+  return { label: `${r.markLabel} ${r.title}`, description: [r.requirementLabel, r.row, what].join(' · ') };
 }
