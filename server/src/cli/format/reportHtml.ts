@@ -23,11 +23,12 @@ p { margin: 2px 0 6px; }
 .meta, .legend { color: #444; }
 table { border-collapse: collapse; width: 100%; margin: 4px 0 10px; }
 th, td { border: 1px solid #9aa3ad; padding: 3px 5px; vertical-align: top; text-align: left; }
-th { background: #e8edf2; font-weight: bold; }
+th { background: #e8edf2; font-weight: bold; white-space: nowrap; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 td.mark { text-align: center; white-space: nowrap; font-weight: bold; }
+td.mark .req { font-weight: normal; font-size: 8.5pt; color: #444; }
 td.row { white-space: nowrap; }
 td.basis { font-size: 8.5pt; color: #333; }
 td.evidence { font-size: 9pt; }
@@ -36,7 +37,8 @@ td.evidence { font-size: 9pt; }
 .waived { color: #7a4d00; background: #fff5df; }
 .not-needed { color: #777; }
 tr.not-applicable td { color: #888; }
-.required { font-weight: bold; }
+td.level { white-space: nowrap; }
+td.required { font-weight: bold; }
 code { font-family: "Noto Sans Mono CJK JP", "IPAGothic", monospace; }
 section.draft { margin-top: 18px; }
 @media print {
@@ -70,7 +72,9 @@ function matrices(model: FolderCoverage): string[] {
         (r) =>
           `<tr><td class="row">${e(r.row)}</td><td>${e(r.title)}</td>${r.cells
             .map((c) =>
-              c ? `<td class="mark ${c.mark}">${e(c.markLabel)}<br>${e(c.requirementLabel)}</td>` : '<td></td>',
+              c
+                ? `<td class="mark ${c.mark}">${e(c.markLabel)} <span class="req">${e(c.requirementLabel)}</span></td>`
+                : '<td></td>',
             )
             .join('')}</tr>`,
       );
@@ -85,7 +89,7 @@ function draftSection(d: DraftCoverage, model: FolderCoverage): string {
     return `<section class="draft">${head}${d.problem ? `<p class="missing">${e(d.problem)}</p>` : ''}</section>`;
   const rows = d.rows.map(
     (r) =>
-      `<tr class="${r.requirement}"><td class="row">${e(r.row)}</td><td>${e(r.title)}</td><td class="${r.requirement === 'required' ? 'required' : ''}">${e(r.requirementLabel)}</td><td class="basis">${e(r.basis)}</td><td class="mark ${r.mark}">${e(r.markLabel)}</td><td class="evidence">${e(evidenceText(r, model.locale))}</td></tr>`,
+      `<tr class="${r.requirement}"><td class="row">${e(r.row)}</td><td>${e(r.title)}</td><td class="level${r.requirement === 'required' ? ' required' : ''}">${e(r.requirementLabel)}</td><td class="basis">${e(r.basis)}</td><td class="mark ${r.mark}">${e(r.markLabel)}</td><td class="evidence">${e(evidenceText(r, model.locale))}</td></tr>`,
   );
   return `<section class="draft">${head}<table><thead><tr><th>${e(l.row)}</th><th>${e(l.clause)}</th><th>${e(l.requirement)}</th><th>${e(l.basis)}</th><th>${e(l.status)}</th><th>${e(l.evidenceOrReason)}</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></section>`;
 }
