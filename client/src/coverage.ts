@@ -128,7 +128,7 @@ export class CoverageView implements vscode.TreeDataProvider<CoverageItem>, vsco
     if (!actions.length) return;
     const picked = await vscode.window.showQuickPick(
       actions.map((a) => ({ label: a.title, description: a.isPreferred ? '★' : undefined, action: a })),
-      { placeHolder: vscode.l10n.t('Fix for {0}', titleOf(answer, clause)) },
+      { placeHolder: answer.coverage?.rows.find((r) => r.clause === clause)?.pick },
     );
     if (picked?.action.edit) await vscode.workspace.applyEdit(picked.action.edit);
   }
@@ -137,6 +137,3 @@ export class CoverageView implements vscode.TreeDataProvider<CoverageItem>, vsco
     for (const s of this.subscriptions) s.dispose();
   }
 }
-
-const titleOf = (answer: CoverageAnswer, clause: string) =>
-  answer.coverage?.rows.find((r) => r.clause === clause)?.title ?? clause;

@@ -1,6 +1,6 @@
 // What the extension client and the language server agree on, in one place.
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import type { CoverageRow, DraftCoverage, FolderCoverage } from './core/features/coverage';
+import type { CoverageRow, DraftCoverage, FolderCoverage } from './core';
 
 export const SERVER_ID = 'itaku';
 
@@ -84,6 +84,8 @@ export interface CoverageParams {
 export interface CoverageItem extends CoverageRow {
   label: string;
   description: string;
+  /** The prompt of the fix picker of a missing clause. */
+  pick: string;
   /** Markdown. */
   tooltip: string;
 }

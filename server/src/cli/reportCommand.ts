@@ -1,9 +1,7 @@
 // `itaku report`: the coverage of the checked drafts (the same analysis as `check --format json`)
 // written as html, md or csv, to standard output or a file.
 import { writeFileSync } from 'node:fs';
-import type { Catalog } from '../core/catalog/compile';
-import { draftCoverage, folderCoverage, type FolderCoverage } from '../core/features/coverage';
-import type { Locale } from '../core/messages';
+import { draftCoverage, folderCoverage, type Catalog, type FolderCoverage, type Locale } from '../core';
 import { escapeForTerminal } from './escape';
 import { formatReportCsv } from './format/reportCsv';
 import { formatReportHtml } from './format/reportHtml';

@@ -30,4 +30,5 @@ export {
   type FolderCoverage,
   type FolderTable,
 } from './features/coverage';
-export { categoriesText, evidenceText, rowText, summaryLine } from './features/coverageText';
+export { categoriesText, evidenceText, rowText, rowTooltip, summaryLine } from './features/coverageText';
+export { escapeMarkdown, escapeMarkdownInline, markdownCode } from './text/escapeMarkdown';

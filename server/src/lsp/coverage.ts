@@ -8,13 +8,11 @@ import {
   draftCoverage,
   folderCoverage,
   rowText,
+  rowTooltip,
   summaryLine,
   type AnalysisResult,
-  type CoverageRow,
   type DraftCoverage,
 } from '../core';
-import { escapeMarkdown as md, markdownCode as code } from '../core/text/escapeMarkdown';
-import type { Locale } from '../core/messages';
 import { checkFile } from '../cli/check';
 import { collectMarkdownFiles } from '../cli/files';
 import { skipReasonText } from '../cli/report';
@@ -24,35 +22,6 @@ import { toLspDiagnostic } from './convert';
 import type { DraftState, Drafts } from './drafts';
 import type { Settings } from './settings';
 
-function tooltip(r: CoverageRow, locale: Locale): string {
-  const ja = locale === 'ja';
-  const lines = [
-    `**${md(r.title)}** (${code(r.clause)}) — ${md(r.row)}`,
-    '',
-    ja
-      ? `要否: **${md(r.requirementLabel)}**（根拠: ${md(r.basis)}）`
-      : `Requirement: **${md(r.requirementLabel)}** (basis: ${md(r.basis)})`,
-    '',
-    `${ja ? '状況' : 'Status'}: ${md(`${r.markLabel} ${r.statusLabel}`)}`,
-  ];
-  if (r.evidence)
-    lines.push(
-      '',
-      ja
-        ? `根拠となる記述（${r.evidence.line} 行目）: ${md(r.evidence.excerpt)}`
-        : `Evidence (line ${r.evidence.line}): ${md(r.evidence.excerpt)}`,
-    );
-  if (r.waiver) lines.push('', ja ? `適用除外の理由: ${md(r.waiver.reason)}` : `Waiver reason: ${md(r.waiver.reason)}`);
-  if (r.mark === 'missing')
-    lines.push(
-      '',
-      ja
-        ? 'クリックすると、この条項の修正（雛形の文言の挿入・適用除外）を選べます。'
-        : 'Click to pick a fix for this clause (insert the template wording, or waive it).',
-    );
-  return lines.join('\n');
-}
-
 /** The coverage of an open draft at the version its state was analysed for. */
 export function draftCoverageAnswer(uri: string, state: DraftState): CoverageAnswer {
   const a = state.analysis;
@@ -61,7 +30,7 @@ export function draftCoverageAnswer(uri: string, state: DraftState): CoverageAns
   const rows: CoverageItem[] = c.rows.map((r) => ({
     ...r,
     ...rowText(r, state.locale),
-    tooltip: tooltip(r, state.locale),
+    tooltip: rowTooltip(r, state.locale),
   }));
   const fixes: CoverageAnswer['fixes'] = {};
   for (const d of a.result.diagnostics) {

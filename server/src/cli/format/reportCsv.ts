@@ -1,7 +1,6 @@
 // `itaku report --format csv`: one row per draft × clause, UTF-8 with a BOM (so Excel reads it as
 // UTF-8), RFC 4180 quoting and CRLF line breaks.
-import type { FolderCoverage } from '../../core/features/coverage';
-import { categoriesText } from '../../core/features/coverageText';
+import { categoriesText, type FolderCoverage } from '../../core';
 
 /**
  * One RFC 4180 field. A text from a draft that a spreadsheet would run as a formula (= + - @,

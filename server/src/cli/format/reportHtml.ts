@@ -1,8 +1,15 @@
 // `itaku report --format html`: one self-contained file for a 決裁 file. No script, no external
 // asset, a content security policy that allows only its own style, and print rules for A4 landscape.
 import { createHash } from 'node:crypto';
-import { coveredText, isComplete, type DraftCoverage, type FolderCoverage } from '../../core/features/coverage';
-import { categoriesText, evidenceText, summaryLine } from '../../core/features/coverageText';
+import {
+  categoriesText,
+  coveredText,
+  evidenceText,
+  isComplete,
+  summaryLine,
+  type DraftCoverage,
+  type FolderCoverage,
+} from '../../core';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

@@ -1,8 +1,16 @@
 // `itaku report --format md`: the coverage tables as GitHub-flavoured Markdown, for a pull-request
 // comment. Every text from a draft is escaped: it can add no markup, link, mention or table cell.
-import { coveredText, isComplete, type DraftCoverage, type FolderCoverage } from '../../core/features/coverage';
-import { escapeMarkdownInline, markdownCode } from '../../core/text/escapeMarkdown';
-import { categoriesText, evidenceText, summaryLine } from '../../core/features/coverageText';
+import {
+  categoriesText,
+  coveredText,
+  escapeMarkdownInline,
+  evidenceText,
+  isComplete,
+  markdownCode,
+  summaryLine,
+  type DraftCoverage,
+  type FolderCoverage,
+} from '../../core';
 
 /** Literal text in a table cell: no markup, no `|`, no @mention or #123 reference. */
 export function cell(text: string): string {
