@@ -45,7 +45,11 @@ export class FolderCoveragePanel implements vscode.Disposable {
       uri: folder.toString(),
     } satisfies FolderCoverageParams)) as FolderCoverageAnswer | null;
     if (!answer || panel !== this.panel) return;
-    const name = vscode.workspace.asRelativePath(folder, true) || folder.path.split('/').pop() || folder.toString();
+    const root = vscode.workspace.getWorkspaceFolder(folder);
+    const name =
+      root && root.uri.toString() === folder.toString()
+        ? root.name
+        : vscode.workspace.asRelativePath(folder, true) || folder.path.split('/').pop() || folder.toString();
     panel.title = `${answer.coverage.labels.title} — ${name}`;
     const nonce = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
     panel.webview.html = folderCoverageHtml(answer, name, nonce);

@@ -124,6 +124,12 @@ async function quickFixMenuAtFirstWarning(timeout: number): Promise<void> {
 /** The Coverage view's pane in the Explorer. */
 const coveragePane = () => page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Clause coverage' }) });
 
+/** Collapses the Explorer's file tree, so that every row of the Coverage view is on screen (the list renders only those). */
+async function collapseFileTree(): Promise<void> {
+  const folders = page.locator('.pane-header', { has: page.locator('h3.title', { hasText: 'WS' }) }).first();
+  if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
+}
+
 /** The Coverage view's rows as shown: label and description. */
 async function coverageRows(): Promise<string[]> {
   const rows = await coveragePane()
@@ -429,6 +435,7 @@ test('10. the status item opens the Coverage view; its title button shows the Pr
   await onFailure(session, 'status-filter', async () => {
     await openFile('passport.md');
     await page.locator('.statusbar-item', { hasText: '必須条項' }).click();
+    await collapseFileTree();
     // After test 8 only its subcontracting clause is missing.
     await poll('the passport spec in the Coverage view', async () => {
       const rows = await coverageRows();
@@ -505,9 +512,7 @@ test('12. the Coverage view: one row per clause, a click on a present clause sel
   await onFailure(session, 'coverage-view', async () => {
     await openFile('coverage.md');
     await page.locator('.statusbar-item', { hasText: '必須条項' }).click();
-    // The file tree is collapsed so that every row of the view is on screen.
-    const folders = page.locator('.pane-header', { has: page.locator('h3.title', { hasText: 'WS' }) }).first();
-    if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
+    await collapseFileTree();
     const rows = await poll('the fourteen clauses of a spec', async () => {
       const r = await coverageRows();
       return r.length === 14 && r.some((x) => x.startsWith('✗ 再委託')) ? r : undefined;
@@ -563,7 +568,7 @@ test('12. the Coverage view: one row per clause, a click on a present clause sel
     assert.deepEqual(
       items.map((t) => t.replace(/\s*\n\s*/g, ' ').trim()),
       [
-        '「再委託に関する事項」を挿入（再委託を禁止する場合） ★',
+        '「再委託に関する事項」を挿入（再委託を禁止する場合）★',
         '「再委託に関する事項」を挿入（再委託を認める場合）',
         '不足している必須条項をすべて挿入（2 件）',
         'この条項を適用除外にする（理由を記入）',
@@ -575,6 +580,15 @@ test('12. the Coverage view: one row per clause, a click on a present clause sel
       async () =>
         (await coverageRows()).some((r) => r.startsWith('✓ 再委託に関する事項 必須 · 表1(10) · 43 行目:')) || undefined,
     );
+    // The inserted heading is now the clause's evidence: a click on the row goes there.
+    await coveragePane().locator('.monaco-list-row', { hasText: '再委託に関する事項' }).click();
+    await poll('the inserted clause selected', async () => {
+      const t = await page
+        .locator('#status\\.editor\\.selection')
+        .innerText()
+        .catch(() => '');
+      return t.trim() === 'Ln 43, Col 18 (17 selected)' || undefined;
+    });
     assert.match(await editorText(), /### \(8\) 再委託に関する事項/);
     await poll(
       'the status bar updated too',
