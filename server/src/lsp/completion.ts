@@ -6,14 +6,16 @@ import {
   type CompletionList,
   type Position,
 } from 'vscode-languageserver';
-import type { Analysis } from '../core/analyze';
-import type { Catalog } from '../core/catalog/compile';
-import { FRONT_MATTER_KEYS } from '../core/frontmatter';
-import { displayWording } from '../core/fixes/fill';
-import { wordingSnippet } from '../core/fixes/snippet';
-import { wordingChoices } from '../core/fixes/wording';
-import type { Locale } from '../core/messages';
-import { LineIndex } from '../core/text/lineIndex';
+import {
+  type Analysis,
+  type Catalog,
+  displayWording,
+  FRONT_MATTER_KEYS,
+  LineIndex,
+  type Locale,
+  wordingChoices,
+  wordingSnippet,
+} from '../core';
 
 const KEY_DOCS: Record<string, [string, string]> = {
   document: [

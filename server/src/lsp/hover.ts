@@ -1,11 +1,15 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import type { Analysis } from '../core/analyze';
-import { renderWording } from '../core/fixes/fill';
-import { wordingChoices } from '../core/fixes/wording';
-import type { Locale } from '../core/messages';
-import type { Requirement } from '../core/requirements';
-import { requirementFor } from '../core/requirements';
-import { escapeMarkdown as md, escapeMarkdownInline, markdownCode as code } from '../core/text/escapeMarkdown';
+import {
+  type Analysis,
+  escapeMarkdown as md,
+  escapeMarkdownInline,
+  type Locale,
+  markdownCode as code,
+  renderWording,
+  type Requirement,
+  requirementFor,
+  wordingChoices,
+} from '../core';
 
 const own = <T>(record: Record<string, T>, key: string): T | undefined =>
   Object.hasOwn(record, key) ? record[key] : undefined;

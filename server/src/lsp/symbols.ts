@@ -1,8 +1,5 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
-import type { Analysis } from '../core/analyze';
-import type { Locale } from '../core/messages';
-import { excerptOf } from '../core/analyze';
-import { withoutClosingHashes } from '../core/text/trim';
+import { type Analysis, excerptOf, type Locale, withoutClosingHashes } from '../core';
 
 /** Outline: the draft's sections (headings) with the clauses found in them, named by clause. */
 export function documentSymbols(a: Analysis, locale: Locale): DocumentSymbol[] {
