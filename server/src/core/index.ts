@@ -29,15 +29,10 @@ export {
 export type { Insertion } from './fixes/insertClause';
 export { waiverInsertion } from './fixes/waive';
 
-// Editor features (plain objects; server/src/lsp converts them).
-export { FRONT_MATTER_KEYS } from './frontmatter';
-export { displayWording, renderWording } from './fixes/fill';
-export { wordingSnippet } from './fixes/snippet';
-export { wordingChoices } from './fixes/wording';
-export { requirementFor, type Requirement } from './requirements';
-export { escapeMarkdown, escapeMarkdownInline, markdownCode } from './text/escapeMarkdown';
-export { excerptOf } from './analyze';
-export { withoutClosingHashes } from './text/trim';
+// Editor features, as plain objects (server/src/lsp converts them).
+export { hoverAt, type HoverInfo } from './features/hover';
+export { completionsAt, type CompletionEntry, type Completions } from './features/completion';
+export { outlineOf, type OutlineSymbol } from './features/symbols';
 export { newDraftText, type NewDraftRequest } from './newDraft';
 
 // Text, positions, locale.
