@@ -70,9 +70,9 @@ export class CoverageView implements vscode.TreeDataProvider<CoverageItem>, vsco
     this.answer = answer;
     const c = answer?.coverage;
     if (!c) {
-      this.view.message = vscode.l10n.t(
-        'Open a draft (Markdown whose front matter has a document key) to see its clauses.',
-      );
+      this.view.message =
+        answer?.notice ??
+        vscode.l10n.t('Open a draft (Markdown whose front matter has a document key) to see its clauses.');
       return [];
     }
     this.view.message = c.checked ? c.header : `${c.header}${c.problem ? ` — ${c.problem}` : ''}`;

@@ -95,6 +95,8 @@ export interface CoverageAnswer {
   version: number;
   /** Null for Markdown that is not a draft (or a draft over the size limit). */
   coverage: (Omit<DraftCoverage, 'rows'> & { rows: CoverageItem[]; header: string }) | null;
+  /** Why a draft has no coverage (over the size limit, or its analysis failed): the one finding shown instead. */
+  notice?: string;
   /**
    * The published diagnostic of each missing clause (as the server sent it, with its data), for a
    * code-action request that offers exactly that clause's fixes.

@@ -110,3 +110,14 @@ test('itaku/folderCoverage: every draft of the folder, open ones with their unsa
   );
   assert.equal(await client.request('itaku/folderCoverage', { uri: 'untitled:x' }), null);
 });
+
+test('itaku/coverage of a draft over the size limit: no rows, and the finding shown instead as the notice', async () => {
+  const big = pathToFileURL(path.join(dir, 'drafts/big.md')).toString();
+  client.settingsFor = (scope) => (scope === big ? { maxFileSize: 200 } : undefined);
+  client.open(big, SPEC);
+  await client.diagnosticsFor(big, 1);
+  const answer = await client.request<CoverageAnswer>('itaku/coverage', { uri: big });
+  assert.deepEqual([answer.coverage, answer.fixes], [null, {}]);
+  assert.match(answer.notice!, /^ファイルが大きすぎるため/);
+  client.settingsFor = undefined;
+});

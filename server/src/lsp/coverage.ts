@@ -25,7 +25,14 @@ import type { Settings } from './settings';
 /** The coverage of an open draft at the version its state was analysed for. */
 export function draftCoverageAnswer(uri: string, state: DraftState): CoverageAnswer {
   const a = state.analysis;
-  if (!a) return { uri, version: state.version, coverage: null, fixes: {} };
+  if (!a)
+    return {
+      uri,
+      version: state.version,
+      coverage: null,
+      fixes: {},
+      ...(state.instead ? { notice: state.instead.message } : {}),
+    };
   const c = draftCoverage(uri, a.result, state.catalog, state.locale);
   const rows: CoverageItem[] = c.rows.map((r) => ({
     ...r,
