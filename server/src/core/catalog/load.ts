@@ -240,7 +240,10 @@ function loadOverlay(
     base = loaded.catalog;
   }
   const origin = (path: Array<string | number>): CatalogOrigin => {
-    const span = nodeSpan(nodeAt(doc, path)) ?? extendsSpan;
+    // A mapping entry is shown at its key (`web-ops:`), a list item where it starts.
+    const last = path[path.length - 1];
+    const key = typeof last === 'string' ? keyNodeAt(doc, path.slice(0, -1), last) : undefined;
+    const span = nodeSpan(key) ?? nodeSpan(nodeAt(doc, path)) ?? extendsSpan;
     const start = at(span[0], span[0]).start;
     return { catalog: overlay.title, file: source, path, line: start.line, character: start.character };
   };
