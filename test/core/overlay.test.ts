@@ -28,15 +28,15 @@ const problems = (files: Record<string, string>, name: string) => {
 };
 
 const EXAMPLE = path.join(ROOT, 'examples/ministry');
-const exampleOverlay = readFileSync(path.join(EXAMPLE, 'kakusho-catalog.yaml'), 'utf8');
+const exampleOverlay = readFileSync(path.join(EXAMPLE, 'kakusho.itaku-catalog.yaml'), 'utf8');
 
 test('the example overlay: audit required for build with its basis, one more phrase, the ministry wording the default', () => {
-  const loaded = load({ 'kakusho.yaml': exampleOverlay }, 'kakusho.yaml');
+  const loaded = load({ 'kakusho.itaku-catalog.yaml': exampleOverlay }, 'kakusho.itaku-catalog.yaml');
   assert.ok(loaded.ok);
   const c = loaded.catalog;
   assert.equal(c.def.id, 'kakusho');
   assert.equal(c.root, 'nisc-2011');
-  assert.deepEqual(c.layers, ['kakusho.yaml', 'built-in']);
+  assert.deepEqual(c.layers, ['kakusho.itaku-catalog.yaml', 'built-in']);
   const audit = c.def.clauses.find((x) => x.id === 'audit')!;
   assert.deepEqual(
     { ...(audit.requirements['procurement-spec'].cells.build as object) },
@@ -67,8 +67,8 @@ test('the example overlay: audit required for build with its basis, one more phr
     'cells',
     'build',
   ]);
-  assert.equal(describeOrigin(cell?.origin, 'nisc-2011', 'ja'), '架空省カタログ（kakusho.yaml 14 行目）');
-  assert.equal(describeOrigin(cell?.origin, 'nisc-2011', 'en'), '架空省カタログ (kakusho.yaml, line 14)');
+  assert.equal(describeOrigin(cell?.origin, 'nisc-2011', 'ja'), '架空省カタログ（kakusho.itaku-catalog.yaml 14 行目）');
+  assert.equal(describeOrigin(cell?.origin, 'nisc-2011', 'en'), '架空省カタログ (kakusho.itaku-catalog.yaml, line 14)');
   const base = originAt(c.def, [
     'clauses',
     c.clauseIndex.get('audit')!,

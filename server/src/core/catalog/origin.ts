@@ -66,3 +66,39 @@ export function describeOrigin(origin: CatalogOrigin | undefined, root: string, 
     ? `${origin.catalog}（${file} ${origin.line + 1} 行目）`
     : `${origin.catalog} (${file}, line ${origin.line + 1})`;
 }
+
+/**
+ * For a catalog that extends another: which catalog the requirement's cell (or rule) comes from,
+ * e.g. 「架空省カタログ（kakusho.yaml 14 行目）」 or 「nisc-2011」. Undefined for a catalog that extends none.
+ */
+export function requirementOrigin(
+  catalog: { def: object; root?: string },
+  clauseIndex: number,
+  from: ReadonlyArray<string | number> | undefined,
+  locale: Locale,
+): string | undefined {
+  if (!catalog.root || !from) return undefined;
+  const clause: Array<string | number> = ['clauses', clauseIndex];
+  let found = originAt(catalog.def, [...clause, ...from]);
+  // A plain cell takes the requirement's basis: where that basis was set, if an overlay set it.
+  if (!found && from.length === 4) found = originAt(catalog.def, [...clause, from[0], from[1], 'basis']);
+  return describeOrigin(found?.origin, catalog.root, locale);
+}
+
+/** For a catalog that extends another: which catalog a wording entry comes from. */
+export function wordingOrigin(
+  catalog: { def: { clauses: Array<{ wording: Record<string, object[]> }> }; root?: string },
+  clauseIndex: number,
+  documentType: string,
+  wording: object,
+  locale: Locale,
+): string | undefined {
+  if (!catalog.root) return undefined;
+  const index = catalog.def.clauses[clauseIndex]?.wording[documentType]?.indexOf(wording) ?? -1;
+  if (index < 0) return undefined;
+  return describeOrigin(
+    originAt(catalog.def, ['clauses', clauseIndex, 'wording', documentType, index])?.origin,
+    catalog.root,
+    locale,
+  );
+}
