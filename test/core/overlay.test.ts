@@ -289,3 +289,35 @@ test('wording: replace keeps the default, add with default moves it, a new claus
     'w.yaml:11:26: there is no wording variant "prohibited" for category "cloudy" to replace (new wordings go under add).',
   ]);
 });
+
+test('recognition vocabulary: vocabularies, negative contexts and umbrella headings are edited in place; a new vocabulary is usable', () => {
+  const overlay = [
+    'extends: nisc-2011',
+    'id: v',
+    'title: 語彙カタログ',
+    'negativeContexts:',
+    '  description:',
+    '    unless: { add: [厳守すること] }',
+    '  liability:',
+    '    phrases: { remove: [no-such-phrase] }',
+    '',
+  ].join('\n');
+  assert.deepEqual(problems({ 'v.yaml': overlay }, 'v.yaml'), [
+    'v.yaml:8:25: "no-such-phrase" is not in the base, so it cannot be removed.',
+  ]);
+  const ok = load(
+    {
+      'v.yaml': `${overlay.replace(/  liability:[\s\S]*$/, '')}addVocabularies:\n  kakusho-audit: [情報セキュリティ点検, 点検の受入れ]\numbrellaHeadings: { add: [当省の定め] }\nclauses:\n  audit:\n    recognise:\n      phrases: { add: [[$kakusho-audit, 受け]] }\n`,
+    },
+    'v.yaml',
+  );
+  assert.ok(ok.ok, JSON.stringify(!ok.ok && ok.problems));
+  const def = ok.catalog.def;
+  assert.deepEqual(def.negativeContexts!.find((n) => n.id === 'description')!.unless!.slice(-1), ['厳守すること']);
+  assert.deepEqual(def.umbrellaHeadings.slice(-1), ['当省の定め']);
+  const text = '---\ndocument: 調達仕様書\ncategory: build\n---\n\n# 件名\n\n受注者は、点検の受入れを受けること。\n';
+  const audit = (c: typeof ok.catalog) =>
+    analyze(text, { catalog: c, locale: 'ja' })!.result.clauses.find((x) => x.id === 'audit')!.status;
+  assert.equal(audit(catalog()), 'missing');
+  assert.equal(audit(ok.catalog), 'present');
+});

@@ -48,19 +48,25 @@ export class ProjectConfigs {
     { mtimeMs: number; size: number; locale: Locale; result: ProjectConfigResult }
   >();
 
+  /** Folder (and search limit) → its nearest configuration file: the server forgets it when one changes. */
+  private readonly found = new Map<string, string | undefined>();
+
   /** What the nearest configuration says for the draft `file` (absolute). */
   forDraft(file: string, locale: Locale, stopAt?: string): DraftConfig {
-    const configFile = findConfigFile(path.dirname(file), stopAt);
+    const dir = path.dirname(file);
+    const key = `${dir}\u0000${stopAt ?? ''}`;
+    if (!this.found.has(key)) this.found.set(key, findConfigFile(dir, stopAt));
+    const configFile = this.found.get(key);
     if (!configFile) return {};
     const result = this.load(configFile, locale);
     if (!result.ok) return { file: configFile, problems: result.problems };
-    const dir = path.dirname(configFile);
-    const relative = path.relative(dir, file).split(path.sep).join('/');
+    const base = path.dirname(configFile);
+    const relative = path.relative(base, file).split(path.sep).join('/');
     const settings = configForFile(result.config, relative);
     return {
       file: configFile,
       settings,
-      ...(settings.catalog ? { catalogFile: path.resolve(dir, settings.catalog) } : {}),
+      ...(settings.catalog ? { catalogFile: path.resolve(base, settings.catalog) } : {}),
     };
   }
 
@@ -94,5 +100,6 @@ export class ProjectConfigs {
 
   forget(): void {
     this.cache.clear();
+    this.found.clear();
   }
 }

@@ -44,7 +44,7 @@ export interface OverlayDef {
   vocabularies?: Record<string, ListEdit<string>>;
   addVocabularies?: Record<string, string[]>;
   umbrellaHeadings?: ListEdit<string>;
-  negativeContexts?: Record<string, { phrases?: ListEdit<string> }>;
+  negativeContexts?: Record<string, { phrases?: ListEdit<string>; unless?: ListEdit<string> }>;
   clauses?: Record<string, ClausePatch>;
   addClauses?: ClauseDef[];
 }
@@ -275,6 +275,7 @@ export function mergeOverlay(
       continue;
     }
     if (patch.phrases) editList(target.phrases, patch.phrases, [...path, 'phrases']);
+    if (patch.unless) target.unless = editList(target.unless ?? [], patch.unless, [...path, 'unless']);
   }
 
   for (const [id, patch] of Object.entries(overlay.clauses ?? {})) {
