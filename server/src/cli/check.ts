@@ -1,11 +1,16 @@
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { analyze } from '../core/analyze';
-import { applySeverity, type FrontMatterDefaults, type SeverityLevel } from '../core/config';
-import { internalErrorDiagnostic } from '../core/failure';
-import type { Catalog } from '../core/catalog/compile';
-import type { Diagnostic } from '../core/findings';
-import { messages, type Locale } from '../core/messages';
+import {
+  analyze,
+  applySeverity,
+  type Catalog,
+  type Diagnostic,
+  type FrontMatterDefaults,
+  internalErrorDiagnostic,
+  type Locale,
+  messages,
+  type SeverityLevel,
+} from '../core';
 import { readDraftFile } from './files';
 import { skipped, type FileReport, type RunReport, type SkippedFile } from './report';
 

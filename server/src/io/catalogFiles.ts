@@ -1,9 +1,7 @@
 // Catalog and configuration files, read the same way by the CLI and the server: only regular
 // files under a size cap, UTF-8 only; an overlay's `extends` is followed through these reads.
 import * as path from 'node:path';
-import type { Catalog } from '../core/catalog/compile';
-import { loadCatalog, type CatalogLoadResult, type CatalogResolver } from '../core/catalog/load';
-import type { Locale } from '../core/messages';
+import { type Catalog, type CatalogLoadResult, type CatalogResolver, loadCatalog, type Locale } from '../core';
 import { readFailureMessage, readRegularFile } from './readFile';
 
 /** Largest catalog or configuration file read (the built-in catalog is about 100 KB). */

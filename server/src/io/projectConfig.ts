@@ -3,15 +3,15 @@
 // filesystem root; the nearest file wins; paths in it are relative to its folder.
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
-import type { CatalogProblem } from '../core/catalog/load';
 import {
+  type CatalogProblem,
   CONFIG_FILE_NAME,
   configForFile,
-  parseProjectConfig,
   type FileConfig,
+  type Locale,
+  parseProjectConfig,
   type ProjectConfigResult,
-} from '../core/config';
-import type { Locale } from '../core/messages';
+} from '../core';
 import { readTextFile } from './catalogFiles';
 
 /** The nearest `.itaku.yaml` above `dir` (inclusive), not above `stopAt`. */

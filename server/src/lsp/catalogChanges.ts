@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DidChangeWatchedFilesParams } from 'vscode-languageserver';
-import { CONFIG_FILE_NAME } from '../core/config';
+import { CONFIG_FILE_NAME } from '../core';
 
 /** How long a burst of file events is gathered before the drafts are looked at again. */
 export const CATALOG_CHANGE_DEBOUNCE_MS = 150;

@@ -1,9 +1,7 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Connection } from 'vscode-languageserver';
-import type { CatalogProblem } from '../core/catalog/load';
-import type { FrontMatterDefaults } from '../core/config';
-import { resolveLocale, type Locale } from '../core/messages';
+import { type CatalogProblem, type FrontMatterDefaults, type Locale, resolveLocale } from '../core';
 import { ProjectConfigs } from '../io/projectConfig';
 import type { ItakuSettings } from '../protocol';
 import type { Settings } from './settings';
