@@ -10,9 +10,15 @@ import { skipReasonText, type RunReport } from './report';
 
 export type ReportFormat = 'html' | 'md' | 'csv';
 
-export function coverageOfRun(report: RunReport, catalog: Catalog, locale: Locale): FolderCoverage {
+/** Each draft with its own catalog (a folder's .itaku.yaml may name one); the folder's table with `catalog`. */
+export function coverageOfRun(
+  report: RunReport,
+  catalogOf: (shown: string) => Catalog,
+  catalog: Catalog,
+  locale: Locale,
+): FolderCoverage {
   return folderCoverage(
-    report.files.map((f) => draftCoverage(f.path, f, catalog, locale)),
+    report.files.map((f) => draftCoverage(f.path, f, catalogOf(f.path), locale)),
     catalog,
     locale,
   );
@@ -29,6 +35,7 @@ export function renderReport(model: FolderCoverage, format: ReportFormat, genera
 /** Writes the report; returns the exit code (1 when a file could not be checked or no draft was found). */
 export function writeReport(
   report: RunReport,
+  catalogOf: (shown: string) => Catalog,
   catalog: Catalog,
   locale: Locale,
   format: ReportFormat,
@@ -36,7 +43,7 @@ export function writeReport(
   generator: string,
 ): number {
   const ja = locale === 'ja';
-  const text = renderReport(coverageOfRun(report, catalog, locale), format, generator);
+  const text = renderReport(coverageOfRun(report, catalogOf, catalog, locale), format, generator);
   // Files not checked are named on stderr: the report itself lists drafts only.
   for (const s of report.skipped)
     if (s.error) process.stderr.write(`itaku: ${escapeForTerminal(s.path)}: ${skipReasonText(locale, s.reason)}\n`);
