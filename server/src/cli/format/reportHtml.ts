@@ -32,6 +32,7 @@ table { border-collapse: collapse; width: 100%; margin: 4px 0 10px; }
 th, td { border: 1px solid #9aa3ad; padding: 3px 5px; vertical-align: top; text-align: left; }
 th { background: #e8edf2; font-weight: bold; white-space: nowrap; }
 thead { display: table-header-group; }
+th.draft { white-space: normal; overflow-wrap: anywhere; word-break: break-all; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 td.mark { text-align: center; white-space: nowrap; font-weight: bold; }
@@ -74,7 +75,7 @@ function matrices(model: FolderCoverage): string[] {
   return model.tables
     .filter((t) => t.columns.length > 1)
     .map((t) => {
-      const head = t.columns.map((i) => `<th><code>${e(model.drafts[i].path)}</code></th>`).join('');
+      const head = t.columns.map((i) => `<th class="draft"><code>${e(model.drafts[i].path)}</code></th>`).join('');
       const rows = t.rows.map(
         (r) =>
           `<tr><td class="row">${e(r.row)}</td><td>${e(r.title)}</td>${r.cells
