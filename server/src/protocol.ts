@@ -9,6 +9,12 @@ export const Commands = {
   newDraftText: 'itaku.server.newDraftText',
   /** Server command: what New draft… offers, from the catalog (never hard-coded in the client) → DraftChoices. */
   draftChoices: 'itaku.server.draftChoices',
+  /**
+   * Client command a code action carries when the client lists it in
+   * initializationOptions.clientCommands: ({ uri, range }) shows and briefly highlights the
+   * text the fix inserted (range in the document after the edit).
+   */
+  reveal: 'itaku.reveal',
 } as const;
 
 export interface DraftChoice {
@@ -69,4 +75,6 @@ export interface InitializationOptions {
   locale?: string;
   /** Settings for clients that do not answer workspace/configuration (e.g. a plain Neovim setup). */
   settings?: Partial<ItakuSettings>;
+  /** Client-side commands the client runs when an action carries them (e.g. Commands.reveal). */
+  clientCommands?: string[];
 }

@@ -17,7 +17,15 @@ import { newDraftText, type NewDraftRequest } from './core/newDraft';
 import { resolveLocale } from './core/messages';
 import { CatalogChanges } from './lsp/catalogChanges';
 import { Catalogs } from './lsp/catalogs';
-import { codeActions, fixAllEdits, FIX_ALL_KIND, workspaceEdit } from './lsp/codeActions';
+import {
+  codeActions,
+  fixAllEdits,
+  FIX_ALL_KIND,
+  isLazyFixAll,
+  resolveFixAll,
+  workspaceEdit,
+  type ActionClient,
+} from './lsp/codeActions';
 import { completions } from './lsp/completion';
 import { Drafts } from './lsp/drafts';
 import { hover } from './lsp/hover';
@@ -40,6 +48,7 @@ let versionedEdits = false;
 let snippetEdits = false;
 let dynamicConfiguration = false;
 let workspaceFolderEvents = false;
+const actionClient: ActionClient = {};
 
 const folderOf = (uri: string) =>
   workspaceFolders.filter((f) => uri.startsWith(f.endsWith('/') ? f : `${f}/`)).sort((a, b) => b.length - a.length)[0];
@@ -64,12 +73,17 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     (params.capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport,
   );
   workspaceFolderEvents = Boolean(params.capabilities.workspace?.workspaceFolders);
+  actionClient.reveal = Array.isArray(init.clientCommands) && init.clientCommands.includes(Commands.reveal);
+  const resolveSupport = params.capabilities.textDocument?.codeAction;
+  actionClient.resolve = Boolean(
+    resolveSupport?.dataSupport && resolveSupport.resolveSupport?.properties?.includes('edit'),
+  );
   workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
   if (!workspaceFolders.length && params.rootUri) workspaceFolders = [params.rootUri];
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
       hoverProvider: true,
       completionProvider: { triggerCharacters: [':', '[', ',', ' '] },
       documentSymbolProvider: true,
@@ -120,7 +134,17 @@ connection.onCodeAction(async (params, token) => {
   if (!doc) return [];
   const state = await drafts.state(doc);
   if (token.isCancellationRequested || state.version !== doc.version) return [];
-  return codeActions(params, doc, state, versionedEdits, snippetEdits);
+  return codeActions(params, doc, state, versionedEdits, snippetEdits, actionClient);
+});
+
+// The one lazy action (fix-all): its edit from the server's own analysis of the version it stamps.
+connection.onCodeActionResolve(async (action) => {
+  if (!isLazyFixAll(action.data)) return action;
+  const doc = documents.get(action.data.uri);
+  if (!doc || doc.version !== action.data.version) return action;
+  const state = await drafts.state(doc);
+  if (state.version !== doc.version) return action;
+  return resolveFixAll(action, doc, state, versionedEdits, actionClient) ?? action;
 });
 
 connection.onHover(async (params) => {
@@ -134,7 +158,14 @@ connection.onCompletion(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
   const state = await drafts.state(doc);
-  return completions(doc.getText(), params.position, state.analysis, state.catalog, state.locale);
+  return completions(
+    doc.getText(),
+    params.position,
+    state.analysis,
+    state.catalog,
+    state.locale,
+    actionClient.reveal ? doc.uri : undefined,
+  );
 });
 
 connection.onDocumentSymbol(async (params) => {

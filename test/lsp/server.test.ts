@@ -68,7 +68,7 @@ test('initialize: the capabilities itaku serves', () => {
   const result = client.initializeResult as { capabilities: unknown; serverInfo: { name: string } };
   assert.deepEqual(result.capabilities, {
     textDocumentSync: { openClose: true, change: 2 },
-    codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.itaku'] },
+    codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.itaku'], resolveProvider: true },
     hoverProvider: true,
     completionProvider: { triggerCharacters: [':', '[', ',', ' '] },
     documentSymbolProvider: true,

@@ -10,10 +10,12 @@ import type { Analysis } from '../core/analyze';
 import type { Catalog } from '../core/catalog/compile';
 import { FRONT_MATTER_KEYS } from '../core/frontmatter';
 import { displayWording } from '../core/fixes/fill';
-import { wordingSnippet } from '../core/fixes/snippet';
+import { escapeSnippet, wordingSnippet } from '../core/fixes/snippet';
+import { completionTitle } from '../core/fixes/insertClause';
 import { wordingChoices } from '../core/fixes/wording';
 import type { Locale } from '../core/messages';
 import { LineIndex } from '../core/text/lineIndex';
+import { Commands } from '../protocol';
 
 const KEY_DOCS: Record<string, [string, string]> = {
   document: [
@@ -41,6 +43,8 @@ export function completions(
   analysis: Analysis | undefined,
   catalog: Catalog,
   locale: Locale,
+  /** The document's uri, when the client runs Commands.reveal (the inserted clause is shown). */
+  revealIn?: string,
 ): CompletionItem[] | CompletionList {
   const lines = new LineIndex(text);
   const ja = locale === 'ja';
@@ -49,7 +53,7 @@ export function completions(
   if (fmEnd !== undefined && position.line > 0 && position.line < fmEnd)
     return finishedWordsClose(lineText, frontMatterItems(text, lines, position.line, lineText, catalog, ja));
   if (!analysis?.context.documentType || /^\s*(```|~~~)/.test(lineText)) return [];
-  return clauseItems(analysis, position, ja);
+  return clauseItems(analysis, position, ja, revealIn);
 }
 
 /**
@@ -194,14 +198,10 @@ function frontMatterItems(
   return [];
 }
 
-function clauseItems(a: Analysis, position: Position, ja: boolean): CompletionItem[] {
+function clauseItems(a: Analysis, position: Position, ja: boolean, revealIn?: string): CompletionItem[] {
   const ctx = a.context;
   const cat = ctx.catalog;
   const offset = a.lines.offsetAt(position);
-  const previous = [...ctx.blocks].reverse().find((b) => b.start < offset && b.facts.kind === 'heading');
-  const previousIsClause =
-    previous && [...ctx.locations.values()].some((l) => l.by === 'heading' && ctx.blocks[l.block] === previous);
-  const depth = previous ? Math.min(6, previous.facts.depth + (previousIsClause ? 0 : 1)) : 2;
   const items: CompletionItem[] = [];
   for (const clause of cat.clausesFor(ctx.documentType!)) {
     const index = cat.clauseIndex.get(clause.id)!;
@@ -213,8 +213,12 @@ function clauseItems(a: Analysis, position: Position, ja: boolean): CompletionIt
       ? `${{ required: '必須', optional: '選択', 'service-included': 'サービスに含まれる', 'not-applicable': '対象外' }[req.level]}・${present ? '記載あり' : '未記載'}`
       : `${req.level}, ${present ? 'present' : 'missing'}`;
     const title = clause.heading ?? clause.title;
+    // Numbered like the draft's own headings or articles, as the quick fixes number an insertion.
+    const head = completionTitle(ctx, offset, title);
+    const headSnippet = `${escapeSnippet(head.line)}\n${head.kind === 'heading' ? '\n' : ''}`;
     for (const { wording, preferred } of wordingChoices(ctx, clause)) {
       const label = ja ? wording.label : (wording.label_en ?? wording.label);
+      const insertText = `${headSnippet}${wordingSnippet(wording.text.trimEnd(), cat, ctx.fill)}\n`;
       items.push({
         label: label ? `${title}（${label}）` : title,
         kind: CompletionItemKind.Snippet,
@@ -236,7 +240,26 @@ function clauseItems(a: Analysis, position: Position, ja: boolean): CompletionIt
           ].join('\n'),
         ),
         insertTextFormat: InsertTextFormat.Snippet,
-        insertText: `${'#'.repeat(depth)} ${title}\n\n${wordingSnippet(wording.text.trimEnd(), cat, ctx.fill)}\n`,
+        insertText,
+        // The clause's lines from the start of the line it is typed on (placeholders expand within their line).
+        ...(revealIn
+          ? {
+              command: {
+                title: 'itaku: reveal',
+                command: Commands.reveal,
+                arguments: [
+                  {
+                    uri: revealIn,
+                    range: {
+                      start: { line: position.line, character: 0 },
+                      end: { line: position.line + insertText.split('\n').length - 1, character: 0 },
+                    },
+                    moveCursor: false,
+                  },
+                ],
+              },
+            }
+          : {}),
       });
     }
   }
