@@ -15,7 +15,21 @@ export const Commands = {
    * text the fix inserted (range in the document after the edit).
    */
   reveal: 'itaku.reveal',
+  /**
+   * Server command: check every draft in the workspace folders (the CLI's file discovery) and
+   * publish their diagnostics → WorkspaceCheckResult.
+   */
+  checkWorkspace: 'itaku.server.checkWorkspace',
 } as const;
+
+export interface WorkspaceCheckResult {
+  drafts: Array<{ uri: string; problems: number; errors: number; warnings: number; information: number }>;
+  /** Files found but not checked, with the CLI's reasons (not-utf8, binary, symlink-loop, …, file-too-large). */
+  skipped: Array<{ uri: string; reason: string }>;
+  errors: number;
+  warnings: number;
+  information: number;
+}
 
 export interface DraftChoice {
   id: string;

@@ -32,6 +32,7 @@ import { hover } from './lsp/hover';
 import { Publisher } from './lsp/publisher';
 import { sanitize, Settings } from './lsp/settings';
 import { documentSymbols } from './lsp/symbols';
+import { checkWorkspace } from './lsp/workspaceCheck';
 import { Commands, type DraftChoices, type InitializationOptions } from './protocol';
 
 // A long-lived editor companion: trade a little peak speed for a smaller heap (about half the
@@ -87,7 +88,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       hoverProvider: true,
       completionProvider: { triggerCharacters: [':', '[', ',', ' '] },
       documentSymbolProvider: true,
-      executeCommandProvider: { commands: [Commands.insertAllMissing, Commands.newDraftText, Commands.draftChoices] },
+      executeCommandProvider: {
+        commands: [Commands.insertAllMissing, Commands.newDraftText, Commands.draftChoices, Commands.checkWorkspace],
+      },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'itaku', version: typeof ITAKU_VERSION === 'string' ? ITAKU_VERSION : '0.0.0-dev' },
@@ -210,6 +213,8 @@ connection.onExecuteCommand(async (params) => {
       })),
     } satisfies DraftChoices;
   }
+  if (params.command === Commands.checkWorkspace)
+    return checkWorkspace(connection, workspaceFolders, (uri) => documents.get(uri), settings, drafts);
   if (params.command === Commands.newDraftText) {
     const request = arg as unknown as NewDraftRequest & { locale?: string };
     return newDraftText(builtinCatalog(), request, resolveLocale(request.locale ?? clientLocale));

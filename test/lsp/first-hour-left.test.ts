@@ -2,6 +2,10 @@
 // lazily where the client can, and [甲]/[乙] without parties offer to add them.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LspClient, uriOf } from '../support/lsp';
 
 interface Action {
@@ -197,4 +201,57 @@ test('body completion: headings numbered like the draft, and itaku.reveal over t
       { uri, range: { start: { line: 18, character: 0 }, end: { line: 18 + count, character: 0 } }, moveCursor: false },
     ],
   });
+});
+
+test('「ワークスペースの草案をすべて検査」: every draft of the folder by the CLI’s discovery rules; open drafts count their editor text and are not republished', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'itaku-ws-'));
+  const write = (name: string, content: string | Buffer) => {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), content);
+  };
+  write('a.md', SPEC);
+  write('sub/契約.md', CONTRACT);
+  write('notes.md', '# メモ\n');
+  write('node_modules/pkg/readme.md', SPEC);
+  write('.hidden/x.md', SPEC);
+  write('sjis.md', Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x82, 0xa0, 0x0a]));
+  write('open.md', SPEC);
+  const folder = pathToFileURL(dir).toString();
+  const ws = await LspClient.start({ workspaceFolder: folder });
+  try {
+    const uri = (name: string) => pathToFileURL(path.join(dir, name)).toString();
+    // open.md is open with every clause missing but one: the editor's text counts, not the file's.
+    ws.open(uri('open.md'), SPEC.replace(/### \(2\)[\s\S]*/, ''), 3);
+    await ws.diagnosticsFor(uri('open.md'), 3);
+    const before = ws.published.length;
+    const result = await ws.request<{
+      drafts: Array<{ uri: string; problems: number; errors: number; warnings: number; information: number }>;
+      skipped: Array<{ uri: string; reason: string }>;
+      errors: number;
+      warnings: number;
+      information: number;
+    }>('workspace/executeCommand', { command: 'itaku.server.checkWorkspace', arguments: [] });
+    assert.deepEqual(
+      result.drafts.map((d) => [path.relative(dir, fileURLToPath(d.uri)), d.warnings]),
+      [
+        ['a.md', 6],
+        ['open.md', 7],
+        ['sub/契約.md', 9],
+      ],
+    );
+    assert.deepEqual(result.skipped, [{ uri: uri('sjis.md'), reason: 'not-utf8' }]);
+    assert.deepEqual([result.errors, result.warnings], [0, 22]);
+    const published = ws.published.slice(before);
+    assert.deepEqual(
+      published.map((p) => [path.relative(dir, fileURLToPath(p.uri)), p.diagnostics.length, p.version]),
+      [
+        ['a.md', 6, undefined],
+        ['sub/契約.md', 9, undefined],
+      ],
+    );
+    assert.equal(published[0].diagnostics[0].code, 'missing-clause');
+  } finally {
+    await ws.shutdown().catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -1,11 +1,9 @@
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type TextEdit } from 'vscode-languageserver';
-import { existsSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
-import * as path from 'node:path';
 import type { Diagnostic } from '../core/findings';
 import type { OffsetEdit } from '../core/fixes/actions';
 import type { LineIndex } from '../core/text/lineIndex';
 import type { SeverityOverride } from '../protocol';
+import { ruleDocUri } from '../io/ruleDocs';
 
 const SEVERITY = {
   error: DiagnosticSeverity.Error,
@@ -14,14 +12,9 @@ const SEVERITY = {
   hint: DiagnosticSeverity.Hint,
 } as const;
 
-/** The README that documents each code, next to the bundles (vsce stores it as readme.md in a .vsix). */
-const README = pathToFileURL(
-  ['README.md', 'readme.md'].map((n) => path.resolve(__dirname, '..', '..', n)).find((f) => existsSync(f)) ??
-    path.resolve(__dirname, '..', '..', 'README.md'),
-).toString();
-
+/** The page documenting `code` (docs/rules/<code>.md beside the bundles). */
 export function docsLink(code: string): string {
-  return `${README}#${code}`;
+  return ruleDocUri(code);
 }
 
 /** A core diagnostic as an LSP one; `severity` overrides from the settings apply ('off' drops it). */

@@ -67,7 +67,12 @@ export class Drafts {
     return settings.locale === 'auto' ? resolveLocale(this.clientLocale()) : settings.locale;
   }
 
-  private async compute(doc: TextDocument): Promise<DraftState> {
+  /** One analysis of a document that is not open (the workspace check): nothing is kept for it. */
+  once(doc: TextDocument): Promise<DraftState> {
+    return this.compute(doc, false);
+  }
+
+  private async compute(doc: TextDocument, incremental = true): Promise<DraftState> {
     const version = doc.version;
     const settings = await this.settings.get(doc.uri);
     const locale = settings.locale === 'auto' ? resolveLocale(this.clientLocale()) : settings.locale;
@@ -88,13 +93,15 @@ export class Drafts {
       };
       return { version, locale, settings, catalog, instead: tooLarge };
     }
-    let analyzer = this.analyzers.get(doc.uri);
-    if (!analyzer) this.analyzers.set(doc.uri, (analyzer = new IncrementalAnalyzer()));
-    try {
-      return { version, locale, settings, catalog, analysis: analyzer.analyze(text, { catalog, locale }) };
-    } catch {
-      // The incremental state may be what failed: start it afresh, and analyse the whole text once.
-      this.analyzers.delete(doc.uri);
+    if (incremental) {
+      let analyzer = this.analyzers.get(doc.uri);
+      if (!analyzer) this.analyzers.set(doc.uri, (analyzer = new IncrementalAnalyzer()));
+      try {
+        return { version, locale, settings, catalog, analysis: analyzer.analyze(text, { catalog, locale }) };
+      } catch {
+        // The incremental state may be what failed: start it afresh, and analyse the whole text once.
+        this.analyzers.delete(doc.uri);
+      }
     }
     try {
       return { version, locale, settings, catalog, analysis: analyze(text, { catalog, locale }) };
