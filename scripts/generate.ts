@@ -189,7 +189,7 @@ export function rulePage(code: string, d: RuleDoc): string {
     '',
     '<!-- Generated from docs/rules.yaml by `npm run generate`; edit that file, not this one. -->',
     '',
-    `重大度 / severity: **${d.severity}** · itaku の診断コード / an itaku diagnostic code ([一覧 / all codes](../../README.md#${code}))`,
+    `重大度 / severity: **${d.severity}** · itaku の診断コード（一覧は README の「診断コード」）/ an itaku diagnostic code (the README lists them all)`,
     '',
     '## 日本語',
     '',
