@@ -453,3 +453,69 @@ test('11. New draft… with an English UI and itaku.locale: ja: Japanese pickers
     mark('new draft in Japanese');
   });
 });
+
+/** The first frame (webviews nest two) in which `probe` returns something, polled. */
+async function inFrames<T>(what: string, probe: () => T | undefined | null | false): Promise<T> {
+  return poll(what, async () => {
+    for (const frame of page.frames()) {
+      const found = await frame.evaluate(probe).catch(() => undefined);
+      if (found) return found as T;
+    }
+    return undefined;
+  });
+}
+
+test('12. the code link in the Problems panel opens the code’s page rendered (Markdown preview), not the raw README', async () => {
+  await onFailure(session, 'code-link', async () => {
+    await openFile('passport.md');
+    await page.keyboard.press('Control+Shift+M');
+    const link = page.locator('.markers-panel a.monaco-link', { hasText: 'missing-clause' }).first();
+    await link.waitFor({ timeout: 30000 });
+    await link.click();
+    await poll('the preview tab of missing-clause.md', async () => {
+      const labels = await page
+        .locator('.tabs-container .tab')
+        .evaluateAll((tabs) => tabs.map((t) => t.getAttribute('aria-label') ?? ''));
+      return labels.find((l) => /missing-clause\.md/.test(l) && /preview|プレビュー/i.test(l));
+    });
+    const heading = await inFrames('the rendered page', () =>
+      document.querySelector('h1')?.textContent?.includes('必須条項がない')
+        ? document.querySelector('h1')!.textContent
+        : undefined,
+    );
+    assert.equal(heading, 'missing-clause — 必須条項がない / A required clause is missing');
+    const tabs = await page
+      .locator('.tabs-container .tab')
+      .evaluateAll((ts) => ts.map((t) => t.getAttribute('aria-label') ?? ''));
+    assert.ok(!tabs.some((l) => /readme\.md/i.test(l)), tabs.join(' | '));
+    mark('code link opens the rendered page');
+  });
+});
+
+test('13. the extension’s details page shows the README images (inline in the .vsix, nothing fetched)', async () => {
+  await onFailure(session, 'details', async () => {
+    await page.keyboard.press('Control+Shift+X');
+    const search = page
+      .locator('.extensions-viewlet .suggest-input-container textarea, .extensions-viewlet .monaco-editor textarea')
+      .first();
+    await search.waitFor({ timeout: 20000 });
+    await search.click();
+    await page.keyboard.type('@installed itaku');
+    const row = page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'itaku' }).first();
+    await row.waitFor({ timeout: 30000 });
+    await row.click();
+    const images = await inFrames('the README images loaded on the details page', () => {
+      const imgs = [...document.querySelectorAll('img')].filter(
+        (i) => i.alt.startsWith('Problems panel') || i.alt.startsWith('The quick-fix menu'),
+      );
+      return imgs.length === 2 && imgs.every((i) => i.complete && i.naturalWidth > 0)
+        ? imgs.map((i) => [i.alt, i.src.slice(0, 22)])
+        : undefined;
+    });
+    assert.deepEqual(images, [
+      ["Problems panel with itaku's diagnostics on a Japanese draft", 'data:image/png;base64,'],
+      ['The quick-fix menu offering the wording variants', 'data:image/png;base64,'],
+    ]);
+    mark('details page images shown');
+  });
+});
