@@ -139,7 +139,7 @@ export function snippets(cat: Catalog): Record<string, { prefix: string[]; body:
         'organization: ${2:〔 省 〕}',
         '---',
         '',
-        '# ${3:件名}',
+        '# ${3:（件名）}',
         '',
         '## 情報セキュリティ',
         '',

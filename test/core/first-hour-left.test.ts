@@ -7,6 +7,8 @@ import { completionTitle } from '../../server/src/core/fixes/insertClause';
 import { applyOffsetEdits, insertedSpan } from '../../server/src/core/fixes/reveal';
 import { quickFixes } from '../../server/src/core/fixes/actions';
 import { check, lines, summary } from '../support/drafts';
+import { catalog } from '../support/catalog';
+import { snippets } from '../../scripts/generate';
 
 const CONTRACT = lines(
   '---',
@@ -133,4 +135,56 @@ test('insertedSpan: the first inserted text in the edited document, without the 
     '9:0-9:3 warning unresolved-placeholder "[乙]"',
     '9:5-9:8 warning unresolved-placeholder "[甲]"',
   ]);
+});
+
+test('the skeleton snippet left as inserted never passes: （記述）, （件名） and organization: 〔 省 〕 are unresolved placeholders, and 〔 省 〕 fills nothing', () => {
+  const skeleton = (snippets(catalog()) as Record<string, { body: string[] }>)['調達仕様書: 草案のひな形 / skeleton'];
+  // Expanded as VS Code does when every tab stop is left alone: defaults, the first choice.
+  const text = skeleton.body
+    .join('\n')
+    .replace(/\$\{\d+\|([^,|]*)[^|]*\|\}/g, '$1')
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\d+/g, '');
+  const a = check(text);
+  const placeholders = a.result.diagnostics.filter((d) => d.code === 'unresolved-placeholder');
+  const texts = placeholders.map((d) => text.slice(a.lines.offsetAt(d.range.start), a.lines.offsetAt(d.range.end)));
+  const bodies = skeleton.body.filter((l) => l.endsWith(':（記述）}')).length;
+  assert.equal(bodies, 11, 'every clause some category requires');
+  assert.deepEqual(texts, ['〔 省 〕', '（件名）', ...Array(bodies).fill('（記述）')]);
+  assert.deepEqual(
+    placeholders.map((d) => d.data),
+    [
+      { placeholder: 'organization' },
+      { placeholder: 'title' },
+      ...Array(bodies).fill({ placeholder: 'skeleton-text' }),
+    ],
+  );
+  assert.equal(placeholders[0].range.start.line, 3);
+  assert.equal(
+    placeholders[1].message,
+    '未記入のプレースホルダ「（件名）」（件名）が残っています。実際の値を記入してください。',
+  );
+  // New draft's English title too; a front-matter value that is a placeholder fills no body placeholder.
+  const en = check(
+    lines(
+      '---',
+      'document: contract',
+      'category: build',
+      'organization: 〔 省 〕',
+      '---',
+      '',
+      '# (Title) contract',
+      '',
+      '〔 省 〕の情報',
+    ),
+  );
+  assert.deepEqual(
+    summary(en).filter((s) => s.includes('placeholder')),
+    [
+      '3:14-3:19 warning unresolved-placeholder "〔 省 〕"',
+      '6:2-6:9 warning unresolved-placeholder "(Title)"',
+      '8:0-8:5 warning unresolved-placeholder "〔 省 〕"',
+    ],
+  );
+  assert.deepEqual(en.result.diagnostics.find((d) => d.range.start.line === 8)?.data, { placeholder: 'organization' });
 });
