@@ -102,8 +102,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
       const result = (await client.sendRequest('workspace/executeCommand', {
         command: Commands.insertAllMissing,
         arguments: [{ uri: editor.document.uri.toString() }],
-      })) as { applied: boolean; clauses: number } | null;
+      })) as { applied: boolean; clauses: number; reveal?: RevealArgument } | null;
       if (!result?.clauses) void vscode.window.showInformationMessage(uiText('noneMissing'));
+      else if (result.reveal) revealer.reveal(result.reveal);
     }),
     vscode.commands.registerCommand('itaku.newDraft', async () => {
       if (!client) return;

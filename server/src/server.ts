@@ -19,10 +19,11 @@ import { CatalogChanges } from './lsp/catalogChanges';
 import { Catalogs } from './lsp/catalogs';
 import {
   codeActions,
-  fixAllEdits,
+  fixAllOffsetEdits,
   FIX_ALL_KIND,
   isLazyFixAll,
   resolveFixAll,
+  revealCommand,
   workspaceEdit,
   type ActionClient,
 } from './lsp/codeActions';
@@ -32,6 +33,7 @@ import { hover } from './lsp/hover';
 import { Publisher } from './lsp/publisher';
 import { sanitize, Settings } from './lsp/settings';
 import { documentSymbols } from './lsp/symbols';
+import { toTextEdits } from './lsp/convert';
 import { checkWorkspace } from './lsp/workspaceCheck';
 import { Commands, type DraftChoices, type InitializationOptions } from './protocol';
 
@@ -187,14 +189,16 @@ connection.onExecuteCommand(async (params) => {
     if (arg?.version !== undefined && arg.version !== doc.version) return { applied: false, clauses: 0 };
     const state = await drafts.state(doc);
     if (state.version !== doc.version) return { applied: false, clauses: 0 };
-    const edits = fixAllEdits(state);
-    if (!edits.length) return { applied: false, clauses: 0 };
-    const clauses = state.analysis?.result.diagnostics.filter((d) => d.code === 'missing-clause').length ?? 0;
+    const offsets = fixAllOffsetEdits(state);
+    if (!offsets.length || !state.analysis) return { applied: false, clauses: 0 };
+    const clauses = state.analysis.result.diagnostics.filter((d) => d.code === 'missing-clause').length;
     const result = await connection.workspace.applyEdit({
       label: 'itaku',
-      edit: workspaceEdit(doc, edits, versionedEdits),
+      edit: workspaceEdit(doc, toTextEdits(offsets, state.analysis.lines), versionedEdits),
     });
-    return { applied: result.applied, clauses };
+    // For a client that runs Commands.reveal: where the first inserted clause is, to show it.
+    const reveal = actionClient.reveal ? revealCommand(doc.uri, state.analysis.context.text, offsets) : undefined;
+    return { applied: result.applied, clauses, ...(result.applied && reveal ? { reveal: reveal.arguments?.[0] } : {}) };
   }
   if (params.command === Commands.draftChoices) {
     const def = builtinCatalog().def;

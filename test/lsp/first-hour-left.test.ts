@@ -255,3 +255,26 @@ test('「ワークスペースの草案をすべて検査」: every draft of the
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the command 「不足している必須条項をすべて挿入」 answers where the first inserted clause is, for the client to reveal it', async () => {
+  const uri = uriOf('insert-all.md');
+  client.open(uri, SPEC, 1);
+  await client.diagnosticsFor(uri, 1);
+  const result = await client.request<{
+    applied: boolean;
+    clauses: number;
+    reveal: { uri: string; range: { start: { line: number }; end: { line: number } } };
+  }>('workspace/executeCommand', { command: 'itaku.server.insertAllMissing', arguments: [{ uri }] });
+  assert.deepEqual([result.applied, result.clauses, result.reveal.uri], [true, 6, uri]);
+  const applied = client.notifications.filter((n) => n.method === 'workspace/applyEdit').pop()!.params as {
+    edit: { documentChanges: Array<{ edits: Array<{ range: { start: { line: number } }; newText: string }> }> };
+  };
+  const [edit] = applied.edit.documentChanges[0].edits;
+  const lines = SPEC.split('\n');
+  const after = [
+    ...lines.slice(0, edit.range.start.line),
+    ...edit.newText.split('\n'),
+    ...lines.slice(edit.range.start.line),
+  ];
+  assert.equal(after[result.reveal.range.start.line], '### (3) セキュリティ機能の装備');
+});
