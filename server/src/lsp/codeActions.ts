@@ -8,21 +8,23 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  applyOffsetEdits,
   currentDiagnostic,
+  type DraftContext,
   editAllowed,
   fixAllInsertions,
-  type OffsetEdit,
+  insertedSpan,
+  LineIndex,
+  type Locale,
   markParagraphActions,
   MAX_REQUEST_DIAGNOSTICS,
+  type OffsetEdit,
+  partiesInsertion,
+  partyOfPlaceholder,
   placeholderFills,
   quickFixes,
-} from '../core/fixes/actions';
-import type { DraftContext } from '../core/context';
-import { waiverInsertion } from '../core/fixes/waive';
-import { partiesInsertion, partyOfPlaceholder } from '../core/fixes/parties';
-import type { Locale } from '../core/messages';
-import { applyOffsetEdits, insertedSpan } from '../core/fixes/reveal';
-import { LineIndex } from '../core/text/lineIndex';
+  waiverInsertion,
+} from '../core';
 import { Commands } from '../protocol';
 import { toTextEdits } from './convert';
 import type { DraftState } from './drafts';

@@ -1,7 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type TextEdit } from 'vscode-languageserver';
-import type { Diagnostic } from '../core/findings';
-import type { OffsetEdit } from '../core/fixes/actions';
-import type { LineIndex } from '../core/text/lineIndex';
+import type { Diagnostic, LineIndex, OffsetEdit } from '../core';
 import type { SeverityOverride } from '../protocol';
 import { ruleDocUri } from '../io/ruleDocs';
 

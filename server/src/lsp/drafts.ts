@@ -1,10 +1,15 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type Analysis } from '../core/analyze';
-import { internalErrorDiagnostic } from '../core/failure';
-import { IncrementalAnalyzer } from '../core/incremental';
-import type { Catalog } from '../core/catalog/compile';
-import type { Diagnostic } from '../core/findings';
-import { messages, resolveLocale, type Locale } from '../core/messages';
+import {
+  type Analysis,
+  analyze,
+  type Catalog,
+  type Diagnostic,
+  IncrementalAnalyzer,
+  internalErrorDiagnostic,
+  type Locale,
+  messages,
+  resolveLocale,
+} from '../core';
 import type { ItakuSettings } from '../protocol';
 import type { Catalogs } from './catalogs';
 import type { Settings } from './settings';
