@@ -127,7 +127,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
       const name = ruleDocCode(code);
       if (!name) return false;
       const page = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${name}.md`);
-      await vscode.commands.executeCommand('markdown.showPreview', page);
+      await vscode.commands.executeCommand('markdown.showPreviewToSide', page);
       return true;
     }),
     vscode.commands.registerCommand('itaku.checkWorkspace', () => (client ? checkWorkspaceCommand(client) : undefined)),
