@@ -45,6 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
     initializationOptions: {
       locale: vscode.env.language,
       clientCommands: [Commands.reveal],
+      workspaceTrusted: vscode.workspace.isTrusted,
     } satisfies InitializationOptions,
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}') },
     diagnosticCollectionName: SERVER_ID,

@@ -30,6 +30,7 @@ import { completions } from './lsp/completion';
 import { Drafts } from './lsp/drafts';
 import { hover } from './lsp/hover';
 import { Publisher } from './lsp/publisher';
+import { ProjectSettings } from './lsp/projectSettings';
 import { sanitize, Settings } from './lsp/settings';
 import { documentSymbols } from './lsp/symbols';
 import { toTextEdits } from './lsp/convert';
@@ -45,6 +46,8 @@ const documents = new TextDocuments(TextDocument);
 const settings = new Settings(connection);
 const catalogs = new Catalogs(connection, builtinCatalog);
 let clientLocale: string | undefined;
+/** False when the client says the workspace is not trusted (VS Code's Restricted Mode). */
+let workspaceTrusted = true;
 let workspaceFolders: string[] = [];
 let versionedEdits = false;
 let snippetEdits = false;
@@ -54,6 +57,13 @@ const actionClient: ActionClient = {};
 
 const folderOf = (uri: string) =>
   workspaceFolders.filter((f) => uri.startsWith(f.endsWith('/') ? f : `${f}/`)).sort((a, b) => b.length - a.length)[0];
+const project = new ProjectSettings(
+  connection,
+  settings,
+  (uri) => folderOf(uri),
+  () => clientLocale,
+  () => workspaceTrusted,
+);
 const drafts = new Drafts(
   settings,
   catalogs,
@@ -61,12 +71,14 @@ const drafts = new Drafts(
   () => clientLocale,
   (uri, error) =>
     connection.console.error(`itaku: analysing ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`),
+  project,
 );
 const publisher = new Publisher(connection, documents, drafts);
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const init = (params.initializationOptions ?? {}) as InitializationOptions;
   clientLocale = init.locale ?? params.locale;
+  workspaceTrusted = init.workspaceTrusted !== false;
   settings.supported = Boolean(params.capabilities.workspace?.configuration);
   settings.fallback = sanitize(init.settings);
   dynamicConfiguration = Boolean(params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration);
@@ -111,6 +123,7 @@ connection.onInitialized(() => {
 
 const refreshAll = () => {
   settings.forget();
+  project.forget();
   catalogs.forget();
   drafts.forget();
   for (const doc of documents.all()) publisher.schedule(doc.uri);
@@ -118,13 +131,20 @@ const refreshAll = () => {
 connection.onDidChangeConfiguration(refreshAll);
 // A changed catalog file: only the drafts using it, debounced (catalogs are re-read by mtime).
 const catalogChanges = new CatalogChanges(
-  settings,
-  catalogs,
-  folderOf,
+  async (uri) => {
+    const doc = documents.get(uri);
+    if (!doc) return [];
+    const state = await drafts.state(doc);
+    return [...state.catalog.layers, ...(state.configFile ? [state.configFile] : [])];
+  },
   () => documents.all().map((d) => d.uri),
   (uri) => {
     drafts.forget(uri);
     publisher.schedule(uri);
+  },
+  () => {
+    project.forget();
+    catalogs.forget();
   },
 );
 connection.onDidChangeWatchedFiles((params) => catalogChanges.onChange(params));
