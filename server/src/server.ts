@@ -27,6 +27,7 @@ import {
   type ActionClient,
 } from './lsp/codeActions';
 import { completions } from './lsp/completion';
+import { draftCoverageAnswer, folderCoverageAnswer } from './lsp/coverage';
 import { Drafts } from './lsp/drafts';
 import { hover } from './lsp/hover';
 import { Publisher } from './lsp/publisher';
@@ -35,7 +36,16 @@ import { sanitize, Settings } from './lsp/settings';
 import { documentSymbols } from './lsp/symbols';
 import { toTextEdits } from './lsp/convert';
 import { checkWorkspace } from './lsp/workspaceCheck';
-import { Commands, type DraftChoices, type InitializationOptions } from './protocol';
+import {
+  Commands,
+  CoverageRequest,
+  FolderCoverageRequest,
+  type CoverageAnswer,
+  type CoverageParams,
+  type DraftChoices,
+  type FolderCoverageParams,
+  type InitializationOptions,
+} from './protocol';
 
 // A long-lived editor companion: trade a little peak speed for a smaller heap (about half the
 // RSS with 100 large drafts open; edits stay incremental and fast).
@@ -198,6 +208,17 @@ connection.onDocumentSymbol(async (params) => {
   const state = await drafts.state(doc);
   return state.analysis ? documentSymbols(state.analysis, state.locale) : [];
 });
+
+// The Coverage view: an open draft's rows (from the analysis the diagnostics came from), a folder's table.
+connection.onRequest(CoverageRequest, async (params: CoverageParams): Promise<CoverageAnswer | null> => {
+  const doc = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
+  return doc ? draftCoverageAnswer(doc.uri, await drafts.state(doc)) : null;
+});
+connection.onRequest(FolderCoverageRequest, (params: FolderCoverageParams, token) =>
+  typeof params?.uri === 'string'
+    ? folderCoverageAnswer(params.uri, { documents, drafts, settings, catalogs, folderOf }, token)
+    : null,
+);
 
 connection.onExecuteCommand(async (params) => {
   const [arg] = (params.arguments ?? []) as [Record<string, unknown> | undefined];

@@ -61,3 +61,22 @@ export { newDraftText, type NewDraftRequest } from './newDraft';
 export { LineIndex, type Position, type Range } from './text/lineIndex';
 export { codeDescription, codeTitle, messages, resolveLocale, type Locale } from './messages';
 export { closestValues } from './suggest';
+
+// Coverage: the 表1/表3-like matrix per draft and per folder, and its wording (report, Coverage view).
+export {
+  coverageLabels,
+  coveredText,
+  draftCoverage,
+  folderCoverage,
+  isComplete,
+  type CoverageLabels,
+  type CoverageMark,
+  type CoverageRow,
+  type CoverageSummary,
+  type DraftCoverage,
+  type FolderCell,
+  type FolderCoverage,
+  type FolderTable,
+} from './features/coverage';
+export { categoriesText, evidenceText, rowText, rowTooltip, summaryLine } from './features/coverageText';
+export { escapeMarkdown, escapeMarkdownInline, markdownCode } from './text/escapeMarkdown';
