@@ -10,7 +10,7 @@ import { closestValues } from './core/suggest';
 import { readFailureMessage, readRegularFile } from './io/readFile';
 import { colorEnabled } from './cli/color';
 import { escapeForTerminal } from './cli/escape';
-import { checkFile, checkInParallel, collect, type Outcome, type WorkerData } from './cli/check';
+import { checkAnyFile, checkInParallel, collect, type Outcome, type WorkerData } from './cli/check';
 import { collectMarkdownFiles } from './cli/files';
 import { fixFiles, fixSummary } from './cli/fix';
 import { formatJson } from './cli/format/json';
@@ -348,7 +348,7 @@ async function checkFiles(
   if (!outcomes) {
     outcomes = [];
     for (const f of files) {
-      outcomes.push(checkFile(f.file, f.shown, catalog, data.settings));
+      outcomes.push(await checkAnyFile(f.file, f.shown, catalog, data.settings));
       report(outcomes.length);
     }
   }
@@ -364,9 +364,14 @@ function runWorker(data: WorkerData): void {
     if (!loaded.ok) throw new Error('the catalog became invalid');
     catalog = loaded.catalog;
   } else catalog = builtinCatalog();
+  // Batches are answered in order: each waits for the one before (a Word document is read asynchronously).
+  let queue = Promise.resolve();
   parentPort!.on('message', (m: { from: number; files: Array<{ file: string; shown: string }> }) => {
-    const outcomes: Outcome[] = m.files.map((f) => checkFile(f.file, f.shown, catalog, data.settings));
-    parentPort!.postMessage({ from: m.from, outcomes });
+    queue = queue.then(async () => {
+      const outcomes: Outcome[] = [];
+      for (const f of m.files) outcomes.push(await checkAnyFile(f.file, f.shown, catalog, data.settings));
+      parentPort!.postMessage({ from: m.from, outcomes });
+    });
   });
 }
 

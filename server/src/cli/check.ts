@@ -7,6 +7,7 @@ import type { Diagnostic } from '../core/findings';
 import { messages, type Locale } from '../core/messages';
 import { readDraftFile } from './files';
 import { skipped, type FileReport, type RunReport, type SkippedFile } from './report';
+import { checkWordFile, isWordFile, type WordFlags } from './word';
 
 export type Outcome =
   | { kind: 'draft'; report: FileReport }
@@ -16,6 +17,15 @@ export type Outcome =
 export interface CheckSettings {
   locale: Locale;
   maxSize: number;
+  /** --document / --category, for Word documents (a Markdown draft has its front matter). */
+  word?: WordFlags;
+}
+
+/** Checks one file, a Markdown draft or a Word document (by its name). */
+export function checkAnyFile(file: string, shown: string, catalog: Catalog, settings: CheckSettings): Promise<Outcome> {
+  return isWordFile(file)
+    ? checkWordFile(file, shown, catalog, settings)
+    : Promise.resolve(checkFile(file, shown, catalog, settings));
 }
 
 /** Checks one file (shown as `shown` in reports). */
@@ -138,7 +148,8 @@ export async function checkInParallel(
   while (next < files.length) {
     const from = take();
     const to = next;
-    for (let i = from; i < to; i++) outcomes[i] = checkFile(files[i].file, files[i].shown, catalog, data.settings);
+    for (let i = from; i < to; i++)
+      outcomes[i] = await checkAnyFile(files[i].file, files[i].shown, catalog, data.settings);
     done += to - from;
     onProgress(done);
     await new Promise((resolve) => setImmediate(resolve));

@@ -1,8 +1,13 @@
 import type { AnalysisResult } from '../core/analyze';
+import type { WordDiagnostic } from '../word/check';
+import { NO_DOCUMENT_TYPE } from '../word/messages';
 
 /** One checked file: the public `--format json` entry. */
 export interface FileReport extends AnalysisResult {
   path: string;
+  /** Set for a Word document: its findings then carry `word` locations. */
+  format?: 'docx';
+  diagnostics: WordDiagnostic[];
 }
 
 /** Why a file was not checked. */
@@ -16,7 +21,8 @@ export type SkipReason =
   | 'symlink-loop'
   | 'broken-symlink'
   | 'unreadable-folder'
-  | 'not-a-draft';
+  | 'not-a-draft'
+  | 'no-document-type';
 
 export interface SkippedFile {
   path: string;
@@ -26,7 +32,7 @@ export interface SkippedFile {
 }
 
 /** Reasons that are not errors: a folder walk met a loop, or a Markdown file is not a draft. */
-const NOT_ERRORS: ReadonlySet<SkipReason> = new Set(['symlink-loop', 'not-a-draft']);
+const NOT_ERRORS: ReadonlySet<SkipReason> = new Set(['symlink-loop', 'not-a-draft', 'no-document-type']);
 
 export const skipped = (path: string, reason: SkipReason): SkippedFile => ({
   path,
@@ -76,6 +82,8 @@ export function skipReasonText(locale: 'ja' | 'en', reason: SkipReason): string 
       return ja
         ? '草案ではありません（front matter に document がありません）'
         : 'not a draft (no document in the front matter)';
+    case 'no-document-type':
+      return NO_DOCUMENT_TYPE[locale];
     default:
       return ja ? '読めません' : 'cannot be read';
   }

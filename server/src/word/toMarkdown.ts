@@ -35,6 +35,24 @@ export interface MarkdownBody {
   paragraphs: number;
 }
 
+/** The paragraph style that carries an itaku comment (`<!-- itaku… -->`) through Word and back. */
+export const DIRECTIVE_STYLE = 'ItakuDirective';
+export const DIRECTIVE_STYLE_NAME = 'itaku directive';
+
+/** The paragraph style of a code block's lines (an example, not draft text), kept as a fenced block. */
+export const CODE_STYLE = 'ItakuCode';
+export const CODE_STYLE_NAME = 'itaku code';
+
+const isCode = (p: MammothElement) => p.styleId === CODE_STYLE || (p.styleName ?? '').toLowerCase() === CODE_STYLE_NAME;
+
+/** An itaku comment on one line, as the export writes it: kept as a comment, not as text. */
+function directiveOf(p: MammothElement, text: string): string | undefined {
+  if (p.styleId !== DIRECTIVE_STYLE && (p.styleName ?? '').toLowerCase() !== DIRECTIVE_STYLE_NAME) return undefined;
+  const line = text.replace(/\s+/g, ' ').trim();
+  const body = line.startsWith('<!--') && line.endsWith('-->') ? line.slice(4, -3) : undefined;
+  return body !== undefined && !body.includes('-->') && /^\s*itaku[-:\s]/.test(body) ? line : undefined;
+}
+
 const EXCERPT_LENGTH = 24;
 const OPENING_BRACKETS = new Set(['（', '(', '「', '『', '【', '〔', '[', '［', '〈', '《']);
 
@@ -103,9 +121,15 @@ export function documentToMarkdown(document: MammothElement): MarkdownBody {
   const origin: Array<WordParagraph | undefined> = [];
   const headings: Array<{ level: number; text: string }> = [];
   let index = 0;
-  let previous: 'list' | 'row' | 'block' | undefined;
+  let previous: 'list' | 'row' | 'block' | 'code' | undefined;
+  let fence = '';
 
-  const emit = (kind: 'list' | 'row' | 'block', text: string[], info: WordParagraph) => {
+  const emit = (kind: 'list' | 'row' | 'block' | 'code', text: string[], info: WordParagraph) => {
+    if (fence && kind !== 'code') {
+      lines.push(fence);
+      origin.push(undefined);
+      fence = '';
+    }
     if (lines.length && !(kind !== 'block' && previous === kind)) {
       lines.push('');
       origin.push(undefined);
@@ -126,6 +150,23 @@ export function documentToMarkdown(document: MammothElement): MarkdownBody {
   const paragraph = (p: MammothElement) => {
     index++;
     const { number, text } = paragraphText(p);
+    if (isCode(p)) {
+      // Consecutive code lines are one fenced block, its fence longer than any run of backticks inside.
+      if (!fence) {
+        fence = '`'.repeat(Math.max(3, ...[...text.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+        emit('code', [`${fence}text`], info(undefined, text));
+      }
+      for (const l of text.split('\n')) {
+        lines.push(l);
+        origin.push(info(undefined, text));
+      }
+      return;
+    }
+    const directive = directiveOf(p, text);
+    if (directive) {
+      emit('block', [directive], info(undefined, directive));
+      return;
+    }
     const parts = text.split('\n').map(safeLine);
     if (!parts.some((l) => l)) return;
     const level = headingLevel(p);
@@ -205,5 +246,9 @@ export function documentToMarkdown(document: MammothElement): MarkdownBody {
     else for (const c of e.children ?? []) visit(c);
   };
   visit(document);
+  if (fence) {
+    lines.push(fence);
+    origin.push(undefined);
+  }
   return { lines, origin, paragraphs: index };
 }
