@@ -12,6 +12,8 @@ import { colorEnabled } from './cli/color';
 import { escapeForTerminal } from './cli/escape';
 import { checkAnyFile, checkInParallel, collect, type Outcome, type WorkerData } from './cli/check';
 import { collectMarkdownFiles } from './cli/files';
+import { exportDraft } from './cli/export';
+import { isWordFile } from './cli/word';
 import { fixFiles, fixSummary } from './cli/fix';
 import { formatJson } from './cli/format/json';
 import { formatSarif } from './cli/format/sarif';
@@ -24,9 +26,11 @@ export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
 const USAGE = {
   ja: `使い方: itaku check [パス…] [オプション]
+        itaku export 草案.md --format docx [-o ファイル]
 
-調達仕様書・契約書の草案（front matter に document を持つ Markdown）を確認します。
-パスはファイルまたはフォルダ（*.md を再帰的に探します）。既定は "."。
+調達仕様書・契約書の草案（front matter に document を持つ Markdown、または Word 文書 .docx）を確認します。
+パスはファイルまたはフォルダ（*.md と *.docx を再帰的に探します）。既定は "."。
+export は Markdown の草案を Word 文書に書き出します（既定の出力: 同じ名前の .docx）。
 
 オプション:
   --format <stylish|json|sarif>  出力形式（既定: stylish）
@@ -39,14 +43,19 @@ const USAGE = {
   --fix                          不足している必須条項を挿入して保存し、残る指摘を表示（挿入のみ）
   --fix-dry-run                  --fix で行う変更を unified diff で表示（ファイルは変更しない）
   --jobs <数>                    並列に処理するスレッド数（既定: CPU コア数）
+  --document <文書種別>          Word 文書の文書種別（文書のプロパティにないとき）
+  --category <業務分類>          Word 文書の業務分類（同上。カンマ区切りか、繰り返して複数）
+  -o, --output <ファイル>        export の出力先
   -h, --help                     この説明
   -v, --version                  バージョン
 
 終了コード: 0 警告以上の指摘なし、1 警告以上の指摘・確認できないファイル・確認した草案なし、2 使い方かカタログの誤り`,
   en: `Usage: itaku check [paths…] [options]
+       itaku export draft.md --format docx [-o file]
 
-Checks outsourcing drafts (Markdown whose front matter has a document key).
-Paths are files or folders (searched recursively for *.md); default ".".
+Checks outsourcing drafts (Markdown whose front matter has a document key, or Word documents, .docx).
+Paths are files or folders (searched recursively for *.md and *.docx); default ".".
+export writes a Markdown draft as a Word document (default output: the same name with .docx).
 
 Options:
   --format <stylish|json|sarif>  output format (default: stylish)
@@ -59,6 +68,9 @@ Options:
   --fix                          insert the missing required clauses, save, then report what remains (insert-only)
   --fix-dry-run                  print the changes --fix would make as a unified diff (no file changes)
   --jobs <n>                     threads checking files in parallel (default: CPU cores)
+  --document <type>              document type of Word documents that have no such property
+  --category <category>          category of Word documents (likewise; comma-separated or repeated)
+  -o, --output <file>            where export writes
   -h, --help                     show this help
   -v, --version                  show the version
 
@@ -77,6 +89,9 @@ const OPTIONS = {
   fix: { type: 'boolean', default: false },
   'fix-dry-run': { type: 'boolean', default: false },
   jobs: { type: 'string' },
+  document: { type: 'string' },
+  category: { type: 'string', multiple: true },
+  output: { type: 'string', short: 'o' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
@@ -147,7 +162,16 @@ function parseCommandLine(argv: string[], locale: Locale) {
       ),
     );
   const format = str('format') ?? 'stylish';
-  if (format !== 'stylish' && format !== 'json' && format !== 'sarif')
+  if (positionals[0] === 'export') {
+    if (values.format !== undefined && format !== 'docx' && format !== 'stylish')
+      throw new UsageError(
+        say(
+          locale,
+          `export の --format には docx を指定してください（指定: "${escapeForTerminal(format)}"）。`,
+          `export --format must be docx (got "${escapeForTerminal(format)}")`,
+        ),
+      );
+  } else if (format !== 'stylish' && format !== 'json' && format !== 'sarif')
     throw new UsageError(
       say(
         locale,
@@ -180,6 +204,12 @@ function parseCommandLine(argv: string[], locale: Locale) {
     exitZero: bool('exit-zero'),
     fix: bool('fix'),
     fixDryRun: bool('fix-dry-run'),
+    document: str('document'),
+    category: ((values.category as string[] | undefined) ?? [])
+      .flatMap((c) => c.split(/[,、，]/))
+      .map((c) => c.trim())
+      .filter(Boolean),
+    output: str('output'),
     help: bool('help'),
     version: bool('version'),
     positionals,
@@ -198,11 +228,22 @@ async function main(argv: string[]): Promise<number> {
     write(USAGE[locale] + '\n');
     return options.help ? 0 : 2;
   }
-  if (command !== 'check') {
+  if (command !== 'check' && command !== 'export') {
     const shown = escapeForTerminal(command);
     throw new UsageError(
-      say(locale, `不明なコマンド「${shown}」です（使えるのは check）。`, `unknown command "${shown}" (use check)`),
+      say(
+        locale,
+        `不明なコマンド「${shown}」です（使えるのは check と export）。`,
+        `unknown command "${shown}" (use check or export)`,
+      ),
     );
+  }
+  if (command === 'export') {
+    const loadedCatalog = readCatalog(options.catalog, locale);
+    if (!loadedCatalog) return 2;
+    if (paths.length !== 1)
+      throw new UsageError(say(locale, 'export には草案を 1 つ指定してください。', 'export takes exactly one draft'));
+    return exportDraft(paths[0], options.output, loadedCatalog.catalog, locale, options.maxSize);
   }
 
   const loaded = readCatalog(options.catalog, locale);
@@ -223,8 +264,9 @@ async function main(argv: string[]): Promise<number> {
   }
   if (options.fix || options.fixDryRun) {
     // The server's fix-all, written into the files (insert-only, atomic); a dry run prints the diff.
+    // Word documents are checked, never changed.
     const results = fixFiles(
-      files.map((file) => ({ file, shown: shownPath(file) })),
+      files.filter((file) => !isWordFile(file)).map((file) => ({ file, shown: shownPath(file) })),
       catalog,
       locale,
       options.maxSize,
@@ -237,7 +279,15 @@ async function main(argv: string[]): Promise<number> {
   const report = await checkFiles(
     files,
     catalog,
-    { catalogText, catalogSource: catalog.source, settings: { locale, maxSize: options.maxSize } },
+    {
+      catalogText,
+      catalogSource: catalog.source,
+      settings: {
+        locale,
+        maxSize: options.maxSize,
+        word: { document: options.document, category: options.category },
+      },
+    },
     options.jobs,
   );
   report.skipped.unshift(...walkSkips.map((w) => skipped(shownPath(w.path), w.reason)));

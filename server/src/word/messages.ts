@@ -72,3 +72,10 @@ export const NO_DOCUMENT_TYPE: Text = {
   ja: '文書種別がありません（Word のファイル → 情報 → プロパティ → 詳細プロパティ → ユーザー設定に「文書種別」と「業務分類」を追加するか、.itaku.yaml か --document / --category で指定してください）',
   en: 'no document type (add the custom properties 文書種別 and 業務分類 in Word under File → Info → Properties → Advanced Properties → Custom, or give them in .itaku.yaml or with --document / --category)',
 };
+
+/** The export's warning: what is left to fill, highlighted in the document. */
+export function exportWarning(locale: Locale, count: number): string {
+  return locale === 'ja'
+    ? `未記入のプレースホルダか【…の場合】の見出しが ${count} 件残っています（Word では黄色の蛍光ペンで示しています）。提出前に埋めてください。`
+    : `${count} unfilled placeholder(s) or 【…の場合】 marker(s) are left (highlighted in yellow in the document). Fill them in before submitting.`;
+}

@@ -3,6 +3,7 @@ import type { Locale } from '../../core/messages';
 import { painter } from '../color';
 import { escapeForTerminal as esc, notACommand } from '../escape';
 import { counts, skipReasonText, type RunReport } from '../report';
+import { describeLocation } from '../../word/messages';
 
 const SEVERITY_LABEL = {
   ja: { error: 'エラー', warning: '警告', information: '情報', hint: 'ヒント' },
@@ -43,21 +44,26 @@ export function formatStylish(report: RunReport, catalog: Catalog, locale: Local
       out.push('');
       continue;
     }
+    // A Word document has no lines to go to: its findings say which paragraph (or property) they are on.
     const rows = file.diagnostics.map((d) => [
-      `${d.range.start.line + 1}:${d.range.start.character + 1}`,
+      file.format === 'docx'
+        ? esc(describeLocation(locale, d.word))
+        : `${d.range.start.line + 1}:${d.range.start.character + 1}`,
       SEVERITY_LABEL[locale][d.severity],
       esc(d.message),
       d.code,
       d.severity,
     ]);
-    const posWidth = Math.max(...rows.map((r) => r[0].length));
+    const posWidth = Math.max(...rows.map((r) => width(r[0])));
     const sevWidth = Math.max(...rows.map((r) => width(r[1])));
     for (const [pos, sev, message, code, severity] of rows) {
       const sevText = paint(
         SEVERITY_STYLE[severity as keyof typeof SEVERITY_STYLE],
         sev + ' '.repeat(sevWidth - width(sev)),
       );
-      out.push(`  ${paint('dim', pos.padEnd(posWidth))}  ${sevText}  ${message}  ${paint('gray', code)}`);
+      out.push(
+        `  ${paint('dim', pos + ' '.repeat(posWidth - width(pos)))}  ${sevText}  ${message}  ${paint('gray', code)}`,
+      );
     }
     out.push('');
   }
