@@ -53,6 +53,14 @@ const FAMILIES: Array<[string, string, string, string, string[], string]> = [
     '受託者は、ファイアウォールのログを監視し、その結果を記録すること。',
   ],
   [
+    'a duty in the polite style (…ものとします。)',
+    'operational-security',
+    '仕様書',
+    'operation-onsite',
+    ['受託者は、業務用端末のウイルス定義ファイルを毎日更新するものとします。'],
+    '受託者は、業務用端末のウイルス定義ファイルを毎日更新するものとします。',
+  ],
+  [
     'incident handling without 侵害 or 事故',
     'incident-response',
     '仕様書',
@@ -252,6 +260,13 @@ const TRAPS: Array<[string, string, string, string, string[]]> = [
     '仕様書',
     'processing',
     ['委託先への実地検査は、年に一回以上行うことが必要です。'],
+  ],
+  [
+    'a product description in the polite style',
+    'operational-security',
+    '仕様書',
+    'operation-onsite',
+    ['本製品は、ウイルス定義ファイルを毎日自動で更新します。'],
   ],
 ];
 

@@ -77,6 +77,8 @@ function detectBlock(facts: BlockFacts, catalog: Catalog): BlockDetection {
     const at = (i: number) => (order ? order[i] : i * 3);
     let masks: number[] | undefined; // [clause, start, end, …]
     let vetoes: Set<number> | undefined; // sentence × clauses + clause
+    let pending: number[] | undefined; // [sentence, phrase, …] of soft vetoes
+    let lifted: Set<number> | undefined; // sentence × contexts + context
     for (let i = 0; i < count; i++) {
       const h = at(i);
       for (const c of t.notClauses[raw[h]]) (masks ??= []).push(c, raw[h + 1], raw[h + 2]);
@@ -84,6 +86,19 @@ function detectBlock(facts: BlockFacts, catalog: Catalog): BlockDetection {
       if (vetoing.length) {
         const base = sentenceOf(facts, raw[h + 1]) * clauses;
         for (const c of vetoing) (vetoes ??= new Set()).add(base + c);
+      }
+      const soft = t.softVetoes[raw[h]];
+      if (soft.length) (pending ??= []).push(sentenceOf(facts, raw[h + 1]), raw[h]);
+      for (const k of t.liftContexts[raw[h]])
+        (lifted ??= new Set()).add(sentenceOf(facts, raw[h + 1]) * t.contexts + k);
+    }
+    // A negative context with `unless` vetoes its sentence only when no `unless` phrase lifts it.
+    if (pending) {
+      for (let p = 0; p < pending.length; p += 2) {
+        const s = pending[p];
+        const soft = t.softVetoes[pending[p + 1]];
+        for (let k = 0; k < soft.length; k += 2)
+          if (!lifted?.has(s * t.contexts + soft[k])) (vetoes ??= new Set()).add(s * clauses + soft[k + 1]);
       }
     }
     // A template choice marker (【再委託を禁止する場合】) names a clause without stating it.
