@@ -44,27 +44,28 @@ export function formatStylish(report: RunReport, catalog: Catalog, locale: Local
       out.push('');
       continue;
     }
-    // A Word document has no lines to go to: its findings say which paragraph (or property) they are on.
     const rows = file.diagnostics.map((d) => [
-      file.format === 'docx'
-        ? esc(describeLocation(locale, d.word))
-        : `${d.range.start.line + 1}:${d.range.start.character + 1}`,
+      `${d.range.start.line + 1}:${d.range.start.character + 1}`,
       SEVERITY_LABEL[locale][d.severity],
       esc(d.message),
       d.code,
       d.severity,
     ]);
-    const posWidth = Math.max(...rows.map((r) => width(r[0])));
+    const word = file.format === 'docx';
+    const posWidth = word ? 0 : Math.max(...rows.map((r) => r[0].length));
     const sevWidth = Math.max(...rows.map((r) => width(r[1])));
-    for (const [pos, sev, message, code, severity] of rows) {
+    rows.forEach(([pos, sev, message, code, severity], i) => {
       const sevText = paint(
         SEVERITY_STYLE[severity as keyof typeof SEVERITY_STYLE],
         sev + ' '.repeat(sevWidth - width(sev)),
       );
-      out.push(
-        `  ${paint('dim', pos + ' '.repeat(posWidth - width(pos)))}  ${sevText}  ${message}  ${paint('gray', code)}`,
-      );
-    }
+      // A Word document has no lines to go to: each finding says, on its own line, which paragraph
+      // (or document property) it is on.
+      if (word) {
+        out.push(`  ${paint('dim', esc(describeLocation(locale, file.diagnostics[i].word)))}`);
+        out.push(`    ${sevText}  ${message}  ${paint('gray', code)}`);
+      } else out.push(`  ${paint('dim', pos.padEnd(posWidth))}  ${sevText}  ${message}  ${paint('gray', code)}`);
+    });
     out.push('');
   }
   const c = counts(report);
