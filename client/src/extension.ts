@@ -17,6 +17,7 @@ import {
 } from '../../server/src/protocol';
 import { chooseNewDraft, text as uiText } from './newDraft';
 import { DraftStatusItem } from './status';
+import { exportToWord, openWordAsDraft } from './word';
 import { restrictCatalog, setsCatalog } from './trust';
 
 let client: LanguageClient | undefined;
@@ -94,6 +95,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
       const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
       await vscode.window.showTextDocument(doc);
     }),
+    // From the Explorer (a .docx uri), the palette (a file picker), or a test (uri and save target).
+    vscode.commands.registerCommand('itaku.openWordAsDraft', async (uri?: vscode.Uri) =>
+      client ? openWordAsDraft(client, uri instanceof vscode.Uri ? uri : undefined) : undefined,
+    ),
+    vscode.commands.registerCommand('itaku.exportToWord', async (target?: vscode.Uri) =>
+      client ? exportToWord(client, target instanceof vscode.Uri ? target : undefined) : undefined,
+    ),
     vscode.commands.registerCommand('itaku.restartServer', async () => {
       await client?.restart();
     }),

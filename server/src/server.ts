@@ -24,7 +24,14 @@ import { hover } from './lsp/hover';
 import { Publisher } from './lsp/publisher';
 import { sanitize, Settings } from './lsp/settings';
 import { documentSymbols } from './lsp/symbols';
-import { Commands, type DraftChoices, type InitializationOptions } from './protocol';
+import { exportWord, wordToMarkdown } from './lsp/word';
+import {
+  Commands,
+  type DraftChoices,
+  type ExportWordRequest,
+  type InitializationOptions,
+  type WordToMarkdownRequest,
+} from './protocol';
 
 // A long-lived editor companion: trade a little peak speed for a smaller heap (about half the
 // RSS with 100 large drafts open; edits stay incremental and fast).
@@ -73,7 +80,15 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       hoverProvider: true,
       completionProvider: { triggerCharacters: [':', '[', ',', ' '] },
       documentSymbolProvider: true,
-      executeCommandProvider: { commands: [Commands.insertAllMissing, Commands.newDraftText, Commands.draftChoices] },
+      executeCommandProvider: {
+        commands: [
+          Commands.insertAllMissing,
+          Commands.newDraftText,
+          Commands.draftChoices,
+          Commands.wordToMarkdown,
+          Commands.exportWord,
+        ],
+      },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'itaku', version: typeof ITAKU_VERSION === 'string' ? ITAKU_VERSION : '0.0.0-dev' },
@@ -178,6 +193,14 @@ connection.onExecuteCommand(async (params) => {
         aliases: c.aliases,
       })),
     } satisfies DraftChoices;
+  }
+  if (params.command === Commands.wordToMarkdown) {
+    const request = arg as unknown as WordToMarkdownRequest;
+    return wordToMarkdown(request, resolveLocale(request?.locale ?? clientLocale));
+  }
+  if (params.command === Commands.exportWord) {
+    const request = arg as unknown as ExportWordRequest;
+    return exportWord(request, builtinCatalog(), resolveLocale(request?.locale ?? clientLocale));
   }
   if (params.command === Commands.newDraftText) {
     const request = arg as unknown as NewDraftRequest & { locale?: string };
