@@ -60,7 +60,7 @@ test('extension-host checks: activate, diagnostics, code actions, settings, fix 
     const { code, lines } = await runExtensionTests(session, 'extension-host checks');
     assert.equal(code, 0, lines.join('\n'));
     assert.ok(
-      lines.some((l) => l.includes('done: 8/8 passed')),
+      lines.some((l) => l.includes('done: 9/9 passed')),
       lines.join('\n'),
     );
   } finally {
