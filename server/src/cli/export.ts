@@ -3,7 +3,6 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Catalog, Locale } from '../core';
-import { ExportError, markdownToDocx } from '../word/export';
 import { exportWarning } from '../word/messages';
 import { escapeForTerminal } from './escape';
 import { readDraftFile } from './files';
@@ -30,6 +29,8 @@ export async function exportDraft(
     );
     return 1;
   }
+  // Loaded only for an export: checking never loads the docx library.
+  const { ExportError, markdownToDocx } = await import('../word/export');
   let result;
   try {
     result = await markdownToDocx(read.text, { catalog, locale });

@@ -4,7 +4,6 @@ import type { Catalog } from '../core';
 import { readRegularFile } from '../io/readFile';
 import { internalErrorDiagnostic } from '../core/failure';
 import { messages } from '../core/messages';
-import { checkWord } from '../word/check';
 import type { MetadataLayer, WordMetadata } from '../word/draft';
 import type { CheckSettings, Outcome } from './check';
 import { skipped } from './report';
@@ -49,6 +48,8 @@ export async function checkWordFile(
   }
   try {
     const layers = [flagsLayer(settings.word)].filter((l): l is MetadataLayer => !!l);
+    // Loaded on the first Word document: a run over Markdown drafts never loads mammoth.
+    const { checkWord } = await import('../word/check');
     const checked = await checkWord(read.bytes, { catalog, locale, maxSize, layers });
     switch (checked.kind) {
       case 'not-draft':

@@ -1,11 +1,8 @@
 // The server's Word commands: the client reads and writes the files (vscode.workspace.fs), the
 // server converts bytes (the pure Word modules), so the extension host never loads mammoth or docx.
 import type { Catalog, Locale } from '../core';
-import { propertiesLayer, wordDraft, type MetadataLayer, type WordMetadata } from '../word/draft';
-import { ExportError, markdownToDocx } from '../word/export';
+import type { MetadataLayer, WordMetadata } from '../word/draft';
 import { exportWarning, wordProblemMessage } from '../word/messages';
-import { WordReadError } from '../word/package';
-import { convertDocx } from '../word/read';
 import type { ExportWordRequest, ExportWordResult, WordToMarkdownRequest, WordToMarkdownResult } from '../protocol';
 
 /** Largest .docx or draft converted (as the default itaku.maxFileSize). */
@@ -19,6 +16,12 @@ export async function wordToMarkdown(request: WordToMarkdownRequest, locale: Loc
       message:
         locale === 'ja' ? 'Word 文書が大きすぎます（10 MB まで）。' : 'The Word document is too large (10 MB at most).',
     };
+  // mammoth and docx are loaded on first use, not when the server starts.
+  const [{ convertDocx }, { WordReadError }, { propertiesLayer, wordDraft }] = await Promise.all([
+    import('../word/read'),
+    import('../word/package'),
+    import('../word/draft'),
+  ]);
   let conversion;
   try {
     conversion = await convertDocx(Buffer.from(data, 'base64'));
@@ -51,6 +54,7 @@ export async function exportWord(
       ok: false,
       message: locale === 'ja' ? '草案が大きすぎます（10 MB まで）。' : 'The draft is too large (10 MB at most).',
     };
+  const { ExportError, markdownToDocx } = await import('../word/export');
   try {
     const { bytes, highlights } = await markdownToDocx(text, { catalog, locale });
     return {
