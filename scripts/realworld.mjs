@@ -89,7 +89,7 @@ function readJsonl(file) {
     if (!line.trim()) return;
     try {
       out.push(JSON.parse(line));
-    } catch (e) {
+    } catch {
       // docs.jsonl may be growing while we read it: a torn last line is skipped, others are reported.
       if (i < lines.length - 1 && lines.slice(i + 1).some((l) => l.trim()))
         console.error(`realworld: ${path.relative(root, file)}:${i + 1}: bad JSON, skipped`);

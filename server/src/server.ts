@@ -13,8 +13,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { builtinCatalog } from './builtinCatalog';
-import { newDraftText, type NewDraftRequest } from './core/newDraft';
-import { resolveLocale } from './core/messages';
+import { type NewDraftRequest, newDraftText, resolveLocale } from './core';
 import { CatalogChanges } from './lsp/catalogChanges';
 import { Catalogs } from './lsp/catalogs';
 import { codeActions, fixAllEdits, FIX_ALL_KIND, workspaceEdit } from './lsp/codeActions';
@@ -22,6 +21,7 @@ import { completions } from './lsp/completion';
 import { Drafts } from './lsp/drafts';
 import { hover } from './lsp/hover';
 import { Publisher } from './lsp/publisher';
+import { ProjectSettings } from './lsp/projectSettings';
 import { sanitize, Settings } from './lsp/settings';
 import { documentSymbols } from './lsp/symbols';
 import { exportWord, wordToMarkdown } from './lsp/word';
@@ -42,6 +42,8 @@ const documents = new TextDocuments(TextDocument);
 const settings = new Settings(connection);
 const catalogs = new Catalogs(connection, builtinCatalog);
 let clientLocale: string | undefined;
+/** False when the client says the workspace is not trusted (VS Code's Restricted Mode). */
+let workspaceTrusted = true;
 let workspaceFolders: string[] = [];
 let versionedEdits = false;
 let snippetEdits = false;
@@ -50,6 +52,13 @@ let workspaceFolderEvents = false;
 
 const folderOf = (uri: string) =>
   workspaceFolders.filter((f) => uri.startsWith(f.endsWith('/') ? f : `${f}/`)).sort((a, b) => b.length - a.length)[0];
+const project = new ProjectSettings(
+  connection,
+  settings,
+  (uri) => folderOf(uri),
+  () => clientLocale,
+  () => workspaceTrusted,
+);
 const drafts = new Drafts(
   settings,
   catalogs,
@@ -57,12 +66,14 @@ const drafts = new Drafts(
   () => clientLocale,
   (uri, error) =>
     connection.console.error(`itaku: analysing ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`),
+  project,
 );
 const publisher = new Publisher(connection, documents, drafts);
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const init = (params.initializationOptions ?? {}) as InitializationOptions;
   clientLocale = init.locale ?? params.locale;
+  workspaceTrusted = init.workspaceTrusted !== false;
   settings.supported = Boolean(params.capabilities.workspace?.configuration);
   settings.fallback = sanitize(init.settings);
   dynamicConfiguration = Boolean(params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration);
@@ -108,6 +119,7 @@ connection.onInitialized(() => {
 
 const refreshAll = () => {
   settings.forget();
+  project.forget();
   catalogs.forget();
   drafts.forget();
   for (const doc of documents.all()) publisher.schedule(doc.uri);
@@ -115,13 +127,20 @@ const refreshAll = () => {
 connection.onDidChangeConfiguration(refreshAll);
 // A changed catalog file: only the drafts using it, debounced (catalogs are re-read by mtime).
 const catalogChanges = new CatalogChanges(
-  settings,
-  catalogs,
-  folderOf,
+  async (uri) => {
+    const doc = documents.get(uri);
+    if (!doc) return [];
+    const state = await drafts.state(doc);
+    return [...state.catalog.layers, ...(state.configFile ? [state.configFile] : [])];
+  },
   () => documents.all().map((d) => d.uri),
   (uri) => {
     drafts.forget(uri);
     publisher.schedule(uri);
+  },
+  () => {
+    project.forget();
+    catalogs.forget();
   },
 );
 connection.onDidChangeWatchedFiles((params) => catalogChanges.onChange(params));

@@ -1,10 +1,16 @@
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { analyze } from '../core/analyze';
-import { internalErrorDiagnostic } from '../core/failure';
-import type { Catalog } from '../core/catalog/compile';
-import type { Diagnostic } from '../core/findings';
-import { messages, type Locale } from '../core/messages';
+import {
+  analyze,
+  applySeverity,
+  type Catalog,
+  type Diagnostic,
+  type FrontMatterDefaults,
+  internalErrorDiagnostic,
+  type Locale,
+  messages,
+  type SeverityLevel,
+} from '../core';
 import { readDraftFile } from './files';
 import { skipped, type FileReport, type RunReport, type SkippedFile } from './report';
 import { checkWordFile, isWordFile, type WordFlags } from './word';
@@ -17,6 +23,9 @@ export type Outcome =
 export interface CheckSettings {
   locale: Locale;
   maxSize: number;
+  /** From .itaku.yaml: severity per code ('off' drops the finding) and front-matter defaults. */
+  severity?: Record<string, SeverityLevel>;
+  defaults?: FrontMatterDefaults;
   /** --document / --category, for Word documents (a Markdown draft has its front matter). */
   word?: WordFlags;
 }
@@ -34,10 +43,13 @@ export function checkFile(file: string, shown: string, catalog: Catalog, setting
   const read = readDraftFile(file, maxSize);
   if (read.kind === 'text') {
     try {
-      const analysis = analyze(read.text, { catalog, locale });
-      return analysis
-        ? { kind: 'draft', report: { path: shown, ...analysis.result } }
-        : { kind: 'not-draft', path: shown };
+      const analysis = analyze(read.text, { catalog, locale, defaults: settings.defaults });
+      if (!analysis) return { kind: 'not-draft', path: shown };
+      const result = analysis.result;
+      return {
+        kind: 'draft',
+        report: { path: shown, ...result, diagnostics: applySeverity(result.diagnostics, settings.severity ?? {}) },
+      };
     } catch (error) {
       // A defect in itaku must not end the run or pass the file silently: it is reported as an error.
       return {
@@ -86,12 +98,17 @@ export function collect(outcomes: Outcome[]): RunReport {
   return report;
 }
 
+/** One file to check: where it is, how it is shown, its catalog file (none: built-in) and settings. */
+export interface CheckJob {
+  file: string;
+  shown: string;
+  catalogFile?: string;
+  settings: CheckSettings;
+}
+
 /** Work for the worker threads: the CLI bundle itself, started with this data. */
 export interface WorkerData {
   itakuWorker: true;
-  catalogText?: string;
-  catalogSource: string;
-  settings: CheckSettings;
 }
 
 /**
@@ -101,9 +118,9 @@ export interface WorkerData {
  */
 export async function checkInParallel(
   entry: string,
-  files: Array<{ file: string; shown: string }>,
+  files: CheckJob[],
   data: WorkerData,
-  catalog: Catalog,
+  catalogOf: (job: CheckJob) => Catalog,
   onProgress: (done: number) => void,
   jobs = os.availableParallelism(),
 ): Promise<Outcome[] | undefined> {
@@ -149,7 +166,7 @@ export async function checkInParallel(
     const from = take();
     const to = next;
     for (let i = from; i < to; i++)
-      outcomes[i] = await checkAnyFile(files[i].file, files[i].shown, catalog, data.settings);
+      outcomes[i] = await checkAnyFile(files[i].file, files[i].shown, catalogOf(files[i]), files[i].settings);
     done += to - from;
     onProgress(done);
     await new Promise((resolve) => setImmediate(resolve));

@@ -1,4 +1,4 @@
-import type { AnalysisResult } from '../core/analyze';
+import type { AnalysisResult } from '../core';
 import type { WordDiagnostic } from '../word/check';
 import { NO_DOCUMENT_TYPE } from '../word/messages';
 
@@ -22,7 +22,9 @@ export type SkipReason =
   | 'broken-symlink'
   | 'unreadable-folder'
   | 'not-a-draft'
-  | 'no-document-type';
+  | 'no-document-type'
+  /** Named on the command line, but matched by `ignores` in .itaku.yaml. */
+  | 'ignored';
 
 export interface SkippedFile {
   path: string;
@@ -32,7 +34,7 @@ export interface SkippedFile {
 }
 
 /** Reasons that are not errors: a folder walk met a loop, or a Markdown file is not a draft. */
-const NOT_ERRORS: ReadonlySet<SkipReason> = new Set(['symlink-loop', 'not-a-draft', 'no-document-type']);
+const NOT_ERRORS: ReadonlySet<SkipReason> = new Set(['symlink-loop', 'not-a-draft', 'no-document-type', 'ignored']);
 
 export const skipped = (path: string, reason: SkipReason): SkippedFile => ({
   path,
@@ -84,6 +86,8 @@ export function skipReasonText(locale: 'ja' | 'en', reason: SkipReason): string 
         : 'not a draft (no document in the front matter)';
     case 'no-document-type':
       return NO_DOCUMENT_TYPE[locale];
+    case 'ignored':
+      return ja ? '.itaku.yaml の ignores で除外されています' : 'ignored by the ignores of .itaku.yaml';
     default:
       return ja ? '読めません' : 'cannot be read';
   }

@@ -1,9 +1,7 @@
 // `itaku check` for Word documents: read the file (capped, as a Markdown draft is), convert it, and
 // report with Word locations. The conversion and the analysis are the pure modules'.
-import type { Catalog } from '../core';
+import { applySeverity, internalErrorDiagnostic, messages, type Catalog } from '../core';
 import { readRegularFile } from '../io/readFile';
-import { internalErrorDiagnostic } from '../core/failure';
-import { messages } from '../core/messages';
 import type { MetadataLayer, WordMetadata } from '../word/draft';
 import type { CheckSettings, Outcome } from './check';
 import { skipped } from './report';
@@ -50,7 +48,7 @@ export async function checkWordFile(
     const layers = [flagsLayer(settings.word)].filter((l): l is MetadataLayer => !!l);
     // Loaded on the first Word document: a run over Markdown drafts never loads mammoth.
     const { checkWord } = await import('../word/check');
-    const checked = await checkWord(read.bytes, { catalog, locale, maxSize, layers });
+    const checked = await checkWord(read.bytes, { catalog, locale, maxSize, layers, defaults: settings.defaults });
     switch (checked.kind) {
       case 'not-draft':
         return { kind: 'skipped', skipped: skipped(shown, 'no-document-type') };
@@ -60,7 +58,15 @@ export async function checkWordFile(
           report: { path: shown, format: 'docx', ...empty, diagnostics: [tooLarge(checked.size, maxSize, locale)] },
         };
       default:
-        return { kind: 'draft', report: { path: shown, format: 'docx', ...checked.result } };
+        return {
+          kind: 'draft',
+          report: {
+            path: shown,
+            format: 'docx',
+            ...checked.result,
+            diagnostics: applySeverity(checked.result.diagnostics, settings.severity ?? {}),
+          },
+        };
     }
   } catch (error) {
     return {

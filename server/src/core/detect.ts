@@ -256,6 +256,11 @@ function isDocumentTitle(b: LocatedBlock, catalog: Catalog): boolean {
   return words.some((w) => text.includes(w));
 }
 
+/** A top-level paragraph with no sentence in it, such as a cover page's lines. */
+function isCoverLine(facts: BlockFacts): boolean {
+  return facts.kind === 'paragraph' && facts.listDepth === 0 && !facts.quoted && !facts.norm.text.includes('。');
+}
+
 /** A block that holds nothing but 【…の場合】 choice markers is a label, not text under a heading. */
 function onlyChoiceMarkers(facts: BlockFacts): boolean {
   const markers = markersIn(facts);
@@ -280,10 +285,16 @@ export function detectClauses(text: string, blocks: readonly LocatedBlock[], cat
   const titled = new Map<number, ClauseLocation>();
   const body = new Map<number, ClauseLocation>();
   const emptyCandidates = new Map<number, EmptyClauseHeading>();
+  // A cover block above the document's title heading (（別添2） / 令和6年度 / 情報セキュリティ監査業務,
+  // then `# 仕様書`) names what is procured; its words are no sentence and state no clause.
+  const firstHeading = blocks.findIndex((b) => b.facts.kind === 'heading');
+  const cover = firstHeading > 0 && blocks[firstHeading].facts.depth === 1 ? firstHeading : 0;
   blocks.forEach((b, index) => {
     if (!b.facts.hits.length) return;
+    const onCover = index < cover && isCoverLine(b.facts);
     for (const hit of clausesInBlock(b.facts, catalog)) {
       if (hit.by === 'body') {
+        if (onCover) continue;
         if (!body.has(hit.clause))
           body.set(hit.clause, {
             by: 'body',

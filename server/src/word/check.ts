@@ -1,6 +1,13 @@
 // Checking a Word document: convert, build the draft from its metadata, run the same analysis as
 // for Markdown, and say where each finding is in Word terms.
-import { analyze, type AnalysisResult, type Catalog, type Diagnostic, type Locale } from '../core';
+import {
+  analyze,
+  type AnalysisResult,
+  type Catalog,
+  type Diagnostic,
+  type FrontMatterDefaults,
+  type Locale,
+} from '../core';
 import { locate, propertiesLayer, wordDraft, type MetadataLayer, type WordDraft, type WordLocation } from './draft';
 import { describeLocation, wordProblemMessage } from './messages';
 import { WordReadError, type WordProblem } from './package';
@@ -26,8 +33,10 @@ export interface WordCheckOptions {
   locale: Locale;
   /** Largest converted draft analysed (UTF-16 code units, as for Markdown drafts). */
   maxSize: number;
-  /** Metadata below the document's own properties: the project config, then the flags. */
+  /** Metadata below the document's own properties: the flags. */
   layers?: MetadataLayer[];
+  /** The project config's defaults (.itaku.yaml): organization, parties, options the draft lacks. */
+  defaults?: FrontMatterDefaults;
 }
 
 const ORIGIN = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -76,7 +85,7 @@ export async function checkWord(bytes: Uint8Array, options: WordCheckOptions): P
   const draft = wordDraft(conversion, [propertiesLayer(conversion.properties), ...(options.layers ?? [])]);
   if (!draft) return { kind: 'not-draft' };
   if (draft.text.length > options.maxSize) return { kind: 'too-large', size: draft.text.length };
-  const analysis = analyze(draft.text, { catalog, locale });
+  const analysis = analyze(draft.text, { catalog, locale, defaults: options.defaults });
   if (!analysis) return { kind: 'not-draft' };
   return { kind: 'draft', result: withWordLocations(analysis.result, draft), draft };
 }
