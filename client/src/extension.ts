@@ -20,6 +20,7 @@ import { CoverageView } from './coverage';
 import { FolderCoveragePanel } from './folderCoverage';
 import { chooseNewDraft, text as uiText } from './newDraft';
 import { DraftStatusItem } from './status';
+import { exportToWord, openWordAsDraft } from './word';
 import { restrictCatalog, setsCatalog } from './trust';
 import { FreshDiagnostics, type PublishParams } from './freshDiagnostics';
 import { InsertionRevealer, type RevealArgument } from './reveal';
@@ -124,6 +125,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
       const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
       await vscode.window.showTextDocument(doc);
     }),
+    // From the Explorer (a .docx uri), the palette (a file picker), or a test (uri and save target).
+    vscode.commands.registerCommand('itaku.openWordAsDraft', async (uri?: vscode.Uri) =>
+      client ? openWordAsDraft(client, uri instanceof vscode.Uri ? uri : undefined) : undefined,
+    ),
+    vscode.commands.registerCommand('itaku.exportToWord', async (target?: vscode.Uri) =>
+      client ? exportToWord(client, target instanceof vscode.Uri ? target : undefined) : undefined,
+    ),
     vscode.commands.registerCommand(Commands.reveal, (arg: RevealArgument) => revealer.reveal(arg)),
     // The Problems panel's code link: the code's page, rendered (the built-in Markdown preview).
     vscode.commands.registerCommand('itaku.showRuleDoc', async (code: unknown) => {

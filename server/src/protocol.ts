@@ -22,7 +22,35 @@ export const Commands = {
    * publish their diagnostics → WorkspaceCheckResult.
    */
   checkWorkspace: 'itaku.server.checkWorkspace',
+  /** Server command: a Word document as a Markdown draft (WordToMarkdownRequest) → WordToMarkdownResult. */
+  wordToMarkdown: 'itaku.server.wordToMarkdown',
+  /** Server command: a Markdown draft as a Word document (ExportWordRequest) → ExportWordResult. */
+  exportWord: 'itaku.server.exportWord',
 } as const;
+
+export interface WordToMarkdownRequest {
+  /** The .docx, base64. */
+  data: string;
+  /** Chosen by the user when the document's properties name none. */
+  document?: string;
+  categories?: string[];
+  locale?: string;
+}
+
+export type WordToMarkdownResult =
+  | { ok: true; markdown: string }
+  /** The document names no document type: ask for one, then ask again. */
+  | { ok: false; needsMetadata: true }
+  | { ok: false; message: string };
+
+export interface ExportWordRequest {
+  /** The Markdown draft's text. */
+  text: string;
+  locale?: string;
+}
+
+export type ExportWordResult =
+  { ok: true; data: string; highlights: number; warning?: string } | { ok: false; message: string };
 
 export interface WorkspaceCheckResult {
   drafts: Array<{ uri: string; problems: number; errors: number; warnings: number; information: number }>;

@@ -36,6 +36,7 @@ import { sanitize, Settings } from './lsp/settings';
 import { documentSymbols } from './lsp/symbols';
 import { toTextEdits } from './lsp/convert';
 import { checkWorkspace } from './lsp/workspaceCheck';
+import { exportWord, wordToMarkdown } from './lsp/word';
 import {
   Commands,
   CoverageRequest,
@@ -43,8 +44,10 @@ import {
   type CoverageAnswer,
   type CoverageParams,
   type DraftChoices,
+  type ExportWordRequest,
   type FolderCoverageParams,
   type InitializationOptions,
+  type WordToMarkdownRequest,
 } from './protocol';
 
 // A long-lived editor companion: trade a little peak speed for a smaller heap (about half the
@@ -112,7 +115,14 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       completionProvider: { triggerCharacters: [':', '[', ',', ' '] },
       documentSymbolProvider: true,
       executeCommandProvider: {
-        commands: [Commands.insertAllMissing, Commands.newDraftText, Commands.draftChoices, Commands.checkWorkspace],
+        commands: [
+          Commands.insertAllMissing,
+          Commands.newDraftText,
+          Commands.draftChoices,
+          Commands.checkWorkspace,
+          Commands.wordToMarkdown,
+          Commands.exportWord,
+        ],
       },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
@@ -259,6 +269,14 @@ connection.onExecuteCommand(async (params) => {
   }
   if (params.command === Commands.checkWorkspace)
     return checkWorkspace(connection, workspaceFolders, (uri) => documents.get(uri), settings, drafts);
+  if (params.command === Commands.wordToMarkdown) {
+    const request = arg as unknown as WordToMarkdownRequest;
+    return wordToMarkdown(request, resolveLocale(request?.locale ?? clientLocale));
+  }
+  if (params.command === Commands.exportWord) {
+    const request = arg as unknown as ExportWordRequest;
+    return exportWord(request, builtinCatalog(), resolveLocale(request?.locale ?? clientLocale));
+  }
   if (params.command === Commands.newDraftText) {
     const request = arg as unknown as NewDraftRequest & { locale?: string };
     return newDraftText(builtinCatalog(), request, resolveLocale(request.locale ?? clientLocale));
