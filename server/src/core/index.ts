@@ -36,6 +36,7 @@ export {
 
 // Code actions: rebuilt from the server's own analysis, every edit checked.
 export {
+  currentDiagnostic,
   editAllowed,
   fixAllInsertions,
   markParagraphActions,
@@ -47,6 +48,8 @@ export {
 } from './fixes/actions';
 export type { Insertion } from './fixes/insertClause';
 export { waiverInsertion } from './fixes/waive';
+export { partiesInsertion, partyOfPlaceholder } from './fixes/parties';
+export { applyOffsetEdits, insertedSpan } from './fixes/reveal';
 
 // Editor features, as plain objects (server/src/lsp converts them).
 export { hoverAt, type HoverInfo } from './features/hover';
@@ -58,3 +61,22 @@ export { newDraftText, type NewDraftRequest } from './newDraft';
 export { LineIndex, type Position, type Range } from './text/lineIndex';
 export { codeDescription, codeTitle, messages, resolveLocale, type Locale } from './messages';
 export { closestValues } from './suggest';
+
+// Coverage: the 表1/表3-like matrix per draft and per folder, and its wording (report, Coverage view).
+export {
+  coverageLabels,
+  coveredText,
+  draftCoverage,
+  folderCoverage,
+  isComplete,
+  type CoverageLabels,
+  type CoverageMark,
+  type CoverageRow,
+  type CoverageSummary,
+  type DraftCoverage,
+  type FolderCell,
+  type FolderCoverage,
+  type FolderTable,
+} from './features/coverage';
+export { categoriesText, evidenceText, rowText, rowTooltip, summaryLine } from './features/coverageText';
+export { escapeMarkdown, escapeMarkdownInline, markdownCode } from './text/escapeMarkdown';
