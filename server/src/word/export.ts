@@ -210,7 +210,11 @@ class Writer {
         return;
       case 'html': {
         // An itaku comment goes through Word in its own paragraph style; other HTML comments are not text.
-        const value = node.value.replace(/\s*(\r\n|\r|\n)\s*/g, ' ').trim();
+        const value = node.value
+          .split(/\r\n|\r|\n/)
+          .map((l) => l.trim())
+          .join(' ')
+          .trim();
         if (/^<!--\s*itaku[-:\s]/.test(value) && value.endsWith('-->'))
           this.blocks.push(new Paragraph({ style: DIRECTIVE_STYLE, children: [new TextRun(value)] }));
         else if (!value.startsWith('<!--'))

@@ -103,7 +103,12 @@ function paragraphText(p: MammothElement): { number?: string; text: string } {
 
 /** A line of Word text made safe as a Markdown line: nothing in it starts a block or an HTML tag. */
 function safeLine(line: string): string {
-  const trimmed = line.replace(/^[ \t]+/, '').replace(/[ \t]+$/, '');
+  // Spaces and tabs trimmed by scanning (a regex anchored at the end would be quadratic on long runs).
+  let from = 0;
+  let to = line.length;
+  while (from < to && (line[from] === ' ' || line[from] === '\t')) from++;
+  while (to > from && (line[to - 1] === ' ' || line[to - 1] === '\t')) to--;
+  const trimmed = line.slice(from, to);
   const html = trimmed.replace(/<(?=[A-Za-z!/?])/g, '&lt;');
   return /^(#{1,6}(\s|$)|>|[-+*](\s|$)|=+$|-+$|_+$|\*+$|`{3,}|~{3,}|\|)/.test(html) ? `\\${html}` : html;
 }
