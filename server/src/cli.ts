@@ -8,8 +8,10 @@ import { loadCatalogFile } from './io/catalogFiles';
 import { ProjectConfigs } from './io/projectConfig';
 import { colorEnabled } from './cli/color';
 import { escapeForTerminal } from './cli/escape';
-import { checkFile, checkInParallel, collect, type CheckJob, type Outcome, type WorkerData } from './cli/check';
+import { checkAnyFile, checkInParallel, collect, type CheckJob, type Outcome, type WorkerData } from './cli/check';
 import { collectMarkdownFiles } from './cli/files';
+import { exportDraft } from './cli/export';
+import { isWordFile } from './cli/word';
 import { fixFiles, fixSummary } from './cli/fix';
 import { formatJson } from './cli/format/json';
 import { formatSarif } from './cli/format/sarif';
@@ -24,10 +26,12 @@ export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 const USAGE = {
   ja: `使い方: itaku check [パス…] [オプション]
         itaku report [パス…] [--format html|md|csv] [-o ファイル] [--locale ja|en]
+        itaku export 草案.md --format docx [-o ファイル]
 
-check は調達仕様書・契約書の草案（front matter に document を持つ Markdown）を確認します。
+check は調達仕様書・契約書の草案（front matter に document を持つ Markdown、または Word 文書 .docx）を確認します。
 report は草案ごとの条項カバレッジ（要否・根拠・状況・根拠となる記述・適用除外の理由）の表を出力します。
-パスはファイルまたはフォルダ（*.md を再帰的に探します）。既定は "."。
+export は Markdown の草案を Word 文書に書き出します（既定の出力: 同じ名前の .docx）。
+パスはファイルまたはフォルダ（*.md と *.docx を再帰的に探します）。既定は "."。
 
 オプション:
   --format <stylish|json|sarif>  出力形式（既定: stylish）
@@ -41,6 +45,9 @@ report は草案ごとの条項カバレッジ（要否・根拠・状況・根�
   --fix                          不足している必須条項を挿入して保存し、残る指摘を表示（挿入のみ）
   --fix-dry-run                  --fix で行う変更を unified diff で表示（ファイルは変更しない）
   --jobs <数>                    並列に処理するスレッド数（既定: CPU コア数）
+  --document <文書種別>          Word 文書の文書種別（文書のプロパティにないとき）
+  --category <業務分類>          Word 文書の業務分類（同上。カンマ区切りか、繰り返して複数）
+  -o, --output <ファイル>        export の出力先
 
 report のオプション（--catalog・--no-config・--locale・--max-file-size・--jobs も使えます）:
   --format <html|md|csv>         html: 印刷できる 1 ファイル（A4 横）、md: プルリクエスト用の表、
@@ -54,10 +61,12 @@ report のオプション（--catalog・--no-config・--locale・--max-file-size
 report: 0 出力した、1 確認できないファイル・書けない出力先・草案なし、2 使い方かカタログの誤り`,
   en: `Usage: itaku check [paths…] [options]
        itaku report [paths…] [--format html|md|csv] [-o file] [--locale ja|en]
+       itaku export draft.md --format docx [-o file]
 
-check checks outsourcing drafts (Markdown whose front matter has a document key).
+check checks outsourcing drafts (Markdown whose front matter has a document key, or Word documents, .docx).
 report writes each draft's clause coverage (requirement, basis, status, evidence, waiver reasons).
-Paths are files or folders (searched recursively for *.md); default ".".
+export writes a Markdown draft as a Word document (default output: the same name with .docx).
+Paths are files or folders (searched recursively for *.md and *.docx); default ".".
 
 Options:
   --format <stylish|json|sarif>  output format (default: stylish)
@@ -71,6 +80,9 @@ Options:
   --fix                          insert the missing required clauses, save, then report what remains (insert-only)
   --fix-dry-run                  print the changes --fix would make as a unified diff (no file changes)
   --jobs <n>                     threads checking files in parallel (default: CPU cores)
+  --document <type>              document type of Word documents that have no such property
+  --category <category>          category of Word documents (likewise; comma-separated or repeated)
+  -o, --output <file>            where export writes
 
 report options (--catalog, --no-config, --locale, --max-file-size and --jobs work too):
   --format <html|md|csv>         html: one printable file (A4 landscape), md: tables for a pull request,
@@ -98,6 +110,8 @@ const OPTIONS = {
   fix: { type: 'boolean', default: false },
   'fix-dry-run': { type: 'boolean', default: false },
   jobs: { type: 'string' },
+  document: { type: 'string' },
+  category: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
@@ -172,7 +186,16 @@ function parseCommandLine(argv: string[], locale: Locale) {
   const report = positionals[0] === 'report';
   const format = str('format') ?? (report ? 'html' : 'stylish');
   const formats = report ? REPORT_FORMATS : CHECK_FORMATS;
-  if (!formats.includes(format))
+  if (positionals[0] === 'export') {
+    if (values.format !== undefined && format !== 'docx' && format !== 'stylish')
+      throw new UsageError(
+        say(
+          locale,
+          `export の --format には docx を指定してください（指定: "${escapeForTerminal(format)}"）。`,
+          `export --format must be docx (got "${escapeForTerminal(format)}")`,
+        ),
+      );
+  } else if (!formats.includes(format))
     throw new UsageError(
       say(
         locale,
@@ -181,7 +204,8 @@ function parseCommandLine(argv: string[], locale: Locale) {
       ),
     );
   // Options of one command only: a report is not a gate, and check writes to standard output.
-  for (const name of report ? CHECK_ONLY : REPORT_ONLY)
+  const exporting = positionals[0] === 'export';
+  for (const name of report ? CHECK_ONLY : exporting ? [] : REPORT_ONLY)
     if (values[name] !== undefined && values[name] !== false)
       throw new UsageError(
         say(
@@ -218,6 +242,11 @@ function parseCommandLine(argv: string[], locale: Locale) {
     exitZero: bool('exit-zero'),
     fix: bool('fix'),
     fixDryRun: bool('fix-dry-run'),
+    document: str('document'),
+    category: ((values.category as string[] | undefined) ?? [])
+      .flatMap((c) => c.split(/[,、，]/))
+      .map((c) => c.trim())
+      .filter(Boolean),
     help: bool('help'),
     version: bool('version'),
     positionals,
@@ -236,20 +265,24 @@ async function main(argv: string[]): Promise<number> {
     write(USAGE[locale] + '\n');
     return options.help ? 0 : 2;
   }
-  if (command !== 'check' && command !== 'report') {
+  if (command !== 'check' && command !== 'report' && command !== 'export') {
     const shown = escapeForTerminal(command);
     throw new UsageError(
       say(
         locale,
-        `不明なコマンド「${shown}」です（使えるのは check と report）。`,
-        `unknown command "${shown}" (use check or report)`,
+        `不明なコマンド「${shown}」です（使えるのは check、report と export）。`,
+        `unknown command "${shown}" (use check, report or export)`,
       ),
     );
   }
-
   const catalogs = new CatalogFiles(locale);
   const explicitCatalog = options.catalog ? path.resolve(options.catalog) : undefined;
   if (explicitCatalog && !catalogs.load(explicitCatalog, options.catalog!)) return 2;
+  if (command === 'export') {
+    if (paths.length !== 1)
+      throw new UsageError(say(locale, 'export には草案を 1 つ指定してください。', 'export takes exactly one draft'));
+    return exportDraft(paths[0], options.output, catalogs.get(explicitCatalog), locale, options.maxSize);
+  }
 
   const { files, missing, skipped: walkSkips } = await collectMarkdownFiles(paths.length ? paths : ['.']);
   if (missing.length) {
@@ -283,14 +316,17 @@ async function main(argv: string[]): Promise<number> {
   }
   if (options.fix || options.fixDryRun) {
     // The server's fix-all, written into the files (insert-only, atomic); a dry run prints the diff.
+    // Word documents are checked, never changed.
     const results = fixFiles(
-      jobs.map((j) => ({
-        file: j.file,
-        shown: j.shown,
-        catalog: catalogs.get(j.catalogFile),
-        locale: j.settings.locale,
-        defaults: j.settings.defaults,
-      })),
+      jobs
+        .filter((j) => !isWordFile(j.file))
+        .map((j) => ({
+          file: j.file,
+          shown: j.shown,
+          catalog: catalogs.get(j.catalogFile),
+          locale: j.settings.locale,
+          defaults: j.settings.defaults,
+        })),
       options.maxSize,
       options.fixDryRun,
     );
@@ -440,6 +476,7 @@ function planJobs(
         maxSize: options.maxSize,
         severity: s?.severity ?? {},
         defaults: s?.defaults,
+        word: { document: options.document, category: options.category },
       },
     });
   }
@@ -467,7 +504,7 @@ async function checkFiles(files: CheckJob[], catalogs: CatalogFiles, jobs?: numb
   if (!outcomes) {
     outcomes = [];
     for (const f of files) {
-      outcomes.push(checkFile(f.file, f.shown, catalogOf(f), f.settings));
+      outcomes.push(await checkAnyFile(f.file, f.shown, catalogOf(f), f.settings));
       report(outcomes.length);
     }
   }
@@ -488,9 +525,14 @@ function runWorker(): void {
     }
     return catalog;
   };
+  // Batches are answered in order: each waits for the one before (a Word document is read asynchronously).
+  let queue = Promise.resolve();
   parentPort!.on('message', (m: { from: number; files: CheckJob[] }) => {
-    const outcomes: Outcome[] = m.files.map((f) => checkFile(f.file, f.shown, catalogOf(f), f.settings));
-    parentPort!.postMessage({ from: m.from, outcomes });
+    queue = queue.then(async () => {
+      const outcomes: Outcome[] = [];
+      for (const f of m.files) outcomes.push(await checkAnyFile(f.file, f.shown, catalogOf(f), f.settings));
+      parentPort!.postMessage({ from: m.from, outcomes });
+    });
   });
 }
 

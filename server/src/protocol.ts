@@ -11,7 +11,55 @@ export const Commands = {
   newDraftText: 'itaku.server.newDraftText',
   /** Server command: what New draft… offers, from the catalog (never hard-coded in the client) → DraftChoices. */
   draftChoices: 'itaku.server.draftChoices',
+  /**
+   * Client command a code action carries when the client lists it in
+   * initializationOptions.clientCommands: ({ uri, range }) shows and briefly highlights the
+   * text the fix inserted (range in the document after the edit).
+   */
+  reveal: 'itaku.reveal',
+  /**
+   * Server command: check every draft in the workspace folders (the CLI's file discovery) and
+   * publish their diagnostics → WorkspaceCheckResult.
+   */
+  checkWorkspace: 'itaku.server.checkWorkspace',
+  /** Server command: a Word document as a Markdown draft (WordToMarkdownRequest) → WordToMarkdownResult. */
+  wordToMarkdown: 'itaku.server.wordToMarkdown',
+  /** Server command: a Markdown draft as a Word document (ExportWordRequest) → ExportWordResult. */
+  exportWord: 'itaku.server.exportWord',
 } as const;
+
+export interface WordToMarkdownRequest {
+  /** The .docx, base64. */
+  data: string;
+  /** Chosen by the user when the document's properties name none. */
+  document?: string;
+  categories?: string[];
+  locale?: string;
+}
+
+export type WordToMarkdownResult =
+  | { ok: true; markdown: string }
+  /** The document names no document type: ask for one, then ask again. */
+  | { ok: false; needsMetadata: true }
+  | { ok: false; message: string };
+
+export interface ExportWordRequest {
+  /** The Markdown draft's text. */
+  text: string;
+  locale?: string;
+}
+
+export type ExportWordResult =
+  { ok: true; data: string; highlights: number; warning?: string } | { ok: false; message: string };
+
+export interface WorkspaceCheckResult {
+  drafts: Array<{ uri: string; problems: number; errors: number; warnings: number; information: number }>;
+  /** Files found but not checked, with the CLI's reasons (not-utf8, binary, symlink-loop, …, file-too-large). */
+  skipped: Array<{ uri: string; reason: string }>;
+  errors: number;
+  warnings: number;
+  information: number;
+}
 
 export interface DraftChoice {
   id: string;
@@ -76,6 +124,8 @@ export interface InitializationOptions {
   workspaceTrusted?: boolean;
   /** Settings for clients that do not answer workspace/configuration (e.g. a plain Neovim setup). */
   settings?: Partial<ItakuSettings>;
+  /** Client-side commands the client runs when an action carries them (e.g. Commands.reveal). */
+  clientCommands?: string[];
 }
 
 /** Client → server request: the coverage of one open draft, in the draft's message language. */

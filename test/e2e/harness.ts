@@ -27,7 +27,11 @@ export function ensureTools(): void {
     existsSync(CODE_SERVER) &&
     commandExists('chromium') &&
     commandExists('nvim') &&
-    existsSync('/usr/share/fonts/opentype/ipafont-gothic')
+    commandExists('pandoc') &&
+    commandExists('soffice') &&
+    commandExists('pdftoppm') &&
+    existsSync('/usr/share/fonts/opentype/ipafont-gothic') &&
+    existsSync('/usr/share/fonts/opentype/ipafont-mincho')
   )
     return;
   const r = spawnSync('bash', [path.join(ROOT, 'test/e2e/setup.sh')], { stdio: 'inherit' });
@@ -45,7 +49,16 @@ export function packageVsix(): string {
   const vsce = path.join(ROOT, 'node_modules/.bin/vsce');
   const r = spawnSync(
     vsce,
-    ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix],
+    [
+      'package',
+      '--no-dependencies',
+      '--allow-missing-repository',
+      '--no-rewrite-relative-links',
+      '--readme-path',
+      'client/out/README.md',
+      '--out',
+      vsix,
+    ],
     { cwd: ROOT, encoding: 'utf8' },
   );
   if (r.status !== 0) throw new Error(`vsce package failed: ${r.stdout}${r.stderr}`);

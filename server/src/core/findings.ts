@@ -23,7 +23,8 @@ export type DiagnosticCode =
   | 'analysis-limited'
   | 'file-too-large'
   | 'internal-error'
-  | 'numbering';
+  | 'numbering'
+  | 'word-unreadable';
 
 export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = [
   'missing-clause',
@@ -46,6 +47,7 @@ export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = [
   'file-too-large',
   'internal-error',
   'numbering',
+  'word-unreadable',
 ];
 
 /** At most this many findings of one code per file; then one `too-many-findings` says how many more. */

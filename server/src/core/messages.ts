@@ -36,6 +36,7 @@ const CODE_TITLES: Record<string, Text> = {
   'file-too-large': { ja: 'ファイルが大きすぎる', en: 'File too large' },
   'internal-error': { ja: 'itaku の内部エラー', en: 'itaku internal error' },
   numbering: { ja: '見出し番号の重複・欠番', en: 'Repeated or skipped heading number' },
+  'word-unreadable': { ja: 'Word 文書を読めない', en: 'Word document cannot be read' },
 };
 
 const CODE_DESCRIPTIONS: Record<string, Text> = {
@@ -95,6 +96,10 @@ const CODE_DESCRIPTIONS: Record<string, Text> = {
   'file-too-large': {
     ja: 'ファイルが上限より大きいため分析していません。',
     en: 'The file is larger than the limit and was not analysed.',
+  },
+  'word-unreadable': {
+    ja: '.docx が Word 文書として読めません（zip でない、暗号化されている・古い .doc、壊れている、マクロを含む、展開すると大きすぎる、本文がない）。ファイルごとに 1 件です。',
+    en: 'A .docx cannot be read as a Word document (not a zip, encrypted or an old .doc, damaged, macro-enabled, inflating too far, or without text). One per file.',
   },
   'internal-error': {
     ja: 'itaku の不具合でこの草案を分析できませんでした。',

@@ -76,7 +76,12 @@ export class Drafts {
     return settings.locale === 'auto' ? resolveLocale(this.clientLocale()) : settings.locale;
   }
 
-  private async compute(doc: TextDocument): Promise<DraftState> {
+  /** One analysis of a document that is not open (the workspace check): nothing is kept for it. */
+  once(doc: TextDocument): Promise<DraftState> {
+    return this.compute(doc, false);
+  }
+
+  private async compute(doc: TextDocument, incremental = true): Promise<DraftState> {
     const version = doc.version;
     // The nearest .itaku.yaml over the settings (read as the CLI reads it).
     const draft: DraftSettings = this.project
@@ -103,20 +108,22 @@ export class Drafts {
       };
       return { version, locale, settings, catalog, instead: tooLarge, configFile };
     }
-    let analyzer = this.analyzers.get(doc.uri);
-    if (!analyzer) this.analyzers.set(doc.uri, (analyzer = new IncrementalAnalyzer()));
-    try {
-      return {
-        version,
-        locale,
-        settings,
-        catalog,
-        analysis: analyzer.analyze(text, { catalog, locale, defaults }),
-        configFile,
-      };
-    } catch {
-      // The incremental state may be what failed: start it afresh, and analyse the whole text once.
-      this.analyzers.delete(doc.uri);
+    if (incremental) {
+      let analyzer = this.analyzers.get(doc.uri);
+      if (!analyzer) this.analyzers.set(doc.uri, (analyzer = new IncrementalAnalyzer()));
+      try {
+        return {
+          version,
+          locale,
+          settings,
+          catalog,
+          analysis: analyzer.analyze(text, { catalog, locale, defaults }),
+          configFile,
+        };
+      } catch {
+        // The incremental state may be what failed: start it afresh, and analyse the whole text once.
+        this.analyzers.delete(doc.uri);
+      }
     }
     try {
       return { version, locale, settings, catalog, analysis: analyze(text, { catalog, locale, defaults }), configFile };
