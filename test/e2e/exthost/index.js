@@ -292,6 +292,7 @@ check('typing two option lines as fast as the editor takes keys: the last versio
   assert.equal(doc.version, final);
   // Every range lies on the text as it is now (an older version's would point at blank or shifted lines).
   for (const d of diags) assert.ok(d.range.end.line < doc.lineCount && doc.getText(d.range).trim().length > 0, `${codeOf(d)} at ${d.range.start.line}`);
+});
 
 check('Word: 「Word に書き出す」 writes a .docx, 「Word 文書を Markdown の草案として開く」 reads it back with the same findings', async () => {
   const folder = vscode.workspace.workspaceFolders[0].uri;
