@@ -521,58 +521,7 @@ async function inFrames<T>(what: string, probe: () => T | undefined | null | fal
   });
 }
 
-test('12. the code link in the Problems panel opens the code’s page rendered (Markdown preview), not the raw README', async () => {
-  await onFailure(session, 'code-link', async () => {
-    await openFile('passport.md');
-    await page.keyboard.press('Control+Shift+M');
-    const link = page.locator('.markers-panel a.monaco-link', { hasText: 'missing-clause' }).first();
-    await link.waitFor({ timeout: 30000 });
-    await link.click();
-    await poll('the preview tab of missing-clause.md', async () => {
-      const labels = await page
-        .locator('.tabs-container .tab')
-        .evaluateAll((tabs) => tabs.map((t) => t.getAttribute('aria-label') ?? ''));
-      return labels.find((l) => /missing-clause\.md/.test(l) && /preview|プレビュー/i.test(l));
-    });
-    const heading = await inFrames('the rendered page', () =>
-      document.querySelector('h1')?.textContent?.includes('必須条項がない')
-        ? document.querySelector('h1')!.textContent
-        : undefined,
-    );
-    assert.equal(heading, 'missing-clause — 必須条項がない / A required clause is missing');
-    const tabs = await page
-      .locator('.tabs-container .tab')
-      .evaluateAll((ts) => ts.map((t) => t.getAttribute('aria-label') ?? ''));
-    assert.ok(!tabs.some((l) => /readme\.md/i.test(l)), tabs.join(' | '));
-    mark('code link opens the rendered page');
-  });
-});
-
-test('13. the extension’s details page shows the README images (inline in the .vsix, nothing fetched)', async () => {
-  await onFailure(session, 'details', async () => {
-    // A click on the activity bar: the keyboard may be inside the preview's webview now.
-    await page.locator('.activitybar .action-item a[aria-label^="Extensions"]').first().click();
-    // The installed extensions are listed as soon as the view opens.
-    const row = page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'itaku' }).first();
-    await row.waitFor({ timeout: 30000 });
-    await row.click();
-    const images = await inFrames('the README images loaded on the details page', () => {
-      const imgs = [...document.querySelectorAll('img')].filter(
-        (i) => i.alt.startsWith('Problems panel') || i.alt.startsWith('The quick-fix menu'),
-      );
-      return imgs.length === 2 && imgs.every((i) => i.complete && i.naturalWidth > 0)
-        ? imgs.map((i) => [i.alt, i.src.slice(0, 22)])
-        : undefined;
-    });
-    assert.deepEqual(images, [
-      ["Problems panel with itaku's diagnostics on a Japanese draft", 'data:image/png;base64,'],
-      ['The quick-fix menu offering the wording variants', 'data:image/png;base64,'],
-    ]);
-    mark('details page images shown');
-  });
-});
-
-test('14. the Coverage view: one row per clause, a click on a present clause selects its evidence, a missing one offers its fixes and the row turns ✓', async () => {
+test('12. the Coverage view: one row per clause, a click on a present clause selects its evidence, a missing one offers its fixes and the row turns ✓', async () => {
   await onFailure(session, 'coverage-view', async () => {
     await openFile('coverage.md');
     await page.locator('.statusbar-item', { hasText: '必須条項' }).click();
@@ -668,7 +617,7 @@ test('14. the Coverage view: one row per clause, a click on a present clause sel
   });
 });
 
-test('15. 「フォルダの条項カバレッジを表示」: a table with one row per clause and one column per draft, in a webview that runs no script', async () => {
+test('13. 「フォルダの条項カバレッジを表示」: a table with one row per clause and one column per draft, in a webview that runs no script', async () => {
   await onFailure(session, 'folder-coverage', async () => {
     await page.keyboard.press('F1');
     await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
@@ -723,5 +672,56 @@ test('15. 「フォルダの条項カバレッジを表示」: a table with one 
       return tab?.includes('spec-build.md') && sel.startsWith('Ln 23,') ? true : undefined;
     });
     mark('folder coverage table');
+  });
+});
+
+test('14. the code link in the Problems panel opens the code’s page rendered (Markdown preview), not the raw README', async () => {
+  await onFailure(session, 'code-link', async () => {
+    await openFile('passport.md');
+    await page.keyboard.press('Control+Shift+M');
+    const link = page.locator('.markers-panel a.monaco-link', { hasText: 'missing-clause' }).first();
+    await link.waitFor({ timeout: 30000 });
+    await link.click();
+    await poll('the preview tab of missing-clause.md', async () => {
+      const labels = await page
+        .locator('.tabs-container .tab')
+        .evaluateAll((tabs) => tabs.map((t) => t.getAttribute('aria-label') ?? ''));
+      return labels.find((l) => /missing-clause\.md/.test(l) && /preview|プレビュー/i.test(l));
+    });
+    const heading = await inFrames('the rendered page', () =>
+      document.querySelector('h1')?.textContent?.includes('必須条項がない')
+        ? document.querySelector('h1')!.textContent
+        : undefined,
+    );
+    assert.equal(heading, 'missing-clause — 必須条項がない / A required clause is missing');
+    const tabs = await page
+      .locator('.tabs-container .tab')
+      .evaluateAll((ts) => ts.map((t) => t.getAttribute('aria-label') ?? ''));
+    assert.ok(!tabs.some((l) => /readme\.md/i.test(l)), tabs.join(' | '));
+    mark('code link opens the rendered page');
+  });
+});
+
+test('15. the extension’s details page shows the README images (inline in the .vsix, nothing fetched)', async () => {
+  await onFailure(session, 'details', async () => {
+    // A click on the activity bar: the keyboard may be inside the preview's webview now.
+    await page.locator('.activitybar .action-item a[aria-label^="Extensions"]').first().click();
+    // The installed extensions are listed as soon as the view opens.
+    const row = page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'itaku' }).first();
+    await row.waitFor({ timeout: 30000 });
+    await row.click();
+    const images = await inFrames('the README images loaded on the details page', () => {
+      const imgs = [...document.querySelectorAll('img')].filter(
+        (i) => i.alt.startsWith('Problems panel') || i.alt.startsWith('The quick-fix menu'),
+      );
+      return imgs.length === 2 && imgs.every((i) => i.complete && i.naturalWidth > 0)
+        ? imgs.map((i) => [i.alt, i.src.slice(0, 22)])
+        : undefined;
+    });
+    assert.deepEqual(images, [
+      ["Problems panel with itaku's diagnostics on a Japanese draft", 'data:image/png;base64,'],
+      ['The quick-fix menu offering the wording variants', 'data:image/png;base64,'],
+    ]);
+    mark('details page images shown');
   });
 });
