@@ -78,6 +78,8 @@ test('initialize: the capabilities itaku serves', () => {
         'itaku.server.newDraftText',
         'itaku.server.draftChoices',
         'itaku.server.checkWorkspace',
+        'itaku.server.wordToMarkdown',
+        'itaku.server.exportWord',
       ],
     },
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
