@@ -1,7 +1,12 @@
 // The Coverage view (Explorer): one row per clause of the active draft's document type, as the
 // server's itaku/coverage request gives them; refreshed after every analysis of that draft.
 import * as vscode from 'vscode';
-import { CodeActionRequest, type LanguageClient } from 'vscode-languageclient/node';
+import {
+  CodeActionRequest,
+  CodeActionResolveRequest,
+  type CodeAction,
+  type LanguageClient,
+} from 'vscode-languageclient/node';
 import {
   CoverageRequest,
   type CoverageAnswer,
@@ -122,15 +127,22 @@ export class CoverageView implements vscode.TreeDataProvider<CoverageItem>, vsco
       range: diagnostic.range,
       context: { diagnostics: [diagnostic], only: [vscode.CodeActionKind.QuickFix.value] },
     });
-    const actions = (await this.client.protocol2CodeConverter.asCodeActionResult(result ?? [])).filter(
-      (a): a is vscode.CodeAction => a instanceof vscode.CodeAction && Boolean(a.edit),
+    // Fix-all's edit is computed on codeAction/resolve (it comes without an edit, with data).
+    const raw = (result ?? []).filter(
+      (a): a is CodeAction =>
+        typeof (a as CodeAction).kind === 'string' && Boolean((a as CodeAction).edit || (a as CodeAction).data),
     );
-    if (!actions.length) return;
+    if (!raw.length) return;
     const picked = await vscode.window.showQuickPick(
-      actions.map((a) => ({ label: a.title, description: a.isPreferred ? '★' : undefined, action: a })),
+      raw.map((a) => ({ label: a.title, description: a.isPreferred ? '★' : undefined, action: a })),
       { placeHolder: answer.coverage?.rows.find((r) => r.clause === clause)?.pick },
     );
-    if (picked?.action.edit) await vscode.workspace.applyEdit(picked.action.edit);
+    if (!picked) return;
+    const action = picked.action.edit
+      ? picked.action
+      : await this.client.sendRequest(CodeActionResolveRequest.type, picked.action);
+    if (action.edit)
+      await vscode.workspace.applyEdit(await this.client.protocol2CodeConverter.asWorkspaceEdit(action.edit));
   }
 
   dispose(): void {
