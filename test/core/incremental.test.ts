@@ -73,6 +73,24 @@ test('a `---` appended below an unclosed front matter closes it: the incremental
   assert.equal(view(incremental.analyze(edited, { catalog: catalog() })), view(fresh));
 });
 
+test('a U+FEFF after a blank line is never a cut: parsed alone it would be dropped, and `\ufeff------` read as a break', () => {
+  // Found by the property above (seed -152912395): the window began at the U+FEFF, micromark
+  // dropped it, and the paragraph under it became a heading one line too low.
+  const text = '------\ndocument: 調達仕様書\n\n\ufeff---\r\ndocument: 調達仕様書\rcategory: build\n---\r';
+  const incremental = new IncrementalAnalyzer();
+  incremental.analyze(text, { catalog: catalog() });
+  const at = text.indexOf('\ufeff---') + 4;
+  const edited = text.slice(0, at) + '---' + text.slice(at);
+  incremental.analyze(edited, { catalog: catalog() });
+  const fresh = parseMarkdown(edited).blocks.map((b) => [b.start, b.end, b.kind]);
+  assert.deepEqual(fresh.at(-1), [edited.indexOf('\ufeff'), edited.length - 1, 'heading']);
+  assert.deepEqual(incremental.blockSpans(), fresh);
+  assert.equal(
+    view(incremental.analyze(edited, { catalog: catalog() })),
+    view(analyze(edited, { catalog: catalog() })),
+  );
+});
+
 test('chunked parsing equals the whole-document parse whenever no budget was hit (windows of any size)', () => {
   const spans = (p: {
     blocks: Array<{

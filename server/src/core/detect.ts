@@ -229,9 +229,11 @@ function sentenceSpan(text: string, b: LocatedBlock, s: number): [number, number
  */
 function endsSection(f: BlockFacts, n: BlockFacts, catalog: Catalog): boolean {
   if (n.kind === 'heading') return f.kind !== 'heading' || n.depth <= f.depth;
+  // A list under a title line is its body: a titled item in it is a sub-clause, not the next section.
   return (
     f.kind !== 'heading' &&
     n.kind === 'paragraph' &&
+    n.listDepth <= f.listDepth &&
     n.hits.length > 0 &&
     clausesInBlock(n, catalog).some((h) => h.by === 'title')
   );

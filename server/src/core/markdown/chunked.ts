@@ -30,6 +30,9 @@ export function canCut(text: string, gapStart: number, at: number): boolean {
   if (at >= text.length) return true;
   const c = text.charCodeAt(at);
   if (c === 32 || c === 9 || c === 10 || c === 13) return false;
+  // A window that began with U+FEFF would lose it (micromark drops a leading BOM), and the line
+  // would read differently (`\ufeff---` is text, `---` a thematic break).
+  if (c === 0xfeff && at > 0) return false;
   if (at > 0 && text.charCodeAt(at - 1) !== 10 && text.charCodeAt(at - 1) !== 13) return false;
   return BLANK_LINE.test(text.slice(Math.max(0, gapStart - 1), at));
 }
@@ -54,7 +57,7 @@ function candidateCuts(text: string, from: number, to: number): number[] {
     while (j < to && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
     const c = text.charCodeAt(j);
     const isBlank = j >= to || c === 10 || c === 13;
-    if (!isBlank && blank && j === i && i > from) out.push(i);
+    if (!isBlank && blank && j === i && i > from && c !== 0xfeff) out.push(i);
     blank = isBlank;
     while (j < to && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
     if (text.charCodeAt(j) === 13) j++;
