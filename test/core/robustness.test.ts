@@ -359,3 +359,29 @@ for (const [name, text, expect] of HOSTILE) {
     expect(analyze(text, { catalog: catalog() }));
   });
 }
+
+test('a clause inserted as an item of the list under a title line leaves that title its body', () => {
+  // Found by "nothing lost" (seed -417374321): the new titled item ended the section of
+  // （１）再委託の禁止, which then had no body and became missing.
+  const text = [
+    '---',
+    'document: contract',
+    'category: [operation-remote]',
+    '---',
+    '（１）再委託の禁止',
+    '',
+    '- 発注者は、必要に応じて情報セキュリティ監査を行う。',
+    '',
+  ].join('\n');
+  const before = analyze(text, { catalog: catalog() })!;
+  assert.ok(!missing(before).includes('subcontracting'));
+  const d = before.result.diagnostics.find((x) => x.code === 'missing-clause' && x.clause === 'operational-security')!;
+  const [action] = quickFixes(before, d);
+  const edited = applyEdits(text, action.edits);
+  assert.match(edited, /（１）再委託の禁止\n\n- 運用・保守・点検における情報セキュリティ対策\n {2}（略）\n- 発注者は/);
+  const after = analyze(edited, { catalog: catalog() })!;
+  assert.deepEqual(
+    after.result.diagnostics.filter((x) => x.clause === 'subcontracting').map((x) => x.code),
+    [],
+  );
+});
