@@ -53,4 +53,26 @@ export default tseslint.config(
       ],
     },
   },
+  // The registry imports every rule file at start-up: a rule that imported the analysis (which
+  // imports the registry) would close a cycle and be undefined in RULES.
+  {
+    files: ['server/src/core/rules/*.ts', 'server/src/core/fixes/actions.ts'],
+    ignores: ['server/src/core/rules/index.ts', 'server/src/core/rules/registry.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex:
+                '^\\.\\.?/(\\.\\./)*(analyze|incremental|index|rules|fixes/quickFixes|fixes/fixAll|quickFixes|fixAll)$',
+              allowTypeImports: true,
+              message:
+                'Rules and their fix helpers may import the analysis and the registry as types only (a cycle otherwise).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

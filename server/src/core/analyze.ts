@@ -2,21 +2,14 @@ import type { Catalog } from './catalog/compile';
 import type { DraftContext } from './context';
 import { detectClauses, type FoundBy } from './detect';
 import { readDirectives } from './directives';
-import { MAX_FINDINGS_PER_CODE, type Diagnostic, type Finding } from './findings';
+import { MAX_FINDINGS_PER_CODE, type Diagnostic, type DiagnosticCode, type Finding } from './findings';
 import { inferParties, inferTerms, type FillContext } from './fixes/fill';
 import { readFrontMatter, readUnclosedFrontMatter } from './frontmatter';
-import { MAX_WINDOW, parseChunked } from './markdown/chunked';
 import { messages, type Locale } from './messages';
-import { blockFacts, type LocatedBlock } from './model';
+import { readBlocks } from './blocks';
+import type { LocatedBlock } from './model';
+import { RULES, ruleFor, type Report, type Rule } from './rules';
 import { requirementFor, type OptionValues, type Requirement, type RequirementLevel } from './requirements';
-import { cloudRisks } from './rules/cloudRisks';
-import { emptyClauses } from './rules/emptyClause';
-import { numberingFindings } from './rules/numbering';
-import { conflictingVariants } from './rules/conflicts';
-import { importantInformation } from './rules/importantInformation';
-import { missingClauses } from './rules/missingClause';
-import { unresolvedPlaceholders } from './rules/placeholders';
-import { unresolvedVariants } from './rules/variantMarkers';
 import { LineIndex, type Range } from './text/lineIndex';
 
 export type ClauseStatus = 'present' | 'missing' | 'waived';
@@ -100,7 +93,13 @@ function boundFindings(sorted: Finding[], locale: Locale): Finding[] {
     out.push({
       code: 'too-many-findings',
       severity: 'information',
-      message: messages.tooManyFindings(locale, code, more, MAX_FINDINGS_PER_CODE),
+      message: messages.tooManyFindings(
+        locale,
+        code,
+        ruleFor(code)?.title ?? { ja: code, en: code },
+        more,
+        MAX_FINDINGS_PER_CODE,
+      ),
       start: f.start,
       end: f.end,
       data: { code, more },
@@ -109,21 +108,24 @@ function boundFindings(sorted: Finding[], locale: Locale): Finding[] {
   return out;
 }
 
+/** A rule's reports as findings of its code, with its severity unless a report names another. */
+function findingsOf(rule: Rule, reports: ReadonlyArray<Report<unknown>>): Finding[] {
+  const code = rule.code as DiagnosticCode;
+  return reports.map((r) => {
+    const f: Finding = { code, severity: r.severity ?? rule.severity, message: r.message, start: r.start, end: r.end };
+    if (r.clause !== undefined) f.clause = r.clause;
+    if (r.data !== undefined) f.data = r.data as Record<string, unknown>;
+    if (r.related !== undefined) f.related = r.related;
+    return f;
+  });
+}
+
 /** `out.push(...items)` without spreading: a hostile draft's findings can outnumber the stack's arguments. */
 function append<T>(out: T[], items: readonly T[]): void {
   for (const x of items) out.push(x);
 }
 
-/** Reads the draft into blocks with their facts. */
-export function readBlocks(text: string, catalog: Catalog) {
-  const parsed = parseChunked(text);
-  const blocks: LocatedBlock[] = parsed.blocks.map((b) => ({
-    start: b.start,
-    end: b.end,
-    facts: blockFacts(text, b, catalog),
-  }));
-  return { frontMatter: parsed.frontMatter, blocks, limited: parsed.limited };
-}
+export { readBlocks };
 
 /**
  * Analyses a Markdown draft. Returns undefined when the text is not a draft (its front matter
@@ -152,18 +154,6 @@ export function analyzeBlocks(
   const documentType = frontMatter.document;
   const directives = readDirectives(blocks, catalog, documentType, locale);
   append(findings, directives.findings);
-  for (const [start, end] of limited) {
-    let lineEnd = start;
-    while (lineEnd < end && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
-    findings.push({
-      code: 'analysis-limited',
-      severity: 'information',
-      message: messages.analysisLimited(locale, end - start, MAX_WINDOW),
-      start,
-      end: lineEnd,
-      data: { end },
-    });
-  }
   const detected = detectClauses(text, blocks, catalog);
   const locations = detected.locations;
   for (const [clause, loc] of directives.marked) if (!locations.has(clause)) locations.set(clause, loc);
@@ -190,7 +180,7 @@ export function analyzeBlocks(
     },
     // Only needed to fill [甲]/[乙]: computed on first use.
     get inferredParties() {
-      if (parties === null) parties = inferParties(blocks);
+      if (parties === null) parties = inferParties(blocks, catalog.def.partyNames ?? []);
       return parties;
     },
   };
@@ -205,17 +195,11 @@ export function analyzeBlocks(
     emptyHeadings: detected.empty,
     waivers: directives.waivers,
     requirements,
+    limited,
     fill,
   };
 
-  append(findings, missingClauses(context));
-  append(findings, emptyClauses(context));
-  append(findings, unresolvedPlaceholders(context));
-  append(findings, unresolvedVariants(context));
-  append(findings, conflictingVariants(context));
-  append(findings, importantInformation(context));
-  append(findings, cloudRisks(context));
-  append(findings, numberingFindings(context));
+  for (const rule of RULES) if (rule.check) append(findings, findingsOf(rule as Rule, rule.check(context)));
 
   const lines = new LineIndex(text);
   // A code is disabled from its first itaku-disable comment on.

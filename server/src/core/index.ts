@@ -16,16 +16,15 @@ export { checkCatalogConsistency } from './catalog/consistency';
 export type { CatalogDef, ClauseDef, WordingDef } from './catalog/types';
 
 // Code actions: rebuilt from the server's own analysis, every edit checked.
+export { editAllowed, MAX_REQUEST_DIAGNOSTICS, quickFixes, type DiagnosticRef } from './fixes/quickFixes';
 export {
-  editAllowed,
-  fixAllInsertions,
   markParagraphActions,
-  MAX_REQUEST_DIAGNOSTICS,
+  MAX_SUGGESTIONS,
   placeholderFills,
-  quickFixes,
   type CoreAction,
   type OffsetEdit,
 } from './fixes/actions';
+export { fixAllInsertions } from './fixes/fixAll';
 export type { Insertion } from './fixes/insertClause';
 export { waiverInsertion } from './fixes/waive';
 
@@ -37,5 +36,6 @@ export { newDraftText, type NewDraftRequest } from './newDraft';
 
 // Text, positions, locale.
 export { LineIndex, type Position, type Range } from './text/lineIndex';
-export { codeDescription, codeTitle, messages, resolveLocale, type Locale } from './messages';
+export { messages, resolveLocale, type Locale } from './messages';
+export { codeDescription, codeTitle, RULES, type Rule } from './rules';
 export { closestValues } from './suggest';

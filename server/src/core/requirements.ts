@@ -25,6 +25,11 @@ export interface Requirement {
   option?: { name: string; value: string | boolean | string[] };
 }
 
+/** The option listing clauses to require (the catalog's clause-list option, `require` in nisc-2011). */
+function requireOption(catalog: Catalog): string | undefined {
+  return Object.entries(catalog.def.options).find(([, o]) => o.type === 'clause-list')?.[0];
+}
+
 /** The value of an option for this draft, falling back to the catalog's default. */
 export function optionValue(
   catalog: Catalog,
@@ -80,15 +85,16 @@ export function requirementFor(
     }
     if (status === 'O') {
       const upgrade = firstMatch(catalog, options, def.when);
-      const required = optionValue(catalog, options, 'require');
+      const listed = requireOption(catalog);
+      const required = listed ? optionValue(catalog, options, listed) : undefined;
       if (upgrade) {
         status = upgrade.status;
         basis = upgrade.basis ?? basis;
         option = { name: upgrade.option, value: optionValue(catalog, options, upgrade.option)! };
       } else if (Array.isArray(required) && required.includes(clause.id)) {
         status = 'R';
-        basis = `${basis}; options.require`;
-        option = { name: 'require', value: required };
+        basis = `${basis}; options.${listed}`;
+        option = { name: listed!, value: required };
       }
     }
     if (STRENGTH[status] > STRENGTH[best.status]) best = { status, level: LEVEL_OF[status], basis, category, option };

@@ -72,11 +72,18 @@ export class Drafts {
     return settings.locale === 'auto' ? resolveLocale(this.clientLocale()) : settings.locale;
   }
 
+  /** The catalog a draft at `uri` (a file not written yet, or a folder) is checked with: its folder's setting. */
+  async catalogFor(uri: string | undefined): Promise<Catalog> {
+    if (!uri) return this.catalogs.get('', undefined, 'ja');
+    const settings = await this.settings.get(uri);
+    return this.catalogs.get(settings.catalog, this.folderOf(uri), await this.localeFor(uri), settings.severity);
+  }
+
   private async compute(doc: TextDocument): Promise<DraftState> {
     const version = doc.version;
     const settings = await this.settings.get(doc.uri);
     const locale = settings.locale === 'auto' ? resolveLocale(this.clientLocale()) : settings.locale;
-    const catalog = await this.catalogs.get(settings.catalog, this.folderOf(doc.uri), locale);
+    const catalog = await this.catalogs.get(settings.catalog, this.folderOf(doc.uri), locale, settings.severity);
     const text = doc.getText();
     const size = text.length > settings.maxFileSize / 3 ? Buffer.byteLength(text, 'utf8') : text.length;
     if (size > settings.maxFileSize) {

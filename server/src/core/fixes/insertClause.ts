@@ -2,7 +2,7 @@ import type { ClauseDef, WordingDef } from '../catalog/types';
 import type { DraftContext } from '../context';
 import { titleOf, type LocatedBlock } from '../model';
 import { renderWording } from './fill';
-import { readBlocks } from '../analyze';
+import { readBlocks } from '../blocks';
 import { BREAK, closerOf } from '../markdown/parse';
 import { clausesInBlock } from '../detect';
 import { formatNumbered, freeNumber, parseNumbering } from './numbering';

@@ -1,12 +1,13 @@
+import { defineRule, type Report } from './rule';
+import { clauseInsertions } from '../fixes/actions';
 import type { DraftContext } from '../context';
-import type { Finding } from '../findings';
 import { messages } from '../messages';
 import { withoutClosingHashes } from '../text/trim';
 
 /** `empty-clause`: a heading names a clause of the draft's type, but nothing is written under it. */
-export function emptyClauses(ctx: DraftContext): Finding[] {
+function check(ctx: DraftContext): Array<Report<{ clause: string }>> {
   const { catalog, locale } = ctx;
-  const out: Finding[] = [];
+  const out: Array<Report<{ clause: string }>> = [];
   for (const e of ctx.emptyHeadings) {
     const req = ctx.requirements.get(e.clause);
     if (!req || req.level === 'not-applicable') continue;
@@ -16,7 +17,6 @@ export function emptyClauses(ctx: DraftContext): Finding[] {
       .trimEnd()
       .replace(/\s+/g, ' ');
     out.push({
-      code: 'empty-clause',
       severity: 'warning',
       message: messages.emptyClause(locale, { heading, title: locale === 'ja' ? clause.title : clause.title_en }),
       start: e.start,
@@ -27,3 +27,12 @@ export function emptyClauses(ctx: DraftContext): Finding[] {
   }
   return out;
 }
+
+export default defineRule<{ clause: string }>({
+  code: 'empty-clause',
+  severity: 'warning',
+  title: { ja: '条項の見出しだけで本文がない', en: 'A clause heading with no text' },
+  docs: 'A heading (or title line) names a clause but has no text under it, so the clause does not count as present. It sits on the heading. Fix: insert the model wording under it.',
+  check,
+  fixes: ({ ctx, data }) => (typeof data.clause === 'string' ? clauseInsertions(ctx, data.clause) : []),
+});

@@ -1,15 +1,23 @@
+import type { Analysis } from '../analyze';
+import { defineRule, type FixRequest, type Report } from './rule';
+import { placeholderFills, t, type CoreAction, type OffsetEdit } from '../fixes/actions';
 import type { DraftContext } from '../context';
-import type { Finding } from '../findings';
 import { fillValue } from '../fixes/fill';
 import { messages } from '../messages';
 import { anyHit, memoOnFacts, NONE, spanInBlock, type LocatedBlock } from '../model';
 import type { Catalog } from '../catalog/compile';
 import { whitespaceBefore } from '../text/normalize';
 
+interface Payload {
+  placeholder: string;
+  /** The front matter's value for it, when there is one: the fix's replacement. */
+  fill?: string;
+}
+
 /** `unresolved-placeholder`: 〔 省 〕, [乙], 年 月 日, 第 条, 「n」 … left in the draft's text. */
-export function unresolvedPlaceholders(ctx: DraftContext): Finding[] {
+function check(ctx: DraftContext): Array<Report<Payload>> {
   const { catalog, locale } = ctx;
-  const out: Finding[] = [];
+  const out: Array<Report<Payload>> = [];
   for (const b of ctx.blocks) {
     if (!b.facts.hits.length) continue;
     const kept = placeholdersIn(ctx.text, b, catalog);
@@ -19,7 +27,6 @@ export function unresolvedPlaceholders(ctx: DraftContext): Finding[] {
       const fill = fillValue(f.name, ctx.fill);
       const canFill = fill !== undefined && def.fill !== undefined;
       out.push({
-        code: 'unresolved-placeholder',
         severity: 'warning',
         message: messages.unresolvedPlaceholder(locale, {
           text: ctx.text.slice(start, end),
@@ -84,3 +91,48 @@ function outermost(found: FoundPlaceholder[]): FoundPlaceholder[] {
   }
   return found.filter((_, i) => !inside[i]);
 }
+
+/** 「…で置き換える」, and when the front matter fills several, 「front matter の値ですべて置き換える」. */
+function fixes({ analysis, ctx, data, start, end }: FixRequest<Payload>): CoreAction[] {
+  const fill = typeof data.fill === 'string' ? data.fill : undefined;
+  if (!fill || start === end) return [];
+  const one: CoreAction = {
+    title: t(ctx.locale, `「${fill}」で置き換える`, `Replace with "${fill}"`),
+    kind: 'quickfix',
+    isPreferred: true,
+    edits: [{ start, end, newText: fill }],
+  };
+  const all = placeholderFills(analysis);
+  if (all.length <= 1) return [one];
+  const title = t(
+    ctx.locale,
+    `front matter の値ですべて置き換える（${all.length} 件）`,
+    `Replace all with the front-matter values (${all.length})`,
+  );
+  return [one, { title, kind: 'quickfix', edits: all }];
+}
+
+/** 「すべて置き換える」 replaces exactly another current placeholder finding. */
+function groupEditAllowed(analysis: Analysis, edit: OffsetEdit): boolean {
+  return analysis.result.diagnostics.some(
+    (d) =>
+      d.code === 'unresolved-placeholder' &&
+      analysis.lines.offsetAt(d.range.start) === edit.start &&
+      analysis.lines.offsetAt(d.range.end) === edit.end,
+  );
+}
+
+export default defineRule<Payload>({
+  code: 'unresolved-placeholder',
+  severity: 'warning',
+  title: { ja: '未記入のプレースホルダ', en: 'Unfilled placeholder' },
+  description: {
+    ja: '雛形の記入欄（〔 省 〕、[乙]、年 月 日 など）が実際の値に置き換えられていません。',
+    en: 'A placeholder of the template (〔 省 〕, [乙], 年 月 日 …) has not been replaced by the actual value.',
+  },
+  docs: 'A template blank is left: 〔 省 〕, [ 省 ], [甲], [乙], [情報システム/ソフトウェア], 年 月 日, 第 条, 「n」, （略） or a drafting instruction. Fix: the value from the front matter, when known.',
+  check,
+  fixes,
+  replaces: 'finding',
+  groupEditAllowed,
+});
