@@ -158,32 +158,8 @@ export function analyzeBlocks(
   const locations = detected.locations;
   for (const [clause, loc] of directives.marked) if (!locations.has(clause)) locations.set(clause, loc);
 
-  const requirements = new Map<number, Requirement>();
-  if (documentType && frontMatter.categories.length) {
-    for (const clause of catalog.clausesFor(documentType)) {
-      const index = catalog.clauseIndex.get(clause.id)!;
-      requirements.set(
-        index,
-        requirementFor(catalog, clause, documentType, frontMatter.categories, frontMatter.options),
-      );
-    }
-  }
-  let parties: Record<string, string> | undefined | null = null;
-  let terms: Record<string, string> | null = null;
-  const fill: FillContext = {
-    catalog,
-    frontMatter,
-    // The draft's own words for the template's 委託先/委託元: computed on first use.
-    get inferredTerms() {
-      if (terms === null) terms = inferTerms(blocks, documentType ? (catalog.def.terms?.[documentType] ?? []) : []);
-      return terms;
-    },
-    // Only needed to fill [甲]/[乙]: computed on first use.
-    get inferredParties() {
-      if (parties === null) parties = inferParties(blocks, catalog.def.partyNames ?? []);
-      return parties;
-    },
-  };
+  const requirements = requirementsOf(catalog, documentType, frontMatter);
+  const fill = fillContext(catalog, frontMatter, blocks);
   const context: DraftContext = {
     text,
     catalog,
@@ -202,16 +178,78 @@ export function analyzeBlocks(
   for (const rule of RULES) if (rule.check) append(findings, findingsOf(rule as Rule, rule.check(context)));
 
   const lines = new LineIndex(text);
+  const diagnostics = diagnosticsOf(findings, directives.disabled, lines, locale);
+  const clauses = clauseResults(context, lines);
+  return {
+    result: {
+      document: documentType ?? null,
+      categories: frontMatter.categories,
+      options: frontMatter.options,
+      clauses,
+      diagnostics,
+    },
+    context,
+    lines,
+  };
+}
+
+/** Each clause of the document type → its requirement for the draft's categories and options. */
+function requirementsOf(
+  catalog: Catalog,
+  documentType: string | undefined,
+  frontMatter: DraftContext['frontMatter'],
+): Map<number, Requirement> {
+  const requirements = new Map<number, Requirement>();
+  if (documentType && frontMatter.categories.length) {
+    for (const clause of catalog.clausesFor(documentType)) {
+      const index = catalog.clauseIndex.get(clause.id)!;
+      requirements.set(
+        index,
+        requirementFor(catalog, clause, documentType, frontMatter.categories, frontMatter.options),
+      );
+    }
+  }
+  return requirements;
+}
+
+/** What filling the template's placeholders needs; the draft's own terms and parties are read on first use. */
+function fillContext(catalog: Catalog, frontMatter: DraftContext['frontMatter'], blocks: LocatedBlock[]): FillContext {
+  const documentType = frontMatter.document;
+  let parties: Record<string, string> | undefined | null = null;
+  let terms: Record<string, string> | null = null;
+  return {
+    catalog,
+    frontMatter,
+    // The draft's own words for the template's 委託先/委託元: computed on first use.
+    get inferredTerms() {
+      if (terms === null) terms = inferTerms(blocks, documentType ? (catalog.def.terms?.[documentType] ?? []) : []);
+      return terms;
+    },
+    // Only needed to fill [甲]/[乙]: computed on first use.
+    get inferredParties() {
+      if (parties === null) parties = inferParties(blocks, catalog.def.partyNames ?? []);
+      return parties;
+    },
+  };
+}
+
+/** The findings left after itaku-disable comments and the per-code bound, as sorted diagnostics. */
+function diagnosticsOf(
+  findings: Finding[],
+  disabled: ReadonlyArray<{ code: string; from: number }>,
+  lines: LineIndex,
+  locale: Locale,
+): Diagnostic[] {
   // A code is disabled from its first itaku-disable comment on.
   const disabledFrom = new Map<string, number>();
-  for (const d of directives.disabled) disabledFrom.set(d.code, Math.min(d.from, disabledFrom.get(d.code) ?? Infinity));
+  for (const d of disabled) disabledFrom.set(d.code, Math.min(d.from, disabledFrom.get(d.code) ?? Infinity));
   const byPosition = (a: Finding, b: Finding) =>
     a.start - b.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.code.localeCompare(b.code);
   const kept = boundFindings(
     findings.filter((f) => !(f.start >= (disabledFrom.get(f.code) ?? Infinity))).sort(byPosition),
     locale,
   ).sort(byPosition);
-  const diagnostics: Diagnostic[] = kept.map((f) => {
+  return kept.map((f) => {
     const d: Diagnostic = {
       code: f.code,
       severity: f.severity,
@@ -225,12 +263,16 @@ export function analyzeBlocks(
       d.relatedInformation = f.related.map((r) => ({ range: lines.range(r.start, r.end), message: r.message }));
     return d;
   });
+}
 
+/** Every clause of the document type: its requirement, and where it is (or its waiver). */
+function clauseResults(ctx: DraftContext, lines: LineIndex): ClauseResult[] {
+  const { catalog, text, locations, waivers } = ctx;
   const clauses: ClauseResult[] = [];
-  for (const [index, req] of requirements) {
+  for (const [index, req] of ctx.requirements) {
     const clause = catalog.def.clauses[index];
     const loc = locations.get(index);
-    const waiver = directives.waivers.get(clause.id);
+    const waiver = waivers.get(clause.id);
     const entry: ClauseResult = {
       id: clause.id,
       requirement: req.level,
@@ -250,15 +292,5 @@ export function analyzeBlocks(
     }
     clauses.push(entry);
   }
-  return {
-    result: {
-      document: documentType ?? null,
-      categories: frontMatter.categories,
-      options: frontMatter.options,
-      clauses,
-      diagnostics,
-    },
-    context,
-    lines,
-  };
+  return clauses;
 }
