@@ -2,14 +2,15 @@
 // front-matter JSON Schema (later also the snippets). `npm run generate` writes them; the test
 // suite fails when a committed copy is stale.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCatalog } from '../server/src/core/catalog/load';
 import type { Catalog } from '../server/src/core/catalog/compile';
 import { frontMatterSchema } from '../server/src/core/frontmatterSchema';
 import { escapeSnippet, wordingSnippet } from '../server/src/core/fixes/snippet';
-import { RULES } from '../server/src/core/rules';
+import { codeTitle, RULES } from '../server/src/core/rules';
+import { DIAGNOSTIC_CODES } from '../server/src/core/findings';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -126,7 +127,7 @@ export function snippets(cat: Catalog): Record<string, { prefix: string[]; body:
         'organization: ${2:〔 省 〕}',
         '---',
         '',
-        '# ${3:件名}',
+        '# ${3:（件名）}',
         '',
         ...(cat.def.documentTypes[docType].sectionHeading
           ? [`## ${cat.def.documentTypes[docType].sectionHeading}`, '']
@@ -184,15 +185,6 @@ export function codesSource(rules = ruleFiles()): string {
   );
 }
 
-/** The README's table of diagnostic codes. */
-export function codeTable(): string {
-  const rows = RULES.map((r) => {
-    const severity = 'otherSeverity' in r && r.otherSeverity ? `${r.severity} / ${r.otherSeverity}` : r.severity;
-    return `| <a id="${r.code}"></a>\`${r.code}\` | ${severity} | ${r.docs} |`;
-  });
-  return ['| code | severity | what it means |', '|---|---|---|', ...rows].join('\n');
-}
-
 /** package.json with the `itaku.severity` setting listing every code. */
 export function packageJson(text: string): string {
   const pkg = JSON.parse(text);
@@ -203,22 +195,106 @@ export function packageJson(text: string): string {
   return JSON.stringify(pkg, null, 2) + '\n';
 }
 
+export interface RuleDoc {
+  severity: string;
+  summary: string;
+  ja: string;
+  en: string;
+  example?: string;
+}
+
+/** Each code's documentation, from its rule file (server/src/core/rules), in code order. */
+export function ruleDocs(): Record<string, RuleDoc> {
+  return Object.fromEntries(
+    RULES.map((r) => [
+      r.code,
+      {
+        severity: 'otherSeverity' in r && r.otherSeverity ? `${r.severity} / ${r.otherSeverity}` : r.severity,
+        ...r.docs,
+      },
+    ]),
+  );
+}
+
+/** The README's table of diagnostic codes, each linking to its page. */
+export function codeTable(docs: Record<string, RuleDoc>): string {
+  return [
+    '| code | severity | what it means |',
+    '|---|---|---|',
+    ...Object.entries(docs).map(
+      ([code, d]) =>
+        `| <a id="${code}"></a>[\`${code}\`](docs/rules/${code}.md) | ${d.severity} | ${d.summary.trim().replace(/\|/g, '\\|')} |`,
+    ),
+  ].join('\n');
+}
+
+/** One page per code (what the Problems panel's code link opens, rendered, in VS Code). */
+export function rulePage(code: string, d: RuleDoc): string {
+  return [
+    `# \`${code}\` — ${codeTitle('ja', code)} / ${codeTitle('en', code)}`,
+    '',
+    '<!-- Generated from docs/rules.yaml by `npm run generate`; edit that file, not this one. -->',
+    '',
+    `重大度 / severity: **${d.severity}** · itaku の診断コード（一覧は README の「診断コード」）/ an itaku diagnostic code (the README lists them all)`,
+    '',
+    '## 日本語',
+    '',
+    d.ja.trim(),
+    '',
+    '## English',
+    '',
+    d.en.trim(),
+    '',
+    ...(d.example ? ['## 例 / Example', '', d.example.trim(), ''] : []),
+    '## 無効にする / Turning it off',
+    '',
+    `- VS Code: \`"itaku.severity": { "${code}": "off" }\` (or \`error\` / \`warning\` / \`information\` / \`hint\`).`,
+    `- 草案の中で / in the draft: \`<!-- itaku-disable ${code} -->\` turns it off from that point on.`,
+    '',
+  ].join('\n');
+}
+
+/**
+ * The .itaku.yaml schema with every diagnostic code under `severity` (for completion in the editor);
+ * other codes pass the schema and get their own error with the closest code (core/config.ts).
+ */
+function configSchema(): string {
+  const schema = JSON.parse(readFileSync(path.join(ROOT, 'schemas/itaku-config.schema.json'), 'utf8'));
+  const level = { enum: ['error', 'warning', 'information', 'hint', 'off'] };
+  const severity = {
+    type: 'object',
+    description: 'Severity per diagnostic code (as the itaku.severity setting).',
+    properties: Object.fromEntries(DIAGNOSTIC_CODES.map((code) => [code, level])),
+    additionalProperties: level,
+  };
+  schema.properties.severity = severity;
+  schema.properties.overrides.items.properties.severity = severity;
+  return JSON.stringify(schema, null, 2) + '\n';
+}
+
 /** Every generated file: path → expected content. */
 export function generatedFiles(): Record<string, string> {
   const cat = builtin();
   const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
   const rules = ruleFiles();
+  const docs = ruleDocs();
+  const pages = Object.fromEntries(
+    DIAGNOSTIC_CODES.filter((c) => Object.hasOwn(docs, c)).map((c) => [`docs/rules/${c}.md`, rulePage(c, docs[c])]),
+  );
   return {
     [`${RULES_DIR}/registry.ts`]: registrySource(rules),
     'server/src/core/codes.ts': codesSource(rules),
     'package.json': packageJson(readFileSync(path.join(ROOT, 'package.json'), 'utf8')),
-    'README.md': replaceBetween(replaceBetween(readme, 'clauses', clauseTables(cat)), 'codes', codeTable()),
+    'README.md': replaceBetween(replaceBetween(readme, 'clauses', clauseTables(cat)), 'codes', codeTable(docs)),
+    ...pages,
     'schemas/frontmatter.schema.json': JSON.stringify(frontMatterSchema(cat.def), null, 2) + '\n',
+    'schemas/itaku-config.schema.json': configSchema(),
     'snippets/itaku.code-snippets': JSON.stringify(snippets(cat), null, 2) + '\n',
   };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  mkdirSync(path.join(ROOT, 'docs/rules'), { recursive: true });
   const files = generatedFiles();
   const registry = `${RULES_DIR}/registry.ts`;
   const registryChanged = readFileSync(path.join(ROOT, registry), 'utf8') !== files[registry];

@@ -16,13 +16,25 @@ import { builtinCatalog } from './builtinCatalog';
 import { type NewDraftRequest, newDraftText, resolveLocale } from './core';
 import { CatalogChanges } from './lsp/catalogChanges';
 import { Catalogs } from './lsp/catalogs';
-import { codeActions, fixAllEdits, FIX_ALL_KIND, workspaceEdit } from './lsp/codeActions';
+import {
+  codeActions,
+  fixAllOffsetEdits,
+  FIX_ALL_KIND,
+  isLazyFixAll,
+  resolveFixAll,
+  revealCommand,
+  workspaceEdit,
+  type ActionClient,
+} from './lsp/codeActions';
 import { completions } from './lsp/completion';
 import { Drafts } from './lsp/drafts';
 import { hover } from './lsp/hover';
 import { Publisher } from './lsp/publisher';
+import { ProjectSettings } from './lsp/projectSettings';
 import { sanitize, Settings } from './lsp/settings';
 import { documentSymbols } from './lsp/symbols';
+import { toTextEdits } from './lsp/convert';
+import { checkWorkspace } from './lsp/workspaceCheck';
 import { Commands, type DraftChoices, type InitializationOptions } from './protocol';
 
 // A long-lived editor companion: trade a little peak speed for a smaller heap (about half the
@@ -34,14 +46,24 @@ const documents = new TextDocuments(TextDocument);
 const settings = new Settings(connection);
 const catalogs = new Catalogs(connection, builtinCatalog);
 let clientLocale: string | undefined;
+/** False when the client says the workspace is not trusted (VS Code's Restricted Mode). */
+let workspaceTrusted = true;
 let workspaceFolders: string[] = [];
 let versionedEdits = false;
 let snippetEdits = false;
 let dynamicConfiguration = false;
 let workspaceFolderEvents = false;
+const actionClient: ActionClient = {};
 
 const folderOf = (uri: string) =>
   workspaceFolders.filter((f) => uri.startsWith(f.endsWith('/') ? f : `${f}/`)).sort((a, b) => b.length - a.length)[0];
+const project = new ProjectSettings(
+  connection,
+  settings,
+  (uri) => folderOf(uri),
+  () => clientLocale,
+  () => workspaceTrusted,
+);
 const drafts = new Drafts(
   settings,
   catalogs,
@@ -49,12 +71,14 @@ const drafts = new Drafts(
   () => clientLocale,
   (uri, error) =>
     connection.console.error(`itaku: analysing ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`),
+  project,
 );
 const publisher = new Publisher(connection, documents, drafts);
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const init = (params.initializationOptions ?? {}) as InitializationOptions;
   clientLocale = init.locale ?? params.locale;
+  workspaceTrusted = init.workspaceTrusted !== false;
   settings.supported = Boolean(params.capabilities.workspace?.configuration);
   settings.fallback = sanitize(init.settings);
   dynamicConfiguration = Boolean(params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration);
@@ -63,16 +87,23 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     (params.capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport,
   );
   workspaceFolderEvents = Boolean(params.capabilities.workspace?.workspaceFolders);
+  actionClient.reveal = Array.isArray(init.clientCommands) && init.clientCommands.includes(Commands.reveal);
+  const resolveSupport = params.capabilities.textDocument?.codeAction;
+  actionClient.resolve = Boolean(
+    resolveSupport?.dataSupport && resolveSupport.resolveSupport?.properties?.includes('edit'),
+  );
   workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
   if (!workspaceFolders.length && params.rootUri) workspaceFolders = [params.rootUri];
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
       hoverProvider: true,
       completionProvider: { triggerCharacters: [':', '[', ',', ' '] },
       documentSymbolProvider: true,
-      executeCommandProvider: { commands: [Commands.insertAllMissing, Commands.newDraftText, Commands.draftChoices] },
+      executeCommandProvider: {
+        commands: [Commands.insertAllMissing, Commands.newDraftText, Commands.draftChoices, Commands.checkWorkspace],
+      },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'itaku', version: typeof ITAKU_VERSION === 'string' ? ITAKU_VERSION : '0.0.0-dev' },
@@ -92,6 +123,7 @@ connection.onInitialized(() => {
 
 const refreshAll = () => {
   settings.forget();
+  project.forget();
   catalogs.forget();
   drafts.forget();
   for (const doc of documents.all()) publisher.schedule(doc.uri);
@@ -99,13 +131,20 @@ const refreshAll = () => {
 connection.onDidChangeConfiguration(refreshAll);
 // A changed catalog file: only the drafts using it, debounced (catalogs are re-read by mtime).
 const catalogChanges = new CatalogChanges(
-  settings,
-  catalogs,
-  folderOf,
+  async (uri) => {
+    const doc = documents.get(uri);
+    if (!doc) return [];
+    const state = await drafts.state(doc);
+    return [...state.catalog.layers, ...(state.configFile ? [state.configFile] : [])];
+  },
   () => documents.all().map((d) => d.uri),
   (uri) => {
     drafts.forget(uri);
     publisher.schedule(uri);
+  },
+  () => {
+    project.forget();
+    catalogs.forget();
   },
 );
 connection.onDidChangeWatchedFiles((params) => catalogChanges.onChange(params));
@@ -119,7 +158,17 @@ connection.onCodeAction(async (params, token) => {
   if (!doc) return [];
   const state = await drafts.state(doc);
   if (token.isCancellationRequested || state.version !== doc.version) return [];
-  return codeActions(params, doc, state, versionedEdits, snippetEdits);
+  return codeActions(params, doc, state, versionedEdits, snippetEdits, actionClient);
+});
+
+// The one lazy action (fix-all): its edit from the server's own analysis of the version it stamps.
+connection.onCodeActionResolve(async (action) => {
+  if (!isLazyFixAll(action.data)) return action;
+  const doc = documents.get(action.data.uri);
+  if (!doc || doc.version !== action.data.version) return action;
+  const state = await drafts.state(doc);
+  if (state.version !== doc.version) return action;
+  return resolveFixAll(action, doc, state, versionedEdits, actionClient) ?? action;
 });
 
 connection.onHover(async (params) => {
@@ -133,7 +182,14 @@ connection.onCompletion(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
   const state = await drafts.state(doc);
-  return completions(doc.getText(), params.position, state.analysis, state.catalog, state.locale);
+  return completions(
+    doc.getText(),
+    params.position,
+    state.analysis,
+    state.catalog,
+    state.locale,
+    actionClient.reveal ? doc.uri : undefined,
+  );
 });
 
 connection.onDocumentSymbol(async (params) => {
@@ -152,14 +208,16 @@ connection.onExecuteCommand(async (params) => {
     if (arg?.version !== undefined && arg.version !== doc.version) return { applied: false, clauses: 0 };
     const state = await drafts.state(doc);
     if (state.version !== doc.version) return { applied: false, clauses: 0 };
-    const edits = fixAllEdits(state);
-    if (!edits.length) return { applied: false, clauses: 0 };
-    const clauses = state.analysis?.result.diagnostics.filter((d) => d.code === 'missing-clause').length ?? 0;
+    const offsets = fixAllOffsetEdits(state);
+    if (!offsets.length || !state.analysis) return { applied: false, clauses: 0 };
+    const clauses = state.analysis.result.diagnostics.filter((d) => d.code === 'missing-clause').length;
     const result = await connection.workspace.applyEdit({
       label: 'itaku',
-      edit: workspaceEdit(doc, edits, versionedEdits),
+      edit: workspaceEdit(doc, toTextEdits(offsets, state.analysis.lines), versionedEdits),
     });
-    return { applied: result.applied, clauses };
+    // For a client that runs Commands.reveal: where the first inserted clause is, to show it.
+    const reveal = actionClient.reveal ? revealCommand(doc.uri, state.analysis.context.text, offsets) : undefined;
+    return { applied: result.applied, clauses, ...(result.applied && reveal ? { reveal: reveal.arguments?.[0] } : {}) };
   }
   if (params.command === Commands.draftChoices) {
     const def = (await drafts.catalogFor(draftUri(arg))).def;
@@ -179,6 +237,8 @@ connection.onExecuteCommand(async (params) => {
       })),
     } satisfies DraftChoices;
   }
+  if (params.command === Commands.checkWorkspace)
+    return checkWorkspace(connection, workspaceFolders, (uri) => documents.get(uri), settings, drafts);
   if (params.command === Commands.newDraftText) {
     const request = arg as unknown as NewDraftRequest & { locale?: string };
     return newDraftText(await drafts.catalogFor(draftUri(arg)), request, resolveLocale(request.locale ?? clientLocale));

@@ -55,6 +55,8 @@ export class LspClient {
       configuration?: boolean;
       workspaceFolder?: string;
       snippetEdits?: boolean;
+      /** The client resolves code actions' edits lazily (codeAction/resolve). */
+      resolveEdits?: boolean;
     } = {},
   ): Promise<LspClient> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -114,6 +116,7 @@ export class LspClient {
             codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
             isPreferredSupport: true,
             dataSupport: true,
+            ...(options.resolveEdits ? { resolveSupport: { properties: ['edit'] } } : {}),
           },
           hover: { contentFormat: ['markdown', 'plaintext'] },
           completion: { completionItem: { snippetSupport: true } },

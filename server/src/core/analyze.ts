@@ -1,5 +1,6 @@
 import type { Catalog } from './catalog/compile';
 import type { DraftContext } from './context';
+import { withFrontMatterDefaults, type FrontMatterDefaults } from './config';
 import { detectClauses, type FoundBy } from './detect';
 import { readDirectives } from './directives';
 import { MAX_FINDINGS_PER_CODE, type Diagnostic, type DiagnosticCode, type Finding } from './findings';
@@ -69,6 +70,8 @@ export interface Analysis {
 export interface AnalyzeOptions {
   catalog: Catalog;
   locale?: Locale;
+  /** Front-matter values from the project configuration (.itaku.yaml) for what the draft does not give. */
+  defaults?: FrontMatterDefaults;
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, information: 2, hint: 3 } as const;
@@ -147,10 +150,11 @@ export function analyzeBlocks(
   const { catalog } = options;
   const locale = options.locale ?? 'ja';
   const findings: Finding[] = [];
-  const frontMatter = frontMatterBlock
+  const read = frontMatterBlock
     ? readFrontMatter(frontMatterBlock, catalog, locale, findings)
     : readUnclosedFrontMatter(text, locale, findings);
-  if (!frontMatter) return undefined;
+  if (!read) return undefined;
+  const frontMatter = withFrontMatterDefaults(read, options.defaults, catalog);
   const documentType = frontMatter.document;
   const directives = readDirectives(blocks, catalog, documentType, locale);
   append(findings, directives.findings);

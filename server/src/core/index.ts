@@ -10,13 +10,38 @@ export { internalErrorDiagnostic } from './failure';
 export { DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode, type Severity } from './findings';
 
 // Catalogs.
-export { loadCatalog, type CatalogLoadResult, type CatalogProblem } from './catalog/load';
+export {
+  loadCatalog,
+  type CatalogLoadResult,
+  type CatalogProblem,
+  type CatalogResolution,
+  type CatalogResolver,
+} from './catalog/load';
 export { compileCatalog, type Catalog } from './catalog/compile';
 export { checkCatalogConsistency } from './catalog/consistency';
 export type { CatalogDef, ClauseDef, WordingDef } from './catalog/types';
 
+// Project configuration (.itaku.yaml), from text: finding and reading it is server/src/io's.
+export {
+  applySeverity,
+  CONFIG_FILE_NAME,
+  configForFile,
+  parseProjectConfig,
+  type FileConfig,
+  type FrontMatterDefaults,
+  type ProjectConfig,
+  type ProjectConfigResult,
+  type SeverityLevel,
+} from './config';
+
 // Code actions: rebuilt from the server's own analysis, every edit checked.
-export { editAllowed, MAX_REQUEST_DIAGNOSTICS, quickFixes, type DiagnosticRef } from './fixes/quickFixes';
+export {
+  currentDiagnostic,
+  editAllowed,
+  MAX_REQUEST_DIAGNOSTICS,
+  quickFixes,
+  type DiagnosticRef,
+} from './fixes/quickFixes';
 export {
   markParagraphActions,
   MAX_SUGGESTIONS,
@@ -27,6 +52,8 @@ export {
 export { fixAllInsertions } from './fixes/fixAll';
 export type { Insertion } from './fixes/insertClause';
 export { waiverInsertion } from './fixes/waive';
+export { partiesInsertion, partyOfPlaceholder } from './fixes/parties';
+export { applyOffsetEdits, insertedSpan } from './fixes/reveal';
 
 // Editor features, as plain objects (server/src/lsp converts them).
 export { hoverAt, type HoverInfo } from './features/hover';

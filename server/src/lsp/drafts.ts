@@ -12,6 +12,7 @@ import {
 } from '../core';
 import type { ItakuSettings } from '../protocol';
 import type { Catalogs } from './catalogs';
+import type { DraftSettings, ProjectSettings } from './projectSettings';
 import type { Settings } from './settings';
 
 /** What the server knows about one open document at one version. */
@@ -24,6 +25,8 @@ export interface DraftState {
   analysis?: Analysis;
   /** The one finding shown instead of an analysis: the draft is over the size limit, or analysing it failed. */
   instead?: Diagnostic;
+  /** The .itaku.yaml that applies to it, if any. */
+  configFile?: string;
 }
 
 /** Reads drafts through the pure core with the settings and catalog of their folder; one result per version. */
@@ -39,6 +42,7 @@ export class Drafts {
     private readonly folderOf: (uri: string) => string | undefined,
     private readonly clientLocale: () => string | undefined,
     private readonly onError: (uri: string, error: unknown) => void = () => undefined,
+    private readonly project?: ProjectSettings,
   ) {}
 
   state(doc: TextDocument): Promise<DraftState> {
@@ -72,24 +76,41 @@ export class Drafts {
     return settings.locale === 'auto' ? resolveLocale(this.clientLocale()) : settings.locale;
   }
 
-  /** The catalog a draft at `uri` (a file not written yet, or a folder) is checked with: its folder's setting. */
+  /** The catalog a draft at `uri` (a file not written yet, or a folder) is checked with, as `compute` picks it. */
   async catalogFor(uri: string | undefined): Promise<Catalog> {
     if (!uri) return this.catalogs.get('', undefined, 'ja');
-    const settings = await this.settings.get(uri);
-    return this.catalogs.get(settings.catalog, this.folderOf(uri), await this.localeFor(uri), settings.severity);
+    const draft = await this.draftSettings(uri);
+    return draft.catalogFile
+      ? this.catalogs.getFile(draft.catalogFile, draft.locale)
+      : this.catalogs.get(draft.settings.catalog, this.folderOf(uri), draft.locale, draft.settings.severity);
   }
 
-  private async compute(doc: TextDocument): Promise<DraftState> {
+  /** The nearest .itaku.yaml over the settings (read as the CLI reads it). */
+  private async draftSettings(uri: string): Promise<DraftSettings> {
+    return this.project
+      ? this.project.forDraft(uri)
+      : { settings: await this.settings.get(uri), locale: await this.localeFor(uri), ignored: false };
+  }
+
+  /** One analysis of a document that is not open (the workspace check): nothing is kept for it. */
+  once(doc: TextDocument): Promise<DraftState> {
+    return this.compute(doc, false);
+  }
+
+  private async compute(doc: TextDocument, incremental = true): Promise<DraftState> {
     const version = doc.version;
-    const settings = await this.settings.get(doc.uri);
-    const locale = settings.locale === 'auto' ? resolveLocale(this.clientLocale()) : settings.locale;
-    const catalog = await this.catalogs.get(settings.catalog, this.folderOf(doc.uri), locale, settings.severity);
+    const draft = await this.draftSettings(doc.uri);
+    const { settings, locale, defaults, configFile } = draft;
+    const catalog = draft.catalogFile
+      ? await this.catalogs.getFile(draft.catalogFile, locale)
+      : await this.catalogs.get(settings.catalog, this.folderOf(doc.uri), locale, settings.severity);
+    if (draft.ignored) return { version, locale, settings, catalog, configFile };
     const text = doc.getText();
     const size = text.length > settings.maxFileSize / 3 ? Buffer.byteLength(text, 'utf8') : text.length;
     if (size > settings.maxFileSize) {
       const head = text.slice(0, 64 * 1024);
-      const draft = analyze(head.slice(0, head.lastIndexOf('\n') + 1), { catalog, locale });
-      if (!draft) return { version, locale, settings, catalog };
+      const head_ = analyze(head.slice(0, head.lastIndexOf('\n') + 1), { catalog, locale, defaults });
+      if (!head_) return { version, locale, settings, catalog, configFile };
       const tooLarge: Diagnostic = {
         code: 'file-too-large',
         severity: 'warning',
@@ -98,21 +119,30 @@ export class Drafts {
         source: 'itaku',
         data: { size, limit: settings.maxFileSize },
       };
-      return { version, locale, settings, catalog, instead: tooLarge };
+      return { version, locale, settings, catalog, instead: tooLarge, configFile };
     }
-    let analyzer = this.analyzers.get(doc.uri);
-    if (!analyzer) this.analyzers.set(doc.uri, (analyzer = new IncrementalAnalyzer()));
-    try {
-      return { version, locale, settings, catalog, analysis: analyzer.analyze(text, { catalog, locale }) };
-    } catch {
-      // The incremental state may be what failed: start it afresh, and analyse the whole text once.
-      this.analyzers.delete(doc.uri);
+    if (incremental) {
+      let analyzer = this.analyzers.get(doc.uri);
+      if (!analyzer) this.analyzers.set(doc.uri, (analyzer = new IncrementalAnalyzer()));
+      try {
+        return {
+          version,
+          locale,
+          settings,
+          catalog,
+          analysis: analyzer.analyze(text, { catalog, locale, defaults }),
+          configFile,
+        };
+      } catch {
+        // The incremental state may be what failed: start it afresh, and analyse the whole text once.
+        this.analyzers.delete(doc.uri);
+      }
     }
     try {
-      return { version, locale, settings, catalog, analysis: analyze(text, { catalog, locale }) };
+      return { version, locale, settings, catalog, analysis: analyze(text, { catalog, locale, defaults }), configFile };
     } catch (error) {
       this.onError(doc.uri, error);
-      return { version, locale, settings, catalog, instead: internalErrorDiagnostic(locale, error) };
+      return { version, locale, settings, catalog, instead: internalErrorDiagnostic(locale, error), configFile };
     }
   }
 

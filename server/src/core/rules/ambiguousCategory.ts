@@ -36,7 +36,11 @@ export default defineRule<{ value: string; suggestions: string[] }>({
     ja: '業務分類の書き方が複数の分類に当てはまります。',
     en: 'The category as written matches more than one category.',
   },
-  docs: 'Plain 運用 is read as `operation-onsite`; name the service form.',
+  docs: {
+    summary: 'Plain 運用 is read as `operation-onsite`; name the service form.',
+    ja: '「運用」だけでは業務分類が一つに決まらないため、オンサイトサービス（`operation-onsite`）として読みました。サービスの形態（オンサイト、リモート、データセンター、ASP、ハウジング）を書いてください。\n',
+    en: 'Plain 運用 could be several categories; it is read as `operation-onsite`. Name the service form (onsite, remote, data centre, ASP, housing).\n',
+  },
   check,
   fixes: ({ ctx, data, start, end }) => suggestionChanges(ctx, data, start, end),
   replaces: 'finding',

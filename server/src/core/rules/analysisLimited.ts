@@ -22,6 +22,11 @@ export default defineRule<{ end: number }>({
   code: 'analysis-limited',
   severity: 'information',
   title: { ja: 'Markdown として読めなかった部分', en: 'Part not read as Markdown' },
-  docs: 'A stretch of the draft runs past 32 KB without a safe break (a blank line followed by an unindented line), the parse budget: it was checked as plain text (clause phrases and placeholders are still found; headings, lists and quotes are not recognised). Blank lines between blocks restore the normal check.',
+  docs: {
+    summary:
+      'A stretch of the draft runs past 32 KB without a safe break (a blank line followed by an unindented line), the parse budget: it was checked as plain text (clause phrases and placeholders are still found; headings, lists and quotes are not recognised). Blank lines between blocks restore the normal check.',
+    ja: '草案の一部が、安全な区切り（空行の後に字下げのない行）なしに 32 KB を超えています。その部分は Markdown ではなく文字列として確認しました（条項の語句とプレースホルダは見つかりますが、見出し・箇条書き・引用は認識しません）。\n\n**対処**: ブロックの間に空行を入れます。\n',
+    en: 'A stretch of the draft runs past 32 KB without a safe break (a blank line followed by an unindented line): it was checked as plain text (clause phrases and placeholders are found; headings, lists and quotes are not).\n\n**Fix**: put blank lines between blocks.\n',
+  },
   check,
 });

@@ -54,6 +54,10 @@ export default defineRule<{ items: number[] }>({
     ja: '約款による外部サービスを使う場合の留意事項（雛形の表5）が草案で扱われていません。',
     en: 'Cautions for external services on standard terms (表5 of the template) are not addressed in the draft.',
   },
-  docs: 'For `cloud`: which of the 18 cautions of 表5 the draft does not address.',
+  docs: {
+    summary: 'For `cloud`: which of the 18 cautions of 表5 the draft does not address.',
+    ja: '業務分類 `cloud`（約款による情報処理サービス）で、雛形の表5 の留意事項 18 項目のうち草案が扱っていないものを示します。\n',
+    en: 'For the `cloud` category: the cautions of 表5 (18 items) that the draft does not address.\n',
+  },
   check,
 });

@@ -113,6 +113,11 @@ export default defineRule<{ clause: string; variants: string[]; option?: string 
     ja: '同じ条項について、両立しない選択肢の文言が併記されているか、options の指定と食い違っています。',
     en: 'Wordings of the same clause that exclude each other are both present, or the wording contradicts the options.',
   },
-  docs: 'Wording of two alternatives the template makes you choose between (再委託を禁止する / 認める) is present, or the text contradicts `options.subcontracting`. A prohibition with an exception (原則禁止、ただし承認を得た場合は…) is not a contradiction.',
+  docs: {
+    summary:
+      'Wording of two alternatives the template makes you choose between (再委託を禁止する / 認める) is present, or the text contradicts `options.subcontracting`. A prohibition with an exception (原則禁止、ただし承認を得た場合は…) is not a contradiction.',
+    ja: '雛形が「どちらか一方」とする選択肢（再委託を禁止する／認める など）の文言が両方書かれているか、`options.subcontracting` と食い違っています。\n原則禁止で例外（ただし承認を得た場合は…）を定めるのは矛盾ではありません。\n\n**対処**: どちらか一方を残し、front matter の `options` と合わせます。\n',
+    en: 'Wordings of two alternatives the template makes you choose between (prohibiting or allowing re-delegation, …) are both present, or the text contradicts `options.subcontracting`.\nA prohibition with an exception (原則禁止、ただし承認を得た場合は…) is not a contradiction.\n\n**Fix**: keep one of them and make `options` agree.\n',
+  },
   check,
 });

@@ -9,5 +9,9 @@ export default defineRule({
     ja: 'ファイルが上限より大きいため分析していません。',
     en: 'The file is larger than the limit and was not analysed.',
   },
-  docs: 'The file is larger than the limit and was not analysed.',
+  docs: {
+    summary: 'The file is larger than the limit and was not analysed.',
+    ja: 'ファイルが上限（`itaku.maxFileSize`、CLI は `--max-file-size`、既定 10 MB）より大きいため分析していません。\n',
+    en: 'The file is larger than the limit (`itaku.maxFileSize`, `--max-file-size` for the CLI, 10 MB by default) and was not analysed.\n',
+  },
 });

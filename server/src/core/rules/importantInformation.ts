@@ -29,6 +29,11 @@ export default defineRule<{ option: string; approvalOption: string }>({
     ja: '重要な情報を取り扱う業務の外部委託について、雛形が求める承認・確認を示します。',
     en: 'The approval and checks the template asks for when outsourcing work that handles important information.',
   },
-  docs: '付録1 / 第Ⅰ部5.1: work that handles 重要な情報 may not be outsourced unless `options.exception-approval` records the approval.',
+  docs: {
+    summary:
+      '付録1 / 第Ⅰ部5.1: work that handles 重要な情報 may not be outsourced unless `options.exception-approval` records the approval.',
+    ja: '`options.important-information: true`（付録1 の重要な情報を取り扱う）の業務は、第Ⅰ部5.1 により外部委託できません。例外の承認（5.1(5)）を得ている場合は `options.exception-approval` に記録します。\n',
+    en: 'With `options.important-information: true` (the work handles 重要な情報 of 付録1), 第Ⅰ部5.1 forbids outsourcing it unless the approval of 5.1(5) is recorded in `options.exception-approval`.\n',
+  },
   check,
 });

@@ -4,7 +4,7 @@ import { RULES } from './registry';
 import type { Rule } from './rule';
 
 export { RULES };
-export type { FixRequest, Report, Rule, Text } from './rule';
+export type { FixRequest, Report, Rule, RuleDoc, Text } from './rule';
 
 const BY_CODE = new Map<string, Rule>(RULES.map((r) => [r.code, r as Rule]));
 

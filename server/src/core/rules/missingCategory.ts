@@ -27,7 +27,11 @@ export default defineRule<{ suggestions: string[] }>({
     ja: '業務分類（category）がないため、必須条項を決められません。',
     en: 'There is no category, so the required clauses cannot be determined.',
   },
-  docs: 'No category, so requirements cannot be judged.',
+  docs: {
+    summary: 'No category, so requirements cannot be judged.',
+    ja: '業務分類（`category`）がないため、どの条項が必須か決められません。\n\n**対処**: クイックフィックスで業務分類を指定します。\n',
+    en: 'There is no `category`, so the required clauses cannot be determined.\n\n**Fix**: the quick fix sets one.\n',
+  },
   check,
   fixes: ({ ctx, start, end }) => categoryAdditions(ctx, start, end),
   replaces: 'finding',

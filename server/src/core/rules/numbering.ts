@@ -81,7 +81,12 @@ export default defineRule<{ group: string }>({
   severity: 'warning',
   otherSeverity: 'information',
   title: { ja: '見出し番号の重複・欠番', en: 'Repeated or skipped heading number' },
-  docs: "The draft's own numbering repeats a number among sibling headings or articles (warning; the first use is related information) or skips one, (2) then (4) (information). Branch numbers (第3条の2, (3の2)) are neither. Fix: 「見出し番号を振り直す」 renumbers that sequence and the references to it (第n条, (n)の各項). itaku's own insertions never repeat a number: they take a branch number when the next one is taken.",
+  docs: {
+    summary:
+      "The draft's own numbering repeats a number among sibling headings or articles (warning; the first use is related information) or skips one, (2) then (4) (information). Branch numbers (第3条の2, (3の2)) are neither. Fix: 「見出し番号を振り直す」 renumbers that sequence and the references to it (第n条, (n)の各項). itaku's own insertions never repeat a number: they take a branch number when the next one is taken.",
+    ja: '草案自身の番号で、同じ階層の見出しや条が同じ番号を繰り返している（警告。最初の使用箇所を関連情報に示す）か、番号が飛んでいます（(2) の次が (4)。情報）。枝番号（第3条の2、(3の2)）はどちらにも当たりません。\n\n**対処**: 「見出し番号を振り直す」で、その並びと本文中の参照（第n条、(n)の各項）を振り直します（前条や他の法令の第n条はそのまま）。itaku が挿入する条項は番号を重複させず、次の番号が使われていれば枝番号を使います。\n',
+    en: "The draft's own numbering repeats a number among sibling headings or articles (warning; the first use is related information) or skips one, (2) then (4) (information). Branch numbers (第3条の2, (3の2)) are neither.\n\n**Fix**: \"Renumber the headings\" renumbers that sequence and the references to it (第n条, (n)の各項; 前条 and other laws' articles stay). itaku's own insertions never repeat a number.\n",
+  },
   check,
   fixes({ ctx, data }) {
     const edits = typeof data.group === 'string' ? renumberEdits(ctx, data.group) : [];

@@ -39,7 +39,60 @@ function check(ctx: DraftContext): Array<Report<Payload>> {
       });
     }
   }
+  for (const f of frontMatterPlaceholders(ctx)) out.push(f);
   return out;
+}
+
+/**
+ * Placeholders left as values in the front matter (`organization: 〔 省 〕`, `乙: '[乙]'`, as the
+ * skeleton snippet inserts them): the front matter would fill the draft with them. Literal
+ * occurrences of the catalog's placeholder texts in the values (after each `key:`), comments aside.
+ */
+function frontMatterPlaceholders(ctx: DraftContext): Array<Report<Payload>> {
+  const fm = ctx.frontMatter;
+  if (!fm.readable) return [];
+  const [from, to] = fm.span;
+  const texts = Object.entries(ctx.catalog.def.placeholders).flatMap(([name, def]) =>
+    [def.display, ...(def.also ?? [])].filter((t) => !t.includes('{arg}')).map((t) => ({ name, text: t })),
+  );
+  const out: Array<Report<Payload>> = [];
+  let lineStart = from;
+  while (lineStart < to) {
+    let lineEnd = lineStart;
+    while (lineEnd < to && ctx.text.charCodeAt(lineEnd) !== 10 && ctx.text.charCodeAt(lineEnd) !== 13) lineEnd++;
+    const line = ctx.text.slice(lineStart, lineEnd);
+    const colon = line.search(/[:：]/);
+    const hash = line.search(/(^|\s)#/);
+    const valueStart = colon < 0 ? -1 : colon + 1;
+    const valueEnd = hash >= 0 && hash > colon ? hash : line.length;
+    const taken: Array<[number, number]> = [];
+    if (valueStart > 0)
+      for (const { name, text } of texts.sort((a, b) => b.text.length - a.text.length)) {
+        for (
+          let i = line.indexOf(text, valueStart);
+          i >= 0 && i + text.length <= valueEnd;
+          i = line.indexOf(text, i + 1)
+        ) {
+          if (taken.some(([s, e]) => i < e && i + text.length > s)) continue;
+          taken.push([i, i + text.length]);
+          const def = ctx.catalog.def.placeholders[name];
+          out.push({
+            severity: 'warning',
+            message: messages.unresolvedPlaceholder(ctx.locale, {
+              text,
+              label: ctx.locale === 'ja' ? def.label : def.label_en,
+            }),
+            start: lineStart + i,
+            end: lineStart + i + text.length,
+            data: { placeholder: name },
+          });
+        }
+      }
+    lineStart = lineEnd;
+    if (ctx.text.charCodeAt(lineStart) === 13) lineStart++;
+    if (ctx.text.charCodeAt(lineStart) === 10) lineStart++;
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 interface FoundPlaceholder {
@@ -130,7 +183,13 @@ export default defineRule<Payload>({
     ja: '雛形の記入欄（〔 省 〕、[乙]、年 月 日 など）が実際の値に置き換えられていません。',
     en: 'A placeholder of the template (〔 省 〕, [乙], 年 月 日 …) has not been replaced by the actual value.',
   },
-  docs: 'A template blank is left: 〔 省 〕, [ 省 ], [甲], [乙], [情報システム/ソフトウェア], 年 月 日, 第 条, 「n」, （略） or a drafting instruction. Fix: the value from the front matter, when known.',
+  docs: {
+    summary:
+      'A template blank is left: 〔 省 〕, [ 省 ], [甲], [乙], [情報システム/ソフトウェア], 年 月 日, 第 条, 「n」, （略） or a drafting instruction; or what the skeleton and New draft leave: （記述）, （件名）, (Title), and a front-matter value that is a placeholder (`organization: 〔 省 〕`). Fix: the value from the front matter, when known.',
+    ja: '雛形の記入欄が実際の値に置き換えられていません: 〔 省 〕・[ 省 ]・[甲]・[乙]・[情報システム/ソフトウェア]・年 月 日・第 条・「n」・（略）・（…を記述する。）のような記述の指示。\nひな形のスニペットや「新しい草案」が残す（記述）・（件名）・(Title)、front matter の値のままのプレースホルダ（`organization: 〔 省 〕`）も同じです（その値では埋めません）。\n\n**対処**: front matter に値があれば 「『…』で置き換える」、すべてまとめてなら 「front matter の値ですべて置き換える（n 件）」（保存時の `source.fixAll.itaku` も同じ）。\n契約書で [甲]/[乙] があり front matter に `parties` がなければ 「front matter に当事者（parties: 甲・乙）を追加」 で当事者を加えられます（VS Code では名前がタブストップ）。\n',
+    en: 'A placeholder of the template has not been replaced by the actual value: 〔 省 〕, [ 省 ], [甲], [乙], [情報システム/ソフトウェア], 年 月 日, 第 条, 「n」, （略） or a drafting instruction.\nSo are what the skeleton snippet and New draft leave — （記述）, （件名）, (Title) — and a front-matter value left as a placeholder (`organization: 〔 省 〕`), which fills nothing.\n\n**Fix**: "Replace with …" when the front matter has the value, or "Replace all with the front-matter values (n)" (also part of `source.fixAll.itaku`).\nIn a contract with [甲]/[乙] and no `parties`, "Add the parties (甲, 乙) to the front matter" adds them (the names are tab stops in VS Code).\n',
+    example: '```markdown\n[乙]は、〔 省 〕の情報を漏らしてはならない。\n```\n',
+  },
   check,
   fixes,
   replaces: 'finding',

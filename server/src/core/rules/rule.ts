@@ -12,6 +12,17 @@ export interface Text {
   en: string;
 }
 
+/** A code's documentation (Markdown). */
+export interface RuleDoc {
+  /** The README's “what it means” cell (English, one paragraph). */
+  summary: string;
+  /** The page's text in each language. */
+  ja: string;
+  en: string;
+  /** A draft excerpt showing the finding. */
+  example?: string;
+}
+
 /** One finding of a rule's check; `data` is the payload its fixes get back. */
 export interface Report<P> {
   /** Default: the rule's severity. */
@@ -43,8 +54,8 @@ export interface Rule<P = unknown> {
   title: Text;
   /** A sentence describing the code (SARIF fullDescription); default: the title. */
   description?: Text;
-  /** The README's “what it means” cell (Markdown, English). */
-  docs: string;
+  /** Its documentation: the README's table cell and the page docs/rules/<code>.md (generated). */
+  docs: RuleDoc;
   /** The check over a draft; rules without one are reported where their input is read (YAML, files, catalogs). */
   check?(ctx: DraftContext): Array<Report<P>>;
   /** Quick fixes for one finding of this rule. */

@@ -31,7 +31,12 @@ export default defineRule<{ value: string; suggestions: string[] }>({
     ja: 'category の値がカタログの業務分類にありません。',
     en: 'A category value is not a category of the catalog.',
   },
-  docs: 'A category is unknown; the closest valid values are suggested (and offered as fixes).',
+  docs: {
+    summary: 'A category is unknown; the closest valid values are suggested (and offered as fixes).',
+    ja: '`category`（業務分類）の値がカタログの業務分類にありません。近い値を示し、クイックフィックスで変更できます。\n',
+    en: 'A `category` value is not a category of the catalog; the closest valid values are suggested and offered as quick fixes.\n',
+    example: '```yaml\ncategory: 宇宙開発\n```\n',
+  },
   check,
   fixes: ({ ctx, data, start, end }) => suggestionChanges(ctx, data, start, end),
   replaces: 'finding',

@@ -29,7 +29,11 @@ export default defineRule<{ suggestions: string[] }>({
     ja: 'document の値がカタログの文書種別にありません。',
     en: 'The document value is not a document type of the catalog.',
   },
-  docs: '`document` is neither a known id nor a Japanese name.',
+  docs: {
+    summary: '`document` is neither a known id nor a Japanese name.',
+    ja: '`document`（文書種別）の値が、カタログの文書種別（`procurement-spec` / 調達仕様書 / 仕様書、`contract` / 契約書 / 契約 / 特記事項）のどれでもありません。\n\n**対処**: クイックフィックスで近い値に変更します。\n',
+    en: "The `document` value is none of the catalog's document types (`procurement-spec`, `contract` or their Japanese names).\n\n**Fix**: the quick fix changes it to the closest one.\n",
+  },
   check,
   fixes: ({ ctx, data, start, end }) => suggestionChanges(ctx, data, start, end),
   replaces: 'finding',
