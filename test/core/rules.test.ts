@@ -409,7 +409,9 @@ test('every diagnostic code is documented in the README, configurable in itaku.s
   const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
   const severity = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).contributes.configuration
     .properties['itaku.severity'].properties;
-  const documented = [...readme.matchAll(/^\| <a id="([a-z-]+)"><\/a>`\1` \|/gm)].map((m) => m[1]);
+  const documented = [...readme.matchAll(/^\| <a id="([a-z-]+)"><\/a>\[`\1`\]\(docs\/rules\/\1\.md\) \|/gm)].map(
+    (m) => m[1],
+  );
   assert.deepEqual(documented.sort(), [...DIAGNOSTIC_CODES].sort());
   assert.deepEqual(Object.keys(severity).sort(), [...DIAGNOSTIC_CODES].sort());
   for (const code of DIAGNOSTIC_CODES) {
