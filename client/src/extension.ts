@@ -16,8 +16,11 @@ import {
   type DraftStatus,
   type InitializationOptions,
 } from '../../server/src/protocol';
+import { CoverageView } from './coverage';
+import { FolderCoveragePanel } from './folderCoverage';
 import { chooseNewDraft, text as uiText } from './newDraft';
 import { DraftStatusItem } from './status';
+import { exportToWord, openWordAsDraft } from './word';
 import { restrictCatalog, setsCatalog } from './trust';
 import { FreshDiagnostics, type PublishParams } from './freshDiagnostics';
 import { InsertionRevealer, type RevealArgument } from './reveal';
@@ -127,6 +130,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
       const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
       await vscode.window.showTextDocument(doc);
     }),
+    // From the Explorer (a .docx uri), the palette (a file picker), or a test (uri and save target).
+    vscode.commands.registerCommand('itaku.openWordAsDraft', async (uri?: vscode.Uri) =>
+      client ? openWordAsDraft(client, uri instanceof vscode.Uri ? uri : undefined) : undefined,
+    ),
+    vscode.commands.registerCommand('itaku.exportToWord', async (target?: vscode.Uri) =>
+      client ? exportToWord(client, target instanceof vscode.Uri ? target : undefined) : undefined,
+    ),
     vscode.commands.registerCommand(Commands.reveal, (arg: RevealArgument) => revealer.reveal(arg)),
     // The Problems panel's code link: the code's page, rendered (the built-in Markdown preview).
     vscode.commands.registerCommand('itaku.showRuleDoc', async (code: unknown) => {
@@ -164,10 +174,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
 
   warnWhenCatalogIgnored(context);
   await client.start();
+  const coverage = new CoverageView(client);
+  const folderCoverage = new FolderCoveragePanel(client);
   context.subscriptions.push(
+    coverage,
+    folderCoverage,
     client.onNotification(StatusNotification, (s: DraftStatus) => {
       status.update(s);
       status.show(vscode.window.activeTextEditor?.document.uri.toString());
+      coverage.analysed(s.uri);
+    }),
+    // The status item: the Coverage view of the draft (the Problems panel is one click away in its title bar).
+    vscode.commands.registerCommand('itaku.showCoverage', async () => {
+      await vscode.commands.executeCommand('itaku.coverage.focus');
+      coverage.refresh();
+    }),
+    vscode.commands.registerCommand('itaku.refreshCoverage', () => coverage.refresh()),
+    vscode.commands.registerCommand('itaku.showFolderCoverage', async (target?: vscode.Uri) => {
+      const folder = await chooseFolder(target);
+      if (folder) await folderCoverage.show(folder);
     }),
   );
   return client;
@@ -185,6 +210,24 @@ function withRuleDocLink(d: vscode.Diagnostic): vscode.Diagnostic {
     if (target) d.code = { value: code.value, target: vscode.Uri.parse(target) };
   }
   return d;
+}
+
+/** The folder of 「フォルダの条項カバレッジを表示」: the one clicked in the Explorer, the only workspace folder, or one picked. */
+async function chooseFolder(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  if (target instanceof vscode.Uri) {
+    const stat = await vscode.workspace.fs.stat(target).then(
+      (s) => s,
+      () => undefined,
+    );
+    if (stat && stat.type & vscode.FileType.Directory) return target;
+    if (stat) return vscode.Uri.joinPath(target, '..');
+  }
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 1) return folders[0].uri;
+  if (folders.length > 1) return (await vscode.window.showWorkspaceFolderPick())?.uri;
+  return (
+    await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false })
+  )?.[0];
 }
 
 export function deactivate(): Thenable<void> | undefined {

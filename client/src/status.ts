@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import type { DraftStatus } from '../../server/src/protocol';
 
-/** Status bar item on a draft: document type, categories and required-clause coverage; click → Problems. */
+/** Status bar item on a draft: document type, categories and required-clause coverage; click → the Coverage view. */
 export class DraftStatusItem implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('itaku.status', vscode.StatusBarAlignment.Left, 10);
   private readonly statuses = new Map<string, DraftStatus>();
 
   constructor() {
     this.item.name = 'itaku';
-    this.item.command = 'itaku.showDraftProblems';
+    this.item.command = 'itaku.showCoverage';
   }
 
   update(status: DraftStatus): void {
@@ -33,7 +33,7 @@ export class DraftStatusItem implements vscode.Disposable {
     const icon = s.unchecked ? 'error' : complete ? 'pass' : 'warning';
     this.item.text = `$(${icon}) ${coverage} · ${parts.join(' · ')}`;
     this.item.tooltip =
-      s.tooltip ?? vscode.l10n.t('itaku: {0} problem(s) in this draft. Click to open the Problems panel.', s.problems);
+      s.tooltip ?? vscode.l10n.t('itaku: {0} problem(s) in this draft. Click to show the clause coverage.', s.problems);
     this.item.backgroundColor = s.unchecked
       ? new vscode.ThemeColor('statusBarItem.errorBackground')
       : complete

@@ -8,13 +8,16 @@ import { loadCatalogFile } from './io/catalogFiles';
 import { ProjectConfigs } from './io/projectConfig';
 import { colorEnabled } from './cli/color';
 import { escapeForTerminal } from './cli/escape';
-import { checkFile, checkInParallel, collect, type CheckJob, type Outcome, type WorkerData } from './cli/check';
+import { checkAnyFile, checkInParallel, collect, type CheckJob, type Outcome, type WorkerData } from './cli/check';
 import { collectMarkdownFiles } from './cli/files';
+import { exportDraft } from './cli/export';
+import { isWordFile } from './cli/word';
 import { fixFiles, fixSummary } from './cli/fix';
 import { formatJson } from './cli/format/json';
 import { formatSarif } from './cli/format/sarif';
 import { formatStylish } from './cli/format/stylish';
 import { counts, skipped, type RunReport } from './cli/report';
+import { writeReport, type ReportFormat } from './cli/reportCommand';
 
 declare const ITAKU_VERSION: string;
 const VERSION = typeof ITAKU_VERSION === 'string' ? ITAKU_VERSION : '0.0.0-dev';
@@ -22,9 +25,13 @@ export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
 const USAGE = {
   ja: `使い方: itaku check [パス…] [オプション]
+        itaku report [パス…] [--format html|md|csv] [-o ファイル] [--locale ja|en]
+        itaku export 草案.md --format docx [-o ファイル]
 
-調達仕様書・契約書の草案（front matter に document を持つ Markdown）を確認します。
-パスはファイルまたはフォルダ（*.md を再帰的に探します）。既定は "."。
+check は調達仕様書・契約書の草案（front matter に document を持つ Markdown、または Word 文書 .docx）を確認します。
+report は草案ごとの条項カバレッジ（要否・根拠・状況・根拠となる記述・適用除外の理由）の表を出力します。
+export は Markdown の草案を Word 文書に書き出します（既定の出力: 同じ名前の .docx）。
+パスはファイルまたはフォルダ（*.md と *.docx を再帰的に探します）。既定は "."。
 
 オプション:
   --format <stylish|json|sarif>  出力形式（既定: stylish）
@@ -38,14 +45,28 @@ const USAGE = {
   --fix                          不足している必須条項を挿入して保存し、残る指摘を表示（挿入のみ）
   --fix-dry-run                  --fix で行う変更を unified diff で表示（ファイルは変更しない）
   --jobs <数>                    並列に処理するスレッド数（既定: CPU コア数）
+  --document <文書種別>          Word 文書の文書種別（文書のプロパティにないとき）
+  --category <業務分類>          Word 文書の業務分類（同上。カンマ区切りか、繰り返して複数）
+  -o, --output <ファイル>        export の出力先
+
+report のオプション（--catalog・--no-config・--locale・--max-file-size・--jobs も使えます）:
+  --format <html|md|csv>         html: 印刷できる 1 ファイル（A4 横）、md: プルリクエスト用の表、
+                                 csv: 草案×条項ごとに 1 行（BOM 付き UTF-8）。既定: html
+  -o, --output <ファイル>        標準出力ではなくファイルに書く
+
   -h, --help                     この説明
   -v, --version                  バージョン
 
-終了コード: 0 警告以上の指摘なし、1 警告以上の指摘・確認できないファイル・確認した草案なし、2 使い方かカタログの誤り`,
+終了コード: 0 警告以上の指摘なし、1 警告以上の指摘・確認できないファイル・確認した草案なし、2 使い方かカタログの誤り
+report: 0 出力した、1 確認できないファイル・書けない出力先・草案なし、2 使い方かカタログの誤り`,
   en: `Usage: itaku check [paths…] [options]
+       itaku report [paths…] [--format html|md|csv] [-o file] [--locale ja|en]
+       itaku export draft.md --format docx [-o file]
 
-Checks outsourcing drafts (Markdown whose front matter has a document key).
-Paths are files or folders (searched recursively for *.md); default ".".
+check checks outsourcing drafts (Markdown whose front matter has a document key, or Word documents, .docx).
+report writes each draft's clause coverage (requirement, basis, status, evidence, waiver reasons).
+export writes a Markdown draft as a Word document (default output: the same name with .docx).
+Paths are files or folders (searched recursively for *.md and *.docx); default ".".
 
 Options:
   --format <stylish|json|sarif>  output format (default: stylish)
@@ -59,15 +80,26 @@ Options:
   --fix                          insert the missing required clauses, save, then report what remains (insert-only)
   --fix-dry-run                  print the changes --fix would make as a unified diff (no file changes)
   --jobs <n>                     threads checking files in parallel (default: CPU cores)
+  --document <type>              document type of Word documents that have no such property
+  --category <category>          category of Word documents (likewise; comma-separated or repeated)
+  -o, --output <file>            where export writes
+
+report options (--catalog, --no-config, --locale, --max-file-size and --jobs work too):
+  --format <html|md|csv>         html: one printable file (A4 landscape), md: tables for a pull request,
+                                 csv: one row per draft and clause (UTF-8 with a BOM). Default: html
+  -o, --output <file>            write to this file instead of standard output
+
   -h, --help                     show this help
   -v, --version                  show the version
 
-Exit codes: 0 no warning or error, 1 warnings or errors found, a file could not be checked, or no draft was checked; 2 usage or catalog error`,
+Exit codes: 0 no warning or error, 1 warnings or errors found, a file could not be checked, or no draft was checked; 2 usage or catalog error
+report: 0 written, 1 a file could not be checked or written, or no draft found; 2 usage or catalog error`,
 };
 
 /** The options of `itaku check`: one table, read by the parser, the validation and "did you mean". */
 const OPTIONS = {
-  format: { type: 'string', default: 'stylish' },
+  format: { type: 'string' },
+  output: { type: 'string', short: 'o' },
   catalog: { type: 'string' },
   'no-config': { type: 'boolean', default: false },
   locale: { type: 'string' },
@@ -78,9 +110,16 @@ const OPTIONS = {
   fix: { type: 'boolean', default: false },
   'fix-dry-run': { type: 'boolean', default: false },
   jobs: { type: 'string' },
+  document: { type: 'string' },
+  category: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
+
+const CHECK_FORMATS = ['stylish', 'json', 'sarif'];
+const REPORT_FORMATS = ['html', 'md', 'csv'];
+const CHECK_ONLY = ['quiet', 'exit-zero', 'fix', 'fix-dry-run', 'max-warnings'] as const;
+const REPORT_ONLY = ['output'] as const;
 
 class UsageError extends Error {}
 
@@ -144,15 +183,37 @@ function parseCommandLine(argv: string[], locale: Locale) {
         `--locale must be ja or en (got "${escapeForTerminal(locale_)}")`,
       ),
     );
-  const format = str('format') ?? 'stylish';
-  if (format !== 'stylish' && format !== 'json' && format !== 'sarif')
+  const report = positionals[0] === 'report';
+  const format = str('format') ?? (report ? 'html' : 'stylish');
+  const formats = report ? REPORT_FORMATS : CHECK_FORMATS;
+  if (positionals[0] === 'export') {
+    if (values.format !== undefined && format !== 'docx' && format !== 'stylish')
+      throw new UsageError(
+        say(
+          locale,
+          `export の --format には docx を指定してください（指定: "${escapeForTerminal(format)}"）。`,
+          `export --format must be docx (got "${escapeForTerminal(format)}")`,
+        ),
+      );
+  } else if (!formats.includes(format))
     throw new UsageError(
       say(
         locale,
-        `--format には stylish・json・sarif のいずれかを指定してください（指定: "${escapeForTerminal(format)}"）。`,
-        `--format must be stylish, json or sarif (got "${escapeForTerminal(format)}")`,
+        `--format には ${formats.join('・')} のいずれかを指定してください（指定: "${escapeForTerminal(format)}"）。`,
+        `--format must be ${formats.slice(0, -1).join(', ')} or ${formats[formats.length - 1]} (got "${escapeForTerminal(format)}")`,
       ),
     );
+  // Options of one command only: a report is not a gate, and check writes to standard output.
+  const exporting = positionals[0] === 'export';
+  for (const name of report ? CHECK_ONLY : exporting ? [] : REPORT_ONLY)
+    if (values[name] !== undefined && values[name] !== false)
+      throw new UsageError(
+        say(
+          locale,
+          `「--${name}」は ${report ? 'report' : 'check'} では使えません。`,
+          `--${name} does not apply to ${report ? 'report' : 'check'}`,
+        ),
+      );
   const count = (name: keyof typeof OPTIONS, min: number, what: { ja: string; en: string }) => {
     const raw = str(name);
     if (raw === undefined) return undefined;
@@ -170,6 +231,7 @@ function parseCommandLine(argv: string[], locale: Locale) {
   return {
     format,
     catalog: str('catalog'),
+    output: str('output'),
     locale: locale_,
     noConfig: bool('no-config'),
     maxSize:
@@ -180,6 +242,11 @@ function parseCommandLine(argv: string[], locale: Locale) {
     exitZero: bool('exit-zero'),
     fix: bool('fix'),
     fixDryRun: bool('fix-dry-run'),
+    document: str('document'),
+    category: ((values.category as string[] | undefined) ?? [])
+      .flatMap((c) => c.split(/[,、，]/))
+      .map((c) => c.trim())
+      .filter(Boolean),
     help: bool('help'),
     version: bool('version'),
     positionals,
@@ -198,16 +265,24 @@ async function main(argv: string[]): Promise<number> {
     write(USAGE[locale] + '\n');
     return options.help ? 0 : 2;
   }
-  if (command !== 'check') {
+  if (command !== 'check' && command !== 'report' && command !== 'export') {
     const shown = escapeForTerminal(command);
     throw new UsageError(
-      say(locale, `不明なコマンド「${shown}」です（使えるのは check）。`, `unknown command "${shown}" (use check)`),
+      say(
+        locale,
+        `不明なコマンド「${shown}」です（使えるのは check、report と export）。`,
+        `unknown command "${shown}" (use check, report or export)`,
+      ),
     );
   }
-
   const catalogs = new CatalogFiles(locale);
   const explicitCatalog = options.catalog ? path.resolve(options.catalog) : undefined;
   if (explicitCatalog && !catalogs.load(explicitCatalog, options.catalog!)) return 2;
+  if (command === 'export') {
+    if (paths.length !== 1)
+      throw new UsageError(say(locale, 'export には草案を 1 つ指定してください。', 'export takes exactly one draft'));
+    return exportDraft(paths[0], options.output, catalogs.get(explicitCatalog), locale, options.maxSize);
+  }
 
   const { files, missing, skipped: walkSkips } = await collectMarkdownFiles(paths.length ? paths : ['.']);
   if (missing.length) {
@@ -225,16 +300,33 @@ async function main(argv: string[]): Promise<number> {
   if (!planned) return 2;
   const { jobs, ignored } = planned;
   const catalogByShown = new Map(jobs.map((j) => [j.shown, j.catalogFile]));
+  if (command === 'report') {
+    const report = await checkFiles(jobs, catalogs, options.jobs);
+    report.skipped.unshift(...ignored.map((file) => skipped(shownPath(file), 'ignored')));
+    report.skipped.unshift(...walkSkips.map((w) => skipped(shownPath(w.path), w.reason)));
+    return writeReport(
+      report,
+      (shown) => catalogs.get(catalogByShown.get(shown)),
+      catalogs.get(explicitCatalog),
+      locale,
+      options.format as ReportFormat,
+      options.output,
+      `itaku ${VERSION}`,
+    );
+  }
   if (options.fix || options.fixDryRun) {
     // The server's fix-all, written into the files (insert-only, atomic); a dry run prints the diff.
+    // Word documents are checked, never changed.
     const results = fixFiles(
-      jobs.map((j) => ({
-        file: j.file,
-        shown: j.shown,
-        catalog: catalogs.get(j.catalogFile),
-        locale: j.settings.locale,
-        defaults: j.settings.defaults,
-      })),
+      jobs
+        .filter((j) => !isWordFile(j.file))
+        .map((j) => ({
+          file: j.file,
+          shown: j.shown,
+          catalog: catalogs.get(j.catalogFile),
+          locale: j.settings.locale,
+          defaults: j.settings.defaults,
+        })),
       options.maxSize,
       options.fixDryRun,
     );
@@ -384,6 +476,7 @@ function planJobs(
         maxSize: options.maxSize,
         severity: s?.severity ?? {},
         defaults: s?.defaults,
+        word: { document: options.document, category: options.category },
       },
     });
   }
@@ -411,7 +504,7 @@ async function checkFiles(files: CheckJob[], catalogs: CatalogFiles, jobs?: numb
   if (!outcomes) {
     outcomes = [];
     for (const f of files) {
-      outcomes.push(checkFile(f.file, f.shown, catalogOf(f), f.settings));
+      outcomes.push(await checkAnyFile(f.file, f.shown, catalogOf(f), f.settings));
       report(outcomes.length);
     }
   }
@@ -432,9 +525,14 @@ function runWorker(): void {
     }
     return catalog;
   };
+  // Batches are answered in order: each waits for the one before (a Word document is read asynchronously).
+  let queue = Promise.resolve();
   parentPort!.on('message', (m: { from: number; files: CheckJob[] }) => {
-    const outcomes: Outcome[] = m.files.map((f) => checkFile(f.file, f.shown, catalogOf(f), f.settings));
-    parentPort!.postMessage({ from: m.from, outcomes });
+    queue = queue.then(async () => {
+      const outcomes: Outcome[] = [];
+      for (const f of m.files) outcomes.push(await checkAnyFile(f.file, f.shown, catalogOf(f), f.settings));
+      parentPort!.postMessage({ from: m.from, outcomes });
+    });
   });
 }
 

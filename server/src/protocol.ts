@@ -1,4 +1,6 @@
 // What the extension client and the language server agree on, in one place.
+import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import type { CoverageRow, DraftCoverage, FolderCoverage } from './core';
 
 export const SERVER_ID = 'itaku';
 
@@ -20,7 +22,35 @@ export const Commands = {
    * publish their diagnostics → WorkspaceCheckResult.
    */
   checkWorkspace: 'itaku.server.checkWorkspace',
+  /** Server command: a Word document as a Markdown draft (WordToMarkdownRequest) → WordToMarkdownResult. */
+  wordToMarkdown: 'itaku.server.wordToMarkdown',
+  /** Server command: a Markdown draft as a Word document (ExportWordRequest) → ExportWordResult. */
+  exportWord: 'itaku.server.exportWord',
 } as const;
+
+export interface WordToMarkdownRequest {
+  /** The .docx, base64. */
+  data: string;
+  /** Chosen by the user when the document's properties name none. */
+  document?: string;
+  categories?: string[];
+  locale?: string;
+}
+
+export type WordToMarkdownResult =
+  | { ok: true; markdown: string }
+  /** The document names no document type: ask for one, then ask again. */
+  | { ok: false; needsMetadata: true }
+  | { ok: false; message: string };
+
+export interface ExportWordRequest {
+  /** The Markdown draft's text. */
+  text: string;
+  locale?: string;
+}
+
+export type ExportWordResult =
+  { ok: true; data: string; highlights: number; warning?: string } | { ok: false; message: string };
 
 export interface WorkspaceCheckResult {
   drafts: Array<{ uri: string; problems: number; errors: number; warnings: number; information: number }>;
@@ -98,4 +128,51 @@ export interface InitializationOptions {
   settings?: Partial<ItakuSettings>;
   /** Client-side commands the client runs when an action carries them (e.g. Commands.reveal). */
   clientCommands?: string[];
+}
+
+/** Client → server request: the coverage of one open draft, in the draft's message language. */
+export const CoverageRequest = 'itaku/coverage';
+
+export interface CoverageParams {
+  uri: string;
+}
+
+/** One row of the Coverage view: the core's row with ready-made texts. */
+export interface CoverageItem extends CoverageRow {
+  label: string;
+  description: string;
+  /** The prompt of the fix picker of a missing clause. */
+  pick: string;
+  /** Markdown. */
+  tooltip: string;
+}
+
+export interface CoverageAnswer {
+  uri: string;
+  version: number;
+  /** Null for Markdown that is not a draft (or a draft over the size limit). */
+  coverage: (Omit<DraftCoverage, 'rows'> & { rows: CoverageItem[]; header: string }) | null;
+  /** Why a draft has no coverage (over the size limit, or its analysis failed): the one finding shown instead. */
+  notice?: string;
+  /**
+   * The published diagnostic of each missing clause (as the server sent it, with its data), for a
+   * code-action request that offers exactly that clause's fixes.
+   */
+  fixes: Record<string, LspDiagnostic>;
+}
+
+/** Client → server request: the coverage of every draft in a folder (read from disk; open drafts as edited). */
+export const FolderCoverageRequest = 'itaku/folderCoverage';
+
+export interface FolderCoverageParams {
+  /** A file: URI of a folder. */
+  uri: string;
+}
+
+export interface FolderCoverageAnswer {
+  coverage: FolderCoverage;
+  /** The document URI of each of coverage.drafts, in order. */
+  uris: string[];
+  /** Files not read, with the reason in the folder's message language. */
+  skipped: Array<{ path: string; reason: string }>;
 }

@@ -27,6 +27,7 @@ import {
   type ActionClient,
 } from './lsp/codeActions';
 import { completions } from './lsp/completion';
+import { draftCoverageAnswer, folderCoverageAnswer } from './lsp/coverage';
 import { Drafts } from './lsp/drafts';
 import { hover } from './lsp/hover';
 import { Publisher } from './lsp/publisher';
@@ -35,7 +36,19 @@ import { sanitize, Settings } from './lsp/settings';
 import { documentSymbols } from './lsp/symbols';
 import { toTextEdits } from './lsp/convert';
 import { checkWorkspace } from './lsp/workspaceCheck';
-import { Commands, type DraftChoices, type InitializationOptions } from './protocol';
+import { exportWord, wordToMarkdown } from './lsp/word';
+import {
+  Commands,
+  CoverageRequest,
+  FolderCoverageRequest,
+  type CoverageAnswer,
+  type CoverageParams,
+  type DraftChoices,
+  type ExportWordRequest,
+  type FolderCoverageParams,
+  type InitializationOptions,
+  type WordToMarkdownRequest,
+} from './protocol';
 
 // A long-lived editor companion: trade a little peak speed for a smaller heap (about half the
 // RSS with 100 large drafts open; edits stay incremental and fast).
@@ -102,7 +115,14 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       completionProvider: { triggerCharacters: [':', '[', ',', ' '] },
       documentSymbolProvider: true,
       executeCommandProvider: {
-        commands: [Commands.insertAllMissing, Commands.newDraftText, Commands.draftChoices, Commands.checkWorkspace],
+        commands: [
+          Commands.insertAllMissing,
+          Commands.newDraftText,
+          Commands.draftChoices,
+          Commands.checkWorkspace,
+          Commands.wordToMarkdown,
+          Commands.exportWord,
+        ],
       },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
@@ -199,6 +219,17 @@ connection.onDocumentSymbol(async (params) => {
   return state.analysis ? documentSymbols(state.analysis, state.locale) : [];
 });
 
+// The Coverage view: an open draft's rows (from the analysis the diagnostics came from), a folder's table.
+connection.onRequest(CoverageRequest, async (params: CoverageParams): Promise<CoverageAnswer | null> => {
+  const doc = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
+  return doc ? draftCoverageAnswer(doc.uri, await drafts.state(doc)) : null;
+});
+connection.onRequest(FolderCoverageRequest, (params: FolderCoverageParams, token) =>
+  typeof params?.uri === 'string'
+    ? folderCoverageAnswer(params.uri, { documents, drafts, settings, catalogs, folderOf }, token)
+    : null,
+);
+
 connection.onExecuteCommand(async (params) => {
   const [arg] = (params.arguments ?? []) as [Record<string, unknown> | undefined];
   if (params.command === Commands.insertAllMissing) {
@@ -239,6 +270,14 @@ connection.onExecuteCommand(async (params) => {
   }
   if (params.command === Commands.checkWorkspace)
     return checkWorkspace(connection, workspaceFolders, (uri) => documents.get(uri), settings, drafts);
+  if (params.command === Commands.wordToMarkdown) {
+    const request = arg as unknown as WordToMarkdownRequest;
+    return wordToMarkdown(request, resolveLocale(request?.locale ?? clientLocale));
+  }
+  if (params.command === Commands.exportWord) {
+    const request = arg as unknown as ExportWordRequest;
+    return exportWord(request, builtinCatalog(), resolveLocale(request?.locale ?? clientLocale));
+  }
   if (params.command === Commands.newDraftText) {
     const request = arg as unknown as NewDraftRequest & { locale?: string };
     return newDraftText(await drafts.catalogFor(draftUri(arg)), request, resolveLocale(request.locale ?? clientLocale));

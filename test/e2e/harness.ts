@@ -27,7 +27,11 @@ export function ensureTools(): void {
     existsSync(CODE_SERVER) &&
     commandExists('chromium') &&
     commandExists('nvim') &&
-    existsSync('/usr/share/fonts/opentype/ipafont-gothic')
+    commandExists('pandoc') &&
+    commandExists('soffice') &&
+    commandExists('pdftoppm') &&
+    existsSync('/usr/share/fonts/opentype/ipafont-gothic') &&
+    existsSync('/usr/share/fonts/opentype/ipafont-mincho')
   )
     return;
   const r = spawnSync('bash', [path.join(ROOT, 'test/e2e/setup.sh')], { stdio: 'inherit' });

@@ -16,6 +16,14 @@ command -v nvim >/dev/null 2>&1 || need_apt+=(neovim)
 command -v rg >/dev/null 2>&1 || need_apt+=(ripgrep)
 # Japanese text in the workbench (screenshots) needs a CJK font.
 dpkg -s fonts-ipafont-gothic >/dev/null 2>&1 || need_apt+=(fonts-ipafont-gothic)
+# Word in and out: pandoc (an independent .docx producer), LibreOffice Writer headless (renders an
+# exported document), poppler's pdftoppm (the PDF as PNG), a Mincho font for the body text.
+# Installed without recommended packages (LibreOffice's would add Java and much else).
+need_word=()
+command -v pandoc >/dev/null 2>&1 || need_word+=(pandoc)
+command -v soffice >/dev/null 2>&1 || need_word+=(libreoffice-writer-nogui)
+command -v pdftoppm >/dev/null 2>&1 || need_word+=(poppler-utils)
+dpkg -s fonts-ipafont-mincho >/dev/null 2>&1 || need_word+=(fonts-ipafont-mincho)
 if [ ! -f "$CACHE/cs/node_modules/code-server/package.json" ]; then
   dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
   dpkg -s pkg-config >/dev/null 2>&1 || need_apt+=(pkg-config)
@@ -25,6 +33,12 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+if [ ${#need_word[@]} -gt 0 ]; then
+  echo "e2e setup: apt-get install --no-install-recommends ${need_word[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  [ ${#need_apt[@]} -gt 0 ] || $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_word[@]}" >/dev/null
 fi
 
 if [ ! -x "$CACHE/cs/node_modules/.bin/code-server" ]; then
@@ -41,4 +55,4 @@ if [ ! -x "$CACHE/cs/node_modules/.bin/code-server" ]; then
   npm_config_yes=true npm_config_unsafe_perm=true npm install --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION" >/dev/null
 fi
 
-echo "e2e setup: ready (code-server $(node -p "require('$CACHE/cs/node_modules/code-server/package.json').version"), $(chromium --version), $(nvim --version | head -1))"
+echo "e2e setup: ready (code-server $(node -p "require('$CACHE/cs/node_modules/code-server/package.json').version"), $(chromium --version), $(nvim --version | head -1), $(pandoc --version | head -1), $(soffice --version))"

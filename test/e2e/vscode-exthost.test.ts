@@ -104,7 +104,7 @@ test('extension-host checks: activate, diagnostics, code actions, settings, fix 
     const { code, lines } = await runExtensionTests(session, 'extension-host checks');
     assert.equal(code, 0, lines.join('\n'));
     assert.ok(
-      lines.some((l) => l.includes('done: 14/14 passed')),
+      lines.some((l) => l.includes('done: 15/15 passed')),
       lines.join('\n'),
     );
   } finally {

@@ -37,6 +37,7 @@ before(async () => {
       'contract-maintenance.md': read('contract-maintenance.md'),
       'memo.md': read('memo.md'),
       'snippet.md': '# 下書き\n\n',
+      'coverage.md': read('spec-build.md'),
       'passport.md': readFileSync(path.join(ROOT, 'examples/spec-build-passport-system.md'), 'utf8'),
       'unclosed.md': ['---', 'document: 調達仕様書', 'category: build', '', '# 件名', '', '本文。', ''].join('\n'),
       'waive.md': [
@@ -98,8 +99,52 @@ async function quickFixMenuAtFirstWarning(timeout: number): Promise<void> {
   await squiggle.waitFor({ timeout });
   const box = (await squiggle.boundingBox())!;
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-  await page.keyboard.press('Control+.');
-  await page.waitForSelector('.action-widget .monaco-list-row', { timeout: 20000 });
+  // VS Code answers a Ctrl+. whose request it cancelled (diagnostics re-published meanwhile, a provider
+  // registered) with "No code actions available": a person presses Ctrl+. again, and so does the test.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+.');
+    const shown = await poll(
+      'the quick-fix menu',
+      async () =>
+        ((await page.locator('.action-widget .monaco-list-row').count()) > 0 && 'menu') ||
+        ((await page.locator('.monaco-editor-overlaymessage', { hasText: 'No code actions available' }).count()) > 0 &&
+          'none'),
+      20000,
+    );
+    if (shown === 'menu') return;
+    if (attempt === 3) throw new Error('Ctrl+. found no code actions three times');
+    await page.keyboard.press('Escape');
+    await poll(
+      'the message gone',
+      async () => (await page.locator('.monaco-editor-overlaymessage:visible').count()) === 0,
+    );
+  }
+}
+
+/** The Coverage view's pane in the Explorer. */
+const coveragePane = () => page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Clause coverage' }) });
+
+/** Collapses the Explorer's file tree, so that every row of the Coverage view is on screen (the list renders only those). */
+async function collapseFileTree(): Promise<void> {
+  const folders = page.locator('.pane-header', { has: page.locator('h3.title', { hasText: 'WS' }) }).first();
+  if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
+}
+
+/** The Coverage view's rows as shown: label and description. */
+async function coverageRows(): Promise<string[]> {
+  const rows = await coveragePane()
+    .locator('.monaco-list-row')
+    .evaluateAll((els) =>
+      els
+        .sort((a, b) => Number(a.getAttribute('data-index')) - Number(b.getAttribute('data-index')))
+        .map((el) =>
+          [el.querySelector('.label-name'), el.querySelector('.label-description')]
+            .map((part) => part?.textContent?.trim() ?? '')
+            .join(' '),
+        ),
+    )
+    .catch(() => [] as string[]);
+  return rows;
 }
 
 async function problemsText(): Promise<string> {
@@ -280,10 +325,7 @@ test("5. the status bar shows the draft's type and coverage; a Markdown file tha
     });
     assert.equal(status.trim(), '必須条項 7/8 · 調達仕様書 · 情報システムの構築等');
     await page.locator('.statusbar-item', { hasText: '必須条項' }).click();
-    await poll(
-      'the Problems panel focused',
-      async () => (await page.locator('.markers-panel').isVisible()) || undefined,
-    );
+    await poll('the Coverage view shown', async () => (await coverageRows()).length > 0 || undefined);
     await openFile('memo.md');
     await poll(
       'no status item on a non-draft',
@@ -391,10 +433,22 @@ test('9. waiving from the menu: the directive goes in with the reason selected; 
   });
 });
 
-test('10. clicking the status item shows the Problems of this draft only', async () => {
+test('10. the status item opens the Coverage view; its title button shows the Problems of this draft only', async () => {
   await onFailure(session, 'status-filter', async () => {
     await openFile('passport.md');
     await page.locator('.statusbar-item', { hasText: '必須条項' }).click();
+    await collapseFileTree();
+    // After test 8 only its subcontracting clause is missing.
+    await poll('the passport spec in the Coverage view', async () => {
+      const rows = await coverageRows();
+      return (
+        (rows.some((r) => r.startsWith('✓ セキュリティ機能の装備 必須 · 表1(3) · ')) &&
+          rows.some((r) => r.startsWith('✗ 再委託に関する事項 '))) ||
+        undefined
+      );
+    });
+    await coveragePane().hover();
+    await coveragePane().locator('.actions .action-label[aria-label="Show this draft\'s problems"]').click();
     const text = await poll('only passport.md in the Problems panel', async () => {
       const t = await problemsText();
       return t.includes('passport.md') && !t.includes('spec-build.md') ? t : undefined;
@@ -515,5 +569,159 @@ test('13. the extension’s details page shows the README images (inline in the 
       ['The quick-fix menu offering the wording variants', 'data:image/png;base64,'],
     ]);
     mark('details page images shown');
+  });
+});
+
+test('14. the Coverage view: one row per clause, a click on a present clause selects its evidence, a missing one offers its fixes and the row turns ✓', async () => {
+  await onFailure(session, 'coverage-view', async () => {
+    await openFile('coverage.md');
+    await page.locator('.statusbar-item', { hasText: '必須条項' }).click();
+    await collapseFileTree();
+    const rows = await poll('the fourteen clauses of a spec', async () => {
+      const r = await coverageRows();
+      return r.length === 14 && r.some((x) => x.startsWith('✗ 再委託')) ? r : undefined;
+    });
+    assert.deepEqual(rows, [
+      '✓ 情報セキュリティを確保するための体制の整備 必須 · 表1(1) · 19 行目: (1) 情報セキュリティ管理体制',
+      '✓ 取り扱う府省庁の情報の秘密保持等 必須 · 表1(2) · 23 行目: (2) 秘密の保持',
+      '✓ セキュリティ機能の装備 必須 · 表1(3) · 27 行目: (3) セキュリティ機能の装備',
+      '— セキュリティ機能の設計に関する確認（ST評価・ST確認） 選択 · 第Ⅱ部1.1(3) · なし（不要）',
+      '— 運用・保守・点検における情報セキュリティ対策の実施 対象外 · 表1(4) · なし（不要）',
+      '✓ 脆弱性対策の実施 必須 · 表1(5) · 31 行目: (4) 脆弱性対策',
+      '— 情報セキュリティ対策のサービスレベルに関する事項 対象外 · 表1(6) · なし（不要）',
+      '✗ 情報セキュリティが侵害された場合の対処 必須 · 表1(7) · クリックで雛形の文言を挿入',
+      '✓ 情報セキュリティ対策の履行状況の確認 必須 · 第Ⅱ部1.1(6) · 35 行目: (6) 履行状況の確認',
+      '— 情報セキュリティ監査の実施 選択 · 表1(8) · なし（不要）',
+      '✓ 情報セキュリティ対策の履行が不十分な場合の対処 必須 · 表1(9) · 39 行目: (7) 履行が不十分な場合の対処',
+      '✗ 再委託に関する事項 必須 · 表1(10) · クリックで雛形の文言を挿入',
+      '— 国際規格を踏まえた委託先の情報セキュリティ水準の評価 選択 · 表1(11) · なし（不要）',
+      '— 約款による情報処理サービスの留意事項への対策（表4/表5の18項目） 対象外 · 第Ⅱ部2(7) · なし（不要）',
+    ]);
+    // Wider, and without the panel, for the README's picture.
+    await page.keyboard.press('Control+J');
+    const sidebar = (await page.locator('.part.sidebar').boundingBox())!;
+    await page.mouse.move(sidebar.x + sidebar.width + 1, sidebar.y + 300);
+    await page.mouse.down();
+    await page.mouse.move(sidebar.x + 700, sidebar.y + 300, { steps: 5 });
+    await page.mouse.up();
+    await screenshot('coverage-view.png');
+    mark('coverage view rows');
+    // A present clause: its evidence (the heading on line 23) is selected in the editor.
+    await coveragePane().locator('.monaco-list-row', { hasText: '取り扱う府省庁の情報の秘密保持等' }).click();
+    const selection = await poll('the evidence selected', async () => {
+      const t = await page
+        .locator('#status\\.editor\\.selection')
+        .innerText()
+        .catch(() => '');
+      return t.startsWith('Ln 23,') ? t : undefined;
+    });
+    // The whole heading line, `### (2) 秘密の保持` (13 characters), is the evidence.
+    assert.equal(selection.trim(), 'Ln 23, Col 14 (13 selected)');
+    mark('a present row jumps to its evidence');
+    // A missing clause: its fixes in a picker; the preferred variant is first.
+    await coveragePane().locator('.monaco-list-row', { hasText: '再委託に関する事項' }).click();
+    await poll(
+      'the fix picker',
+      async () =>
+        (await page
+          .locator('.quick-input-widget input')
+          .getAttribute('placeholder')
+          .catch(() => null)) === '「再委託に関する事項」の修正',
+    );
+    const items = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
+    assert.deepEqual(
+      items.map((t) => t.replace(/\s*\n\s*/g, ' ').trim()),
+      [
+        '「再委託に関する事項」を挿入（再委託を禁止する場合）★',
+        '「再委託に関する事項」を挿入（再委託を認める場合）',
+        '不足している必須条項をすべて挿入（2 件）',
+        'この条項を適用除外にする（理由を記入）',
+      ],
+    );
+    await page.keyboard.press('Enter');
+    await poll(
+      'the row updated after the fix',
+      async () =>
+        (await coverageRows()).some((r) => r.startsWith('✓ 再委託に関する事項 必須 · 表1(10) · 43 行目:')) || undefined,
+    );
+    // The inserted heading is now the clause's evidence: a click on the row goes there.
+    await coveragePane().locator('.monaco-list-row', { hasText: '再委託に関する事項' }).click();
+    await poll('the inserted clause selected', async () => {
+      const t = await page
+        .locator('#status\\.editor\\.selection')
+        .innerText()
+        .catch(() => '');
+      return t.trim() === 'Ln 43, Col 18 (17 selected)' || undefined;
+    });
+    assert.match(await editorText(), /### \(8\) 再委託に関する事項/);
+    await poll(
+      'the status bar updated too',
+      async () =>
+        (
+          await page
+            .locator('.statusbar-item', { hasText: '必須条項' })
+            .innerText()
+            .catch(() => '')
+        ).includes('必須条項 7/8') || undefined,
+    );
+    mark('a missing row offers its fix; the view follows');
+  });
+});
+
+test('15. 「フォルダの条項カバレッジを表示」: a table with one row per clause and one column per draft, in a webview that runs no script', async () => {
+  await onFailure(session, 'folder-coverage', async () => {
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await page.keyboard.type('Itaku: Show clause coverage of a folder');
+    await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="Show clause coverage of a folder"]', {
+      timeout: 20000,
+    });
+    await page.keyboard.press('Enter');
+    const frame = await poll('the table in the webview', async () => {
+      for (const f of page.frames()) {
+        const n = await f
+          .locator('table.matrix')
+          .count()
+          .catch(() => 0);
+        if (n) return f;
+      }
+      return undefined;
+    });
+    const heads = await frame.locator('table.matrix').first().locator('thead th').allInnerTexts();
+    assert.deepEqual(heads, ['雛形の項目', '条項', 'coverage.md', 'passport.md', 'spec-build.md', 'waive.md']);
+    const row = await frame
+      .locator('table.matrix')
+      .first()
+      .locator('tr', { hasText: '再委託に関する事項' })
+      .locator('td')
+      .allInnerTexts();
+    assert.deepEqual(
+      row.map((t) => t.replace(/\s+/g, ' ').trim()),
+      // coverage.md fixed (unsaved) in test 12; passport.md and spec-build.md still without it; waive.md waived in test 9.
+      ['表1(10)', '再委託に関する事項', '✓ 必須', '✗ 必須', '✗ 必須', '適用除外 必須'],
+    );
+    assert.equal(await frame.locator('script').count(), 0);
+    await screenshot('coverage-folder.png');
+    // A cell is a link: the draft opens with that clause's evidence selected.
+    await frame
+      .locator('table.matrix')
+      .first()
+      .locator('tr', { hasText: '取り扱う府省庁の情報の秘密保持等' })
+      .locator('td.mark a')
+      .nth(2)
+      .click();
+    await poll('spec-build.md opened at its evidence', async () => {
+      const tab = await page
+        .locator('.tabs-container .tab.active')
+        .first()
+        .getAttribute('aria-label')
+        .catch(() => null);
+      const sel = await page
+        .locator('#status\\.editor\\.selection')
+        .innerText()
+        .catch(() => '');
+      return tab?.includes('spec-build.md') && sel.startsWith('Ln 23,') ? true : undefined;
+    });
+    mark('folder coverage table');
   });
 });

@@ -95,13 +95,20 @@ test('the server and the CLI give the same results for a draft under .itaku.yaml
   );
 });
 
-test('precedence: the nearest .itaku.yaml, then the settings, then the built-in catalog; ignores; watched changes', async () => {
+test('precedence: the nearest .itaku.yaml, then the settings; ignores; watched changes', async () => {
   const dir = ministryWorkspace();
   // A sub-folder with its own .itaku.yaml (no catalog): the nearest wins, so the overlay does not apply there.
   const draft = readFileSync(path.join(dir, 'spec-build-portal.md'), 'utf8');
   cpSync(path.join(dir, 'spec-build-portal.md'), path.join(dir, 'sub/spec.md'), { recursive: true });
   writeFileSync(path.join(dir, 'sub/.itaku.yaml'), 'severity:\n  missing-clause: error\n');
-  const client = await start(dir, { settings: { severity: { 'unresolved-placeholder': 'off' } } });
+  // The settings name a catalog of their own (audit required for build, without the ministry's phrase).
+  writeFileSync(
+    path.join(dir, 'settings.itaku-catalog.yaml'),
+    'extends: nisc-2011\nid: settings\ntitle: 設定のカタログ\nclauses:\n  audit:\n    requirements:\n      procurement-spec:\n        cells:\n          build: { status: R, basis: 設定の規程 }\n',
+  );
+  const client = await start(dir, {
+    settings: { catalog: 'settings.itaku-catalog.yaml', severity: { 'unresolved-placeholder': 'off' } },
+  });
   const top = uriIn(dir, 'spec-build-portal.md');
   const sub = uriIn(dir, 'sub/spec.md');
   const old = uriIn(dir, 'archive/old-draft.md');
@@ -113,12 +120,16 @@ test('precedence: the nearest .itaku.yaml, then the settings, then the built-in 
   // Top: the overlay's audit requirement; the setting turns placeholders off.
   assert.equal(topDiags.filter((d) => d.code === 'unresolved-placeholder').length, 0);
   assert.equal(topDiags.filter((d) => d.code === 'missing-clause').length, 6);
-  // Sub: the built-in catalog (audit optional, so found or not it is not counted), errors, no organization default.
+  // Top: .itaku.yaml's catalog wins over the setting's (audit found by the ministry's phrase).
+  assert.equal(topDiags.filter((d) => d.data?.clause === 'audit').length, 0);
+  // Sub: its .itaku.yaml names no catalog, so the setting's applies (audit required, and its phrase is
+  // not the ministry's); errors (the nearest file's severity); no organization default.
   assert.deepEqual(brief(subDiags), [
     ['missing-clause', 1, 'security-functions'],
     ['missing-clause', 1, 'vulnerability'],
     ['missing-clause', 1, 'incident-response'],
     ['missing-clause', 1, 'compliance-check'],
+    ['missing-clause', 1, 'audit'],
     ['missing-clause', 1, 'remediation'],
     ['missing-clause', 1, 'subcontracting'],
   ]);
@@ -137,8 +148,9 @@ test('precedence: the nearest .itaku.yaml, then the settings, then the built-in 
   );
   assert.deepEqual(
     again.map((d) => d.severity),
-    [3, 3, 3, 3, 3, 3],
+    [3, 3, 3, 3, 3, 3, 3],
   );
+  assert.match(again.find((d) => d.data?.clause === 'audit')!.message, /（根拠: 設定の規程）/);
 });
 
 test('a broken .itaku.yaml: its errors are diagnostics in it, and the draft is checked with the settings', async () => {

@@ -38,7 +38,7 @@ test('status: an unclosed front matter, an unknown category or broken YAML is an
     assert.equal(status.coverageText, '必須条項を判定できません', name);
     assert.equal(
       status.tooltip,
-      `itaku: front matter（YAML、document、category）に問題があるため、必須条項を判定できません。指摘 ${diagnostics.length} 件。クリックで問題パネルを開きます。`,
+      `itaku: front matter（YAML、document、category）に問題があるため、必須条項を判定できません。指摘 ${diagnostics.length} 件。クリックで条項カバレッジを表示します。`,
     );
   }
   const ok = uriOf('ok.md');

@@ -129,7 +129,7 @@ test('a draft gets its diagnostics on open, with code, docs link, source, versio
     present: 6,
     problems: 3,
     coverageText: '必須条項 6/8',
-    tooltip: 'itaku: この草案の指摘 3 件。クリックで問題パネルを開きます。',
+    tooltip: 'itaku: この草案の指摘 3 件。クリックで条項カバレッジを表示します。',
   });
 });
 

@@ -13,6 +13,7 @@ import {
 } from '../core';
 import { readDraftFile } from './files';
 import { skipped, type FileReport, type RunReport, type SkippedFile } from './report';
+import { checkWordFile, isWordFile, type WordFlags } from './word';
 
 export type Outcome =
   | { kind: 'draft'; report: FileReport }
@@ -25,6 +26,15 @@ export interface CheckSettings {
   /** From .itaku.yaml: severity per code ('off' drops the finding) and front-matter defaults. */
   severity?: Record<string, SeverityLevel>;
   defaults?: FrontMatterDefaults;
+  /** --document / --category, for Word documents (a Markdown draft has its front matter). */
+  word?: WordFlags;
+}
+
+/** Checks one file, a Markdown draft or a Word document (by its name). */
+export function checkAnyFile(file: string, shown: string, catalog: Catalog, settings: CheckSettings): Promise<Outcome> {
+  return isWordFile(file)
+    ? checkWordFile(file, shown, catalog, settings)
+    : Promise.resolve(checkFile(file, shown, catalog, settings));
 }
 
 /** Checks one file (shown as `shown` in reports). */
@@ -156,7 +166,7 @@ export async function checkInParallel(
     const from = take();
     const to = next;
     for (let i = from; i < to; i++)
-      outcomes[i] = checkFile(files[i].file, files[i].shown, catalogOf(files[i]), files[i].settings);
+      outcomes[i] = await checkAnyFile(files[i].file, files[i].shown, catalogOf(files[i]), files[i].settings);
     done += to - from;
     onProgress(done);
     await new Promise((resolve) => setImmediate(resolve));

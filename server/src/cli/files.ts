@@ -10,10 +10,12 @@ export interface WalkSkip {
   reason: 'unreadable-folder' | 'symlink-loop' | 'not-a-file' | 'broken-symlink';
 }
 
-const isMarkdown = (name: string) => /\.(md|markdown)$/i.test(name);
+/** Drafts a folder walk picks up: Markdown, and Word documents (not Word's ~$ lock files). */
+const isMarkdown = (name: string) =>
+  /\.(md|markdown)$/i.test(name) || (/\.docx$/i.test(name) && !name.startsWith('~$'));
 
 /**
- * Expands files and folders into Markdown files (recursively, sorted), skipping dependency
+ * Expands files and folders into Markdown files and .docx documents (recursively, sorted), skipping dependency
  * folders. Symbolic links are followed; a link back into a folder being walked is a loop and is
  * listed as skipped, like an unreadable folder or a broken link.
  */

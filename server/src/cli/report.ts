@@ -1,8 +1,13 @@
 import type { AnalysisResult } from '../core';
+import type { WordDiagnostic } from '../word/check';
+import { NO_DOCUMENT_TYPE } from '../word/messages';
 
 /** One checked file: the public `--format json` entry. */
 export interface FileReport extends AnalysisResult {
   path: string;
+  /** Set for a Word document: its findings then carry `word` locations. */
+  format?: 'docx';
+  diagnostics: WordDiagnostic[];
 }
 
 /** Why a file was not checked. */
@@ -17,6 +22,7 @@ export type SkipReason =
   | 'broken-symlink'
   | 'unreadable-folder'
   | 'not-a-draft'
+  | 'no-document-type'
   /** Named on the command line, but matched by `ignores` in .itaku.yaml. */
   | 'ignored';
 
@@ -28,7 +34,7 @@ export interface SkippedFile {
 }
 
 /** Reasons that are not errors: a folder walk met a loop, or a Markdown file is not a draft. */
-const NOT_ERRORS: ReadonlySet<SkipReason> = new Set(['symlink-loop', 'not-a-draft', 'ignored']);
+const NOT_ERRORS: ReadonlySet<SkipReason> = new Set(['symlink-loop', 'not-a-draft', 'no-document-type', 'ignored']);
 
 export const skipped = (path: string, reason: SkipReason): SkippedFile => ({
   path,
@@ -78,6 +84,8 @@ export function skipReasonText(locale: 'ja' | 'en', reason: SkipReason): string 
       return ja
         ? '草案ではありません（front matter に document がありません）'
         : 'not a draft (no document in the front matter)';
+    case 'no-document-type':
+      return NO_DOCUMENT_TYPE[locale];
     case 'ignored':
       return ja ? '.itaku.yaml の ignores で除外されています' : 'ignored by the ignores of .itaku.yaml';
     default:

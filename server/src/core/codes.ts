@@ -22,7 +22,8 @@ export type DiagnosticCode =
   | 'unknown-document-type'
   | 'unknown-key'
   | 'unresolved-placeholder'
-  | 'unresolved-variant';
+  | 'unresolved-variant'
+  | 'word-unreadable';
 
 export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = [
   'ambiguous-category',
@@ -46,4 +47,5 @@ export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = [
   'unknown-key',
   'unresolved-placeholder',
   'unresolved-variant',
+  'word-unreadable',
 ];

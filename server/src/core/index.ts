@@ -66,3 +66,22 @@ export { LineIndex, type Position, type Range } from './text/lineIndex';
 export { messages, resolveLocale, type Locale } from './messages';
 export { codeDescription, codeTitle, RULES, type Rule } from './rules';
 export { closestValues } from './suggest';
+
+// Coverage: the 表1/表3-like matrix per draft and per folder, and its wording (report, Coverage view).
+export {
+  coverageLabels,
+  coveredText,
+  draftCoverage,
+  folderCoverage,
+  isComplete,
+  type CoverageLabels,
+  type CoverageMark,
+  type CoverageRow,
+  type CoverageSummary,
+  type DraftCoverage,
+  type FolderCell,
+  type FolderCoverage,
+  type FolderTable,
+} from './features/coverage';
+export { categoriesText, evidenceText, rowText, rowTooltip, summaryLine } from './features/coverageText';
+export { escapeMarkdown, escapeMarkdownInline, markdownCode } from './text/escapeMarkdown';

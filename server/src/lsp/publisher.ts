@@ -97,11 +97,11 @@ export class Publisher {
           : `Required clauses ${present}/${required.length}`,
       tooltip: unchecked
         ? ja
-          ? `itaku: front matter（YAML、document、category）に問題があるため、必須条項を判定できません。指摘 ${problems} 件。クリックで問題パネルを開きます。`
-          : `itaku: the clauses cannot be checked until the front matter (YAML, document, category) is fixed. ${problems} problem(s). Click to open the Problems panel.`
+          ? `itaku: front matter（YAML、document、category）に問題があるため、必須条項を判定できません。指摘 ${problems} 件。クリックで条項カバレッジを表示します。`
+          : `itaku: the clauses cannot be checked until the front matter (YAML, document, category) is fixed. ${problems} problem(s). Click to show the clause coverage.`
         : ja
-          ? `itaku: この草案の指摘 ${problems} 件。クリックで問題パネルを開きます。`
-          : `itaku: ${problems} problem(s) in this draft. Click to open the Problems panel.`,
+          ? `itaku: この草案の指摘 ${problems} 件。クリックで条項カバレッジを表示します。`
+          : `itaku: ${problems} problem(s) in this draft. Click to show the clause coverage.`,
     };
   }
 }

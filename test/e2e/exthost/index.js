@@ -292,6 +292,25 @@ check('typing two option lines as fast as the editor takes keys: the last versio
   assert.equal(doc.version, final);
   // Every range lies on the text as it is now (an older version's would point at blank or shifted lines).
   for (const d of diags) assert.ok(d.range.end.line < doc.lineCount && doc.getText(d.range).trim().length > 0, `${codeOf(d)} at ${d.range.start.line}`);
+
+check('Word: 「Word に書き出す」 writes a .docx, 「Word 文書を Markdown の草案として開く」 reads it back with the same findings', async () => {
+  const folder = vscode.workspace.workspaceFolders[0].uri;
+  const uri = vscode.Uri.joinPath(folder, 'contract-maintenance.md');
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc);
+  const original = await itakuDiagnostics(uri, (d) => d.length > 0, 'the contract draft\'s findings');
+  const target = vscode.Uri.joinPath(folder, 'contract-maintenance.docx');
+  const written = await vscode.commands.executeCommand('itaku.exportToWord', target);
+  assert.equal(written && written.toString(), target.toString());
+  const bytes = await vscode.workspace.fs.readFile(target);
+  assert.deepEqual([...bytes.subarray(0, 4)], [0x50, 0x4b, 0x03, 0x04]);
+  const draft = await vscode.commands.executeCommand('itaku.openWordAsDraft', target);
+  assert.equal(draft.uri.scheme, 'untitled');
+  assert.equal(draft.languageId, 'markdown');
+  assert.match(draft.getText(), /^---\ndocument: "契約書"\ncategory: \[ "保守" \]\n/);
+  const codes = (list) => list.map((d) => d.code && (d.code.value || d.code)).sort();
+  const back = await itakuDiagnostics(draft.uri, (d) => d.length === original.length, 'the same number of findings on the draft read back');
+  assert.deepEqual(codes(back), codes(original));
 });
 
 exports.run = async function run() {

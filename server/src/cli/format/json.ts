@@ -8,6 +8,7 @@ export function formatJson(report: RunReport): string {
         version: 1,
         files: report.files.map((f) => ({
           path: f.path,
+          ...(f.format ? { format: f.format } : {}),
           document: f.document,
           categories: f.categories,
           options: f.options,

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { codeDescription, codeTitle, DIAGNOSTIC_CODES, type Locale } from '../../core';
 import { skipReasonText, type RunReport } from '../report';
 import { readmeUri, ruleDocUri } from '../../io/ruleDocs';
+import { describeLocation } from '../../word/messages';
 
 const LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
 
@@ -31,25 +32,48 @@ const directoryUri = (dir: string) => {
 /** SARIF 2.1.0 for code-scanning dashboards. Columns are UTF-16 code units, like LSP. */
 export function formatSarif(report: RunReport, version: string, locale: Locale, cwd = process.cwd()): string {
   const results = report.files.flatMap((f) =>
-    f.diagnostics.map((d) => ({
-      ruleId: d.code,
-      level: LEVEL[d.severity],
-      message: { text: d.message },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: artifactLocation(f.path, cwd),
-            region: {
-              startLine: d.range.start.line + 1,
-              startColumn: d.range.start.character + 1,
-              endLine: d.range.end.line + 1,
-              endColumn: d.range.end.character + 1,
-            },
+    f.diagnostics.map((d) => {
+      // A Word document has no text lines: the location is the paragraph (a logical location) and
+      // its index, heading path and first words (properties).
+      const word = f.format === 'docx';
+      const properties = { ...(d.clause ? { clause: d.clause } : {}), ...(word && d.word ? { word: d.word } : {}) };
+      return {
+        ruleId: d.code,
+        level: LEVEL[d.severity],
+        message: { text: d.message },
+        locations: [
+          {
+            physicalLocation: word
+              ? { artifactLocation: artifactLocation(f.path, cwd) }
+              : {
+                  artifactLocation: artifactLocation(f.path, cwd),
+                  region: {
+                    startLine: d.range.start.line + 1,
+                    startColumn: d.range.start.character + 1,
+                    endLine: d.range.end.line + 1,
+                    endColumn: d.range.end.character + 1,
+                  },
+                },
+            ...(word
+              ? {
+                  logicalLocations: [
+                    {
+                      name: describeLocation(locale, d.word),
+                      ...(d.word?.kind === 'paragraph'
+                        ? {
+                            kind: 'paragraph',
+                            fullyQualifiedName: [...d.word.headings, `¶${d.word.index}`].join(' › '),
+                          }
+                        : { kind: 'property' }),
+                    },
+                  ],
+                }
+              : {}),
           },
-        },
-      ],
-      ...(d.clause ? { properties: { clause: d.clause } } : {}),
-    })),
+        ],
+        ...(Object.keys(properties).length ? { properties } : {}),
+      };
+    }),
   );
   // Files that were not checked: errors (unreadable, undecodable) and the others, as notifications.
   const notifications = report.skipped.map((s) => ({

@@ -2,6 +2,7 @@ import type { Catalog, Locale } from '../../core';
 import { painter } from '../color';
 import { escapeForTerminal as esc, notACommand } from '../escape';
 import { counts, skipReasonText, type RunReport } from '../report';
+import { describeLocation } from '../../word/messages';
 
 const SEVERITY_LABEL = {
   ja: { error: 'エラー', warning: '警告', information: '情報', hint: 'ヒント' },
@@ -55,15 +56,21 @@ export function formatStylish(
       d.code,
       d.severity,
     ]);
-    const posWidth = Math.max(...rows.map((r) => r[0].length));
+    const word = file.format === 'docx';
+    const posWidth = word ? 0 : Math.max(...rows.map((r) => r[0].length));
     const sevWidth = Math.max(...rows.map((r) => width(r[1])));
-    for (const [pos, sev, message, code, severity] of rows) {
+    rows.forEach(([pos, sev, message, code, severity], i) => {
       const sevText = paint(
         SEVERITY_STYLE[severity as keyof typeof SEVERITY_STYLE],
         sev + ' '.repeat(sevWidth - width(sev)),
       );
-      out.push(`  ${paint('dim', pos.padEnd(posWidth))}  ${sevText}  ${message}  ${paint('gray', code)}`);
-    }
+      // A Word document has no lines to go to: each finding says, on its own line, which paragraph
+      // (or document property) it is on.
+      if (word) {
+        out.push(`  ${paint('dim', esc(describeLocation(locale, file.diagnostics[i].word)))}`);
+        out.push(`    ${sevText}  ${message}  ${paint('gray', code)}`);
+      } else out.push(`  ${paint('dim', pos.padEnd(posWidth))}  ${sevText}  ${message}  ${paint('gray', code)}`);
+    });
     out.push('');
   }
   const c = counts(report);

@@ -36,6 +36,15 @@ export function copyOrigins(from: unknown, to: object): void {
   if (marks) for (const [k, o] of Object.entries(marks)) markOrigin(to, k, o);
 }
 
+/** A deep copy of catalog data that keeps the origin marks. */
+export function cloneData<T>(value: T): T {
+  if (!value || typeof value !== 'object') return value;
+  const out = (Array.isArray(value) ? value.map(cloneData) : {}) as Record<string, unknown>;
+  if (!Array.isArray(value)) for (const [k, v] of Object.entries(value)) out[k] = cloneData(v);
+  copyOrigins(value, out);
+  return out as T;
+}
+
 /**
  * The deepest origin along `path` from `root`, with the steps of `path` left below it: the overlay
  * entry that brought in (or changed) what the path names. Undefined when no overlay touched it.

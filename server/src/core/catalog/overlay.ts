@@ -2,7 +2,8 @@
 // into its base. Pure: the base is already loaded, the overlay already parsed and checked against
 // schemas/catalog-overlay.schema.json. Every change is marked with the overlay entry it came from
 // (for hovers, and for placing errors found in the merged catalog).
-import { copyOrigins, markOrigin, type CatalogOrigin } from './origin';
+import { cloneData, markOrigin, type CatalogOrigin } from './origin';
+import { patchClause } from './overlayClause';
 import type {
   CatalogDef,
   CategoryDef,
@@ -10,7 +11,6 @@ import type {
   ClauseDef,
   OptionDef,
   PhraseSpec,
-  RecogniseDef,
   RequirementRule,
   WordingDef,
 } from './types';
@@ -67,15 +67,6 @@ export interface OverlayProblem {
   /** Place the problem on the key of the last step (an unknown id) rather than on its value. */
   onKey?: boolean;
   message: string;
-}
-
-/** A deep copy of catalog data that keeps the origin marks. */
-export function cloneData<T>(value: T): T {
-  if (!value || typeof value !== 'object') return value;
-  const out = (Array.isArray(value) ? value.map(cloneData) : {}) as Record<string, unknown>;
-  if (!Array.isArray(value)) for (const [k, v] of Object.entries(value)) out[k] = cloneData(v);
-  copyOrigins(value, out);
-  return out as T;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -321,126 +312,4 @@ export function mergeOverlay(
       );
   }
   return { def, problems };
-}
-
-interface Tools {
-  origin: (path: Path) => CatalogOrigin;
-  report: (path: Path, jaText: string, enText: string, onKey?: boolean) => void;
-  mark: (target: object, key: string, path: Path) => void;
-  editList: <T>(list: T[], edit: ListEdit<T>, path: Path) => T[];
-  set: <T extends object, K extends keyof T & string>(target: T, key: K, value: T[K] | undefined, path: Path) => void;
-  unknown: (what: [string, string], id: string, path: Path, hint: [string, string]) => void;
-}
-
-function patchClause(def: CatalogDef, clause: ClauseDef, patch: ClausePatch, path: Path, t: Tools): void {
-  for (const key of ['title', 'title_en', 'heading', 'heading_en'] as const) t.set(clause, key, patch[key], path);
-  for (const [docType, row] of Object.entries(patch.rows ?? {})) t.set(clause.rows, docType, row, [...path, 'rows']);
-  for (const [docType, req] of Object.entries(patch.requirements ?? {})) {
-    const rpath = [...path, 'requirements', docType];
-    if (!Object.hasOwn(def.documentTypes, docType)) {
-      t.unknown(['文書種別', 'document type'], docType, rpath, ['', '']);
-      continue;
-    }
-    let target = Object.hasOwn(clause.requirements, docType) ? clause.requirements[docType] : undefined;
-    if (!target) {
-      if (req.basis === undefined || !req.cells) {
-        t.report(
-          rpath,
-          `この条項には文書種別「${docType}」の要否がありません。新しく書くには basis と cells が必要です。`,
-          `this clause has no requirements for "${docType}"; new ones need basis and cells.`,
-        );
-        continue;
-      }
-      target = clause.requirements[docType] = { basis: req.basis, cells: {} };
-      t.mark(clause.requirements, docType, rpath);
-    }
-    t.set(target, 'basis', req.basis, rpath);
-    for (const [category, cell] of Object.entries(req.cells ?? {})) {
-      if (!Object.hasOwn(def.categories, category)) {
-        t.unknown(['業務分類', 'category'], category, [...rpath, 'cells', category], ['', '']);
-        continue;
-      }
-      t.set(target.cells, category, cell, [...rpath, 'cells']);
-    }
-    t.set(target, 'when', req.when, rpath);
-  }
-  if (patch.recognise) {
-    const r = clause.recognise as unknown as Record<string, unknown[] | undefined>;
-    for (const [key, edit] of Object.entries(patch.recognise) as Array<[keyof RecogniseDef, ListEdit<unknown>]>) {
-      r[key] = t.editList(r[key] ?? [], edit, [...path, 'recognise', key]);
-      t.mark(clause.recognise, key, [...path, 'recognise', key]);
-    }
-  }
-  for (const [docType, change] of Object.entries(patch.wording ?? {})) {
-    const wpath = [...path, 'wording', docType];
-    const list = Object.hasOwn(clause.wording, docType) ? clause.wording[docType] : (clause.wording[docType] = []);
-    change.replace?.forEach((w, k) => {
-      const at = [...wpath, 'replace', k];
-      let wasDefault = false;
-      w.categories.forEach((c, ci) => {
-        const covering = list.filter((e) => e.variant === w.variant && e.categories.includes(c));
-        if (!covering.length) {
-          t.report(
-            [...at, 'categories', ci],
-            `業務分類「${c}」に置き換える文言 variant「${w.variant}」がありません（新しい文言は add に書きます）。`,
-            `there is no wording variant "${w.variant}" for category "${c}" to replace (new wordings go under add).`,
-          );
-          return;
-        }
-        for (const e of covering) {
-          wasDefault ||= Boolean(e.default);
-          e.categories = e.categories.filter((x) => x !== c);
-        }
-      });
-      for (let i = list.length - 1; i >= 0; i--) if (!list[i].categories.length) list.splice(i, 1);
-      const copy = cloneData(w);
-      if (copy.default === undefined && wasDefault) copy.default = true;
-      markOrigin(copy, '', t.origin(at));
-      if (copy.default) for (const c of copy.categories) clearDefault(list, c);
-      list.push(copy);
-    });
-    change.add?.forEach((w, k) => {
-      const copy = cloneData(w);
-      markOrigin(copy, '', t.origin([...wpath, 'add', k]));
-      if (copy.default) for (const c of copy.categories) clearDefault(list, c);
-      list.push(copy);
-    });
-    for (const [category, variant] of Object.entries(change.default ?? {})) {
-      const at = [...wpath, 'default', category];
-      const index = list.findIndex((e) => e.variant === variant && e.categories.includes(category));
-      if (index < 0) {
-        t.report(
-          at,
-          `業務分類「${category}」に文言 variant「${variant}」がありません。`,
-          `there is no wording variant "${variant}" for category "${category}".`,
-        );
-        continue;
-      }
-      const chosen = list[index];
-      clearDefault(list, category, chosen);
-      if (chosen.default) continue;
-      // Only this category's entry becomes the default: the others keep theirs.
-      const own = chosen.categories.length === 1 ? chosen : splitOff(list, chosen, category);
-      own.default = true;
-      t.mark(own, 'default', at);
-    }
-  }
-}
-
-/** Moves `category` out of `entry` into an entry of its own (right after it), which is returned. */
-function splitOff(list: WordingDef[], entry: WordingDef, category: string): WordingDef {
-  const copy = cloneData(entry);
-  copy.categories = [category];
-  entry.categories = entry.categories.filter((c) => c !== category);
-  list.splice(list.indexOf(entry) + 1, 0, copy);
-  return copy;
-}
-
-/** No entry but `keep` is the default for `category` any more. */
-function clearDefault(list: WordingDef[], category: string, keep?: WordingDef): void {
-  for (const e of [...list]) {
-    if (e === keep || !e.default || !e.categories.includes(category)) continue;
-    const own = e.categories.length === 1 ? e : splitOff(list, e, category);
-    delete own.default;
-  }
 }

@@ -20,6 +20,7 @@ import unknownDocumentTypeRule from './unknownDocumentType';
 import unknownKeyRule from './unknownKey';
 import placeholdersRule from './placeholders';
 import variantMarkersRule from './variantMarkers';
+import wordUnreadableRule from './wordUnreadable';
 
 export const RULES = [
   ambiguousCategoryRule,
@@ -43,4 +44,5 @@ export const RULES = [
   unknownKeyRule,
   placeholdersRule,
   variantMarkersRule,
+  wordUnreadableRule,
 ] as const;

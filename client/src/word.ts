@@ -1,0 +1,113 @@
+// The Word commands: 「Word 文書を Markdown の草案として開く」 and 「Word に書き出す」. The client reads
+// and writes files through vscode.workspace.fs; the server converts.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  Commands,
+  type DraftChoices,
+  type ExportWordResult,
+  type WordToMarkdownRequest,
+  type WordToMarkdownResult,
+} from '../../server/src/protocol';
+import { chooseNewDraft, itakuLocale } from './newDraft';
+
+const TEXTS = {
+  pick: { ja: '開く Word 文書（.docx）', en: 'Word document (.docx) to open' },
+  word: { ja: 'Word 文書', en: 'Word documents' },
+  tooLarge: {
+    ja: 'itaku: Word 文書が大きすぎます（10 MB まで）。',
+    en: 'itaku: the Word document is too large (10 MB at most).',
+  },
+  noType: {
+    ja: 'itaku: この Word 文書のプロパティに文書種別がありません。文書種別と業務分類を選んでください。',
+    en: 'itaku: this Word document has no document type in its properties. Choose the document type and categories.',
+  },
+  saveAs: { ja: 'Word に書き出す', en: 'Export to Word' },
+  written: { ja: 'itaku: {0} に書き出しました。', en: 'itaku: wrote {0}.' },
+} as const;
+
+const say = (key: keyof typeof TEXTS, ...args: string[]) =>
+  args.reduce<string>((t, a, i) => t.replace(`{${i}}`, a), TEXTS[key][itakuLocale()]);
+
+const MAX_BYTES = 10 * 1024 * 1024;
+
+async function execute<T>(client: LanguageClient, command: string, arg: unknown): Promise<T> {
+  return (await client.sendRequest('workspace/executeCommand', { command, arguments: [arg] })) as T;
+}
+
+/** Converts a .docx (from the Explorer's context menu, or picked) into an untitled Markdown draft. */
+export async function openWordAsDraft(
+  client: LanguageClient,
+  uri?: vscode.Uri,
+): Promise<vscode.TextDocument | undefined> {
+  const target =
+    uri ??
+    (
+      await vscode.window.showOpenDialog({
+        title: say('pick'),
+        canSelectMany: false,
+        filters: { [say('word')]: ['docx'] },
+      })
+    )?.[0];
+  if (!target) return undefined;
+  const stat = await vscode.workspace.fs.stat(target);
+  if (stat.size > MAX_BYTES) {
+    void vscode.window.showErrorMessage(say('tooLarge'));
+    return undefined;
+  }
+  const request: WordToMarkdownRequest = {
+    data: Buffer.from(await vscode.workspace.fs.readFile(target)).toString('base64'),
+    locale: itakuLocale(),
+  };
+  let result = await execute<WordToMarkdownResult>(client, Commands.wordToMarkdown, request);
+  if (!result.ok && 'needsMetadata' in result) {
+    void vscode.window.showInformationMessage(say('noType'));
+    const choices = await execute<DraftChoices>(client, Commands.draftChoices, undefined);
+    const choice = await chooseNewDraft(choices);
+    if (!choice) return undefined;
+    result = await execute<WordToMarkdownResult>(client, Commands.wordToMarkdown, {
+      ...request,
+      document: choice.document,
+      categories: choice.categories,
+    });
+  }
+  if (!result.ok) {
+    if ('message' in result) void vscode.window.showErrorMessage(`itaku: ${result.message}`);
+    return undefined;
+  }
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown });
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
+
+/** Writes the active Markdown draft as a .docx beside it (or where the user saves it). */
+export async function exportToWord(client: LanguageClient, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'markdown') return undefined;
+  const source = editor.document.uri;
+  const result = await execute<ExportWordResult>(client, Commands.exportWord, {
+    text: editor.document.getText(),
+    locale: itakuLocale(),
+  });
+  if (!result.ok) {
+    void vscode.window.showErrorMessage(`itaku: ${result.message}`);
+    return undefined;
+  }
+  const suggested =
+    source.scheme === 'untitled'
+      ? undefined
+      : source.with({ path: source.path.replace(/\.(md|markdown)$/i, '') + '.docx' });
+  const uri =
+    target ??
+    (await vscode.window.showSaveDialog({
+      title: say('saveAs'),
+      defaultUri: suggested,
+      filters: { [say('word')]: ['docx'] },
+    }));
+  if (!uri) return undefined;
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(result.data, 'base64'));
+  const written = say('written', vscode.workspace.asRelativePath(uri));
+  if (result.warning) void vscode.window.showWarningMessage(`${written} ${result.warning}`);
+  else void vscode.window.showInformationMessage(written);
+  return uri;
+}

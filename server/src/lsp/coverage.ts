@@ -1,0 +1,114 @@
+// The Coverage view's requests: one open draft's coverage (from its cached analysis, so it follows
+// every keystroke), and a folder's (its drafts read from disk like `itaku report`, open ones as edited).
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as path from 'node:path';
+import type { CancellationToken, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  draftCoverage,
+  folderCoverage,
+  rowText,
+  rowTooltip,
+  summaryLine,
+  type AnalysisResult,
+  type DraftCoverage,
+} from '../core';
+import { checkFile } from '../cli/check';
+import { collectMarkdownFiles } from '../cli/files';
+import { skipReasonText } from '../cli/report';
+import type { CoverageAnswer, CoverageItem, FolderCoverageAnswer } from '../protocol';
+import type { Catalogs } from './catalogs';
+import { toLspDiagnostic } from './convert';
+import type { DraftState, Drafts } from './drafts';
+import type { Settings } from './settings';
+
+/** The coverage of an open draft at the version its state was analysed for. */
+export function draftCoverageAnswer(uri: string, state: DraftState): CoverageAnswer {
+  const a = state.analysis;
+  if (!a)
+    return {
+      uri,
+      version: state.version,
+      coverage: null,
+      fixes: {},
+      ...(state.instead ? { notice: state.instead.message } : {}),
+    };
+  const c = draftCoverage(uri, a.result, state.catalog, state.locale);
+  const rows: CoverageItem[] = c.rows.map((r) => ({
+    ...r,
+    ...rowText(r, state.locale),
+    tooltip: rowTooltip(r, state.locale),
+  }));
+  const fixes: CoverageAnswer['fixes'] = {};
+  for (const d of a.result.diagnostics) {
+    if (d.code !== 'missing-clause' || !d.clause || Object.hasOwn(fixes, d.clause)) continue;
+    // Unchanged by severity settings: the code-action request must name the server's own finding.
+    const lsp = toLspDiagnostic(d, uri, {});
+    if (lsp) fixes[d.clause] = lsp;
+  }
+  return { uri, version: state.version, coverage: { ...c, rows, header: summaryLine(c, state.locale) }, fixes };
+}
+
+export interface FolderCoverageDeps {
+  documents: TextDocuments<TextDocument>;
+  drafts: Drafts;
+  settings: Settings;
+  catalogs: Catalogs;
+  folderOf: (uri: string) => string | undefined;
+}
+
+const unchecked = (result: AnalysisResult | undefined, d: DraftState): AnalysisResult =>
+  result ?? {
+    document: null,
+    categories: [],
+    options: {},
+    clauses: [],
+    diagnostics: d.instead ? [d.instead] : [],
+  };
+
+/**
+ * Every draft under a folder: the same files, reading and analysis as `itaku report` (open drafts
+ * with their unsaved text), each with its own folder's settings and catalog. Yields between files
+ * and stops when the request is cancelled.
+ */
+export async function folderCoverageAnswer(
+  folderUri: string,
+  deps: FolderCoverageDeps,
+  token: CancellationToken,
+): Promise<FolderCoverageAnswer | null> {
+  if (!folderUri.startsWith('file:')) return null;
+  const root = fileURLToPath(folderUri);
+  const locale = await deps.drafts.localeFor(folderUri);
+  const open = new Map<string, TextDocument>();
+  for (const doc of deps.documents.all())
+    if (doc.uri.startsWith('file:')) open.set(path.resolve(fileURLToPath(doc.uri)), doc);
+  const { files, skipped: walkSkips } = await collectMarkdownFiles([root]);
+  const shown = (file: string) => path.relative(root, file).split(path.sep).join('/') || path.basename(file);
+  const drafts: DraftCoverage[] = [];
+  const uris: string[] = [];
+  const skipped = walkSkips.map((w) => ({ path: shown(w.path), reason: skipReasonText(locale, w.reason) }));
+  for (const file of files) {
+    if (token.isCancellationRequested) return null;
+    await new Promise((resolve) => setImmediate(resolve));
+    const doc = open.get(path.resolve(file));
+    const uri = doc?.uri ?? pathToFileURL(file).href;
+    if (doc) {
+      const state = await deps.drafts.state(doc);
+      if (!state.analysis && !state.instead) continue;
+      drafts.push(draftCoverage(shown(file), unchecked(state.analysis?.result, state), state.catalog, locale));
+      uris.push(uri);
+      continue;
+    }
+    const settings = await deps.settings.get(uri);
+    const catalog = await deps.catalogs.get(settings.catalog, deps.folderOf(uri), locale);
+    const outcome = checkFile(file, shown(file), catalog, { locale, maxSize: settings.maxFileSize });
+    if (outcome.kind === 'draft') {
+      drafts.push(draftCoverage(outcome.report.path, outcome.report, catalog, locale));
+      uris.push(uri);
+    } else if (outcome.kind === 'skipped' && outcome.skipped.error)
+      skipped.push({ path: outcome.skipped.path, reason: skipReasonText(locale, outcome.skipped.reason) });
+  }
+  const folderSettings = await deps.settings.get(folderUri);
+  const catalog = await deps.catalogs.get(folderSettings.catalog, deps.folderOf(folderUri) ?? folderUri, locale);
+  return { coverage: folderCoverage(drafts, catalog, locale), uris, skipped };
+}

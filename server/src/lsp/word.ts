@@ -1,0 +1,76 @@
+// The server's Word commands: the client reads and writes the files (vscode.workspace.fs), the
+// server converts bytes (the pure Word modules), so the extension host never loads mammoth or docx.
+import type { Catalog, Locale } from '../core';
+import type { MetadataLayer, WordMetadata } from '../word/draft';
+import { exportWarning, wordProblemMessage } from '../word/messages';
+import type { ExportWordRequest, ExportWordResult, WordToMarkdownRequest, WordToMarkdownResult } from '../protocol';
+
+/** Largest .docx or draft converted (as the default itaku.maxFileSize). */
+const MAX_BYTES = 10 * 1024 * 1024;
+
+export async function wordToMarkdown(request: WordToMarkdownRequest, locale: Locale): Promise<WordToMarkdownResult> {
+  const data = typeof request?.data === 'string' ? request.data : '';
+  if (data.length > Math.ceil(MAX_BYTES / 3) * 4)
+    return {
+      ok: false,
+      message:
+        locale === 'ja' ? 'Word 文書が大きすぎます（10 MB まで）。' : 'The Word document is too large (10 MB at most).',
+    };
+  // mammoth and docx are loaded on first use, not when the server starts.
+  const [{ convertDocx }, { WordReadError }, { propertiesLayer, wordDraft }] = await Promise.all([
+    import('../word/read'),
+    import('../word/package'),
+    import('../word/draft'),
+  ]);
+  let conversion;
+  try {
+    conversion = await convertDocx(Buffer.from(data, 'base64'));
+  } catch (e) {
+    if (e instanceof WordReadError) return { ok: false, message: wordProblemMessage(locale, e.problem, e.message) };
+    throw e;
+  }
+  const chosen: WordMetadata = {};
+  if (typeof request.document === 'string' && request.document) chosen.document = request.document;
+  if (
+    Array.isArray(request.categories) &&
+    request.categories.every((c) => typeof c === 'string') &&
+    request.categories.length
+  )
+    chosen.category = request.categories;
+  const picked: MetadataLayer = { metadata: chosen, sourceOf: () => ({ kind: 'flag', flag: 'editor' }) };
+  const draft = wordDraft(conversion, [propertiesLayer(conversion.properties), picked]);
+  if (!draft) return { ok: false, needsMetadata: true };
+  return { ok: true, markdown: draft.text };
+}
+
+export async function exportWord(
+  request: ExportWordRequest,
+  catalog: Catalog,
+  locale: Locale,
+): Promise<ExportWordResult> {
+  const text = typeof request?.text === 'string' ? request.text : '';
+  if (text.length > MAX_BYTES)
+    return {
+      ok: false,
+      message: locale === 'ja' ? '草案が大きすぎます（10 MB まで）。' : 'The draft is too large (10 MB at most).',
+    };
+  const { ExportError, markdownToDocx } = await import('../word/export');
+  try {
+    const { bytes, highlights } = await markdownToDocx(text, { catalog, locale });
+    return {
+      ok: true,
+      data: bytes.toString('base64'),
+      highlights: highlights.length,
+      ...(highlights.length ? { warning: exportWarning(locale, highlights.length) } : {}),
+    };
+  } catch (e) {
+    if (!(e instanceof ExportError)) throw e;
+    return {
+      ok: false,
+      message:
+        locale === 'ja'
+          ? 'front matter の YAML が壊れているため書き出せません（文書のプロパティにできません）。問題パネルの指摘を直してください。'
+          : 'The front-matter YAML is broken, so the draft cannot be exported (it cannot become document properties). Fix the problem shown in the Problems panel.',
+    };
+  }
+}

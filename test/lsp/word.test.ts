@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { checkWord } from '../../server/src/word/check';
+import { catalog } from '../support/catalog';
+import { article, HeadingLevel, makeDocx, Paragraph } from '../support/docx';
+import { LspClient } from '../support/lsp';
+
+let client: LspClient;
+before(async () => {
+  client = await LspClient.start();
+});
+after(async () => {
+  await client?.shutdown().catch(() => undefined);
+});
+
+const command = <T>(name: string, arg: unknown) =>
+  client.request<T>('workspace/executeCommand', { command: name, arguments: [arg] });
+
+test('「Word 文書を Markdown の草案として開く」: the server turns the .docx into a draft with front matter from its properties', async () => {
+  const bytes = await makeDocx(
+    [
+      new Paragraph({ text: '保守契約書', heading: HeadingLevel.HEADING_1 }),
+      article('（秘密の保持）'),
+      new Paragraph('乙は、知り得た秘密を漏らしてはならない。'),
+    ],
+    { 文書種別: '契約書', 業務分類: '保守・点検、運用', 組織: '外務省' },
+  );
+  const result = await command<{ ok: boolean; markdown: string }>('itaku.server.wordToMarkdown', {
+    data: bytes.toString('base64'),
+  });
+  assert.deepEqual(result, {
+    ok: true,
+    markdown: [
+      '---',
+      'document: "契約書"',
+      'category: [ "保守・点検", "運用" ]',
+      'organization: "外務省"',
+      '---',
+      '',
+      '# 保守契約書',
+      '',
+      '第1条（秘密の保持）',
+      '',
+      '乙は、知り得た秘密を漏らしてはならない。',
+      '',
+    ].join('\n'),
+  });
+  const untyped = await makeDocx([new Paragraph('本文')]);
+  assert.deepEqual(await command('itaku.server.wordToMarkdown', { data: untyped.toString('base64') }), {
+    ok: false,
+    needsMetadata: true,
+  });
+  const chosen = await command<{ ok: boolean; markdown: string }>('itaku.server.wordToMarkdown', {
+    data: untyped.toString('base64'),
+    document: 'procurement-spec',
+    categories: ['cloud'],
+  });
+  assert.equal(chosen.markdown, '---\ndocument: "procurement-spec"\ncategory: [ "cloud" ]\n---\n\n本文\n');
+  assert.deepEqual(
+    await command('itaku.server.wordToMarkdown', { data: Buffer.from('not a zip').toString('base64'), locale: 'en' }),
+    {
+      ok: false,
+      message:
+        'Not a Word document (.docx): the file is not a zip package. Open it in Word and save it as "Word Document (*.docx)".',
+    },
+  );
+});
+
+test('「Word に書き出す」: the server returns the .docx and a warning for the highlighted blanks; a broken front matter is refused', async () => {
+  const text =
+    '---\ndocument: 契約書\ncategory: 保守\n---\n\n# 契約書\n\n〔 省 〕の担当者は、知り得た秘密を漏らしてはならない。\n';
+  const result = await command<{ ok: true; data: string; highlights: number; warning: string }>(
+    'itaku.server.exportWord',
+    {
+      text,
+      locale: 'ja',
+    },
+  );
+  assert.equal(result.highlights, 1);
+  assert.equal(
+    result.warning,
+    '未記入のプレースホルダか【…の場合】の見出しが 1 件残っています（Word では黄色の蛍光ペンで示しています）。提出前に埋めてください。',
+  );
+  const back = await checkWord(Buffer.from(result.data, 'base64'), { catalog: catalog(), locale: 'ja', maxSize: 1e7 });
+  assert.equal(back.kind, 'draft');
+  if (back.kind === 'draft')
+    assert.deepEqual([back.result.document, back.result.categories], ['contract', ['maintenance']]);
+  assert.deepEqual(await command('itaku.server.exportWord', { text: '---\ndocument: [契約書\n---\n', locale: 'en' }), {
+    ok: false,
+    message:
+      'The front-matter YAML is broken, so the draft cannot be exported (it cannot become document properties). Fix the problem shown in the Problems panel.',
+  });
+});
