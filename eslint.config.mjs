@@ -51,6 +51,41 @@ export default tseslint.config(
           ],
         },
       ],
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  // Still to split (functions over 80 lines), in files other branches are changing now: recognition
+  // (detect.ts) and catalog loading and overlays (catalog/). Remove an entry once its file is split.
+  {
+    files: [
+      'server/src/core/detect.ts',
+      'server/src/core/catalog/compile.ts',
+      'server/src/core/catalog/consistency.ts',
+      'server/src/core/catalog/load.ts',
+      'server/src/core/catalog/overlay*.ts',
+    ],
+    rules: { 'max-lines-per-function': 'off' },
+  },
+  // The registry imports every rule file at start-up: a rule that imported the analysis (which
+  // imports the registry) would close a cycle and be undefined in RULES.
+  {
+    files: ['server/src/core/rules/*.ts', 'server/src/core/fixes/actions.ts'],
+    ignores: ['server/src/core/rules/index.ts', 'server/src/core/rules/registry.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex:
+                '^\\.\\.?/(\\.\\./)*(analyze|incremental|index|rules|fixes/quickFixes|fixes/fixAll|quickFixes|fixAll)$',
+              allowTypeImports: true,
+              message:
+                'Rules and their fix helpers may import the analysis and the registry as types only (a cycle otherwise).',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -112,12 +112,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
     }),
     vscode.commands.registerCommand('itaku.newDraft', async () => {
       if (!client) return;
+      // The catalog of the active draft's folder (or the first workspace folder's).
+      const uri = (
+        vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri
+      )?.toString();
       const choices = (await client.sendRequest('workspace/executeCommand', {
         command: Commands.draftChoices,
-        arguments: [],
+        arguments: [{ uri }],
       })) as DraftChoices;
-      const choice = await chooseNewDraft(choices);
-      if (!choice) return;
+      const picked = await chooseNewDraft(choices);
+      if (!picked) return;
+      const choice = { ...picked, uri };
       const text = (await client.sendRequest('workspace/executeCommand', {
         command: Commands.newDraftText,
         arguments: [choice],

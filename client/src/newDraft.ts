@@ -37,6 +37,8 @@ function item(c: DraftChoice, locale: ClientLocale) {
 }
 
 export interface NewDraftChoice {
+  /** Where the catalog comes from: the active editor's file or the workspace folder. */
+  uri?: string;
   document: string;
   categories: string[];
   organization?: string;
@@ -71,7 +73,7 @@ export async function chooseNewDraft(choices: DraftChoices): Promise<NewDraftCho
   });
   if (organization === undefined) return undefined;
   let parties: Record<string, string> | undefined;
-  if (doc.id === 'contract') {
+  if (choices.documentTypes.find((d) => d.id === doc.id)?.parties) {
     const a = await vscode.window.showInputBox({ title, prompt: text('partyA', locale), value: organization });
     if (a === undefined) return undefined;
     const b = await vscode.window.showInputBox({ title, prompt: text('partyB', locale), placeHolder: '株式会社〇〇' });

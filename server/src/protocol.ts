@@ -7,9 +7,9 @@ export const SERVER_ID = 'itaku';
 export const Commands = {
   /** Server command: insert every missing required clause into a draft ({ uri, version? }). */
   insertAllMissing: 'itaku.server.insertAllMissing',
-  /** Server command: the text of a new draft ({ document, categories, organization?, locale? }) → string. */
+  /** Server command: the text of a new draft ({ document, categories, organization?, locale?, uri? }) → string; `uri` picks the catalog. */
   newDraftText: 'itaku.server.newDraftText',
-  /** Server command: what New draft… offers, from the catalog (never hard-coded in the client) → DraftChoices. */
+  /** Server command: what New draft… offers ({ uri? }: the catalog of that file's folder; never hard-coded in the client) → DraftChoices. */
   draftChoices: 'itaku.server.draftChoices',
   /**
    * Client command a code action carries when the client lists it in
@@ -66,6 +66,8 @@ export interface DraftChoice {
   label: string;
   label_en: string;
   aliases: string[];
+  /** For a document type: new drafts name the parties (甲/乙). */
+  parties?: boolean;
 }
 
 export interface DraftChoices {

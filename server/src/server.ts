@@ -251,13 +251,14 @@ connection.onExecuteCommand(async (params) => {
     return { applied: result.applied, clauses, ...(result.applied && reveal ? { reveal: reveal.arguments?.[0] } : {}) };
   }
   if (params.command === Commands.draftChoices) {
-    const def = builtinCatalog().def;
+    const def = (await drafts.catalogFor(draftUri(arg))).def;
     return {
       documentTypes: Object.entries(def.documentTypes).map(([id, d]) => ({
         id,
         label: d.label,
         label_en: d.label_en,
         aliases: d.aliases,
+        parties: d.parties === true,
       })),
       categories: Object.entries(def.categories).map(([id, c]) => ({
         id,
@@ -279,10 +280,16 @@ connection.onExecuteCommand(async (params) => {
   }
   if (params.command === Commands.newDraftText) {
     const request = arg as unknown as NewDraftRequest & { locale?: string };
-    return newDraftText(builtinCatalog(), request, resolveLocale(request.locale ?? clientLocale));
+    return newDraftText(await drafts.catalogFor(draftUri(arg)), request, resolveLocale(request.locale ?? clientLocale));
   }
   return null;
 });
+
+/** The `uri` a New draft command names (the active editor's or the workspace folder's), if any. */
+function draftUri(arg: unknown): string | undefined {
+  const uri = (arg as { uri?: unknown } | undefined)?.uri;
+  return typeof uri === 'string' && uri.length < 10_000 ? uri : undefined;
+}
 
 declare const ITAKU_VERSION: string;
 

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { applyInsertions, fixFile, unifiedDiff, writeAtomically } from '../../server/src/cli/fix';
-import { fixAllInsertions } from '../../server/src/core/fixes/actions';
+import { fixAllInsertions } from '../../server/src/core';
 import { catalog, ROOT } from '../support/catalog';
 import { runCli } from '../support/cli';
 import { keepsAllCharacters } from '../support/drafts';

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { partiesInsertion } from '../../server/src/core/fixes/parties';
 import { completionTitle } from '../../server/src/core/fixes/insertClause';
 import { applyOffsetEdits, insertedSpan } from '../../server/src/core/fixes/reveal';
-import { quickFixes } from '../../server/src/core/fixes/actions';
+import { quickFixes } from '../../server/src/core';
 import { check, lines, summary } from '../support/drafts';
 import { catalog } from '../support/catalog';
 import { snippets } from '../../scripts/generate';

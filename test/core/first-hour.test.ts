@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { analyze } from '../../server/src/core/analyze';
-import { fixAllInsertions, quickFixes } from '../../server/src/core/fixes/actions';
+import { fixAllInsertions, quickFixes } from '../../server/src/core';
 import { numberedTitles } from '../../server/src/core/numberedTitles';
 import { catalog, ROOT } from '../support/catalog';
 import { applyEdits, check, lines, summary } from '../support/drafts';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { fixAllInsertions, MAX_SUGGESTIONS, quickFixes, type CoreAction } from '../../server/src/core/fixes/actions';
+import { fixAllInsertions, MAX_SUGGESTIONS, quickFixes, type CoreAction } from '../../server/src/core';
 import { catalog, ROOT } from '../support/catalog';
 import { applyEdits, check, keepsAllCharacters, lines, missing } from '../support/drafts';
 

@@ -3,7 +3,7 @@
 // matter does not decide, and leaves no missing-clause.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixAllInsertions } from '../../server/src/core/fixes/actions';
+import { fixAllInsertions } from '../../server/src/core';
 import type { PlaceholderDef } from '../../server/src/core/catalog/types';
 import { wordingChoices } from '../../server/src/core/fixes/wording';
 import { catalog } from '../support/catalog';

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, type Analysis } from '../../server/src/core/analyze';
-import { markParagraphActions, quickFixes } from '../../server/src/core/fixes/actions';
+import { markParagraphActions, quickFixes } from '../../server/src/core';
 import { catalog } from '../support/catalog';
 
 const draft = (document: string, category: string, ...body: string[]) =>

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyze, type Analysis } from '../../server/src/core/analyze';
-import { fixAllInsertions, quickFixes } from '../../server/src/core/fixes/actions';
+import { fixAllInsertions, quickFixes } from '../../server/src/core';
 import { LineIndex, type Range } from '../../server/src/core/text/lineIndex';
 import { catalog } from '../support/catalog';
 import { applyEdits, keepsAllCharacters, missing, summary } from '../support/drafts';

@@ -4,7 +4,7 @@ import { analyze } from '../../server/src/core/analyze';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DIAGNOSTIC_CODES } from '../../server/src/core/findings';
-import { codeTitle } from '../../server/src/core/messages';
+import { codeTitle } from '../../server/src/core';
 import { catalog, ROOT } from '../support/catalog';
 import { check, lines, statuses, summary } from '../support/drafts';
 

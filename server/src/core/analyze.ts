@@ -3,21 +3,14 @@ import type { DraftContext } from './context';
 import { withFrontMatterDefaults, type FrontMatterDefaults } from './config';
 import { detectClauses, type FoundBy } from './detect';
 import { readDirectives } from './directives';
-import { MAX_FINDINGS_PER_CODE, type Diagnostic, type Finding } from './findings';
+import { MAX_FINDINGS_PER_CODE, type Diagnostic, type DiagnosticCode, type Finding } from './findings';
 import { inferParties, inferTerms, type FillContext } from './fixes/fill';
 import { readFrontMatter, readUnclosedFrontMatter } from './frontmatter';
-import { MAX_WINDOW, parseChunked } from './markdown/chunked';
 import { messages, type Locale } from './messages';
-import { blockFacts, type LocatedBlock } from './model';
+import { readBlocks } from './blocks';
+import type { LocatedBlock } from './model';
+import { RULES, ruleFor, type Report, type Rule } from './rules';
 import { requirementFor, type OptionValues, type Requirement, type RequirementLevel } from './requirements';
-import { cloudRisks } from './rules/cloudRisks';
-import { emptyClauses } from './rules/emptyClause';
-import { numberingFindings } from './rules/numbering';
-import { conflictingVariants } from './rules/conflicts';
-import { importantInformation } from './rules/importantInformation';
-import { missingClauses } from './rules/missingClause';
-import { unresolvedPlaceholders } from './rules/placeholders';
-import { unresolvedVariants } from './rules/variantMarkers';
 import { LineIndex, type Range } from './text/lineIndex';
 
 export type ClauseStatus = 'present' | 'missing' | 'waived';
@@ -103,7 +96,13 @@ function boundFindings(sorted: Finding[], locale: Locale): Finding[] {
     out.push({
       code: 'too-many-findings',
       severity: 'information',
-      message: messages.tooManyFindings(locale, code, more, MAX_FINDINGS_PER_CODE),
+      message: messages.tooManyFindings(
+        locale,
+        code,
+        ruleFor(code)?.title ?? { ja: code, en: code },
+        more,
+        MAX_FINDINGS_PER_CODE,
+      ),
       start: f.start,
       end: f.end,
       data: { code, more },
@@ -112,21 +111,24 @@ function boundFindings(sorted: Finding[], locale: Locale): Finding[] {
   return out;
 }
 
+/** A rule's reports as findings of its code, with its severity unless a report names another. */
+function findingsOf(rule: Rule, reports: ReadonlyArray<Report<unknown>>): Finding[] {
+  const code = rule.code as DiagnosticCode;
+  return reports.map((r) => {
+    const f: Finding = { code, severity: r.severity ?? rule.severity, message: r.message, start: r.start, end: r.end };
+    if (r.clause !== undefined) f.clause = r.clause;
+    if (r.data !== undefined) f.data = r.data as Record<string, unknown>;
+    if (r.related !== undefined) f.related = r.related;
+    return f;
+  });
+}
+
 /** `out.push(...items)` without spreading: a hostile draft's findings can outnumber the stack's arguments. */
 function append<T>(out: T[], items: readonly T[]): void {
   for (const x of items) out.push(x);
 }
 
-/** Reads the draft into blocks with their facts. */
-export function readBlocks(text: string, catalog: Catalog) {
-  const parsed = parseChunked(text);
-  const blocks: LocatedBlock[] = parsed.blocks.map((b) => ({
-    start: b.start,
-    end: b.end,
-    facts: blockFacts(text, b, catalog),
-  }));
-  return { frontMatter: parsed.frontMatter, blocks, limited: parsed.limited };
-}
+export { readBlocks };
 
 /**
  * Analyses a Markdown draft. Returns undefined when the text is not a draft (its front matter
@@ -156,48 +158,12 @@ export function analyzeBlocks(
   const documentType = frontMatter.document;
   const directives = readDirectives(blocks, catalog, documentType, locale);
   append(findings, directives.findings);
-  for (const [start, end] of limited) {
-    let lineEnd = start;
-    while (lineEnd < end && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
-    findings.push({
-      code: 'analysis-limited',
-      severity: 'information',
-      message: messages.analysisLimited(locale, end - start, MAX_WINDOW),
-      start,
-      end: lineEnd,
-      data: { end },
-    });
-  }
   const detected = detectClauses(text, blocks, catalog);
   const locations = detected.locations;
   for (const [clause, loc] of directives.marked) if (!locations.has(clause)) locations.set(clause, loc);
 
-  const requirements = new Map<number, Requirement>();
-  if (documentType && frontMatter.categories.length) {
-    for (const clause of catalog.clausesFor(documentType)) {
-      const index = catalog.clauseIndex.get(clause.id)!;
-      requirements.set(
-        index,
-        requirementFor(catalog, clause, documentType, frontMatter.categories, frontMatter.options),
-      );
-    }
-  }
-  let parties: Record<string, string> | undefined | null = null;
-  let terms: Record<string, string> | null = null;
-  const fill: FillContext = {
-    catalog,
-    frontMatter,
-    // The draft's own words for the template's 委託先/委託元: computed on first use.
-    get inferredTerms() {
-      if (terms === null) terms = inferTerms(blocks, documentType ? (catalog.def.terms?.[documentType] ?? []) : []);
-      return terms;
-    },
-    // Only needed to fill [甲]/[乙]: computed on first use.
-    get inferredParties() {
-      if (parties === null) parties = inferParties(blocks);
-      return parties;
-    },
-  };
+  const requirements = requirementsOf(catalog, documentType, frontMatter);
+  const fill = fillContext(catalog, frontMatter, blocks);
   const context: DraftContext = {
     text,
     catalog,
@@ -209,29 +175,85 @@ export function analyzeBlocks(
     emptyHeadings: detected.empty,
     waivers: directives.waivers,
     requirements,
+    limited,
     fill,
   };
 
-  append(findings, missingClauses(context));
-  append(findings, emptyClauses(context));
-  append(findings, unresolvedPlaceholders(context));
-  append(findings, unresolvedVariants(context));
-  append(findings, conflictingVariants(context));
-  append(findings, importantInformation(context));
-  append(findings, cloudRisks(context));
-  append(findings, numberingFindings(context));
+  for (const rule of RULES) if (rule.check) append(findings, findingsOf(rule as Rule, rule.check(context)));
 
   const lines = new LineIndex(text);
+  const diagnostics = diagnosticsOf(findings, directives.disabled, lines, locale);
+  const clauses = clauseResults(context, lines);
+  return {
+    result: {
+      document: documentType ?? null,
+      categories: frontMatter.categories,
+      options: frontMatter.options,
+      clauses,
+      diagnostics,
+    },
+    context,
+    lines,
+  };
+}
+
+/** Each clause of the document type → its requirement for the draft's categories and options. */
+function requirementsOf(
+  catalog: Catalog,
+  documentType: string | undefined,
+  frontMatter: DraftContext['frontMatter'],
+): Map<number, Requirement> {
+  const requirements = new Map<number, Requirement>();
+  if (documentType && frontMatter.categories.length) {
+    for (const clause of catalog.clausesFor(documentType)) {
+      const index = catalog.clauseIndex.get(clause.id)!;
+      requirements.set(
+        index,
+        requirementFor(catalog, clause, documentType, frontMatter.categories, frontMatter.options),
+      );
+    }
+  }
+  return requirements;
+}
+
+/** What filling the template's placeholders needs; the draft's own terms and parties are read on first use. */
+function fillContext(catalog: Catalog, frontMatter: DraftContext['frontMatter'], blocks: LocatedBlock[]): FillContext {
+  const documentType = frontMatter.document;
+  let parties: Record<string, string> | undefined | null = null;
+  let terms: Record<string, string> | null = null;
+  return {
+    catalog,
+    frontMatter,
+    // The draft's own words for the template's 委託先/委託元: computed on first use.
+    get inferredTerms() {
+      if (terms === null) terms = inferTerms(blocks, documentType ? (catalog.def.terms?.[documentType] ?? []) : []);
+      return terms;
+    },
+    // Only needed to fill [甲]/[乙]: computed on first use.
+    get inferredParties() {
+      if (parties === null) parties = inferParties(blocks, catalog.def.partyNames ?? []);
+      return parties;
+    },
+  };
+}
+
+/** The findings left after itaku-disable comments and the per-code bound, as sorted diagnostics. */
+function diagnosticsOf(
+  findings: Finding[],
+  disabled: ReadonlyArray<{ code: string; from: number }>,
+  lines: LineIndex,
+  locale: Locale,
+): Diagnostic[] {
   // A code is disabled from its first itaku-disable comment on.
   const disabledFrom = new Map<string, number>();
-  for (const d of directives.disabled) disabledFrom.set(d.code, Math.min(d.from, disabledFrom.get(d.code) ?? Infinity));
+  for (const d of disabled) disabledFrom.set(d.code, Math.min(d.from, disabledFrom.get(d.code) ?? Infinity));
   const byPosition = (a: Finding, b: Finding) =>
     a.start - b.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.code.localeCompare(b.code);
   const kept = boundFindings(
     findings.filter((f) => !(f.start >= (disabledFrom.get(f.code) ?? Infinity))).sort(byPosition),
     locale,
   ).sort(byPosition);
-  const diagnostics: Diagnostic[] = kept.map((f) => {
+  return kept.map((f) => {
     const d: Diagnostic = {
       code: f.code,
       severity: f.severity,
@@ -245,12 +267,16 @@ export function analyzeBlocks(
       d.relatedInformation = f.related.map((r) => ({ range: lines.range(r.start, r.end), message: r.message }));
     return d;
   });
+}
 
+/** Every clause of the document type: its requirement, and where it is (or its waiver). */
+function clauseResults(ctx: DraftContext, lines: LineIndex): ClauseResult[] {
+  const { catalog, text, locations, waivers } = ctx;
   const clauses: ClauseResult[] = [];
-  for (const [index, req] of requirements) {
+  for (const [index, req] of ctx.requirements) {
     const clause = catalog.def.clauses[index];
     const loc = locations.get(index);
-    const waiver = directives.waivers.get(clause.id);
+    const waiver = waivers.get(clause.id);
     const entry: ClauseResult = {
       id: clause.id,
       requirement: req.level,
@@ -270,15 +296,5 @@ export function analyzeBlocks(
     }
     clauses.push(entry);
   }
-  return {
-    result: {
-      document: documentType ?? null,
-      categories: frontMatter.categories,
-      options: frontMatter.options,
-      clauses,
-      diagnostics,
-    },
-    context,
-    lines,
-  };
+  return clauses;
 }

@@ -28,5 +28,7 @@ export interface DraftContext {
   waivers: Map<string, Waiver>;
   /** Clause index → its requirement for this draft (only for clauses of the document type). */
   requirements: Map<number, Requirement>;
+  /** Spans read as plain text because they ran past the parse budget. */
+  limited: ReadonlyArray<readonly [number, number]>;
   fill: FillContext;
 }

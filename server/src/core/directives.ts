@@ -52,63 +52,79 @@ export function readDirectives(
     }
     return following[i];
   };
-  blocks.forEach((b, i) => {
-    const directive = b.facts.directive;
-    if (!directive) return;
-    const words = directive.split(/\s+/);
-    // Keywords and codes in any case (ITAKU-DISABLE, Clause, MISSING-CLAUSE); clause ids as written.
-    words[0] = words[0].toLowerCase();
-    if (words[0] === 'itaku' && words[1] === ':') words[2] = words[2]?.toLowerCase();
-    else if ((words[0] === 'itaku:' || words[0] === 'itaku-disable') && words[1]) words[1] = words[1].toLowerCase();
-    if (words[0] === 'itaku:' || (words[0] === 'itaku' && words[1] === ':')) {
-      const rest = words[0] === 'itaku:' ? words.slice(1) : words.slice(2);
-      if (rest[0] === 'clause' && rest[1]) {
-        if (!knownClause(rest[1], b.start, b.end)) return;
-        const next = nextText(i);
-        if (next < 0) return;
-        const target = blocks[next];
-        const index = catalog.clauseIndex.get(rest[1])!;
-        if (!out.marked.has(index))
-          out.marked.set(index, {
-            by: 'marker',
-            block: next,
-            start: target.start,
-            end: target.end,
-            evidence: [target.start, target.end],
-          });
-        return;
-      }
-    } else if (words[0] === 'itaku-disable' && words[1]) {
-      const code = words[1] as DiagnosticCode;
-      if (code === 'missing-clause' && words[2]) {
-        if (!knownClause(words[2], b.start, b.end)) return;
-        const reason = words.slice(3).join(' ').trim();
-        if (!reason) {
-          // A waiver carries its reason: without one the clause stays missing, and the comment says why.
-          out.findings.push({
-            code: 'invalid-directive',
-            severity: 'warning',
-            message: messages.waiverWithoutReason(locale, words[2]),
-            start: b.start,
-            end: b.end,
-          });
-          return;
-        }
-        out.waivers.set(words[2], { clause: words[2], reason, start: b.start, end: b.end });
-        return;
-      }
-      if (DIAGNOSTIC_CODES.includes(code) && code !== 'missing-clause') {
-        out.disabled.push({ code, from: b.start });
-        return;
-      }
-    }
-    out.findings.push({
-      code: 'invalid-directive',
-      severity: 'warning',
-      message: messages.unknownDirective(locale, directive),
-      start: b.start,
-      end: b.end,
-    });
-  });
+  const reader: Reader = { blocks, catalog, locale, out, knownClause, nextText };
+  blocks.forEach((b, i) => readDirective(reader, b, i));
   return out;
+}
+
+interface Reader {
+  blocks: readonly LocatedBlock[];
+  catalog: Catalog;
+  locale: Locale;
+  out: Directives;
+  /** Is `id` a clause of the document type? If not, an invalid-directive finding says so. */
+  knownClause(id: string, start: number, end: number): boolean;
+  /** The first paragraph or heading after block `i` (-1: none). */
+  nextText(i: number): number;
+}
+
+/** One block's itaku comment: a clause mark, a waiver, a disabled code, or an invalid-directive finding. */
+function readDirective(r: Reader, b: LocatedBlock, i: number): void {
+  const { blocks, catalog, locale, out, knownClause, nextText } = r;
+  const directive = b.facts.directive;
+  if (!directive) return;
+  const words = directive.split(/\s+/);
+  // Keywords and codes in any case (ITAKU-DISABLE, Clause, MISSING-CLAUSE); clause ids as written.
+  words[0] = words[0].toLowerCase();
+  if (words[0] === 'itaku' && words[1] === ':') words[2] = words[2]?.toLowerCase();
+  else if ((words[0] === 'itaku:' || words[0] === 'itaku-disable') && words[1]) words[1] = words[1].toLowerCase();
+  if (words[0] === 'itaku:' || (words[0] === 'itaku' && words[1] === ':')) {
+    const rest = words[0] === 'itaku:' ? words.slice(1) : words.slice(2);
+    if (rest[0] === 'clause' && rest[1]) {
+      if (!knownClause(rest[1], b.start, b.end)) return;
+      const next = nextText(i);
+      if (next < 0) return;
+      const target = blocks[next];
+      const index = catalog.clauseIndex.get(rest[1])!;
+      if (!out.marked.has(index))
+        out.marked.set(index, {
+          by: 'marker',
+          block: next,
+          start: target.start,
+          end: target.end,
+          evidence: [target.start, target.end],
+        });
+      return;
+    }
+  } else if (words[0] === 'itaku-disable' && words[1]) {
+    const code = words[1] as DiagnosticCode;
+    if (code === 'missing-clause' && words[2]) {
+      if (!knownClause(words[2], b.start, b.end)) return;
+      const reason = words.slice(3).join(' ').trim();
+      if (!reason) {
+        // A waiver carries its reason: without one the clause stays missing, and the comment says why.
+        out.findings.push({
+          code: 'invalid-directive',
+          severity: 'warning',
+          message: messages.waiverWithoutReason(locale, words[2]),
+          start: b.start,
+          end: b.end,
+        });
+        return;
+      }
+      out.waivers.set(words[2], { clause: words[2], reason, start: b.start, end: b.end });
+      return;
+    }
+    if (DIAGNOSTIC_CODES.includes(code) && code !== 'missing-clause') {
+      out.disabled.push({ code, from: b.start });
+      return;
+    }
+  }
+  out.findings.push({
+    code: 'invalid-directive',
+    severity: 'warning',
+    message: messages.unknownDirective(locale, directive),
+    start: b.start,
+    end: b.end,
+  });
 }

@@ -2,53 +2,8 @@ import type { Range } from './text/lineIndex';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-/** Stable diagnostic codes: public API (CLI JSON, settings, docs anchors). */
-export type DiagnosticCode =
-  | 'missing-clause'
-  | 'empty-clause'
-  | 'unresolved-placeholder'
-  | 'unresolved-variant'
-  | 'conflicting-variants'
-  | 'frontmatter-yaml'
-  | 'frontmatter-invalid'
-  | 'unknown-document-type'
-  | 'unknown-category'
-  | 'missing-category'
-  | 'ambiguous-category'
-  | 'unknown-key'
-  | 'important-information'
-  | 'cloud-risk-unaddressed'
-  | 'invalid-directive'
-  | 'too-many-findings'
-  | 'analysis-limited'
-  | 'file-too-large'
-  | 'internal-error'
-  | 'numbering'
-  | 'word-unreadable';
-
-export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = [
-  'missing-clause',
-  'empty-clause',
-  'unresolved-placeholder',
-  'unresolved-variant',
-  'conflicting-variants',
-  'frontmatter-yaml',
-  'frontmatter-invalid',
-  'unknown-document-type',
-  'unknown-category',
-  'missing-category',
-  'ambiguous-category',
-  'unknown-key',
-  'important-information',
-  'cloud-risk-unaddressed',
-  'invalid-directive',
-  'too-many-findings',
-  'analysis-limited',
-  'file-too-large',
-  'internal-error',
-  'numbering',
-  'word-unreadable',
-];
+export { DIAGNOSTIC_CODES, type DiagnosticCode } from './codes';
+import type { DiagnosticCode } from './codes';
 
 /** At most this many findings of one code per file; then one `too-many-findings` says how many more. */
 export const MAX_FINDINGS_PER_CODE = 100;

@@ -38,14 +38,18 @@ export {
 export {
   currentDiagnostic,
   editAllowed,
-  fixAllInsertions,
-  markParagraphActions,
   MAX_REQUEST_DIAGNOSTICS,
-  placeholderFills,
   quickFixes,
+  type DiagnosticRef,
+} from './fixes/quickFixes';
+export {
+  markParagraphActions,
+  MAX_SUGGESTIONS,
+  placeholderFills,
   type CoreAction,
   type OffsetEdit,
 } from './fixes/actions';
+export { fixAllInsertions } from './fixes/fixAll';
 export type { Insertion } from './fixes/insertClause';
 export { waiverInsertion } from './fixes/waive';
 export { partiesInsertion, partyOfPlaceholder } from './fixes/parties';
@@ -59,7 +63,8 @@ export { newDraftText, type NewDraftRequest } from './newDraft';
 
 // Text, positions, locale.
 export { LineIndex, type Position, type Range } from './text/lineIndex';
-export { codeDescription, codeTitle, messages, resolveLocale, type Locale } from './messages';
+export { messages, resolveLocale, type Locale } from './messages';
+export { codeDescription, codeTitle, RULES, type Rule } from './rules';
 export { closestValues } from './suggest';
 
 // Coverage: the 表1/表3-like matrix per draft and per folder, and its wording (report, Coverage view).

@@ -9,114 +9,6 @@ export function resolveLocale(value: string | undefined | null): Locale {
 
 type Text = { ja: string; en: string };
 
-const CODE_TITLES: Record<string, Text> = {
-  'missing-clause': { ja: '必須条項がない', en: 'A required clause is missing' },
-  'empty-clause': { ja: '条項の見出しだけで本文がない', en: 'A clause heading with no text' },
-  'unresolved-placeholder': { ja: '未記入のプレースホルダ', en: 'Unfilled placeholder' },
-  'unresolved-variant': { ja: '選択肢の見出し【…の場合】が残っている', en: 'A 【…の場合】 choice marker is left' },
-  'conflicting-variants': { ja: '相反する文言', en: 'Contradictory wording' },
-  'frontmatter-yaml': { ja: 'front matter の YAML が壊れている', en: 'Broken front-matter YAML' },
-  'frontmatter-invalid': { ja: 'front matter の値が不正', en: 'Invalid front-matter value' },
-  'unknown-document-type': { ja: '不明な文書種別', en: 'Unknown document type' },
-  'unknown-category': { ja: '不明な業務分類', en: 'Unknown category' },
-  'missing-category': { ja: '業務分類がない', en: 'No category' },
-  'ambiguous-category': { ja: '曖昧な業務分類', en: 'Ambiguous category' },
-  'unknown-key': { ja: '使われないキー', en: 'Unknown key' },
-  'important-information': {
-    ja: '重要な情報を取り扱う業務の外部委託',
-    en: 'Outsourcing work that handles important information',
-  },
-  'cloud-risk-unaddressed': {
-    ja: '約款サービスの留意事項（表5）が扱われていない',
-    en: 'Cautions for standard-terms services (表5) not addressed',
-  },
-  'invalid-directive': { ja: '不正な itaku コメント', en: 'Invalid itaku comment' },
-  'too-many-findings': { ja: '同じ指摘が多すぎる', en: 'Too many findings of one kind' },
-  'analysis-limited': { ja: 'Markdown として読めなかった部分', en: 'Part not read as Markdown' },
-  'file-too-large': { ja: 'ファイルが大きすぎる', en: 'File too large' },
-  'internal-error': { ja: 'itaku の内部エラー', en: 'itaku internal error' },
-  numbering: { ja: '見出し番号の重複・欠番', en: 'Repeated or skipped heading number' },
-  'word-unreadable': { ja: 'Word 文書を読めない', en: 'Word document cannot be read' },
-};
-
-const CODE_DESCRIPTIONS: Record<string, Text> = {
-  'missing-clause': {
-    ja: 'NISC の雛形が、この文書種別と業務分類で必須とする条項が草案にありません。クイックフィックスで雛形の文言を挿入できます。',
-    en: 'A clause that the NISC template requires for this document type and category is not in the draft. A quick fix inserts the template wording.',
-  },
-  'unresolved-placeholder': {
-    ja: '雛形の記入欄（〔 省 〕、[乙]、年 月 日 など）が実際の値に置き換えられていません。',
-    en: 'A placeholder of the template (〔 省 〕, [乙], 年 月 日 …) has not been replaced by the actual value.',
-  },
-  'unresolved-variant': {
-    ja: '雛形の選択肢の見出し【…の場合】が残っています。採用する文言を選び、見出しを削除してください。',
-    en: 'A 【…の場合】 choice marker of the template is still in the draft: choose the wording and remove the marker.',
-  },
-  'conflicting-variants': {
-    ja: '同じ条項について、両立しない選択肢の文言が併記されているか、options の指定と食い違っています。',
-    en: 'Wordings of the same clause that exclude each other are both present, or the wording contradicts the options.',
-  },
-  'frontmatter-yaml': { ja: 'front matter の YAML を読めません。', en: 'The front matter is not valid YAML.' },
-  'frontmatter-invalid': {
-    ja: 'front matter の値の型や形が違います。',
-    en: 'A front-matter value has the wrong type or shape.',
-  },
-  'unknown-document-type': {
-    ja: 'document の値がカタログの文書種別にありません。',
-    en: 'The document value is not a document type of the catalog.',
-  },
-  'unknown-category': {
-    ja: 'category の値がカタログの業務分類にありません。',
-    en: 'A category value is not a category of the catalog.',
-  },
-  'missing-category': {
-    ja: '業務分類（category）がないため、必須条項を決められません。',
-    en: 'There is no category, so the required clauses cannot be determined.',
-  },
-  'ambiguous-category': {
-    ja: '業務分類の書き方が複数の分類に当てはまります。',
-    en: 'The category as written matches more than one category.',
-  },
-  'unknown-key': {
-    ja: 'front matter または options のキーが itaku に使われません（綴りの誤りの可能性）。',
-    en: 'A front-matter or options key is not used by itaku (possibly a typo).',
-  },
-  'important-information': {
-    ja: '重要な情報を取り扱う業務の外部委託について、雛形が求める承認・確認を示します。',
-    en: 'The approval and checks the template asks for when outsourcing work that handles important information.',
-  },
-  'cloud-risk-unaddressed': {
-    ja: '約款による外部サービスを使う場合の留意事項（雛形の表5）が草案で扱われていません。',
-    en: 'Cautions for external services on standard terms (表5 of the template) are not addressed in the draft.',
-  },
-  'invalid-directive': {
-    ja: '<!-- itaku: … --> コメントの書き方が誤っています。',
-    en: 'An <!-- itaku: … --> comment is malformed.',
-  },
-  'file-too-large': {
-    ja: 'ファイルが上限より大きいため分析していません。',
-    en: 'The file is larger than the limit and was not analysed.',
-  },
-  'word-unreadable': {
-    ja: '.docx が Word 文書として読めません（zip でない、暗号化されている・古い .doc、壊れている、マクロを含む、展開すると大きすぎる、本文がない）。ファイルごとに 1 件です。',
-    en: 'A .docx cannot be read as a Word document (not a zip, encrypted or an old .doc, damaged, macro-enabled, inflating too far, or without text). One per file.',
-  },
-  'internal-error': {
-    ja: 'itaku の不具合でこの草案を分析できませんでした。',
-    en: 'An itaku defect stopped the analysis of this draft.',
-  },
-};
-
-/** A sentence describing a diagnostic code (SARIF fullDescription). */
-export function codeDescription(locale: Locale, code: string): string {
-  return Object.hasOwn(CODE_DESCRIPTIONS, code) ? CODE_DESCRIPTIONS[code][locale] : codeTitle(locale, code);
-}
-
-/** A short title for a diagnostic code. */
-export function codeTitle(locale: Locale, code: string): string {
-  const t = Object.hasOwn(CODE_TITLES, code) ? CODE_TITLES[code] : undefined;
-  return t ? t[locale] : code;
-}
 const pick = (locale: Locale, text: Text) => text[locale];
 /** At most `max` characters of a value quoted from a draft (whole code points), then …. */
 const shorten = (value: string, max: number) => {
@@ -361,10 +253,10 @@ export const messages = {
       en: `The ${length} characters from here run past ${budget} characters without a break (a blank line followed by an unindented line), so they were checked as plain text without reading Markdown structure: clause phrases and placeholders are found, headings and lists are not. Separate them with blank lines to have them checked normally.`,
     });
   },
-  tooManyFindings(locale: Locale, code: string, more: number, max: number): string {
+  tooManyFindings(locale: Locale, code: string, title: Text, more: number, max: number): string {
     return pick(locale, {
-      ja: `「${codeTitle('ja', code)}」（${code}）の指摘がほかに ${more} 件あります。1 ファイルにつき同じ種類の指摘は ${max} 件まで表示します。`,
-      en: `${more} more "${codeTitle('en', code)}" (${code}) findings in this file are not shown: at most ${max} of one kind are shown per file.`,
+      ja: `「${title.ja}」（${code}）の指摘がほかに ${more} 件あります。1 ファイルにつき同じ種類の指摘は ${max} 件まで表示します。`,
+      en: `${more} more "${title.en}" (${code}) findings in this file are not shown: at most ${max} of one kind are shown per file.`,
     });
   },
   internalError(locale: Locale, detail: string): string {

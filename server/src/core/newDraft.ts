@@ -1,6 +1,6 @@
 import { analyze } from './analyze';
 import type { Catalog } from './catalog/compile';
-import { fixAllInsertions } from './fixes/actions';
+import { fixAllInsertions } from './fixes/fixAll';
 import { renderWording } from './fixes/fill';
 import { wordingChoices } from './fixes/wording';
 import { renumberEdits } from './fixes/renumber';
@@ -28,7 +28,9 @@ const scalar = (v: string) =>
  */
 export function newDraftText(catalog: Catalog, request: NewDraftRequest, locale: Locale = 'ja'): string {
   const docType = catalog.def.documentTypes[request.document];
-  const contract = request.document === 'contract';
+  // Articles (第1条, 第2条 …, a contract) or ### headings under the security section (a spec).
+  const contract = docType?.layout === 'articles';
+  const section = docType?.sectionHeading;
   const title =
     request.title ?? (locale === 'ja' ? `（件名）${docType?.label ?? ''}` : `(Title) ${docType?.label_en ?? ''}`);
   const parties = Object.entries(request.parties ?? {}).filter(([, v]) => v.trim());
@@ -42,7 +44,7 @@ export function newDraftText(catalog: Catalog, request: NewDraftRequest, locale:
     '',
     `# ${title}`,
     '',
-    ...(contract ? [''] : ['## 情報セキュリティ', '']),
+    ...(contract || !section ? [''] : [`## ${section}`, '']),
   ].join('\n');
   let text = head;
   if (contract) {

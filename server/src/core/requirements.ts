@@ -27,6 +27,11 @@ export interface Requirement {
   from?: Array<string | number>;
 }
 
+/** The option listing clauses to require (the catalog's clause-list option, `require` in nisc-2011). */
+function requireOption(catalog: Catalog): string | undefined {
+  return Object.entries(catalog.def.options).find(([, o]) => o.type === 'clause-list')?.[0];
+}
+
 /** The value of an option for this draft, falling back to the catalog's default. */
 export function optionValue(
   catalog: Catalog,
@@ -85,7 +90,8 @@ export function requirementFor(
     }
     if (status === 'O') {
       const upgrade = firstMatch(catalog, options, def.when);
-      const required = optionValue(catalog, options, 'require');
+      const listed = requireOption(catalog);
+      const required = listed ? optionValue(catalog, options, listed) : undefined;
       if (upgrade) {
         status = upgrade.status;
         basis = upgrade.basis ?? basis;
@@ -93,8 +99,8 @@ export function requirementFor(
         option = { name: upgrade.option, value: optionValue(catalog, options, upgrade.option)! };
       } else if (Array.isArray(required) && required.includes(clause.id)) {
         status = 'R';
-        basis = `${basis}; options.require`;
-        option = { name: 'require', value: required };
+        basis = `${basis}; options.${listed}`;
+        option = { name: listed!, value: required };
       }
     }
     if (STRENGTH[status] > STRENGTH[best.status])

@@ -1,10 +1,12 @@
 import { promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DiagnosticSeverity, type Connection } from 'vscode-languageserver';
+import type { Connection } from 'vscode-languageserver';
 import { type Catalog, type CatalogProblem, loadCatalog, type Locale } from '../core';
 import { fileCatalogResolver, MAX_CATALOG_BYTES } from '../io/catalogFiles';
 import { readFailureMessage, readRegularFile, type ReadFailure } from '../io/readFile';
+import { toLspDiagnostic } from './convert';
+import type { SeverityOverride } from '../protocol';
 
 interface Entry {
   mtimeMs: number;
@@ -61,8 +63,17 @@ export class Catalogs {
     return path.resolve(base, setting);
   }
 
-  async get(setting: string, folderUri: string | undefined, locale: Locale): Promise<Catalog> {
+  /** Severity overrides of the draft that asked last (`invalid-catalog` is configurable like every code). */
+  private severity: Record<string, SeverityOverride> = {};
+
+  async get(
+    setting: string,
+    folderUri: string | undefined,
+    locale: Locale,
+    severity: Record<string, SeverityOverride> = {},
+  ): Promise<Catalog> {
     if (!setting) return this.builtin();
+    this.severity = severity;
     return this.getFile(this.resolvePath(setting, folderUri), locale);
   }
 
@@ -176,15 +187,17 @@ export class Catalogs {
   }
 
   private publish(file: string, problems: CatalogProblem[]): void {
+    const uri = pathToFileURL(file).toString();
     void this.connection.sendDiagnostics({
-      uri: pathToFileURL(file).toString(),
-      diagnostics: problems.map((p) => ({
-        range: p.range,
-        severity: DiagnosticSeverity.Error,
-        source: 'itaku',
-        code: 'invalid-catalog',
-        message: p.message,
-      })),
+      uri,
+      diagnostics: problems.flatMap(
+        (p) =>
+          toLspDiagnostic(
+            { code: 'invalid-catalog', severity: 'error', message: p.message, range: p.range, source: 'itaku' },
+            uri,
+            this.severity,
+          ) ?? [],
+      ),
     });
   }
 

@@ -76,6 +76,22 @@ export class Drafts {
     return settings.locale === 'auto' ? resolveLocale(this.clientLocale()) : settings.locale;
   }
 
+  /** The catalog a draft at `uri` (a file not written yet, or a folder) is checked with, as `compute` picks it. */
+  async catalogFor(uri: string | undefined): Promise<Catalog> {
+    if (!uri) return this.catalogs.get('', undefined, 'ja');
+    const draft = await this.draftSettings(uri);
+    return draft.catalogFile
+      ? this.catalogs.getFile(draft.catalogFile, draft.locale)
+      : this.catalogs.get(draft.settings.catalog, this.folderOf(uri), draft.locale, draft.settings.severity);
+  }
+
+  /** The nearest .itaku.yaml over the settings (read as the CLI reads it). */
+  private async draftSettings(uri: string): Promise<DraftSettings> {
+    return this.project
+      ? this.project.forDraft(uri)
+      : { settings: await this.settings.get(uri), locale: await this.localeFor(uri), ignored: false };
+  }
+
   /** One analysis of a document that is not open (the workspace check): nothing is kept for it. */
   once(doc: TextDocument): Promise<DraftState> {
     return this.compute(doc, false);
@@ -83,14 +99,11 @@ export class Drafts {
 
   private async compute(doc: TextDocument, incremental = true): Promise<DraftState> {
     const version = doc.version;
-    // The nearest .itaku.yaml over the settings (read as the CLI reads it).
-    const draft: DraftSettings = this.project
-      ? await this.project.forDraft(doc.uri)
-      : { settings: await this.settings.get(doc.uri), locale: await this.localeFor(doc.uri), ignored: false };
+    const draft = await this.draftSettings(doc.uri);
     const { settings, locale, defaults, configFile } = draft;
     const catalog = draft.catalogFile
       ? await this.catalogs.getFile(draft.catalogFile, locale)
-      : await this.catalogs.get(settings.catalog, this.folderOf(doc.uri), locale);
+      : await this.catalogs.get(settings.catalog, this.folderOf(doc.uri), locale, settings.severity);
     if (draft.ignored) return { version, locale, settings, catalog, configFile };
     const text = doc.getText();
     const size = text.length > settings.maxFileSize / 3 ? Buffer.byteLength(text, 'utf8') : text.length;

@@ -17,12 +17,22 @@ export interface DocumentTypeDef extends Labelled {
   aliases: string[];
   /** The template part holding its model wording, e.g. 第Ⅱ部. */
   part: string;
+  /** How a new draft writes its clauses: ### headings under `sectionHeading` (default), or articles 第1条 …. */
+  layout?: 'sections' | 'articles';
+  /** The heading (without #) new drafts and skeletons put the clauses under. */
+  sectionHeading?: string;
+  /** New drafts of this type name the parties (甲/乙). */
+  parties?: boolean;
 }
 
 export interface CategoryDef extends Labelled {
   aliases: string[];
   /** Shown as a hint when the draft names the category by this alias (e.g. plain 運用). */
   ambiguousAliases?: string[];
+  /** The categories an ambiguous alias may mean (the hint names them, the fixes offer them). */
+  ambiguousWith?: CategoryId[];
+  /** A short name for tables and snippet labels. */
+  short?: string;
 }
 
 export interface OptionValueDef extends Labelled {
@@ -206,6 +216,8 @@ export interface CatalogDef {
   vocabularies?: Record<string, string[]>;
   negativeContexts?: NegativeContextDef[];
   clauses: ClauseDef[];
-  cloudRisks: { category: CategoryId; basis: string; items: CloudRiskDef[] };
+  /** Pairs of names a body may use for the parties (甲/乙, 発注者/受注者 …). */
+  partyNames?: Array<[string, string]>;
+  cloudRisks: { category: CategoryId; clause?: string; basis: string; items: CloudRiskDef[] };
   importantInformation: { option: string; approvalOption: string; basis: string };
 }

@@ -123,44 +123,7 @@ function frontMatterItems(
 ): CompletionEntry[] {
   const def = catalog.def;
   const valueKey = keyOfValue(before);
-  if (valueKey !== undefined) {
-    const key = Object.entries(FRONT_MATTER_KEYS).find(([, aliases]) => aliases.includes(valueKey))?.[0];
-    if (key === 'document') {
-      return Object.entries(def.documentTypes).flatMap(([id, d]) => [
-        {
-          label: id,
-          kind: 'enum' as const,
-          detail: d.label,
-          documentation: md(`${d.label} / ${d.label_en} — ${d.part}`),
-        },
-        ...d.aliases.map((alias) => ({
-          label: alias,
-          kind: 'enum' as const,
-          detail: id,
-          documentation: md(`${d.label} / ${d.label_en}`),
-        })),
-      ]);
-    }
-    if (key === 'category') {
-      return Object.entries(def.categories).flatMap(([id, c], i) => [
-        {
-          label: id,
-          kind: 'enum' as const,
-          detail: c.label,
-          sortText: `${String(i).padStart(2, '0')}a`,
-          documentation: md(`${c.label} / ${c.label_en}\n\n${c.aliases.join('、')}`),
-        },
-        {
-          label: c.label,
-          kind: 'enum' as const,
-          detail: id,
-          sortText: `${String(i).padStart(2, '0')}b`,
-          documentation: md(`${c.label} / ${c.label_en}`),
-        },
-      ]);
-    }
-    return [];
-  }
+  if (valueKey !== undefined) return valueItems(catalog, valueKey);
   // Inside `options:`: option names, then their values.
   let parent: string | undefined;
   for (let l = line - 1; l > 0; l--) {
@@ -259,4 +222,45 @@ function clauseItems(a: Analysis, position: Position, ja: boolean): CompletionEn
     }
   }
   return items;
+}
+
+/** Values of `document` and `category` (ids and names, in catalog order). */
+function valueItems(catalog: Catalog, valueKey: string): CompletionEntry[] {
+  const def = catalog.def;
+  const key = Object.entries(FRONT_MATTER_KEYS).find(([, aliases]) => aliases.includes(valueKey))?.[0];
+  if (key === 'document') {
+    return Object.entries(def.documentTypes).flatMap(([id, d]) => [
+      {
+        label: id,
+        kind: 'enum' as const,
+        detail: d.label,
+        documentation: md(`${d.label} / ${d.label_en} — ${d.part}`),
+      },
+      ...d.aliases.map((alias) => ({
+        label: alias,
+        kind: 'enum' as const,
+        detail: id,
+        documentation: md(`${d.label} / ${d.label_en}`),
+      })),
+    ]);
+  }
+  if (key === 'category') {
+    return Object.entries(def.categories).flatMap(([id, c], i) => [
+      {
+        label: id,
+        kind: 'enum' as const,
+        detail: c.label,
+        sortText: `${String(i).padStart(2, '0')}a`,
+        documentation: md(`${c.label} / ${c.label_en}\n\n${c.aliases.join('、')}`),
+      },
+      {
+        label: c.label,
+        kind: 'enum' as const,
+        detail: id,
+        sortText: `${String(i).padStart(2, '0')}b`,
+        documentation: md(`${c.label} / ${c.label_en}`),
+      },
+    ]);
+  }
+  return [];
 }

@@ -59,21 +59,14 @@ export function adaptTerms(text: string, ctx: FillContext | undefined): string {
   return out;
 }
 
-const PARTY_PAIRS: Array<[string, string]> = [
-  ['甲', '乙'],
-  ['発注者', '受注者'],
-  ['委託者', '受託者'],
-  ['発注者', '請負者'],
-];
-
 /** How often each pair's names are used as parties (乙は, 受注者が …) in one block; cached per block. */
-function countParties(facts: LocatedBlock['facts']): number[] {
+function countParties(facts: LocatedBlock['facts'], pairs: ReadonlyArray<[string, string]>): number[] {
   let counts = facts.memo.parties as number[] | undefined;
   if (counts) return counts;
-  counts = PARTY_PAIRS.map(() => 0);
+  counts = pairs.map(() => 0);
   const text = facts.norm.text;
   if (text) {
-    PARTY_PAIRS.forEach(([a, b], i) => {
+    pairs.forEach(([a, b], i) => {
       for (const name of [a, b]) {
         for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
           if ('はがのにへとか'.includes(text[at + name.length] ?? '')) counts![i]++;
@@ -86,14 +79,17 @@ function countParties(facts: LocatedBlock['facts']): number[] {
 }
 
 /** The pair of party names the draft's body uses most (乙は… / 受注者は…), if any. */
-export function inferParties(blocks: readonly LocatedBlock[]): Record<string, string> | undefined {
-  const counts = PARTY_PAIRS.map(() => 0);
-  for (const b of blocks) countParties(b.facts).forEach((n, i) => (counts[i] += n));
+export function inferParties(
+  blocks: readonly LocatedBlock[],
+  pairs: ReadonlyArray<[string, string]>,
+): Record<string, string> | undefined {
+  const counts = pairs.map(() => 0);
+  for (const b of blocks) countParties(b.facts, pairs).forEach((n, i) => (counts[i] += n));
   let best = -1;
   counts.forEach((c, i) => {
     if (c > 0 && (best < 0 || c > counts[best])) best = i;
   });
-  return best < 0 ? undefined : { 甲: PARTY_PAIRS[best][0], 乙: PARTY_PAIRS[best][1] };
+  return best < 0 ? undefined : { 甲: pairs[best][0], 乙: pairs[best][1] };
 }
 
 /** The value a placeholder takes in this draft, or undefined when the draft does not say. */

@@ -2,7 +2,7 @@ import type { ClauseDef, WordingDef } from '../catalog/types';
 import type { DraftContext } from '../context';
 import { titleOf, type LocatedBlock } from '../model';
 import { renderWording } from './fill';
-import { readBlocks } from '../analyze';
+import { readBlocks } from '../blocks';
 import { BREAK, closerOf } from '../markdown/parse';
 import { clausesInBlock } from '../detect';
 import { formatNumbered, freeNumber, parseNumbering } from './numbering';
@@ -270,60 +270,78 @@ export function planClauseInsertion(ctx: DraftContext, clause: ClauseDef, wordin
       const itemTitle = anchor.by === 'title' ? styledTitle(neighbour, before, title, taken) : title;
       return listItemInsertion(ctx, anchor.block, itemTitle, body, eol, before);
     }
-    if (anchor.by === 'title') {
-      if (before) {
-        // Before the first clause: continue the article just above it (第1条（目的） → 第1条の2), if any.
-        const style = parseNumbering(neighbour.replace(/^\*\*/, ''));
-        let previous: string | undefined;
-        let previousBlock = -1;
-        for (let i = anchor.block - 1; i >= 0 && !previous; i--) {
-          const f = blocks[i].facts;
-          if (f.kind === 'heading') break;
-          if (titleOf(f, ctx.text, blocks[i].start)[0] > 0 && f.listDepth === 0) {
-            const t = blockTitle(ctx, blocks[i]);
-            const n = parseNumbering(t.replace(/^\*\*/, ''));
-            if (style && n && n.before === style.before && n.kind === style.kind) {
-              previous = t;
-              previousBlock = i;
-            }
-          }
-        }
-        const numbered = previous
-          ? styledTitle(previous, false, title, siblingNumbers(ctx.text, blocks, previousBlock))
-          : styledTitle(neighbour, true, title, taken);
-        return beforeBlock(ctx, anchor.block, `${numbered}${eol}${body}`, eol);
-      }
-      const article = `${styledTitle(neighbour, before, title, taken)}${eol}${body}`;
-      // The article runs until the next title in the same style, or the next heading.
-      const style = parseNumbering(neighbour.replace(/^\*\*/, ''));
-      let next = -1;
-      for (let i = anchor.block + 1; i < blocks.length; i++) {
-        const f = blocks[i].facts;
-        if (f.kind === 'heading') {
-          next = i;
-          break;
-        }
-        if (titleOf(f, ctx.text, blocks[i].start)[0] > 0 && f.listDepth === 0) {
-          const n = parseNumbering(blockTitle(ctx, blocks[i]).replace(/^\*\*/, ''));
-          // Unnumbered titles end where the next clause title is (a （略） under the title is its body).
-          if (
-            style
-              ? n && n.before === style.before && n.kind === style.kind
-              : clausesInBlock(f, ctx.catalog).some((h) => h.by === 'title')
-          ) {
-            next = i;
-            break;
-          }
-        }
-      }
-      return beforeBlock(ctx, next, article, eol);
-    }
+    if (anchor.by === 'title') return titleInsertion(ctx, anchor.block, neighbour, title, body, taken, before, eol);
     const paragraph = plainBody ? body : `**${title}**${eol}${eol}${body}`;
     if (before) return beforeBlock(ctx, anchor.block, paragraph, eol);
     return afterBlock(ctx, b, paragraph, eol);
   }
 
-  // No clause found at all: the end of the security section, in the style of its sub-headings.
+  return sectionEndInsertion(ctx, title, body, eol);
+}
+
+/** After (or before) a clause written as a title line (第6条（…）, **…**): an article in its style, numbered on. */
+function titleInsertion(
+  ctx: DraftContext,
+  at: number,
+  neighbour: string,
+  title: string,
+  body: string,
+  taken: ReturnType<typeof siblingNumbers>,
+  before: boolean,
+  eol: string,
+): Insertion {
+  const blocks = ctx.blocks;
+  if (before) {
+    // Before the first clause: continue the article just above it (第1条（目的） → 第1条の2), if any.
+    const style = parseNumbering(neighbour.replace(/^\*\*/, ''));
+    let previous: string | undefined;
+    let previousBlock = -1;
+    for (let i = at - 1; i >= 0 && !previous; i--) {
+      const f = blocks[i].facts;
+      if (f.kind === 'heading') break;
+      if (titleOf(f, ctx.text, blocks[i].start)[0] > 0 && f.listDepth === 0) {
+        const t = blockTitle(ctx, blocks[i]);
+        const n = parseNumbering(t.replace(/^\*\*/, ''));
+        if (style && n && n.before === style.before && n.kind === style.kind) {
+          previous = t;
+          previousBlock = i;
+        }
+      }
+    }
+    const numbered = previous
+      ? styledTitle(previous, false, title, siblingNumbers(ctx.text, blocks, previousBlock))
+      : styledTitle(neighbour, true, title, taken);
+    return beforeBlock(ctx, at, `${numbered}${eol}${body}`, eol);
+  }
+  const article = `${styledTitle(neighbour, before, title, taken)}${eol}${body}`;
+  // The article runs until the next title in the same style, or the next heading.
+  const style = parseNumbering(neighbour.replace(/^\*\*/, ''));
+  let next = -1;
+  for (let i = at + 1; i < blocks.length; i++) {
+    const f = blocks[i].facts;
+    if (f.kind === 'heading') {
+      next = i;
+      break;
+    }
+    if (titleOf(f, ctx.text, blocks[i].start)[0] > 0 && f.listDepth === 0) {
+      const n = parseNumbering(blockTitle(ctx, blocks[i]).replace(/^\*\*/, ''));
+      // Unnumbered titles end where the next clause title is (a （略） under the title is its body).
+      if (
+        style
+          ? n && n.before === style.before && n.kind === style.kind
+          : clausesInBlock(f, ctx.catalog).some((h) => h.by === 'title')
+      ) {
+        next = i;
+        break;
+      }
+    }
+  }
+  return beforeBlock(ctx, next, article, eol);
+}
+
+/** No clause found at all: the end of the security section, in the style of its sub-headings. */
+function sectionEndInsertion(ctx: DraftContext, title: string, body: string, eol: string): Insertion {
+  const blocks = ctx.blocks;
   const isUmbrella = (hits: Int32Array) => {
     for (let k = 0; k < hits.length; k += 3)
       if (ctx.catalog.usages[hits[k]].some((u) => u.kind === 'umbrella')) return true;

@@ -1,11 +1,11 @@
+import { defineRule, type Report } from './rule';
 import type { DraftContext } from '../context';
-import type { Finding } from '../findings';
 import { messages } from '../messages';
 import { sentenceOf } from '../model';
 import { fullMask } from '../catalog/compile';
 
 /** `cloud-risk-unaddressed`: for cloud drafts, the 表5 cautions the text never addresses. */
-export function cloudRisks(ctx: DraftContext): Finding[] {
+function check(ctx: DraftContext): Array<Report<{ items: number[] }>> {
   const { catalog, locale } = ctx;
   const risks = catalog.def.cloudRisks;
   if (!ctx.frontMatter.categories.includes(risks.category)) return [];
@@ -29,7 +29,6 @@ export function cloudRisks(ctx: DraftContext): Finding[] {
   const span = fm.categoryEntries.find((e) => e.id === risks.category)?.span ?? fm.categorySpan ?? fm.span;
   return [
     {
-      code: 'cloud-risk-unaddressed',
       severity: 'information',
       message: messages.cloudRisks(
         locale,
@@ -38,8 +37,27 @@ export function cloudRisks(ctx: DraftContext): Finding[] {
       ),
       start: span[0],
       end: span[1],
-      clause: 'cloud-terms',
+      clause: risks.clause,
       data: { items: missing.map((m) => m.id) },
     },
   ];
 }
+
+export default defineRule<{ items: number[] }>({
+  code: 'cloud-risk-unaddressed',
+  severity: 'information',
+  title: {
+    ja: '約款サービスの留意事項（表5）が扱われていない',
+    en: 'Cautions for standard-terms services (表5) not addressed',
+  },
+  description: {
+    ja: '約款による外部サービスを使う場合の留意事項（雛形の表5）が草案で扱われていません。',
+    en: 'Cautions for external services on standard terms (表5 of the template) are not addressed in the draft.',
+  },
+  docs: {
+    summary: 'For `cloud`: which of the 18 cautions of 表5 the draft does not address.',
+    ja: '業務分類 `cloud`（約款による情報処理サービス）で、雛形の表5 の留意事項 18 項目のうち草案が扱っていないものを示します。\n',
+    en: 'For the `cloud` category: the cautions of 表5 (18 items) that the draft does not address.\n',
+  },
+  check,
+});

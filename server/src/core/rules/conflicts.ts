@@ -1,5 +1,5 @@
+import { defineRule, type Report } from './rule';
 import type { DraftContext } from '../context';
-import type { Finding } from '../findings';
 import { messages } from '../messages';
 import { anyHit, insideMarker, markersIn, memoOnFacts, NONE, spanInBlock, type BlockFacts } from '../model';
 import type { Catalog } from '../catalog/compile';
@@ -16,10 +16,10 @@ interface Signal {
  * `conflicting-variants`: wording of two alternatives the template says to choose between (再委託を
  * 禁止 / 認める) is present, or the text contradicts the front matter's option for that choice.
  */
-export function conflictingVariants(ctx: DraftContext): Finding[] {
+function check(ctx: DraftContext): Array<Report<{ clause: string; variants: string[]; option?: string }>> {
   const { catalog, locale } = ctx;
   const ja = locale === 'ja';
-  const out: Finding[] = [];
+  const out: Array<Report<{ clause: string; variants: string[]; option?: string }>> = [];
   catalog.def.clauses.forEach((clause, index) => {
     if (!clause.variants || !ctx.requirements.has(index)) return;
     const first = new Map<string, Signal>();
@@ -36,7 +36,6 @@ export function conflictingVariants(ctx: DraftContext): Finding[] {
     if (signals.length >= 2) {
       const [a, b] = signals;
       out.push({
-        code: 'conflicting-variants',
         severity: 'warning',
         message: messages.conflictingVariants(locale, { title, first: a.text, second: b.text }),
         start: b.start,
@@ -55,7 +54,6 @@ export function conflictingVariants(ctx: DraftContext): Finding[] {
       const valueDef = typeof chosen === 'string' ? option?.values?.[chosen] : undefined;
       const optionSpan = ctx.frontMatter.optionSpans[link.option];
       out.push({
-        code: 'conflicting-variants',
         severity: 'warning',
         message: messages.contradictsOption(locale, {
           title,
@@ -106,3 +104,20 @@ function signalsIn(facts: BlockFacts, catalog: Catalog): BlockSignal[] {
     return found.filter((s) => !voided.has(`${s.clause}:${s.variant}`));
   });
 }
+
+export default defineRule<{ clause: string; variants: string[]; option?: string }>({
+  code: 'conflicting-variants',
+  severity: 'warning',
+  title: { ja: '相反する文言', en: 'Contradictory wording' },
+  description: {
+    ja: '同じ条項について、両立しない選択肢の文言が併記されているか、options の指定と食い違っています。',
+    en: 'Wordings of the same clause that exclude each other are both present, or the wording contradicts the options.',
+  },
+  docs: {
+    summary:
+      'Wording of two alternatives the template makes you choose between (再委託を禁止する / 認める) is present, or the text contradicts `options.subcontracting`. A prohibition with an exception (原則禁止、ただし承認を得た場合は…) is not a contradiction.',
+    ja: '雛形が「どちらか一方」とする選択肢（再委託を禁止する／認める など）の文言が両方書かれているか、`options.subcontracting` と食い違っています。\n原則禁止で例外（ただし承認を得た場合は…）を定めるのは矛盾ではありません。\n\n**対処**: どちらか一方を残し、front matter の `options` と合わせます。\n',
+    en: 'Wordings of two alternatives the template makes you choose between (prohibiting or allowing re-delegation, …) are both present, or the text contradicts `options.subcontracting`.\nA prohibition with an exception (原則禁止、ただし承認を得た場合は…) is not a contradiction.\n\n**Fix**: keep one of them and make `options` agree.\n',
+  },
+  check,
+});

@@ -1,15 +1,23 @@
+import type { Analysis } from '../analyze';
+import { defineRule, type FixRequest, type Report } from './rule';
+import { placeholderFills, t, type CoreAction, type OffsetEdit } from '../fixes/actions';
 import type { DraftContext } from '../context';
-import type { Finding } from '../findings';
 import { fillValue } from '../fixes/fill';
 import { messages } from '../messages';
 import { anyHit, memoOnFacts, NONE, spanInBlock, type LocatedBlock } from '../model';
 import type { Catalog } from '../catalog/compile';
 import { whitespaceBefore } from '../text/normalize';
 
+interface Payload {
+  placeholder: string;
+  /** The front matter's value for it, when there is one: the fix's replacement. */
+  fill?: string;
+}
+
 /** `unresolved-placeholder`: 〔 省 〕, [乙], 年 月 日, 第 条, 「n」 … left in the draft's text. */
-export function unresolvedPlaceholders(ctx: DraftContext): Finding[] {
+function check(ctx: DraftContext): Array<Report<Payload>> {
   const { catalog, locale } = ctx;
-  const out: Finding[] = [];
+  const out: Array<Report<Payload>> = [];
   for (const b of ctx.blocks) {
     if (!b.facts.hits.length) continue;
     const kept = placeholdersIn(ctx.text, b, catalog);
@@ -19,7 +27,6 @@ export function unresolvedPlaceholders(ctx: DraftContext): Finding[] {
       const fill = fillValue(f.name, ctx.fill);
       const canFill = fill !== undefined && def.fill !== undefined;
       out.push({
-        code: 'unresolved-placeholder',
         severity: 'warning',
         message: messages.unresolvedPlaceholder(locale, {
           text: ctx.text.slice(start, end),
@@ -32,7 +39,7 @@ export function unresolvedPlaceholders(ctx: DraftContext): Finding[] {
       });
     }
   }
-  out.push(...frontMatterPlaceholders(ctx));
+  for (const f of frontMatterPlaceholders(ctx)) out.push(f);
   return out;
 }
 
@@ -41,14 +48,14 @@ export function unresolvedPlaceholders(ctx: DraftContext): Finding[] {
  * skeleton snippet inserts them): the front matter would fill the draft with them. Literal
  * occurrences of the catalog's placeholder texts in the values (after each `key:`), comments aside.
  */
-function frontMatterPlaceholders(ctx: DraftContext): Finding[] {
+function frontMatterPlaceholders(ctx: DraftContext): Array<Report<Payload>> {
   const fm = ctx.frontMatter;
   if (!fm.readable) return [];
   const [from, to] = fm.span;
   const texts = Object.entries(ctx.catalog.def.placeholders).flatMap(([name, def]) =>
     [def.display, ...(def.also ?? [])].filter((t) => !t.includes('{arg}')).map((t) => ({ name, text: t })),
   );
-  const out: Finding[] = [];
+  const out: Array<Report<Payload>> = [];
   let lineStart = from;
   while (lineStart < to) {
     let lineEnd = lineStart;
@@ -70,7 +77,6 @@ function frontMatterPlaceholders(ctx: DraftContext): Finding[] {
           taken.push([i, i + text.length]);
           const def = ctx.catalog.def.placeholders[name];
           out.push({
-            code: 'unresolved-placeholder',
             severity: 'warning',
             message: messages.unresolvedPlaceholder(ctx.locale, {
               text,
@@ -138,3 +144,54 @@ function outermost(found: FoundPlaceholder[]): FoundPlaceholder[] {
   }
   return found.filter((_, i) => !inside[i]);
 }
+
+/** 「…で置き換える」, and when the front matter fills several, 「front matter の値ですべて置き換える」. */
+function fixes({ analysis, ctx, data, start, end }: FixRequest<Payload>): CoreAction[] {
+  const fill = typeof data.fill === 'string' ? data.fill : undefined;
+  if (!fill || start === end) return [];
+  const one: CoreAction = {
+    title: t(ctx.locale, `「${fill}」で置き換える`, `Replace with "${fill}"`),
+    kind: 'quickfix',
+    isPreferred: true,
+    edits: [{ start, end, newText: fill }],
+  };
+  const all = placeholderFills(analysis);
+  if (all.length <= 1) return [one];
+  const title = t(
+    ctx.locale,
+    `front matter の値ですべて置き換える（${all.length} 件）`,
+    `Replace all with the front-matter values (${all.length})`,
+  );
+  return [one, { title, kind: 'quickfix', edits: all }];
+}
+
+/** 「すべて置き換える」 replaces exactly another current placeholder finding. */
+function groupEditAllowed(analysis: Analysis, edit: OffsetEdit): boolean {
+  return analysis.result.diagnostics.some(
+    (d) =>
+      d.code === 'unresolved-placeholder' &&
+      analysis.lines.offsetAt(d.range.start) === edit.start &&
+      analysis.lines.offsetAt(d.range.end) === edit.end,
+  );
+}
+
+export default defineRule<Payload>({
+  code: 'unresolved-placeholder',
+  severity: 'warning',
+  title: { ja: '未記入のプレースホルダ', en: 'Unfilled placeholder' },
+  description: {
+    ja: '雛形の記入欄（〔 省 〕、[乙]、年 月 日 など）が実際の値に置き換えられていません。',
+    en: 'A placeholder of the template (〔 省 〕, [乙], 年 月 日 …) has not been replaced by the actual value.',
+  },
+  docs: {
+    summary:
+      'A template blank is left: 〔 省 〕, [ 省 ], [甲], [乙], [情報システム/ソフトウェア], 年 月 日, 第 条, 「n」, （略） or a drafting instruction; or what the skeleton and New draft leave: （記述）, （件名）, (Title), and a front-matter value that is a placeholder (`organization: 〔 省 〕`). Fix: the value from the front matter, when known.',
+    ja: '雛形の記入欄が実際の値に置き換えられていません: 〔 省 〕・[ 省 ]・[甲]・[乙]・[情報システム/ソフトウェア]・年 月 日・第 条・「n」・（略）・（…を記述する。）のような記述の指示。\nひな形のスニペットや「新しい草案」が残す（記述）・（件名）・(Title)、front matter の値のままのプレースホルダ（`organization: 〔 省 〕`）も同じです（その値では埋めません）。\n\n**対処**: front matter に値があれば 「『…』で置き換える」、すべてまとめてなら 「front matter の値ですべて置き換える（n 件）」（保存時の `source.fixAll.itaku` も同じ）。\n契約書で [甲]/[乙] があり front matter に `parties` がなければ 「front matter に当事者（parties: 甲・乙）を追加」 で当事者を加えられます（VS Code では名前がタブストップ）。\n',
+    en: 'A placeholder of the template has not been replaced by the actual value: 〔 省 〕, [ 省 ], [甲], [乙], [情報システム/ソフトウェア], 年 月 日, 第 条, 「n」, （略） or a drafting instruction.\nSo are what the skeleton snippet and New draft leave — （記述）, （件名）, (Title) — and a front-matter value left as a placeholder (`organization: 〔 省 〕`), which fills nothing.\n\n**Fix**: "Replace with …" when the front matter has the value, or "Replace all with the front-matter values (n)" (also part of `source.fixAll.itaku`).\nIn a contract with [甲]/[乙] and no `parties`, "Add the parties (甲, 乙) to the front matter" adds them (the names are tab stops in VS Code).\n',
+    example: '```markdown\n[乙]は、〔 省 〕の情報を漏らしてはならない。\n```\n',
+  },
+  check,
+  fixes,
+  replaces: 'finding',
+  groupEditAllowed,
+});
