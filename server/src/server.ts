@@ -10,6 +10,7 @@ import {
   TextDocumentSyncKind,
   type InitializeParams,
   type InitializeResult,
+  type TextEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { builtinCatalog } from './builtinCatalog';
@@ -17,13 +18,9 @@ import { newDraftText, type NewDraftRequest } from './core/newDraft';
 import { resolveLocale } from './core/messages';
 import { CatalogChanges } from './lsp/catalogChanges';
 import { Catalogs } from './lsp/catalogs';
-import { codeActions, fixAllEdits, FIX_ALL_KIND, workspaceEdit } from './lsp/codeActions';
-import { completions } from './lsp/completion';
-import { Drafts } from './lsp/drafts';
-import { hover } from './lsp/hover';
-import { Publisher } from './lsp/publisher';
+import { FIX_ALL_KIND, workspaceEdit } from './lsp/codeActions';
+import { Scheduler } from './lsp/scheduler';
 import { sanitize, Settings } from './lsp/settings';
-import { documentSymbols } from './lsp/symbols';
 import { Commands, type DraftChoices, type InitializationOptions } from './protocol';
 
 // A long-lived editor companion: trade a little peak speed for a smaller heap (about half the
@@ -43,15 +40,16 @@ let workspaceFolderEvents = false;
 
 const folderOf = (uri: string) =>
   workspaceFolders.filter((f) => uri.startsWith(f.endsWith('/') ? f : `${f}/`)).sort((a, b) => b.length - a.length)[0];
-const drafts = new Drafts(
-  settings,
-  catalogs,
-  folderOf,
-  () => clientLocale,
-  (uri, error) =>
-    connection.console.error(`itaku: analysing ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`),
-);
-const publisher = new Publisher(connection, documents, drafts);
+let workDoneProgress = false;
+// Analysis runs in worker threads (server/out/worker.js), never on the connection's thread.
+const scheduler = new Scheduler(connection, documents, settings, catalogs, folderOf, () => clientLocale, {
+  workers: Number(process.env.ITAKU_WORKERS) || undefined,
+  stepBudgetMs: Number(process.env.ITAKU_STEP_BUDGET_MS) || undefined,
+  get progress() {
+    return workDoneProgress;
+  },
+  capabilities: () => ({ versionedEdits, snippetEdits }),
+});
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const init = (params.initializationOptions ?? {}) as InitializationOptions;
@@ -64,6 +62,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     (params.capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport,
   );
   workspaceFolderEvents = Boolean(params.capabilities.workspace?.workspaceFolders);
+  workDoneProgress = Boolean(params.capabilities.window?.workDoneProgress);
   workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
   if (!workspaceFolders.length && params.rootUri) workspaceFolders = [params.rootUri];
   return {
@@ -94,8 +93,7 @@ connection.onInitialized(() => {
 const refreshAll = () => {
   settings.forget();
   catalogs.forget();
-  drafts.forget();
-  for (const doc of documents.all()) publisher.schedule(doc.uri);
+  scheduler.refresh();
 };
 connection.onDidChangeConfiguration(refreshAll);
 // A changed catalog file: only the drafts using it, debounced (catalogs are re-read by mtime).
@@ -104,45 +102,34 @@ const catalogChanges = new CatalogChanges(
   catalogs,
   folderOf,
   () => documents.all().map((d) => d.uri),
-  (uri) => {
-    drafts.forget(uri);
-    publisher.schedule(uri);
-  },
+  (uri) => scheduler.refresh(uri),
 );
 connection.onDidChangeWatchedFiles((params) => catalogChanges.onChange(params));
 
-documents.onDidOpen((e) => publisher.schedule(e.document.uri));
-documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
-documents.onDidClose((e) => publisher.closed(e.document.uri));
+documents.onDidOpen((e) => scheduler.changed(e.document.uri));
+documents.onDidChangeContent((e) => scheduler.changed(e.document.uri));
+documents.onDidClose((e) => scheduler.closed(e.document.uri));
+connection.onShutdown(() => scheduler.dispose());
 
-connection.onCodeAction(async (params, token) => {
-  const doc = documents.get(params.textDocument.uri);
-  if (!doc) return [];
-  const state = await drafts.state(doc);
-  if (token.isCancellationRequested || state.version !== doc.version) return [];
-  return codeActions(params, doc, state, versionedEdits, snippetEdits);
-});
+// Requests are answered in the document's worker from its last finished analysis; code actions
+// only from the analysis of the current text (they wait for it, or get nothing once it is superseded).
+connection.onCodeAction((params, token) =>
+  scheduler.request(params.textDocument.uri, 'codeAction', params, token, [], {
+    revision: scheduler.revisionOf(params.textDocument.uri),
+  }),
+);
 
-connection.onHover(async (params) => {
-  const doc = documents.get(params.textDocument.uri);
-  if (!doc) return null;
-  const state = await drafts.state(doc);
-  return state.analysis ? hover(state.analysis, params.position, state.locale) : null;
-});
+connection.onHover((params, token) => scheduler.request(params.textDocument.uri, 'hover', params, token, null));
 
-connection.onCompletion(async (params) => {
-  const doc = documents.get(params.textDocument.uri);
-  if (!doc) return [];
-  const state = await drafts.state(doc);
-  return completions(doc.getText(), params.position, state.analysis, state.catalog, state.locale);
-});
+connection.onCompletion((params, token) =>
+  scheduler.request(params.textDocument.uri, 'completion', params, token, [], {
+    text: documents.get(params.textDocument.uri)?.getText(),
+  }),
+);
 
-connection.onDocumentSymbol(async (params) => {
-  const doc = documents.get(params.textDocument.uri);
-  if (!doc) return [];
-  const state = await drafts.state(doc);
-  return state.analysis ? documentSymbols(state.analysis, state.locale) : [];
-});
+connection.onDocumentSymbol((params, token) =>
+  scheduler.request(params.textDocument.uri, 'symbols', params, token, []),
+);
 
 connection.onExecuteCommand(async (params) => {
   const [arg] = (params.arguments ?? []) as [Record<string, unknown> | undefined];
@@ -151,11 +138,15 @@ connection.onExecuteCommand(async (params) => {
     if (!doc) return { applied: false };
     // The documented `version`: edits computed for another version than the client means are refused.
     if (arg?.version !== undefined && arg.version !== doc.version) return { applied: false, clauses: 0 };
-    const state = await drafts.state(doc);
-    if (state.version !== doc.version) return { applied: false, clauses: 0 };
-    const edits = fixAllEdits(state);
-    if (!edits.length) return { applied: false, clauses: 0 };
-    const clauses = state.analysis?.result.diagnostics.filter((d) => d.code === 'missing-clause').length ?? 0;
+    const { edits, clauses } = await scheduler.request(
+      doc.uri,
+      'fixAll',
+      undefined,
+      undefined,
+      { edits: [] as TextEdit[], clauses: 0 },
+      { revision: scheduler.revisionOf(doc.uri) },
+    );
+    if (!edits.length || documents.get(doc.uri)?.version !== doc.version) return { applied: false, clauses: 0 };
     const result = await connection.workspace.applyEdit({
       label: 'itaku',
       edit: workspaceEdit(doc, edits, versionedEdits),

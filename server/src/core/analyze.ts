@@ -5,7 +5,7 @@ import { readDirectives } from './directives';
 import { MAX_FINDINGS_PER_CODE, type Diagnostic, type Finding } from './findings';
 import { inferParties, inferTerms, type FillContext } from './fixes/fill';
 import { readFrontMatter, readUnclosedFrontMatter } from './frontmatter';
-import { MAX_WINDOW, parseChunked } from './markdown/chunked';
+import { MAX_WINDOW, parseChunked, WINDOW_TARGET } from './markdown/chunked';
 import { messages, type Locale } from './messages';
 import { blockFacts, type LocatedBlock } from './model';
 import { requirementFor, type OptionValues, type Requirement, type RequirementLevel } from './requirements';
@@ -76,6 +76,12 @@ export interface Analysis {
 export interface AnalyzeOptions {
   catalog: Catalog;
   locale?: Locale;
+  /**
+   * The server's fallback for a draft whose analysis overran its time budget (its worker was
+   * stopped): everything after the front matter is read as plain text, and one `analysis-limited`
+   * says why.
+   */
+  plain?: { budgetSeconds: number };
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, information: 2, hint: 3 } as const;
@@ -115,8 +121,8 @@ function append<T>(out: T[], items: readonly T[]): void {
 }
 
 /** Reads the draft into blocks with their facts. */
-export function readBlocks(text: string, catalog: Catalog) {
-  const parsed = parseChunked(text);
+export function readBlocks(text: string, catalog: Catalog, plain = false) {
+  const parsed = parseChunked(text, 0, text.length, plain ? { target: WINDOW_TARGET, max: 0 } : undefined);
   const blocks: LocatedBlock[] = parsed.blocks.map((b) => ({
     start: b.start,
     end: b.end,
@@ -130,7 +136,7 @@ export function readBlocks(text: string, catalog: Catalog) {
  * has no `document` / `文書種別`): such files get no result and no diagnostics.
  */
 export function analyze(text: string, options: AnalyzeOptions): Analysis | undefined {
-  const { frontMatter, blocks, limited } = readBlocks(text, options.catalog);
+  const { frontMatter, blocks, limited } = readBlocks(text, options.catalog, Boolean(options.plain));
   return analyzeBlocks(text, frontMatter, blocks, options, limited);
 }
 
@@ -158,7 +164,9 @@ export function analyzeBlocks(
     findings.push({
       code: 'analysis-limited',
       severity: 'information',
-      message: messages.analysisLimited(locale, end - start, MAX_WINDOW),
+      message: options.plain
+        ? messages.analysisStopped(locale, options.plain.budgetSeconds)
+        : messages.analysisLimited(locale, end - start, MAX_WINDOW),
       start,
       end: lineEnd,
       data: { end },

@@ -13,6 +13,13 @@ interface Entry {
   catalog?: Catalog;
 }
 
+/** A custom catalog as a worker loads it: its text, already validated; `key` changes with the file. */
+export interface CatalogSource {
+  key: string;
+  file: string;
+  text: string;
+}
+
 /** Largest catalog file read (the built-in one is about 100 KB). */
 export const MAX_CATALOG_BYTES = 8 * 1024 * 1024;
 
@@ -25,6 +32,8 @@ export const MAX_CATALOG_BYTES = 8 * 1024 * 1024;
 export class Catalogs {
   private readonly entries = new Map<string, Entry>();
   private readonly reported = new Set<string>();
+  /** What a worker needs to load the same custom catalog (it is read and validated here, once). */
+  private readonly sources = new WeakMap<Catalog, CatalogSource>();
 
   constructor(
     private readonly connection: Connection,
@@ -92,6 +101,7 @@ export class Catalogs {
     const uri = pathToFileURL(file).toString();
     if (loaded.ok) {
       this.entries.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, catalog: loaded.catalog });
+      this.sources.set(loaded.catalog, { key: `${file}\n${stat.mtimeMs}\n${stat.size}`, file, text });
       this.forgetReports(file);
       void this.connection.sendDiagnostics({ uri, diagnostics: [] });
       return loaded.catalog;
@@ -105,6 +115,11 @@ export class Catalogs {
         : `itaku: the catalog ${path.basename(file)} has ${loaded.problems.length} problem(s) (see the Problems panel); using the built-in catalog until it is fixed.`,
     );
     return this.builtin();
+  }
+
+  /** The source of a custom catalog this object loaded; undefined for the built-in one. */
+  sourceOf(catalog: Catalog): CatalogSource | undefined {
+    return this.sources.get(catalog);
   }
 
   forget(): void {

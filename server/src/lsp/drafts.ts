@@ -1,17 +1,16 @@
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../core/analyze';
 import { internalErrorDiagnostic } from '../core/failure';
 import { IncrementalAnalyzer } from '../core/incremental';
 import type { Catalog } from '../core/catalog/compile';
 import type { Diagnostic } from '../core/findings';
-import { messages, resolveLocale, type Locale } from '../core/messages';
+import { messages, type Locale } from '../core/messages';
 import type { ItakuSettings } from '../protocol';
-import type { Catalogs } from './catalogs';
-import type { Settings } from './settings';
 
 /** What the server knows about one open document at one version. */
 export interface DraftState {
   version: number;
+  /** The server's own count of the document's changes: tells apart two texts sent with one version number. */
+  revision: number;
   locale: Locale;
   settings: ItakuSettings;
   catalog: Catalog;
@@ -21,92 +20,85 @@ export interface DraftState {
   instead?: Diagnostic;
 }
 
-/** Reads drafts through the pure core with the settings and catalog of their folder; one result per version. */
+/** One version of one document to analyse, with the settings and catalog of its folder. */
+export interface AnalysisJob {
+  uri: string;
+  version: number;
+  revision: number;
+  /** The text, or for a file over the size limit only its first 64 KB (enough to know whether it is a draft). */
+  text: string;
+  tooLarge?: { size: number; limit: number };
+  settings: ItakuSettings;
+  locale: Locale;
+  catalog: Catalog;
+  /** The draft overran the time budget before: read it as plain text (see AnalyzeOptions.plain). */
+  plain?: { budgetSeconds: number };
+}
+
+/**
+ * The analyses of the open documents, kept where they are computed (the server's worker): one
+ * incremental analyser per document, and the last finished state that requests are answered from.
+ */
 export class Drafts {
-  private readonly cache = new Map<string, Promise<DraftState>>();
-  private readonly versions = new Map<string, { version: number; text: string }>();
+  private readonly finished = new Map<string, DraftState>();
   /** One incremental analyser per open document: edits re-parse only the blocks they touch. */
   private readonly analyzers = new Map<string, IncrementalAnalyzer>();
 
-  constructor(
-    private readonly settings: Settings,
-    private readonly catalogs: Catalogs,
-    private readonly folderOf: (uri: string) => string | undefined,
-    private readonly clientLocale: () => string | undefined,
-    private readonly onError: (uri: string, error: unknown) => void = () => undefined,
-  ) {}
+  constructor(private readonly onError: (uri: string, error: unknown) => void = () => undefined) {}
 
-  state(doc: TextDocument): Promise<DraftState> {
-    // Keyed by version and content: a client that repeats a version number with new text must
-    // not get the old analysis (and edits computed for text it no longer has).
-    const text = doc.getText();
-    const key = this.versions.get(doc.uri);
-    if (key && key.version === doc.version && key.text === text) {
-      const cached = this.cache.get(doc.uri);
-      if (cached) return cached;
-    }
-    const promise = this.compute(doc);
-    this.cache.set(doc.uri, promise);
-    this.versions.set(doc.uri, { version: doc.version, text });
-    return promise;
+  /** The last finished state of the document, if any. */
+  latest(uri: string): DraftState | undefined {
+    return this.finished.get(uri);
   }
 
-  forget(uri?: string): void {
-    if (uri) {
-      this.cache.delete(uri);
-      this.versions.delete(uri);
-    } else {
-      // Settings changed: results are stale, but the analysers' parsed blocks stay valid.
-      this.cache.clear();
-      this.versions.clear();
-    }
+  /**
+   * Analyses one version step by step (yielding between parse windows). The result becomes the
+   * document's latest state when the run completes; a run abandoned halfway changes nothing.
+   */
+  *steps(job: AnalysisJob): Generator<void, DraftState> {
+    const state = yield* this.compute(job);
+    const previous = this.finished.get(job.uri);
+    if (!previous || previous.revision <= job.revision) this.finished.set(job.uri, state);
+    return state;
   }
 
-  async localeFor(uri: string): Promise<Locale> {
-    const settings = await this.settings.get(uri);
-    return settings.locale === 'auto' ? resolveLocale(this.clientLocale()) : settings.locale;
-  }
-
-  private async compute(doc: TextDocument): Promise<DraftState> {
-    const version = doc.version;
-    const settings = await this.settings.get(doc.uri);
-    const locale = settings.locale === 'auto' ? resolveLocale(this.clientLocale()) : settings.locale;
-    const catalog = await this.catalogs.get(settings.catalog, this.folderOf(doc.uri), locale);
-    const text = doc.getText();
-    const size = text.length > settings.maxFileSize / 3 ? Buffer.byteLength(text, 'utf8') : text.length;
-    if (size > settings.maxFileSize) {
-      const head = text.slice(0, 64 * 1024);
-      const draft = analyze(head.slice(0, head.lastIndexOf('\n') + 1), { catalog, locale });
-      if (!draft) return { version, locale, settings, catalog };
+  private *compute(job: AnalysisJob): Generator<void, DraftState> {
+    const { version, revision, locale, settings, catalog, text } = job;
+    const base = { version, revision, locale, settings, catalog };
+    if (job.tooLarge) {
+      const draft = analyze(text.slice(0, text.lastIndexOf('\n') + 1), { catalog, locale });
+      if (!draft) return base;
+      const { size, limit } = job.tooLarge;
       const tooLarge: Diagnostic = {
         code: 'file-too-large',
         severity: 'warning',
-        message: messages.fileTooLarge(locale, size, settings.maxFileSize),
+        message: messages.fileTooLarge(locale, size, limit),
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } },
         source: 'itaku',
-        data: { size, limit: settings.maxFileSize },
+        data: { size, limit },
       };
-      return { version, locale, settings, catalog, instead: tooLarge };
+      return { ...base, instead: tooLarge };
     }
-    let analyzer = this.analyzers.get(doc.uri);
-    if (!analyzer) this.analyzers.set(doc.uri, (analyzer = new IncrementalAnalyzer()));
+    let analyzer = this.analyzers.get(job.uri);
+    if (!analyzer) this.analyzers.set(job.uri, (analyzer = new IncrementalAnalyzer()));
+    const options = { catalog, locale, plain: job.plain };
     try {
-      return { version, locale, settings, catalog, analysis: analyzer.analyze(text, { catalog, locale }) };
+      return { ...base, analysis: yield* analyzer.steps(text, options) };
     } catch {
       // The incremental state may be what failed: start it afresh, and analyse the whole text once.
-      this.analyzers.delete(doc.uri);
+      this.analyzers.delete(job.uri);
     }
     try {
-      return { version, locale, settings, catalog, analysis: analyze(text, { catalog, locale }) };
+      return { ...base, analysis: analyze(text, options) };
     } catch (error) {
-      this.onError(doc.uri, error);
-      return { version, locale, settings, catalog, instead: internalErrorDiagnostic(locale, error) };
+      this.onError(job.uri, error);
+      return { ...base, instead: internalErrorDiagnostic(locale, error) };
     }
   }
 
   /** The document is closed: drop everything kept for it. */
   closed(uri: string): void {
-    this.forget(uri);
+    this.finished.delete(uri);
     this.analyzers.delete(uri);
   }
 }
