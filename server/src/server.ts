@@ -1,6 +1,5 @@
 // The itaku language server: the entry file only creates the connection and wires thin handlers
 // to the pure core (server/src/core) through server/src/lsp. Transport from argv: --stdio or --node-ipc.
-import * as v8 from 'node:v8';
 import {
   CodeActionKind,
   createConnection,
@@ -22,10 +21,6 @@ import { FIX_ALL_KIND, workspaceEdit } from './lsp/codeActions';
 import { Scheduler } from './lsp/scheduler';
 import { sanitize, Settings } from './lsp/settings';
 import { Commands, type DraftChoices, type InitializationOptions } from './protocol';
-
-// A long-lived editor companion: trade a little peak speed for a smaller heap (about half the
-// RSS with 100 large drafts open; edits stay incremental and fast).
-v8.setFlagsFromString('--optimize-for-size');
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -106,7 +101,7 @@ const catalogChanges = new CatalogChanges(
 );
 connection.onDidChangeWatchedFiles((params) => catalogChanges.onChange(params));
 
-documents.onDidOpen((e) => scheduler.changed(e.document.uri));
+// (Opening a document fires onDidChangeContent too.)
 documents.onDidChangeContent((e) => scheduler.changed(e.document.uri));
 documents.onDidClose((e) => scheduler.closed(e.document.uri));
 connection.onShutdown(() => scheduler.dispose());

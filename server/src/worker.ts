@@ -1,8 +1,8 @@
 // An analysis worker of the language server (a second bundle, server/out/worker.js): it keeps the
 // open documents' incremental analysers and last finished results, analyses step by step, and
 // answers hover, completion, symbols and code actions from the last finished result. Several runs
-// interleave at their steps, so a small draft is analysed while a large one is; a run whose
-// version is superseded stops at its next step. See lsp/scheduler.ts for the main thread's side.
+// interleave at their steps, the shortest first, so a small draft is analysed while a large one
+// is; a run whose version is superseded is stopped. See lsp/scheduler.ts for the main thread's side.
 import { parentPort, workerData } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { builtinCatalog } from './builtinCatalog';
@@ -32,47 +32,73 @@ const drafts = new Drafts((uri, error) =>
 const catalogs = new Map<string, Catalog>();
 const catalogOf = (key: string) => (key ? (catalogs.get(key) ?? builtinCatalog()) : builtinCatalog());
 
-/** The run in progress per document, and requests waiting for a revision's result. */
-const running = new Map<string, { revision: number; cancelled: boolean }>();
+/** Runs not finished yet, at most one per document (a newer version's run replaces the older one). */
+interface Run {
+  job: AnalysisJobMessage;
+  steps: Generator<void, DraftState>;
+}
+type AnalysisJobMessage = Extract<ToWorker, { kind: 'analyze' }>['job'];
+const runs = new Map<string, Run>();
+/** Requests waiting for a revision's result (code actions), or for a document's first result. */
 const waiting = new Map<
   string,
   Array<{ id: number; revision: number | undefined; answer: (s: DraftState | undefined) => void }>
 >();
 
-const yieldToMessages = () => new Promise<void>((resolve) => setImmediate(resolve));
+function analyse(job: AnalysisJobMessage): void {
+  const previous = runs.get(job.uri);
+  if (previous) stop(previous);
+  runs.set(job.uri, { job, steps: drafts.steps({ ...job, catalog: catalogOf(job.catalogKey) }) });
+  if (!looping) {
+    looping = true;
+    setImmediate(loop);
+  }
+}
 
-async function analyse(job: Extract<ToWorker, { kind: 'analyze' }>['job']): Promise<void> {
-  const { uri, revision } = job;
-  const previous = running.get(uri);
-  if (previous) previous.cancelled = true;
-  const me = { revision, cancelled: false };
-  running.set(uri, me);
-  // A newer version may already be queued behind this message.
-  await yieldToMessages();
-  if (me.cancelled) return post({ kind: 'cancelled', uri, revision });
-  const steps = drafts.steps({ ...job, catalog: catalogOf(job.catalogKey) });
-  let sliceStart = now();
-  Atomics.store(shared, RUNNING, revision);
-  let state: DraftState;
-  for (;;) {
-    beat();
-    const next = steps.next();
-    if (next.done) {
-      state = next.value;
-      break;
-    }
-    if (now() - sliceStart < SLICE_MS) continue;
-    Atomics.store(shared, RUNNING, 0);
-    await yieldToMessages();
-    if (me.cancelled) {
-      steps.return(undefined as never);
-      return post({ kind: 'cancelled', uri, revision });
-    }
-    sliceStart = now();
-    Atomics.store(shared, RUNNING, revision);
+/** A superseded run: its generator is closed (the analyser's state stays as it was) and the main thread told. */
+function stop(run: Run): void {
+  runs.delete(run.job.uri);
+  run.steps.return(undefined as never);
+  post({ kind: 'cancelled', uri: run.job.uri, revision: run.job.revision });
+}
+
+let looping = false;
+
+/**
+ * One slice of the shortest run, then back to the event loop so that messages (requests, newer
+ * versions) are handled: a small draft's analysis is never queued behind a large one's.
+ */
+function loop(): void {
+  let run: Run | undefined;
+  for (const r of runs.values()) if (!run || r.job.text.length < run.job.text.length) run = r;
+  if (!run) {
+    looping = false;
+    return;
+  }
+  const sliceStart = now();
+  Atomics.store(shared, RUNNING, run.job.revision);
+  let state: DraftState | undefined;
+  try {
+    do {
+      beat();
+      const next = run.steps.next();
+      if (next.done) state = next.value;
+    } while (!state && now() - sliceStart < SLICE_MS);
+  } catch (error) {
+    // Drafts.steps handles analysis failures; this is a defect around it. The run is dropped, the worker lives.
+    runs.delete(run.job.uri);
+    errors.push(`itaku: analysing ${run.job.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
   }
   Atomics.store(shared, RUNNING, 0);
-  if (running.get(uri) === me) running.delete(uri);
+  if (state) {
+    runs.delete(run.job.uri);
+    finished(run.job, state);
+  }
+  setImmediate(loop);
+}
+
+function finished(job: AnalysisJobMessage, state: DraftState): void {
+  const { uri, revision } = job;
   const diagnostics = publishedDiagnostics(uri, state);
   post({
     kind: 'analysed',
@@ -141,7 +167,7 @@ port.on('message', (m: ToWorker) => {
       return;
     }
     case 'analyze':
-      void analyse(m.job);
+      analyse(m.job);
       return;
     case 'request':
       answer(m).then(
@@ -163,9 +189,8 @@ port.on('message', (m: ToWorker) => {
       }
       return;
     case 'close': {
-      const run = running.get(m.uri);
-      if (run) run.cancelled = true;
-      running.delete(m.uri);
+      const run = runs.get(m.uri);
+      if (run) stop(run);
       for (const w of waiting.get(m.uri) ?? []) w.answer(undefined);
       waiting.delete(m.uri);
       drafts.closed(m.uri);

@@ -1,5 +1,6 @@
 import { analyzeBlocks, type Analysis, type AnalyzeOptions } from './analyze';
 import type { Catalog } from './catalog/compile';
+import { clausesInBlock } from './detect';
 import { canCut, closed, drain, parseChunkedSteps, WINDOW_TARGET, type ChunkedMarkdown } from './markdown/chunked';
 import { frontMatterEnd, type FrontMatterBlock } from './markdown/parse';
 import { blockFacts, type BlockFacts, type LocatedBlock } from './model';
@@ -40,7 +41,10 @@ function* chunksOf(
   for (const b of parsed.blocks) {
     while (k < chunks.length - 1 && b.start >= chunks[k].end) k++;
     const c = chunks[k];
-    c.blocks.push({ start: b.start - c.start, end: b.end - c.start, facts: blockFacts(text, b, catalog) });
+    const facts = blockFacts(text, b, catalog);
+    // Detection is per block and kept with its facts: done here, between steps, rather than all at once at the end.
+    if (facts.hits.length) clausesInBlock(facts, catalog);
+    c.blocks.push({ start: b.start - c.start, end: b.end - c.start, facts });
     if (++n % FACTS_PER_STEP === 0) yield;
   }
   k = 0;

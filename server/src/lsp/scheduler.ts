@@ -314,7 +314,8 @@ export class Scheduler {
           return;
         }
         const beat = Atomics.load(slot.shared, HEARTBEAT);
-        if (beat !== slot.beat) {
+        // Only a step counts (not starting up, nor answering requests): the worker is in one while RUNNING is set.
+        if (beat !== slot.beat || Atomics.load(slot.shared, RUNNING) === 0) {
           slot.beat = beat;
           slot.beatAt = Date.now();
         } else if (Date.now() - slot.beatAt > this.stepBudgetMs) {

@@ -1,0 +1,16 @@
+import { HOSTILE } from './test/support/hostile';
+import { LspClient, uriOf } from './test/support/lsp';
+const SMALL = ['---', 'document: 契約書', 'category: storage-transport', '---', '', '乙は、本業務に関して知り得た秘密を漏らしてはならない。', ''].join('\n');
+const large = HOSTILE[0].make(Number(process.argv[2] ?? 1) * 1024 * 1024);
+const t0 = performance.now();
+const log = (s: string) => console.log((performance.now() - t0).toFixed(0).padStart(7), s);
+const client = await LspClient.start({ workDoneProgress: true, env: { ITAKU_WORKERS: '1' } });
+client.connection.onNotification('window/logMessage', (p: any) => log('LOG ' + p.message));
+const small = uriOf('s.md'), big = uriOf('b.md');
+client.open(small, SMALL, 1); await client.diagnosticsFor(small, 1); log('small@1');
+client.open(big, large, 1); log('opened big');
+await client.request('textDocument/hover', { textDocument: { uri: small }, position: { line: 2, character: 12 } }); log('hover');
+client.change(small, 2, [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: '　' }]);
+await client.until(() => client.published.find((p) => p.uri === small && p.version === 2), 'x', 600000); log('small@2');
+await client.until(() => client.published.find((p) => p.uri === big && p.version === 1), 'x', 600000); log('big@1');
+await client.shutdown();
