@@ -16,7 +16,8 @@ const SMALL = [
   '',
 ].join('\n');
 const MB = 1024 * 1024;
-const large = HOSTILE.find((h) => h.name === 'large-draft')!.make(5 * MB);
+// 5 MB of UTF-8 (the generator counts UTF-16 units; this text takes 2.25 bytes per unit), under the 10 MB limit.
+const large = HOSTILE.find((h) => h.name === 'large-draft')!.make(Math.floor((5 * MB) / 2.25));
 const GUARD = { timeout: 900_000 };
 const LONG = 840_000;
 
@@ -53,35 +54,37 @@ test(
     ]);
     const edited = (await client.until(() => published(client, small, 2), 'small@2', LONG)).diagnostics;
     assert.deepEqual(
-      edited.map((d) => d.data?.clause),
-      ['subcontracting'],
+      edited.map((d) => [d.code, d.data?.clause]),
+      [['missing-clause', 'subcontracting']],
     );
     assert.equal(published(client, big, 1), undefined, 'the small draft was analysed while the large one was');
 
-    // Work-done progress for the long analysis: created, begun with its title, ended.
-    const create = await client.until(
-      () => client.notifications.find((n) => n.method === 'window/workDoneProgress/create'),
-      'window/workDoneProgress/create',
-      LONG,
-    );
-    const token = (create.params as { token: string | number }).token;
-    const progress = (kind: string) =>
-      client.notifications.find(
-        (n) =>
+    // Work-done progress for the long analysis: created, then begun with its title and the file's name.
+    const progress = (kind: string, token?: unknown) =>
+      client.notifications.find((n) => {
+        const p = n.params as { token: unknown; value: { kind: string; message?: string } };
+        return (
           n.method === '$/progress' &&
-          (n.params as { token: unknown }).token === token &&
-          (n.params as { value: { kind: string } }).value.kind === kind,
-      )?.params as { value: { title?: string; message?: string } } | undefined;
+          p.value.kind === kind &&
+          (token === undefined ? p.value.message === 'sched-big.md' : p.token === token)
+        );
+      })?.params as { token: unknown; value: { title?: string; message?: string } } | undefined;
     const begin = await client.until(() => progress('begin'), 'progress begin', LONG);
     assert.deepEqual(begin.value, { kind: 'begin', title: 'itaku: 解析中…', message: 'sched-big.md' });
+    assert.ok(
+      client.notifications.some(
+        (n) => n.method === 'window/workDoneProgress/create' && (n.params as { token: unknown }).token === begin.token,
+      ),
+      'window/workDoneProgress/create came first',
+    );
     assert.equal(published(client, big, 1), undefined, 'progress began before the diagnostics');
 
     // Replacing the text stops the running analysis of version 1: only version 2 is published.
     client.change(big, 2, [{ text: SMALL }]);
     const replaced = await client.until(() => published(client, big, 2), 'diagnostics for version 2', LONG);
     assert.deepEqual(
-      replaced.diagnostics.map((d) => d.data?.clause),
-      ['subcontracting'],
+      replaced.diagnostics.map((d) => [d.code, d.data?.clause]),
+      [['missing-clause', 'subcontracting']],
     );
     await client.until(
       () =>
@@ -94,7 +97,7 @@ test(
       'the superseded run stopped',
       LONG,
     );
-    await client.until(() => progress('end'), 'progress end', LONG);
+    await client.until(() => progress('end', begin.token), 'progress end', LONG);
     assert.equal(published(client, big, 1), undefined, 'a superseded version never gets diagnostics');
   },
 );

@@ -18,6 +18,9 @@ interface Chunk {
   limited: Array<[number, number]>;
 }
 
+/** The shortest chunk (re-parsed whole when an edit touches it): about a millisecond of parsing. */
+const MIN_CHUNK = 1024;
+
 /** Blocks given their facts between two yields: a step of a few milliseconds. */
 const FACTS_PER_STEP = 256;
 
@@ -32,6 +35,8 @@ function* chunksOf(
   const cuts = [from];
   for (let k = 1; k < parsed.roots.length; k++) {
     const previous = parsed.roots[k - 1];
+    // Chunks of at least MIN_CHUNK characters: a chunk per short section would cost more memory than its text.
+    if (parsed.roots[k].start - cuts[cuts.length - 1] < MIN_CHUNK) continue;
     if (canCut(text, previous.end, parsed.roots[k].start) && closed(text, previous)) cuts.push(parsed.roots[k].start);
   }
   cuts.push(to);

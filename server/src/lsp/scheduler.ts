@@ -36,6 +36,8 @@ interface Slot {
   watchdog?: NodeJS.Timeout;
   beat: number;
   beatAt: number;
+  /** It has finished an analysis: compiled code, so its steps are held to the budget (until then, four times it). */
+  warm: boolean;
 }
 
 interface Doc {
@@ -250,6 +252,7 @@ export class Scheduler {
       load: 0,
       beat: 0,
       beatAt: Date.now(),
+      warm: false,
     };
     worker.on('message', (m: FromWorker) => this.received(slot, m));
     worker.on('error', (e) => {
@@ -266,6 +269,7 @@ export class Scheduler {
     switch (m.kind) {
       case 'analysed': {
         slot.analyses.delete(m.revision);
+        slot.warm = true;
         for (const e of m.errors) this.connection.console.error(e);
         const doc = this.docs.get(m.uri);
         if (!doc || doc.slot !== slot || doc.revision !== m.revision) return;
@@ -318,7 +322,7 @@ export class Scheduler {
         if (beat !== slot.beat || Atomics.load(slot.shared, RUNNING) === 0) {
           slot.beat = beat;
           slot.beatAt = Date.now();
-        } else if (Date.now() - slot.beatAt > this.stepBudgetMs) {
+        } else if (Date.now() - slot.beatAt > (slot.warm ? this.stepBudgetMs : 4 * this.stepBudgetMs)) {
           const culprit = Atomics.load(slot.shared, RUNNING);
           this.connection.console.warn(
             `itaku: an analysis step ran longer than ${this.stepBudgetMs} ms; its worker is stopped and replaced`,
