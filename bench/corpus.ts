@@ -32,7 +32,7 @@ function sentencePool(): string[] {
   for (const t of texts) {
     for (const s of t.split(/(?<=。)/)) {
       const clean = s
-        .replace(/[#>*`|\-\[\]{}]/g, '')
+        .replace(/[#>*`|\-[\]{}]/g, '')
         .replace(/\s+/g, '')
         .trim();
       if (clean.length >= 15 && clean.length <= 160 && /[ぁ-んァ-ン一-龥]/.test(clean)) pool.add(clean);

@@ -103,7 +103,7 @@ async function main(): Promise<void> {
   const client = await LspClient.start({ configuration: false });
   const uri = pathToFileURL(path.join(ROOT, '.bench/keystroke.md')).toString();
   let version = 1;
-  let current = big;
+  const current = big;
   client.open(uri, current, version);
   await client.diagnosticsFor(uri, version);
   const lines = current.split('\n');

@@ -19,7 +19,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const corpus = path.join(root, '.corpus');
+// ITAKU_CORPUS reads a frozen copy of the corpus (so two builds are compared on the same text).
+const corpus = process.env.ITAKU_CORPUS ? path.resolve(process.env.ITAKU_CORPUS) : path.join(root, '.corpus');
 // ITAKU_CLI measures another build (e.g. an older commit's) on the same corpus, for a baseline.
 const cli = process.env.ITAKU_CLI ? path.resolve(process.env.ITAKU_CLI) : path.join(root, 'server', 'out', 'cli.js');
 const args = process.argv.slice(2);
@@ -88,7 +89,7 @@ function readJsonl(file) {
     if (!line.trim()) return;
     try {
       out.push(JSON.parse(line));
-    } catch (e) {
+    } catch {
       // docs.jsonl may be growing while we read it: a torn last line is skipped, others are reported.
       if (i < lines.length - 1 && lines.slice(i + 1).some((l) => l.trim()))
         console.error(`realworld: ${path.relative(root, file)}:${i + 1}: bad JSON, skipped`);

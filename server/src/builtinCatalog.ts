@@ -1,6 +1,5 @@
 import builtinDef from '../../catalog/nisc-2011.yaml';
-import { compileCatalog, type Catalog } from './core/catalog/compile';
-import { checkCatalogConsistency } from './core/catalog/consistency';
+import { type Catalog, checkCatalogConsistency, compileCatalog } from './core';
 
 let builtin: Catalog | undefined;
 

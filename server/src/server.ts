@@ -13,8 +13,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { builtinCatalog } from './builtinCatalog';
-import { newDraftText, type NewDraftRequest } from './core/newDraft';
-import { resolveLocale } from './core/messages';
+import { type NewDraftRequest, newDraftText, resolveLocale } from './core';
 import { CatalogChanges } from './lsp/catalogChanges';
 import { Catalogs } from './lsp/catalogs';
 import { FIX_ALL_KIND, workspaceEdit } from './lsp/codeActions';

@@ -6,8 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { builtinCatalog } from './builtinCatalog';
-import type { Catalog } from './core/catalog/compile';
-import { loadCatalog } from './core/catalog/load';
+import { loadCatalog, type Catalog } from './core';
 import { codeActions, fixAllEdits } from './lsp/codeActions';
 import { completions } from './lsp/completion';
 import { Drafts, type DraftState } from './lsp/drafts';

@@ -1,6 +1,6 @@
 // The built-in catalog, parsed and schema-checked at build time (scripts/build.mjs).
 declare module '*.yaml' {
-  import type { CatalogDef } from './core/catalog/types';
+  import type { CatalogDef } from './core';
   const catalog: CatalogDef;
   export default catalog;
 }

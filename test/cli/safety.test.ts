@@ -50,6 +50,7 @@ test('stylish output escapes control characters and line breaks from the draft; 
   assert.equal(r.status, 1);
   assert.doesNotMatch(
     r.stdout,
+    // eslint-disable-next-line no-control-regex -- the assertion is about control characters
     /[\u0000-\u0009\u000b-\u001f\u007f]/,
     'no control character but the line feeds of the report',
   );

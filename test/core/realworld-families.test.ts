@@ -53,6 +53,54 @@ const FAMILIES: Array<[string, string, string, string, string[], string]> = [
     '受託者は、ファイアウォールのログを監視し、その結果を記録すること。',
   ],
   [
+    'a duty in the polite style (…ものとします。)',
+    'operational-security',
+    '仕様書',
+    'operation-onsite',
+    ['受託者は、業務用端末のウイルス定義ファイルを毎日更新するものとします。'],
+    '受託者は、業務用端末のウイルス定義ファイルを毎日更新するものとします。',
+  ],
+  [
+    'confidentiality as a ban on private devices',
+    'confidentiality',
+    '契約書',
+    'processing',
+    ['乙は、本業務の処理に私物のパソコン及び記録媒体を使用してはならない。'],
+    '乙は、本業務の処理に私物のパソコン及び記録媒体を使用してはならない。',
+  ],
+  [
+    'security structure as advance notice of the place of work',
+    'security-structure',
+    '仕様書',
+    'processing',
+    ['受注者は、個人情報を取り扱う作業場所を定め、あらかじめ発注者に届け出ること。'],
+    '受注者は、個人情報を取り扱う作業場所を定め、あらかじめ発注者に届け出ること。',
+  ],
+  [
+    'operational security as monitoring for attacks',
+    'operational-security',
+    '仕様書',
+    'operation-remote',
+    ['受託者は、外部からの不正アクセスの試みを常時監視すること。'],
+    '受託者は、外部からの不正アクセスの試みを常時監視すること。',
+  ],
+  [
+    'vendor assessment as a privacy-mark qualification',
+    'vendor-assessment',
+    '仕様書',
+    'processing',
+    ['入札参加者は、プライバシーマークの認定を受けていること。'],
+    '入札参加者は、プライバシーマークの認定を受けていること。',
+  ],
+  [
+    'a service level as one table row',
+    'service-level',
+    '仕様書',
+    'operation-asp',
+    ['| 項目 | 目標値 |', '|---|---|', '| 不正アクセスの検知から初動対応までの時間 | 2時間以内 |'],
+    '| 不正アクセスの検知から初動対応までの時間 | 2時間以内 |',
+  ],
+  [
     'incident handling without 侵害 or 事故',
     'incident-response',
     '仕様書',
@@ -253,6 +301,27 @@ const TRAPS: Array<[string, string, string, string, string[]]> = [
     'processing',
     ['委託先への実地検査は、年に一回以上行うことが必要です。'],
   ],
+  [
+    'a statute quoted in a contract annex',
+    'confidentiality',
+    '契約書',
+    'processing',
+    ['個人情報取扱事業者は、個人データの漏えい、滅失又はき損の防止のために必要な措置を講じなければならない。'],
+  ],
+  [
+    'the purpose article of an internal rule',
+    'confidentiality',
+    '仕様書',
+    'processing',
+    ['この要領は、特定個人情報の漏えい及び滅失の防止のために職員が守るべき事項を定めるものとする。'],
+  ],
+  [
+    'a product description in the polite style',
+    'operational-security',
+    '仕様書',
+    'operation-onsite',
+    ['本製品は、ウイルス定義ファイルを毎日自動で更新します。'],
+  ],
 ];
 
 for (const [name, id, document, category, body] of TRAPS) {
@@ -325,4 +394,25 @@ test('the correction keeps a quoted paragraph quoted', () => {
   )!;
   const start = text.indexOf('> 受託者は');
   assert.deepEqual(action.edits, [{ start, end: start, newText: '> <!-- itaku: clause compliance-check -->\n' }]);
+});
+
+test('a cover block above the first heading names what is procured, not a clause', () => {
+  const text = [
+    '---',
+    'document: 仕様書',
+    'category: processing',
+    '---',
+    '',
+    '（別添2）',
+    '令和6年度',
+    '情報セキュリティ監査支援業務',
+    '',
+    '# 仕様書',
+    '',
+    '## 業務の概要',
+    '',
+    '本業務は、当庁の情報システムに係る文書の電子化を行うものである。',
+    '',
+  ].join('\n');
+  assert.equal(clause(check(text), 'audit').status, 'missing');
 });

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { BREAK, MAX_PREFIX } from '../../server/src/core/markdown/parse';
 import { directiveOf } from '../../server/src/core/model';
 import { withoutClosingHashes } from '../../server/src/core/text/trim';
-import { keyOfValue } from '../../server/src/lsp/completion';
+import { keyOfValue } from '../../server/src/core/features/completion';
 
 // Issue 12: no regex in the source may backtrack super-linearly. Every regex literal and every
 // `new RegExp(…)` in server/src is listed from the syntax tree and run on adversarial strings

@@ -266,7 +266,7 @@ function assertOnlyNamedText(text: string, actions: CodeAction[], uri: string): 
             e.newText === '' &&
             start <= s.start &&
             s.end <= end &&
-            !/[^\s#>*_+\-]/.test(text.slice(start, s.start) + text.slice(s.end, end)) &&
+            !/[^\s#>*_+-]/.test(text.slice(start, s.start) + text.slice(s.end, end)) &&
             !/[\r\n]/.test(text.slice(start, s.start) + text.slice(s.end, end).replace(/(\r\n|\r|\n)$/, ''))),
       );
       // 「見出し番号を振り直す」 (offered while a current numbering finding exists) changes numbers and nothing else.

@@ -1,10 +1,6 @@
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { analyze } from '../core/analyze';
-import { internalErrorDiagnostic } from '../core/failure';
-import type { Catalog } from '../core/catalog/compile';
-import type { Diagnostic } from '../core/findings';
-import { messages, type Locale } from '../core/messages';
+import { analyze, type Catalog, type Diagnostic, internalErrorDiagnostic, type Locale, messages } from '../core';
 import { readDraftFile } from './files';
 import { skipped, type FileReport, type RunReport, type SkippedFile } from './report';
 

@@ -3,6 +3,7 @@
 // would read `::error …` as a workflow command).
 
 /** C0 and C1 controls, DEL, the Unicode line and paragraph separators and bidirectional overrides. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** `text` with every control character and line break written as a visible escape (`\n`, `\u001b`). */

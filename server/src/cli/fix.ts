@@ -3,11 +3,7 @@
 // beside it, then a rename), and a file that changed since it was read is left alone.
 import { chmodSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { analyze } from '../core/analyze';
-import type { Catalog } from '../core/catalog/compile';
-import { fixAllInsertions } from '../core/fixes/actions';
-import type { Insertion } from '../core/fixes/insertClause';
-import type { Locale } from '../core/messages';
+import { analyze, type Catalog, fixAllInsertions, type Insertion, type Locale } from '../core';
 import { decodeDraft } from './files';
 
 export type FixStatus = 'fixed' | 'unchanged' | 'changed-since-read' | 'not-draft' | 'unreadable';

@@ -1,4 +1,4 @@
-import type { AnalysisResult } from '../core/analyze';
+import type { AnalysisResult } from '../core';
 
 /** One checked file: the public `--format json` entry. */
 export interface FileReport extends AnalysisResult {

@@ -77,6 +77,8 @@ function detectBlock(facts: BlockFacts, catalog: Catalog): BlockDetection {
     const at = (i: number) => (order ? order[i] : i * 3);
     let masks: number[] | undefined; // [clause, start, end, …]
     let vetoes: Set<number> | undefined; // sentence × clauses + clause
+    let pending: number[] | undefined; // [sentence, phrase, …] of soft vetoes
+    let lifted: Set<number> | undefined; // sentence × contexts + context
     for (let i = 0; i < count; i++) {
       const h = at(i);
       for (const c of t.notClauses[raw[h]]) (masks ??= []).push(c, raw[h + 1], raw[h + 2]);
@@ -84,6 +86,19 @@ function detectBlock(facts: BlockFacts, catalog: Catalog): BlockDetection {
       if (vetoing.length) {
         const base = sentenceOf(facts, raw[h + 1]) * clauses;
         for (const c of vetoing) (vetoes ??= new Set()).add(base + c);
+      }
+      const soft = t.softVetoes[raw[h]];
+      if (soft.length) (pending ??= []).push(sentenceOf(facts, raw[h + 1]), raw[h]);
+      for (const k of t.liftContexts[raw[h]])
+        (lifted ??= new Set()).add(sentenceOf(facts, raw[h + 1]) * t.contexts + k);
+    }
+    // A negative context with `unless` vetoes its sentence only when no `unless` phrase lifts it.
+    if (pending) {
+      for (let p = 0; p < pending.length; p += 2) {
+        const s = pending[p];
+        const soft = t.softVetoes[pending[p + 1]];
+        for (let k = 0; k < soft.length; k += 2)
+          if (!lifted?.has(s * t.contexts + soft[k])) (vetoes ??= new Set()).add(s * clauses + soft[k + 1]);
       }
     }
     // A template choice marker (【再委託を禁止する場合】) names a clause without stating it.
@@ -241,6 +256,11 @@ function isDocumentTitle(b: LocatedBlock, catalog: Catalog): boolean {
   return words.some((w) => text.includes(w));
 }
 
+/** A top-level paragraph with no sentence in it, such as a cover page's lines. */
+function isCoverLine(facts: BlockFacts): boolean {
+  return facts.kind === 'paragraph' && facts.listDepth === 0 && !facts.quoted && !facts.norm.text.includes('。');
+}
+
 /** A block that holds nothing but 【…の場合】 choice markers is a label, not text under a heading. */
 function onlyChoiceMarkers(facts: BlockFacts): boolean {
   const markers = markersIn(facts);
@@ -265,10 +285,16 @@ export function detectClauses(text: string, blocks: readonly LocatedBlock[], cat
   const titled = new Map<number, ClauseLocation>();
   const body = new Map<number, ClauseLocation>();
   const emptyCandidates = new Map<number, EmptyClauseHeading>();
+  // A cover block above the document's title heading (（別添2） / 令和6年度 / 情報セキュリティ監査業務,
+  // then `# 仕様書`) names what is procured; its words are no sentence and state no clause.
+  const firstHeading = blocks.findIndex((b) => b.facts.kind === 'heading');
+  const cover = firstHeading > 0 && blocks[firstHeading].facts.depth === 1 ? firstHeading : 0;
   blocks.forEach((b, index) => {
     if (!b.facts.hits.length) return;
+    const onCover = index < cover && isCoverLine(b.facts);
     for (const hit of clausesInBlock(b.facts, catalog)) {
       if (hit.by === 'body') {
+        if (onCover) continue;
         if (!body.has(hit.clause))
           body.set(hit.clause, {
             by: 'body',

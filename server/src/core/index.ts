@@ -1,17 +1,41 @@
 // The pure core: text in, plain LSP-shaped data out. No vscode, no connection, no file system.
-export {
-  analyze,
-  analyzeBlocks,
-  readBlocks,
-  type Analysis,
-  type AnalysisResult,
-  type ClauseResult,
-  type ClauseStatus,
-} from './analyze';
-export { loadCatalog, type CatalogLoadResult, type CatalogProblem } from './catalog/load';
-export type { Catalog } from './catalog/compile';
-export type { CatalogDef, ClauseDef, WordingDef } from './catalog/types';
+// The only way in for server/src/lsp, server/src/cli and the entry files (enforced by npm run
+// lint): what is not exported here is the core's own business.
+
+// Analysis of one draft.
+export { analyze, type Analysis, type AnalysisResult, type ClauseResult, type ClauseStatus } from './analyze';
+export { IncrementalAnalyzer } from './incremental';
+export type { DraftContext } from './context';
 export { internalErrorDiagnostic } from './failure';
 export { DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode, type Severity } from './findings';
-export { resolveLocale, type Locale } from './messages';
+
+// Catalogs.
+export { loadCatalog, type CatalogLoadResult, type CatalogProblem } from './catalog/load';
+export { compileCatalog, type Catalog } from './catalog/compile';
+export { checkCatalogConsistency } from './catalog/consistency';
+export type { CatalogDef, ClauseDef, WordingDef } from './catalog/types';
+
+// Code actions: rebuilt from the server's own analysis, every edit checked.
+export {
+  editAllowed,
+  fixAllInsertions,
+  markParagraphActions,
+  MAX_REQUEST_DIAGNOSTICS,
+  placeholderFills,
+  quickFixes,
+  type CoreAction,
+  type OffsetEdit,
+} from './fixes/actions';
+export type { Insertion } from './fixes/insertClause';
+export { waiverInsertion } from './fixes/waive';
+
+// Editor features, as plain objects (server/src/lsp converts them).
+export { hoverAt, type HoverInfo } from './features/hover';
+export { completionsAt, type CompletionEntry, type Completions } from './features/completion';
+export { outlineOf, type OutlineSymbol } from './features/symbols';
+export { newDraftText, type NewDraftRequest } from './newDraft';
+
+// Text, positions, locale.
 export { LineIndex, type Position, type Range } from './text/lineIndex';
+export { codeDescription, codeTitle, messages, resolveLocale, type Locale } from './messages';
+export { closestValues } from './suggest';

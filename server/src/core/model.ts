@@ -221,9 +221,19 @@ export function blockFacts(source: string, block: Block, catalog: Catalog): Bloc
   if (hits.length) {
     facts.toc = block.kind === 'paragraph' && isTableOfContents(source, start, end);
     computeTitle(facts, source, start);
-    facts.sentenceStarts = sentenceStartsOf(norm.text, facts.titleEnd);
+    facts.sentenceStarts = sentenceStartsOf(norm.text, facts.titleEnd, (i) => lineBreakAfter(source, start, norm, i));
   }
   return facts;
+}
+
+/** Is there a line break in the source between normalised character `i` and the next one (or the end)? */
+function lineBreakAfter(source: string, start: number, norm: NormalizedText, i: number): boolean {
+  const to = i + 1 < norm.text.length ? norm.offsets[i + 1] + start : start + (norm.offsets[norm.text.length] ?? 0);
+  for (let k = norm.offsets[i] + start + 1; k < to; k++) {
+    const c = source.charCodeAt(k);
+    if (c === 10 || c === 13) return true;
+  }
+  return i + 1 >= norm.text.length;
 }
 
 function computeTitle(facts: BlockFacts, source: string, start: number): void {
@@ -241,8 +251,11 @@ export function titleOf(facts: BlockFacts, source: string, start: number): [numb
   return [Math.max(0, facts.titleEnd), Math.max(0, facts.titleSourceEnd)];
 }
 
-/** Where sentences start: after 。 ! ? and table pipes (not inside brackets), and after the title. */
-function sentenceStartsOf(text: string, titleEnd: number): number[] {
+/**
+ * Where sentences start: after 。 ! ? (not inside brackets), at each table row (a `|` that ends its
+ * line: the cells of one row are read together, 「ウイルスの検知から対処まで | 6時間以内」), and after the title.
+ */
+function sentenceStartsOf(text: string, titleEnd: number, rowEndsAt: (i: number) => boolean): number[] {
   const starts = [0];
   if (titleEnd > 0 && titleEnd < text.length) starts.push(titleEnd);
   // 。 inside brackets — (以下「従事者」という。) — does not end the sentence around it.
@@ -251,7 +264,7 @@ function sentenceStartsOf(text: string, titleEnd: number): number[] {
     const c = text.charCodeAt(i);
     if (c === 40 /* ( */ || c === 0x300c /* 「 */ || c === 0x300e /* 『 */) depth++;
     else if ((c === 41 || c === 0x300d || c === 0x300f) && depth > 0) depth--;
-    else if (c === 124 /* | */ || (depth === 0 && (c === 0x3002 /* 。 */ || c === 33 || c === 63))) {
+    else if ((c === 124 /* | */ && rowEndsAt(i)) || (depth === 0 && (c === 0x3002 /* 。 */ || c === 33 || c === 63))) {
       if (c === 124) depth = 0;
       if (i + 1 < text.length && i + 1 !== titleEnd) starts.push(i + 1);
     }

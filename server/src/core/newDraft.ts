@@ -18,7 +18,7 @@ export interface NewDraftRequest {
 
 /** YAML for a one-line value: quoted when it could be read as something else. */
 const scalar = (v: string) =>
-  /^[\w\u3000-\u9fff\uff00-\uffef（）・ー〔〕 -]+$/.test(v) && !/^[-?:,\[\]{}#&*!|>'"%@`]/.test(v) && v.trim() === v
+  /^[\w\u3000-\u9fff\uff00-\uffef（）・ー〔〕 -]+$/.test(v) && !/^[-?:,[\]{}#&*!|>'"%@`]/.test(v) && v.trim() === v
     ? v
     : JSON.stringify(v);
 

@@ -2,9 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Connection } from 'vscode-languageserver';
-import type { Catalog } from '../core/catalog/compile';
-import { loadCatalog, type CatalogProblem } from '../core/catalog/load';
-import type { Locale } from '../core/messages';
+import { type Catalog, type CatalogProblem, loadCatalog, type Locale } from '../core';
 import { readFailureMessage, readRegularFile, type ReadFailure } from '../io/readFile';
 
 interface Entry {

@@ -7,16 +7,16 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  type DraftContext,
   editAllowed,
   fixAllInsertions,
+  type Locale,
   markParagraphActions,
   MAX_REQUEST_DIAGNOSTICS,
   placeholderFills,
   quickFixes,
-} from '../core/fixes/actions';
-import type { DraftContext } from '../core/context';
-import { waiverInsertion } from '../core/fixes/waive';
-import type { Locale } from '../core/messages';
+  waiverInsertion,
+} from '../core';
 import { toTextEdits } from './convert';
 import type { DraftState } from './drafts';
 

@@ -6,35 +6,28 @@ import {
   type CompletionList,
   type Position,
 } from 'vscode-languageserver';
-import type { Analysis } from '../core/analyze';
-import type { Catalog } from '../core/catalog/compile';
-import { FRONT_MATTER_KEYS } from '../core/frontmatter';
-import { displayWording } from '../core/fixes/fill';
-import { wordingSnippet } from '../core/fixes/snippet';
-import { wordingChoices } from '../core/fixes/wording';
-import type { Locale } from '../core/messages';
-import { LineIndex } from '../core/text/lineIndex';
+import { type Analysis, type Catalog, type CompletionEntry, completionsAt, type Locale } from '../core';
 
-const KEY_DOCS: Record<string, [string, string]> = {
-  document: [
-    '文書種別: 調達仕様書（procurement-spec）か契約書（contract）。これがあるファイルだけを草案として確認します。',
-    'Document type: procurement-spec or contract. Only files with it are checked as drafts.',
-  ],
-  category: [
-    '業務分類: 1 つまたはリスト。必須条項はこれで決まります。',
-    'Business categories: one or a list. They decide the required clauses.',
-  ],
-  organization: ['府省庁名: 雛形の〔 省 〕を埋めます。', 'The ministry: fills 〔 省 〕 in the template wording.'],
-  parties: [
-    '当事者: { 甲: …, 乙: … }。雛形の [甲] / [乙] を埋めます。',
-    'Contract parties { 甲: …, 乙: … }: fill [甲] / [乙].',
-  ],
-  options: ['オプション: target, subcontracting, audit など。', 'Options: target, subcontracting, audit, …'],
-};
+const KIND = {
+  property: CompletionItemKind.Property,
+  value: CompletionItemKind.Value,
+  enum: CompletionItemKind.EnumMember,
+  snippet: CompletionItemKind.Snippet,
+} as const;
 
-const md = (value: string) => ({ kind: MarkupKind.Markdown, value });
+function toCompletionItem(e: CompletionEntry): CompletionItem {
+  const item: CompletionItem = { label: e.label, kind: KIND[e.kind] };
+  if (e.detail !== undefined) item.detail = e.detail;
+  if (e.sortText !== undefined) item.sortText = e.sortText;
+  if (e.preselect !== undefined) item.preselect = e.preselect;
+  if (e.filterText !== undefined) item.filterText = e.filterText;
+  if (e.documentation !== undefined) item.documentation = { kind: MarkupKind.Markdown, value: e.documentation };
+  if (e.kind === 'snippet') item.insertTextFormat = InsertTextFormat.Snippet;
+  if (e.insertText !== undefined) item.insertText = e.insertText;
+  return item;
+}
 
-/** Completion in the front matter (keys and values, ids and 日本語 labels) and, in a draft's body, clause snippets. */
+/** The core's completions as LSP items: a list that is re-asked while incomplete, else an array. */
 export function completions(
   text: string,
   position: Position,
@@ -42,203 +35,7 @@ export function completions(
   catalog: Catalog,
   locale: Locale,
 ): CompletionItem[] | CompletionList {
-  const lines = new LineIndex(text);
-  const ja = locale === 'ja';
-  const lineText = text.slice(lines.lineStart(position.line), lines.offsetAt(position));
-  const fmEnd = frontMatterEnd(text, lines);
-  if (fmEnd !== undefined && position.line > 0 && position.line < fmEnd)
-    return finishedWordsClose(lineText, frontMatterItems(text, lines, position.line, lineText, catalog, ja));
-  if (!analysis?.context.documentType || /^\s*(```|~~~)/.test(lineText)) return [];
-  return clauseItems(analysis, position, ja);
-}
-
-/**
- * Front-matter lists are incomplete, so the editor asks again as the author types; once the word
- * before the cursor is a whole key or value (`confirmation: true`), the answer is empty and the
- * list closes: Enter at the end of the line starts a new line instead of accepting a no-op.
- */
-function finishedWordsClose(before: string, items: CompletionItem[]): CompletionList {
-  // The last word, by a backward scan (an unanchored `[^…]*$` is quadratic on long lines).
-  let from = before.length;
-  while (from > 0 && !/[\s:,[\]{}]/.test(before[from - 1])) from--;
-  const word = before.slice(from);
-  if (word && items.some((i) => i.label === word || (i.insertText ?? '').trim() === word))
-    return { isIncomplete: true, items: [] };
-  return { isIncomplete: true, items };
-}
-
-/** Line of the closing fence when the text starts with front matter. */
-function frontMatterEnd(text: string, lines: LineIndex): number | undefined {
-  if (!/^\ufeff?---\s*$/.test(text.slice(0, lines.lineEnd(0)))) return undefined;
-  for (let l = 1; l < lines.lineCount; l++) {
-    if (/^(---|\.\.\.)\s*$/.test(text.slice(lines.lineStart(l), lines.lineEnd(l)))) return l;
-  }
-  return lines.lineCount;
-}
-
-const SPACE = /\s/;
-
-/**
- * The key (trimmed) when `before` is `key: value`, `key: [a, b, value` or `key: a, value`, the
- * cursor in the value; undefined otherwise. What `/^([^\s:#][^:]*):\s*(?:\[?\s*(?:[^,\]]*,\s*)*)?([^,\]\s]*)$/`
- * matched, by one scan: that regex backtracks exponentially on `category: [,  ,  ,  …]`.
- */
-export function keyOfValue(before: string): string | undefined {
-  const colon = before.indexOf(':');
-  if (colon <= 0 || SPACE.test(before[0]) || before[0] === '#') return undefined;
-  const value = before.slice(colon + 1);
-  if (value.includes(']')) return undefined;
-  // The word being typed: the trailing run without `,` or whitespace. Before it, either only
-  // whitespace, an opening `[`, or a list whose last item is ended by a comma.
-  let end = value.length;
-  while (end > 0 && value[end - 1] !== ',' && !SPACE.test(value[end - 1])) end--;
-  const head = value.slice(0, end).trim();
-  return head === '' || head === '[' || head.endsWith(',') ? before.slice(0, colon).trim() : undefined;
-}
-
-function frontMatterItems(
-  text: string,
-  lines: LineIndex,
-  line: number,
-  before: string,
-  catalog: Catalog,
-  ja: boolean,
-): CompletionItem[] {
-  const def = catalog.def;
-  const valueKey = keyOfValue(before);
-  if (valueKey !== undefined) {
-    const key = Object.entries(FRONT_MATTER_KEYS).find(([, aliases]) => aliases.includes(valueKey))?.[0];
-    if (key === 'document') {
-      return Object.entries(def.documentTypes).flatMap(([id, d]) => [
-        {
-          label: id,
-          kind: CompletionItemKind.EnumMember,
-          detail: d.label,
-          documentation: md(`${d.label} / ${d.label_en} — ${d.part}`),
-        },
-        ...d.aliases.map((alias) => ({
-          label: alias,
-          kind: CompletionItemKind.EnumMember,
-          detail: id,
-          documentation: md(`${d.label} / ${d.label_en}`),
-        })),
-      ]);
-    }
-    if (key === 'category') {
-      return Object.entries(def.categories).flatMap(([id, c], i) => [
-        {
-          label: id,
-          kind: CompletionItemKind.EnumMember,
-          detail: c.label,
-          sortText: `${String(i).padStart(2, '0')}a`,
-          documentation: md(`${c.label} / ${c.label_en}\n\n${c.aliases.join('、')}`),
-        },
-        {
-          label: c.label,
-          kind: CompletionItemKind.EnumMember,
-          detail: id,
-          sortText: `${String(i).padStart(2, '0')}b`,
-          documentation: md(`${c.label} / ${c.label_en}`),
-        },
-      ]);
-    }
-    return [];
-  }
-  // Inside `options:`: option names, then their values.
-  let parent: string | undefined;
-  for (let l = line - 1; l > 0; l--) {
-    const t = text.slice(lines.lineStart(l), lines.lineEnd(l));
-    if (/^\S/.test(t)) {
-      parent = t.split(':')[0].trim();
-      break;
-    }
-  }
-  if (/^\s+/.test(before) && parent && FRONT_MATTER_KEYS.options.includes(parent)) {
-    const value = /^\s+([\w-]+)\s*:\s*(\S*)$/.exec(before);
-    if (value) {
-      const o = def.options[value[1]];
-      if (!o) return [];
-      if (o.type === 'boolean') return ['true', 'false'].map((v) => ({ label: v, kind: CompletionItemKind.Value }));
-      if (o.type === 'clause-list')
-        return def.clauses.map((c) => ({ label: c.id, kind: CompletionItemKind.EnumMember, detail: c.title }));
-      return Object.entries(o.values ?? {}).map(([id, v]) => ({
-        label: id,
-        kind: CompletionItemKind.EnumMember,
-        detail: ja ? v.label : v.label_en,
-      }));
-    }
-    if (/^\s+[\w-]*$/.test(before)) {
-      return Object.entries(def.options).map(([name, o]) => ({
-        label: name,
-        kind: CompletionItemKind.Property,
-        detail: ja ? o.label : o.label_en,
-        documentation: md(ja ? o.description : o.description_en),
-        insertText: `${name}: `,
-      }));
-    }
-    return [];
-  }
-  if (/^[^\s:]*$/.test(before)) {
-    return Object.entries(FRONT_MATTER_KEYS).flatMap(([key, aliases]) =>
-      aliases
-        .filter((a) => a !== 'categories')
-        .map((alias) => ({
-          label: alias,
-          kind: CompletionItemKind.Property,
-          detail: alias === key ? aliases[1] : key,
-          documentation: md(KEY_DOCS[key][ja ? 0 : 1]),
-          insertText: key === 'options' || key === 'parties' ? `${alias}:\n  ` : `${alias}: `,
-        })),
-    );
-  }
-  return [];
-}
-
-function clauseItems(a: Analysis, position: Position, ja: boolean): CompletionItem[] {
-  const ctx = a.context;
-  const cat = ctx.catalog;
-  const offset = a.lines.offsetAt(position);
-  const previous = [...ctx.blocks].reverse().find((b) => b.start < offset && b.facts.kind === 'heading');
-  const previousIsClause =
-    previous && [...ctx.locations.values()].some((l) => l.by === 'heading' && ctx.blocks[l.block] === previous);
-  const depth = previous ? Math.min(6, previous.facts.depth + (previousIsClause ? 0 : 1)) : 2;
-  const items: CompletionItem[] = [];
-  for (const clause of cat.clausesFor(ctx.documentType!)) {
-    const index = cat.clauseIndex.get(clause.id)!;
-    const req = ctx.requirements.get(index);
-    if (!req || req.level === 'not-applicable') continue;
-    const present = ctx.locations.has(index);
-    const rank = !present && req.level === 'required' ? 0 : !present ? 1 : 2;
-    const state = ja
-      ? `${{ required: '必須', optional: '選択', 'service-included': 'サービスに含まれる', 'not-applicable': '対象外' }[req.level]}・${present ? '記載あり' : '未記載'}`
-      : `${req.level}, ${present ? 'present' : 'missing'}`;
-    const title = clause.heading ?? clause.title;
-    for (const { wording, preferred } of wordingChoices(ctx, clause)) {
-      const label = ja ? wording.label : (wording.label_en ?? wording.label);
-      items.push({
-        label: label ? `${title}（${label}）` : title,
-        kind: CompletionItemKind.Snippet,
-        detail: `${clause.id} — ${state}`,
-        sortText: `${rank}-${String(index).padStart(2, '0')}-${preferred ? 0 : 1}`,
-        preselect: rank === 0 && preferred ? true : undefined,
-        filterText: `${title} ${clause.title} ${clause.id} ${label ?? ''}`,
-        documentation: md(
-          [
-            `**${ja ? clause.title : clause.title_en}** — ${req.basis}`,
-            '',
-            `${wording.source}`,
-            '',
-            ...displayWording(wording.text, cat)
-              .trim()
-              .split('\n')
-              .map((l) => `> ${l}`),
-            ...(wording.note ? ['', `${ja ? '注' : 'Note'}: ${wording.note.trim()}`] : []),
-          ].join('\n'),
-        ),
-        insertTextFormat: InsertTextFormat.Snippet,
-        insertText: `${'#'.repeat(depth)} ${title}\n\n${wordingSnippet(wording.text.trimEnd(), cat, ctx.fill)}\n`,
-      });
-    }
-  }
-  return items;
+  const c = completionsAt(text, position, analysis, catalog, locale);
+  const items = c.items.map(toCompletionItem);
+  return c.isIncomplete ? { isIncomplete: true, items } : items;
 }

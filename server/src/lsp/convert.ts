@@ -2,9 +2,7 @@ import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type TextEdit } f
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
-import type { Diagnostic } from '../core/findings';
-import type { OffsetEdit } from '../core/fixes/actions';
-import type { LineIndex } from '../core/text/lineIndex';
+import type { Diagnostic, LineIndex, OffsetEdit } from '../core';
 import type { SeverityOverride } from '../protocol';
 
 const SEVERITY = {

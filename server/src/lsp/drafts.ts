@@ -1,9 +1,13 @@
-import { analyze, type Analysis } from '../core/analyze';
-import { internalErrorDiagnostic } from '../core/failure';
-import { IncrementalAnalyzer } from '../core/incremental';
-import type { Catalog } from '../core/catalog/compile';
-import type { Diagnostic } from '../core/findings';
-import { messages, type Locale } from '../core/messages';
+import {
+  analyze,
+  IncrementalAnalyzer,
+  internalErrorDiagnostic,
+  messages,
+  type Analysis,
+  type Catalog,
+  type Diagnostic,
+  type Locale,
+} from '../core';
 import type { ItakuSettings } from '../protocol';
 
 /** What the server knows about one open document at one version. */

@@ -10,7 +10,7 @@ import {
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { resolveLocale, type Locale } from '../core/index';
+import { resolveLocale, type Locale } from '../core';
 import { StatusNotification, type DraftStatus } from '../protocol';
 import type { Catalogs } from './catalogs';
 import type { Settings } from './settings';

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIAGNOSTIC_CODES } from '../../core/findings';
-import { codeDescription, codeTitle, type Locale } from '../../core/messages';
+import { codeDescription, codeTitle, DIAGNOSTIC_CODES, type Locale } from '../../core';
 import { skipReasonText, type RunReport } from '../report';
 
 const LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;

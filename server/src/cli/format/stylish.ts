@@ -1,5 +1,4 @@
-import type { Catalog } from '../../core/catalog/compile';
-import type { Locale } from '../../core/messages';
+import type { Catalog, Locale } from '../../core';
 import { painter } from '../color';
 import { escapeForTerminal as esc, notACommand } from '../escape';
 import { counts, skipReasonText, type RunReport } from '../report';

@@ -7,7 +7,8 @@ export type PhraseUsage =
   | { kind: 'heading'; clause: number; group: number; term: number }
   | { kind: 'term'; clause: number; group: number; term: number }
   | { kind: 'not'; clause: number }
-  | { kind: 'veto'; clause: number }
+  | { kind: 'veto'; clause: number; context?: number }
+  | { kind: 'lift'; context: number }
   | { kind: 'support'; clause: number }
   | { kind: 'umbrella' }
   | { kind: 'variant'; clause: number; variant: string }
@@ -28,6 +29,12 @@ export interface DetectionTables {
   /** Per phrase: clauses it masks (`not`) and vetoes (`veto`); empty for most phrases. */
   notClauses: number[][];
   vetoClauses: number[][];
+  /** Per phrase: [context, clause, …] vetoes that a phrase of the context's `unless` lifts in its sentence. */
+  softVetoes: number[][];
+  /** Per phrase: the negative contexts whose veto it lifts. */
+  liftContexts: number[][];
+  /** Number of negative contexts. */
+  contexts: number;
   /** Per phrase: the clauses whose subject it names (support for a heading above it); mostly empty. */
   supportClauses: number[][];
   /** Group index → 1 for a heading group that is one of the clause's own titles. */
@@ -128,10 +135,12 @@ export function compileCatalog(input: CatalogDef, source: string): Catalog {
   const groupSizes = def.clauses.map((clause, c) => {
     clause.recognise.not?.forEach((n) => add(n, { kind: 'not', clause: c }));
     clause.recognise.veto?.forEach((n) => add(n, { kind: 'veto', clause: c }));
-    for (const context of contexts) {
+    contexts.forEach((context, k) => {
       if (!context.clauses || context.clauses.includes(clause.id))
-        context.phrases.forEach((p) => add(p, { kind: 'veto', clause: c }));
-    }
+        context.phrases.forEach((p) =>
+          add(p, context.unless?.length ? { kind: 'veto', clause: c, context: k } : { kind: 'veto', clause: c }),
+        );
+    });
     clause.recognise.support?.forEach((n) => expand(n).forEach((p) => add(p, { kind: 'support', clause: c })));
     for (const [variant, signal] of Object.entries(clause.variants ?? {})) {
       signal.phrases.forEach((p) => add(p, { kind: 'variant', clause: c, variant }));
@@ -141,6 +150,7 @@ export function compileCatalog(input: CatalogDef, source: string): Catalog {
       addGroup(spec, (term) => ({ kind: 'term', clause: c, group: g, term })),
     );
   });
+  contexts.forEach((context, k) => context.unless?.forEach((p) => add(p, { kind: 'lift', context: k })));
   def.umbrellaHeadings.forEach((h) => add(h, { kind: 'umbrella' }));
   const riskGroupSizes = def.cloudRisks.items.map((item, r) =>
     item.recognise.map((spec, g) => addGroup(spec, (term) => ({ kind: 'risk', item: r, group: g, term }))),
@@ -193,7 +203,7 @@ export function compileCatalog(input: CatalogDef, source: string): Catalog {
   return {
     def,
     source,
-    detection: detectionTables(usages, groupSizes, headingSizes, weakHeadings),
+    detection: detectionTables(usages, groupSizes, headingSizes, weakHeadings, contexts.length),
     matcher: new PhraseMatcher(phrases),
     usages,
     groupSizes,
@@ -225,6 +235,7 @@ function detectionTables(
   groupSizes: number[][],
   headingSizes: number[][],
   weakHeadings: number[],
+  contextCount: number,
 ): DetectionTables {
   const bodyIndex: number[][] = [];
   const headingIndex: number[][] = [];
@@ -251,18 +262,24 @@ function detectionTables(
   const headingRefs: Int32Array[] = [];
   const notClauses: number[][] = [];
   const vetoClauses: number[][] = [];
+  const softVetoes: number[][] = [];
+  const liftContexts: number[][] = [];
   const supportClauses: number[][] = [];
   usages.forEach((list, phrase) => {
     const body: number[] = [];
     const heading: number[] = [];
     notClauses[phrase] = [];
     vetoClauses[phrase] = [];
+    softVetoes[phrase] = [];
+    liftContexts[phrase] = [];
     const support = new Set<number>();
     for (const u of list) {
       if (u.kind === 'term') body.push(bodyIndex[u.clause][u.group], 1 << u.term);
       else if (u.kind === 'heading') heading.push(headingIndex[u.clause][u.group], 1 << u.term);
       else if (u.kind === 'not') notClauses[phrase].push(u.clause);
+      else if (u.kind === 'veto' && u.context !== undefined) softVetoes[phrase].push(u.context, u.clause);
       else if (u.kind === 'veto' && !vetoClauses[phrase].includes(u.clause)) vetoClauses[phrase].push(u.clause);
+      else if (u.kind === 'lift' && !liftContexts[phrase].includes(u.context)) liftContexts[phrase].push(u.context);
       if (u.kind === 'term' || u.kind === 'heading' || u.kind === 'support') support.add(u.clause);
     }
     supportClauses[phrase] = [...support];
@@ -280,6 +297,9 @@ function detectionTables(
     headingRefs,
     notClauses,
     vetoClauses,
+    softVetoes,
+    liftContexts,
+    contexts: contextCount,
     supportClauses,
     strongGroup: Uint8Array.from(strong),
     groups: groupClause.length,

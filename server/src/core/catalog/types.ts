@@ -82,6 +82,8 @@ export interface NegativeContextDef extends Labelled {
   phrases: string[];
   /** The clauses it applies to; all clauses when absent. */
   clauses?: ClauseId[];
+  /** A sentence that also holds one of these is not in the context (ものとします。 is a duty, not commentary). */
+  unless?: string[];
 }
 
 export interface RecogniseDef {

@@ -76,8 +76,8 @@ export function currentDiagnostic(analysis: Analysis, ref: DiagnosticRef): Diagn
 }
 
 /** Markup around a marker on its own line (what `markerRemoval` may take with it). */
-const LINE_MARKUP = /^(?:(?![\r\n])[\s#>*_+\-])*$/;
-const LINE_MARKUP_AND_BREAK = /^(?:(?![\r\n])[\s#>*_+\-])*(?:\r\n|\r|\n)?$/;
+const LINE_MARKUP = /^(?:(?![\r\n])[\s#>*_+-])*$/;
+const LINE_MARKUP_AND_BREAK = /^(?:(?![\r\n])[\s#>*_+-])*(?:\r\n|\r|\n)?$/;
 
 /** What a fix for each code may replace besides inserting: exactly the finding's own text. */
 const REPLACES_FINDING = new Set([

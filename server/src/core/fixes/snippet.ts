@@ -37,7 +37,7 @@ export function wordingSnippet(text: string, catalog: Catalog, fill?: FillContex
     if (!def) out += `\${${stop}}`;
     else if (def.choices?.length && !repeat) {
       out += `\${${stop}|${def.choices.map(escapeChoice).join(',')}|}`;
-    } else out += repeat ? `\$${stop}` : `\${${stop}:${escapeSnippet(placeholderDisplay(def, m[2]))}}`;
+    } else out += repeat ? `$${stop}` : `\${${stop}:${escapeSnippet(placeholderDisplay(def, m[2]))}}`;
   }
   out += escapeSnippet(adaptTerms(text.slice(last), fill));
   return out;
