@@ -8,6 +8,7 @@ import { loadCatalog } from '../server/src/core/catalog/load';
 import type { Catalog } from '../server/src/core/catalog/compile';
 import { frontMatterSchema } from '../server/src/core/frontmatterSchema';
 import { escapeSnippet, wordingSnippet } from '../server/src/core/fixes/snippet';
+import { DIAGNOSTIC_CODES } from '../server/src/core/findings';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -154,6 +155,24 @@ export function snippets(cat: Catalog): Record<string, { prefix: string[]; body:
   return out;
 }
 
+/**
+ * The .itaku.yaml schema with every diagnostic code under `severity` (for completion in the editor);
+ * other codes pass the schema and get their own error with the closest code (core/config.ts).
+ */
+function configSchema(): string {
+  const schema = JSON.parse(readFileSync(path.join(ROOT, 'schemas/itaku-config.schema.json'), 'utf8'));
+  const level = { enum: ['error', 'warning', 'information', 'hint', 'off'] };
+  const severity = {
+    type: 'object',
+    description: 'Severity per diagnostic code (as the itaku.severity setting).',
+    properties: Object.fromEntries(DIAGNOSTIC_CODES.map((code) => [code, level])),
+    additionalProperties: level,
+  };
+  schema.properties.severity = severity;
+  schema.properties.overrides.items.properties.severity = severity;
+  return JSON.stringify(schema, null, 2) + '\n';
+}
+
 /** Every generated file: path → expected content. */
 export function generatedFiles(): Record<string, string> {
   const cat = builtin();
@@ -161,6 +180,7 @@ export function generatedFiles(): Record<string, string> {
   return {
     'README.md': replaceBetween(readme, 'clauses', clauseTables(cat)),
     'schemas/frontmatter.schema.json': JSON.stringify(frontMatterSchema(cat.def), null, 2) + '\n',
+    'schemas/itaku-config.schema.json': configSchema(),
     'snippets/itaku.code-snippets': JSON.stringify(snippets(cat), null, 2) + '\n',
   };
 }

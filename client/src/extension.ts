@@ -37,7 +37,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
     ],
-    initializationOptions: { locale: vscode.env.language } satisfies InitializationOptions,
+    initializationOptions: {
+      locale: vscode.env.language,
+      workspaceTrusted: vscode.workspace.isTrusted,
+    } satisfies InitializationOptions,
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}') },
     diagnosticCollectionName: SERVER_ID,
     middleware: {

@@ -3,11 +3,12 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { builtinCatalog } from './builtinCatalog';
-import { type Catalog, closestValues, loadCatalog, type Locale, resolveLocale } from './core';
-import { readFailureMessage, readRegularFile } from './io/readFile';
+import { type Catalog, type CatalogProblem, closestValues, type Locale, resolveLocale } from './core';
+import { loadCatalogFile } from './io/catalogFiles';
+import { ProjectConfigs } from './io/projectConfig';
 import { colorEnabled } from './cli/color';
 import { escapeForTerminal } from './cli/escape';
-import { checkFile, checkInParallel, collect, type Outcome, type WorkerData } from './cli/check';
+import { checkFile, checkInParallel, collect, type CheckJob, type Outcome, type WorkerData } from './cli/check';
 import { collectMarkdownFiles } from './cli/files';
 import { fixFiles, fixSummary } from './cli/fix';
 import { formatJson } from './cli/format/json';
@@ -27,7 +28,8 @@ const USAGE = {
 
 オプション:
   --format <stylish|json|sarif>  出力形式（既定: stylish）
-  --catalog <ファイル>           条項カタログ（既定: 組み込みの nisc-2011）
+  --catalog <ファイル>           条項カタログ（既定: .itaku.yaml の catalog、なければ組み込みの nisc-2011）
+  --no-config                    .itaku.yaml を探さない
   --locale <ja|en>               メッセージの言語（既定: ja）
   --max-file-size <バイト>       これより大きいファイルは分析しない（既定: ${DEFAULT_MAX_FILE_SIZE}）
   --max-warnings <数>            警告がこの数を超えたら終了コード 1（指定すると警告の数だけで判定）
@@ -47,7 +49,8 @@ Paths are files or folders (searched recursively for *.md); default ".".
 
 Options:
   --format <stylish|json|sarif>  output format (default: stylish)
-  --catalog <file>               clause catalog (default: the built-in nisc-2011)
+  --catalog <file>               clause catalog (default: the catalog of .itaku.yaml, else the built-in nisc-2011)
+  --no-config                    do not look for .itaku.yaml
   --locale <ja|en>               message language (default: ja)
   --max-file-size <bytes>        files larger than this are not analysed (default: ${DEFAULT_MAX_FILE_SIZE})
   --max-warnings <n>             exit 1 when there are more than n warnings (warnings then count only by number)
@@ -66,6 +69,7 @@ Exit codes: 0 no warning or error, 1 warnings or errors found, a file could not 
 const OPTIONS = {
   format: { type: 'string', default: 'stylish' },
   catalog: { type: 'string' },
+  'no-config': { type: 'boolean', default: false },
   locale: { type: 'string' },
   'max-file-size': { type: 'string' },
   'max-warnings': { type: 'string' },
@@ -77,9 +81,6 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
-
-/** Largest catalog file read (the built-in one is about 100 KB). */
-const MAX_CATALOG_BYTES = 8 * 1024 * 1024;
 
 class UsageError extends Error {}
 
@@ -169,6 +170,8 @@ function parseCommandLine(argv: string[], locale: Locale) {
   return {
     format,
     catalog: str('catalog'),
+    locale: locale_,
+    noConfig: bool('no-config'),
     maxSize:
       count('max-file-size', 1, { ja: '1 以上のバイト数', en: 'a positive number of bytes' }) ?? DEFAULT_MAX_FILE_SIZE,
     maxWarnings: count('max-warnings', 0, { ja: '0 以上の整数', en: 'a whole number (0 or more)' }),
@@ -202,9 +205,9 @@ async function main(argv: string[]): Promise<number> {
     );
   }
 
-  const loaded = readCatalog(options.catalog, locale);
-  if (!loaded) return 2;
-  const { catalog, catalogText } = loaded;
+  const catalogs = new CatalogFiles(locale);
+  const explicitCatalog = options.catalog ? path.resolve(options.catalog) : undefined;
+  if (explicitCatalog && !catalogs.load(explicitCatalog, options.catalog!)) return 2;
 
   const { files, missing, skipped: walkSkips } = await collectMarkdownFiles(paths.length ? paths : ['.']);
   if (missing.length) {
@@ -218,12 +221,20 @@ async function main(argv: string[]): Promise<number> {
       );
     return 2;
   }
+  const planned = planJobs(files, paths, options, locale, explicitCatalog, catalogs);
+  if (!planned) return 2;
+  const { jobs, ignored } = planned;
+  const catalogByShown = new Map(jobs.map((j) => [j.shown, j.catalogFile]));
   if (options.fix || options.fixDryRun) {
     // The server's fix-all, written into the files (insert-only, atomic); a dry run prints the diff.
     const results = fixFiles(
-      files.map((file) => ({ file, shown: shownPath(file) })),
-      catalog,
-      locale,
+      jobs.map((j) => ({
+        file: j.file,
+        shown: j.shown,
+        catalog: catalogs.get(j.catalogFile),
+        locale: j.settings.locale,
+        defaults: j.settings.defaults,
+      })),
       options.maxSize,
       options.fixDryRun,
     );
@@ -231,12 +242,8 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(fixSummary(results, locale, options.fixDryRun));
     if (options.fixDryRun) return 0;
   }
-  const report = await checkFiles(
-    files,
-    catalog,
-    { catalogText, catalogSource: catalog.source, settings: { locale, maxSize: options.maxSize } },
-    options.jobs,
-  );
+  const report = await checkFiles(jobs, catalogs, options.jobs);
+  report.skipped.unshift(...ignored.map((file) => skipped(shownPath(file), 'ignored')));
   report.skipped.unshift(...walkSkips.map((w) => skipped(shownPath(w.path), w.reason)));
   const c = counts(report);
   if (options.quiet) for (const f of report.files) f.diagnostics = f.diagnostics.filter((d) => d.severity === 'error');
@@ -245,7 +252,12 @@ async function main(argv: string[]): Promise<number> {
       ? formatJson(report)
       : options.format === 'sarif'
         ? formatSarif(report, VERSION, locale)
-        : formatStylish(report, catalog, locale, colorEnabled(process.stdout));
+        : formatStylish(
+            report,
+            (shown) => catalogs.get(catalogByShown.get(shown)),
+            locale,
+            colorEnabled(process.stdout),
+          );
   const tooManyWarnings = options.maxWarnings !== undefined && c.warning > options.maxWarnings;
   const failed =
     c.error > 0 ||
@@ -286,66 +298,120 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-function readCatalog(file: string | undefined, locale: Locale): { catalog: Catalog; catalogText?: string } | undefined {
-  if (!file) return { catalog: builtinCatalog() };
-  const shown = escapeForTerminal(file);
-  const read = readRegularFile(file, MAX_CATALOG_BYTES);
-  let text: string | undefined;
-  if (read.ok) {
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes);
-    } catch {
+/** Catalog files loaded once each (undefined: the built-in catalog); problems go to stderr. */
+class CatalogFiles {
+  private readonly loaded = new Map<string, Catalog>();
+  constructor(private readonly locale: Locale) {}
+
+  get(file: string | undefined): Catalog {
+    return (file && this.loaded.get(file)) || builtinCatalog();
+  }
+
+  /** Loads `file` (shown as `shown`); false after reporting why it cannot be used. */
+  load(file: string, shown: string): boolean {
+    if (this.loaded.has(file)) return true;
+    const locale = this.locale;
+    const name = escapeForTerminal(shown);
+    const result = loadCatalogFile(file, builtinCatalog, locale);
+    if (!result.read) {
       process.stderr.write(
         say(
           locale,
-          `itaku: カタログ ${shown} を読めません: UTF-8 ではありません。\n`,
-          `itaku: cannot read the catalog ${shown}: it is not UTF-8.\n`,
+          `itaku: カタログ ${name} を読めません: ${result.message}。\n`,
+          `itaku: cannot read the catalog ${name}: ${result.message}.\n`,
         ),
       );
-      return undefined;
+      return false;
     }
-  } else {
+    if (result.ok) {
+      this.loaded.set(file, result.catalog);
+      return true;
+    }
     process.stderr.write(
-      say(
-        locale,
-        `itaku: カタログ ${shown} を読めません: ${readFailureMessage(locale, read.reason, MAX_CATALOG_BYTES)}。\n`,
-        `itaku: cannot read the catalog ${shown}: ${readFailureMessage(locale, read.reason, MAX_CATALOG_BYTES)}.\n`,
-      ),
+      say(locale, `itaku: カタログ ${name} が不正です:\n`, `itaku: the catalog ${name} is invalid:\n`),
     );
-    return undefined;
+    printProblems(result.problems, name);
+    return false;
   }
-  const loaded = loadCatalog(text, file, locale);
-  if (loaded.ok) return { catalog: loaded.catalog, catalogText: text };
-  process.stderr.write(
-    say(locale, `itaku: カタログ ${shown} が不正です:\n`, `itaku: the catalog ${shown} is invalid:\n`),
-  );
-  for (const p of loaded.problems)
-    process.stderr.write(
-      `${shown}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${escapeForTerminal(p.message)}\n`,
-    );
-  return undefined;
 }
 
-async function checkFiles(
-  paths: string[],
-  catalog: Catalog,
-  data: Omit<WorkerData, 'itakuWorker'>,
-  jobs?: number,
-): Promise<RunReport> {
-  const files = paths.map((file) => ({
-    file,
-    shown: path.relative(process.cwd(), file).split(path.sep).join('/') || file,
-  }));
+/** `file:line:column: message` for each problem (in the file named, or in `shown`). */
+function printProblems(problems: CatalogProblem[], shown: string): void {
+  for (const p of problems)
+    process.stderr.write(
+      `${p.file ? escapeForTerminal(shownPath(p.file)) : shown}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${escapeForTerminal(p.message)}\n`,
+    );
+}
+
+/**
+ * Each file with its settings: the nearest .itaku.yaml (unless --no-config), then the command
+ * line (--catalog and --locale win). Files its `ignores` match are left out (listed when named on
+ * the command line). Undefined after reporting an invalid configuration or catalog (exit 2).
+ */
+function planJobs(
+  files: string[],
+  inputs: string[],
+  options: ReturnType<typeof parseCommandLine>,
+  locale: Locale,
+  explicitCatalog: string | undefined,
+  catalogs: CatalogFiles,
+): { jobs: CheckJob[]; ignored: string[] } | undefined {
+  const configs = new ProjectConfigs();
+  const named = new Set(inputs.map((p) => path.resolve(p)));
+  const jobs: CheckJob[] = [];
+  const ignored: string[] = [];
+  const broken = new Map<string, CatalogProblem[]>();
+  for (const file of files) {
+    const absolute = path.resolve(file);
+    const config = options.noConfig ? {} : configs.forDraft(absolute, locale);
+    if (config.problems) {
+      broken.set(config.file!, config.problems);
+      continue;
+    }
+    const s = config.settings;
+    if (s?.ignored) {
+      if (named.has(absolute)) ignored.push(file);
+      continue;
+    }
+    const catalogFile = explicitCatalog ?? config.catalogFile;
+    if (catalogFile && !catalogs.load(catalogFile, shownPath(catalogFile))) return undefined;
+    jobs.push({
+      file,
+      shown: shownPath(file),
+      catalogFile,
+      settings: {
+        locale: options.locale ? locale : (s?.locale ?? locale),
+        maxSize: options.maxSize,
+        severity: s?.severity ?? {},
+        defaults: s?.defaults,
+      },
+    });
+  }
+  if (broken.size) {
+    for (const [file, problems] of broken) {
+      const shown = escapeForTerminal(shownPath(file));
+      process.stderr.write(
+        say(locale, `itaku: 設定ファイル ${shown} が不正です:\n`, `itaku: the configuration ${shown} is invalid:\n`),
+      );
+      printProblems(problems, shown);
+    }
+    return undefined;
+  }
+  return { jobs, ignored };
+}
+
+async function checkFiles(files: CheckJob[], catalogs: CatalogFiles, jobs?: number): Promise<RunReport> {
   const progress = process.stderr.isTTY && files.length > 50;
   const report = (done: number) => {
     if (progress && (done % 20 === 0 || done === files.length))
       process.stderr.write(`\ritaku: ${done}/${files.length}`);
   };
-  let outcomes = await checkInParallel(__filename, files, { itakuWorker: true, ...data }, catalog, report, jobs);
+  const catalogOf = (job: CheckJob) => catalogs.get(job.catalogFile);
+  let outcomes = await checkInParallel(__filename, files, { itakuWorker: true }, catalogOf, report, jobs);
   if (!outcomes) {
     outcomes = [];
     for (const f of files) {
-      outcomes.push(checkFile(f.file, f.shown, catalog, data.settings));
+      outcomes.push(checkFile(f.file, f.shown, catalogOf(f), f.settings));
       report(outcomes.length);
     }
   }
@@ -353,21 +419,26 @@ async function checkFiles(
   return collect(outcomes);
 }
 
-/** A worker thread of `checkInParallel`: loads the catalog once, then checks batches of files. */
-function runWorker(data: WorkerData): void {
-  let catalog: Catalog;
-  if (data.catalogText !== undefined) {
-    const loaded = loadCatalog(data.catalogText, data.catalogSource, data.settings.locale);
-    if (!loaded.ok) throw new Error('the catalog became invalid');
-    catalog = loaded.catalog;
-  } else catalog = builtinCatalog();
-  parentPort!.on('message', (m: { from: number; files: Array<{ file: string; shown: string }> }) => {
-    const outcomes: Outcome[] = m.files.map((f) => checkFile(f.file, f.shown, catalog, data.settings));
+/** A worker thread of `checkInParallel`: loads each catalog file once, then checks batches of files. */
+function runWorker(): void {
+  const catalogs = new Map<string, Catalog>();
+  const catalogOf = (job: CheckJob) => {
+    if (!job.catalogFile) return builtinCatalog();
+    let catalog = catalogs.get(job.catalogFile);
+    if (!catalog) {
+      const loaded = loadCatalogFile(job.catalogFile, builtinCatalog, job.settings.locale);
+      if (!loaded.read || !loaded.ok) throw new Error('the catalog became invalid');
+      catalogs.set(job.catalogFile, (catalog = loaded.catalog));
+    }
+    return catalog;
+  };
+  parentPort!.on('message', (m: { from: number; files: CheckJob[] }) => {
+    const outcomes: Outcome[] = m.files.map((f) => checkFile(f.file, f.shown, catalogOf(f), f.settings));
     parentPort!.postMessage({ from: m.from, outcomes });
   });
 }
 
-if (!isMainThread && (workerData as WorkerData | undefined)?.itakuWorker) runWorker(workerData as WorkerData);
+if (!isMainThread && (workerData as WorkerData | undefined)?.itakuWorker) runWorker();
 else
   main(process.argv.slice(2)).then(
     (code) => {

@@ -67,6 +67,11 @@ export const DEFAULT_SETTINGS: ItakuSettings = {
 export interface InitializationOptions {
   /** The editor's display language, used when itaku.locale is auto. */
   locale?: string;
+  /**
+   * False when the workspace is not trusted (VS Code's Restricted Mode): a workspace .itaku.yaml may
+   * then not choose the catalog. Clients without a notion of trust leave it out (trusted).
+   */
+  workspaceTrusted?: boolean;
   /** Settings for clients that do not answer workspace/configuration (e.g. a plain Neovim setup). */
   settings?: Partial<ItakuSettings>;
 }

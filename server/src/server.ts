@@ -17,7 +17,8 @@ import { type NewDraftRequest, newDraftText, resolveLocale } from './core';
 import { CatalogChanges } from './lsp/catalogChanges';
 import { Catalogs } from './lsp/catalogs';
 import { FIX_ALL_KIND, workspaceEdit } from './lsp/codeActions';
-import { Scheduler } from './lsp/scheduler';
+import { ProjectSettings } from './lsp/projectSettings';
+import { Scheduler, type DraftInputs } from './lsp/scheduler';
 import { sanitize, Settings } from './lsp/settings';
 import { Commands, type DraftChoices, type InitializationOptions } from './protocol';
 
@@ -26,6 +27,8 @@ const documents = new TextDocuments(TextDocument);
 const settings = new Settings(connection);
 const catalogs = new Catalogs(connection, builtinCatalog);
 let clientLocale: string | undefined;
+/** False when the client says the workspace is not trusted (VS Code's Restricted Mode). */
+let workspaceTrusted = true;
 let workspaceFolders: string[] = [];
 let versionedEdits = false;
 let snippetEdits = false;
@@ -34,9 +37,25 @@ let workspaceFolderEvents = false;
 
 const folderOf = (uri: string) =>
   workspaceFolders.filter((f) => uri.startsWith(f.endsWith('/') ? f : `${f}/`)).sort((a, b) => b.length - a.length)[0];
+const project = new ProjectSettings(
+  connection,
+  settings,
+  (uri) => folderOf(uri),
+  () => clientLocale,
+  () => workspaceTrusted,
+);
+/** What applies to a draft: the nearest .itaku.yaml over the settings, and its catalog (read here, on the main thread). */
+async function inputsOf(uri: string): Promise<DraftInputs> {
+  const draft = await project.forDraft(uri);
+  const { settings, locale, defaults, configFile, ignored } = draft;
+  const catalog = draft.catalogFile
+    ? await catalogs.getFile(draft.catalogFile, locale)
+    : await catalogs.get(settings.catalog, folderOf(uri), locale);
+  return { settings, locale, catalog, defaults, ignored, configFile };
+}
 let workDoneProgress = false;
 // Analysis runs in worker threads (server/out/worker.js), never on the connection's thread.
-const scheduler = new Scheduler(connection, documents, settings, catalogs, folderOf, () => clientLocale, {
+const scheduler = new Scheduler(connection, documents, inputsOf, builtinCatalog(), {
   workers: Number(process.env.ITAKU_WORKERS) || undefined,
   stepBudgetMs: Number(process.env.ITAKU_STEP_BUDGET_MS) || undefined,
   get progress() {
@@ -48,6 +67,7 @@ const scheduler = new Scheduler(connection, documents, settings, catalogs, folde
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const init = (params.initializationOptions ?? {}) as InitializationOptions;
   clientLocale = init.locale ?? params.locale;
+  workspaceTrusted = init.workspaceTrusted !== false;
   settings.supported = Boolean(params.capabilities.workspace?.configuration);
   settings.fallback = sanitize(init.settings);
   dynamicConfiguration = Boolean(params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration);
@@ -86,17 +106,24 @@ connection.onInitialized(() => {
 
 const refreshAll = () => {
   settings.forget();
+  project.forget();
   catalogs.forget();
   scheduler.refresh();
 };
 connection.onDidChangeConfiguration(refreshAll);
 // A changed catalog file: only the drafts using it, debounced (catalogs are re-read by mtime).
 const catalogChanges = new CatalogChanges(
-  settings,
-  catalogs,
-  folderOf,
+  async (uri) => {
+    if (!documents.get(uri)) return [];
+    const inputs = await inputsOf(uri);
+    return [...inputs.catalog.layers, ...(inputs.configFile ? [inputs.configFile] : [])];
+  },
   () => documents.all().map((d) => d.uri),
   (uri) => scheduler.refresh(uri),
+  () => {
+    project.forget();
+    catalogs.forget();
+  },
 );
 connection.onDidChangeWatchedFiles((params) => catalogChanges.onChange(params));
 

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { builtinCatalog } from './builtinCatalog';
-import { loadCatalog, type Catalog } from './core';
+import { compileCatalog, type Catalog } from './core';
 import { codeActions, fixAllEdits } from './lsp/codeActions';
 import { completions } from './lsp/completion';
 import { Drafts, type DraftState } from './lsp/drafts';
@@ -161,8 +161,8 @@ port.on('message', (m: ToWorker) => {
   beat();
   switch (m.kind) {
     case 'catalog': {
-      const loaded = loadCatalog(m.source.text, m.source.file);
-      if (loaded.ok) catalogs.set(m.source.key, loaded.catalog);
+      const { key, def, source, root, layers } = m.source;
+      catalogs.set(key, compileCatalog(def, source, { root, layers }));
       return;
     }
     case 'analyze':

@@ -68,7 +68,7 @@ test('extension-host checks: activate, diagnostics, code actions, settings, fix 
   }
 });
 
-test('untrusted workspace: its itaku.catalog is ignored, the built-in catalog is used, and a notice says why', async () => {
+test('untrusted workspace: its itaku.catalog and its .itaku.yaml catalog are ignored, the built-in catalog is used, notices say why; .itaku.yaml defaults, ignores and severity apply', async () => {
   ensureTools();
   // A ministry catalog that makes the audit clause required everywhere.
   const ministry = CATALOG_TEXT.replace('id: nisc-2011', 'id: my-ministry').replace(
@@ -84,6 +84,18 @@ test('untrusted workspace: its itaku.catalog is ignored, the built-in catalog is
       'spec-build.md': read('spec-build.md'),
       'ministry.yaml': ministry,
       '.vscode/settings.json': JSON.stringify({ 'itaku.catalog': 'ministry.yaml' }),
+      // A project configuration: its catalog is ignored too; its defaults, ignores and severity apply.
+      '.itaku.yaml': [
+        'catalog: ministry.yaml',
+        'defaults:',
+        '  organization: 架空省',
+        'ignores: [old/**]',
+        'severity:',
+        '  missing-clause: error',
+        '',
+      ].join('\n'),
+      'placeholder.md': '---\ndocument: 調達仕様書\ncategory: build\n---\n\n# 件名\n\n〔 省 〕の情報を取り扱う。\n',
+      'old/old.md': read('spec-build.md'),
     },
     payload: [
       ['extensionDevelopmentPath', ROOT],
@@ -96,6 +108,14 @@ test('untrusted workspace: its itaku.catalog is ignored, the built-in catalog is
       await page
         .locator('.notification-toast', {
           hasText: 'this workspace is not trusted, so its itaku.catalog setting is ignored',
+        })
+        .first()
+        .waitFor({ timeout: 60000 });
+      // The server's notice about .itaku.yaml, in the default language (ja).
+      await page
+        .locator('.notification-toast', {
+          hasText:
+            'このワークスペースは信頼されていないため、.itaku.yaml が指定するカタログ「ministry.yaml」は使いません',
         })
         .first()
         .waitFor({ timeout: 60000 });

@@ -1,6 +1,16 @@
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { analyze, type Catalog, type Diagnostic, internalErrorDiagnostic, type Locale, messages } from '../core';
+import {
+  analyze,
+  applySeverity,
+  type Catalog,
+  type Diagnostic,
+  type FrontMatterDefaults,
+  internalErrorDiagnostic,
+  type Locale,
+  messages,
+  type SeverityLevel,
+} from '../core';
 import { readDraftFile } from './files';
 import { skipped, type FileReport, type RunReport, type SkippedFile } from './report';
 
@@ -12,6 +22,9 @@ export type Outcome =
 export interface CheckSettings {
   locale: Locale;
   maxSize: number;
+  /** From .itaku.yaml: severity per code ('off' drops the finding) and front-matter defaults. */
+  severity?: Record<string, SeverityLevel>;
+  defaults?: FrontMatterDefaults;
 }
 
 /** Checks one file (shown as `shown` in reports). */
@@ -20,10 +33,13 @@ export function checkFile(file: string, shown: string, catalog: Catalog, setting
   const read = readDraftFile(file, maxSize);
   if (read.kind === 'text') {
     try {
-      const analysis = analyze(read.text, { catalog, locale });
-      return analysis
-        ? { kind: 'draft', report: { path: shown, ...analysis.result } }
-        : { kind: 'not-draft', path: shown };
+      const analysis = analyze(read.text, { catalog, locale, defaults: settings.defaults });
+      if (!analysis) return { kind: 'not-draft', path: shown };
+      const result = analysis.result;
+      return {
+        kind: 'draft',
+        report: { path: shown, ...result, diagnostics: applySeverity(result.diagnostics, settings.severity ?? {}) },
+      };
     } catch (error) {
       // A defect in itaku must not end the run or pass the file silently: it is reported as an error.
       return {
@@ -72,12 +88,17 @@ export function collect(outcomes: Outcome[]): RunReport {
   return report;
 }
 
+/** One file to check: where it is, how it is shown, its catalog file (none: built-in) and settings. */
+export interface CheckJob {
+  file: string;
+  shown: string;
+  catalogFile?: string;
+  settings: CheckSettings;
+}
+
 /** Work for the worker threads: the CLI bundle itself, started with this data. */
 export interface WorkerData {
   itakuWorker: true;
-  catalogText?: string;
-  catalogSource: string;
-  settings: CheckSettings;
 }
 
 /**
@@ -87,9 +108,9 @@ export interface WorkerData {
  */
 export async function checkInParallel(
   entry: string,
-  files: Array<{ file: string; shown: string }>,
+  files: CheckJob[],
   data: WorkerData,
-  catalog: Catalog,
+  catalogOf: (job: CheckJob) => Catalog,
   onProgress: (done: number) => void,
   jobs = os.availableParallelism(),
 ): Promise<Outcome[] | undefined> {
@@ -134,7 +155,8 @@ export async function checkInParallel(
   while (next < files.length) {
     const from = take();
     const to = next;
-    for (let i = from; i < to; i++) outcomes[i] = checkFile(files[i].file, files[i].shown, catalog, data.settings);
+    for (let i = from; i < to; i++)
+      outcomes[i] = checkFile(files[i].file, files[i].shown, catalogOf(files[i]), files[i].settings);
     done += to - from;
     onProgress(done);
     await new Promise((resolve) => setImmediate(resolve));

@@ -3,7 +3,14 @@
 // beside it, then a rename), and a file that changed since it was read is left alone.
 import { chmodSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { analyze, type Catalog, fixAllInsertions, type Insertion, type Locale } from '../core';
+import {
+  analyze,
+  type Catalog,
+  fixAllInsertions,
+  type FrontMatterDefaults,
+  type Insertion,
+  type Locale,
+} from '../core';
 import { decodeDraft } from './files';
 
 export type FixStatus = 'fixed' | 'unchanged' | 'changed-since-read' | 'not-draft' | 'unreadable';
@@ -38,6 +45,7 @@ export function fixFile(
   locale: Locale,
   maxSize: number,
   dryRun: boolean,
+  defaults?: FrontMatterDefaults,
 ): FixResult {
   let bytes: Buffer;
   try {
@@ -49,10 +57,10 @@ export function fixFile(
   const read = decodeDraft(bytes);
   if (read.kind !== 'text') return { file, shown, status: 'unchanged', inserted: 0 };
   const text = read.text;
-  const analysis = analyze(text, { catalog, locale });
+  const analysis = analyze(text, { catalog, locale, defaults });
   if (!analysis) return { file, shown, status: 'not-draft', inserted: 0 };
   // The same edits as the server's fix-all, computed on the same text.
-  const insertions = fixAllInsertions(analysis.context.text, { catalog, locale });
+  const insertions = fixAllInsertions(analysis.context.text, { catalog, locale, defaults });
   if (!insertions.length) return { file, shown, status: 'unchanged', inserted: 0 };
   const fixed = applyInsertions(text, insertions);
   const inserted = insertions.length;
@@ -96,13 +104,11 @@ export function writeAtomically(file: string, original: Buffer, text: string): b
 
 /** Fixes every file, in order. */
 export function fixFiles(
-  files: Array<{ file: string; shown: string }>,
-  catalog: Catalog,
-  locale: Locale,
+  files: Array<{ file: string; shown: string; catalog: Catalog; locale: Locale; defaults?: FrontMatterDefaults }>,
   maxSize: number,
   dryRun: boolean,
 ): FixResult[] {
-  return files.map((f) => fixFile(f.file, f.shown, catalog, locale, maxSize, dryRun));
+  return files.map((f) => fixFile(f.file, f.shown, f.catalog, f.locale, maxSize, dryRun, f.defaults));
 }
 
 /** One line of summary per run, for stderr. */

@@ -16,7 +16,9 @@ export type SkipReason =
   | 'symlink-loop'
   | 'broken-symlink'
   | 'unreadable-folder'
-  | 'not-a-draft';
+  | 'not-a-draft'
+  /** Named on the command line, but matched by `ignores` in .itaku.yaml. */
+  | 'ignored';
 
 export interface SkippedFile {
   path: string;
@@ -26,7 +28,7 @@ export interface SkippedFile {
 }
 
 /** Reasons that are not errors: a folder walk met a loop, or a Markdown file is not a draft. */
-const NOT_ERRORS: ReadonlySet<SkipReason> = new Set(['symlink-loop', 'not-a-draft']);
+const NOT_ERRORS: ReadonlySet<SkipReason> = new Set(['symlink-loop', 'not-a-draft', 'ignored']);
 
 export const skipped = (path: string, reason: SkipReason): SkippedFile => ({
   path,
@@ -76,6 +78,8 @@ export function skipReasonText(locale: 'ja' | 'en', reason: SkipReason): string 
       return ja
         ? '草案ではありません（front matter に document がありません）'
         : 'not a draft (no document in the front matter)';
+    case 'ignored':
+      return ja ? '.itaku.yaml の ignores で除外されています' : 'ignored by the ignores of .itaku.yaml';
     default:
       return ja ? '読めません' : 'cannot be read';
   }

@@ -1,5 +1,6 @@
 import type { Catalog } from './catalog/compile';
 import type { DraftContext } from './context';
+import { withFrontMatterDefaults, type FrontMatterDefaults } from './config';
 import { detectClauses, type FoundBy } from './detect';
 import { readDirectives } from './directives';
 import { MAX_FINDINGS_PER_CODE, type Diagnostic, type Finding } from './findings';
@@ -82,6 +83,8 @@ export interface AnalyzeOptions {
    * says why.
    */
   plain?: { budgetSeconds: number };
+  /** Front-matter values from the project configuration (.itaku.yaml) for what the draft does not give. */
+  defaults?: FrontMatterDefaults;
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, information: 2, hint: 3 } as const;
@@ -151,10 +154,11 @@ export function analyzeBlocks(
   const { catalog } = options;
   const locale = options.locale ?? 'ja';
   const findings: Finding[] = [];
-  const frontMatter = frontMatterBlock
+  const read = frontMatterBlock
     ? readFrontMatter(frontMatterBlock, catalog, locale, findings)
     : readUnclosedFrontMatter(text, locale, findings);
-  if (!frontMatter) return undefined;
+  if (!read) return undefined;
+  const frontMatter = withFrontMatterDefaults(read, options.defaults, catalog);
   const documentType = frontMatter.document;
   const directives = readDirectives(blocks, catalog, documentType, locale);
   append(findings, directives.findings);

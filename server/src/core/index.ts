@@ -10,10 +10,29 @@ export { internalErrorDiagnostic } from './failure';
 export { DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode, type Severity } from './findings';
 
 // Catalogs.
-export { loadCatalog, type CatalogLoadResult, type CatalogProblem } from './catalog/load';
+export {
+  loadCatalog,
+  type CatalogLoadResult,
+  type CatalogProblem,
+  type CatalogResolution,
+  type CatalogResolver,
+} from './catalog/load';
 export { compileCatalog, type Catalog } from './catalog/compile';
 export { checkCatalogConsistency } from './catalog/consistency';
 export type { CatalogDef, ClauseDef, WordingDef } from './catalog/types';
+
+// Project configuration (.itaku.yaml), from text: finding and reading it is server/src/io's.
+export {
+  applySeverity,
+  CONFIG_FILE_NAME,
+  configForFile,
+  parseProjectConfig,
+  type FileConfig,
+  type FrontMatterDefaults,
+  type ProjectConfig,
+  type ProjectConfigResult,
+  type SeverityLevel,
+} from './config';
 
 // Code actions: rebuilt from the server's own analysis, every edit checked.
 export {

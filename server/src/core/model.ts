@@ -125,6 +125,8 @@ function titleLength(source: string, start: number, end: number, norm: Normalize
   if (count === before || count - before > 40) return [0, 0];
   const text = norm.text.slice(before, count);
   if (text.includes('。') || text.includes('場合】')) return [0, 0];
+  // 「1 受託者は、…」 wrapped onto a second line is the start of a sentence, not a numbered title.
+  if (text.includes('は、') || text.includes('は,')) return [0, 0];
   if (NUMBERING.test(trimmed) || BRACKETED.test(trimmed)) return [count, lineEnd - start];
   // A plain first line is a title only when it reads like one: short, no comma, ends in a noun.
   if (lineEnd === end && count - before > 25) return [0, 0];
@@ -226,6 +228,18 @@ export function blockFacts(source: string, block: Block, catalog: Catalog): Bloc
   return facts;
 }
 
+/** Particles no sentence starts with: a 。 before one is a lost bracket's, not a sentence end. */
+const PARTICLES = new Set('をはがにのでもへとや'.split('').map((ch) => ch.charCodeAt(0)));
+
+/**
+ * Does the sentence go on after the 。 at `i`? Where a PDF lost the brackets of 「(以下「作業場所」という。)」,
+ * the text reads 「…以下「作業場所」という。を特定し…」: a 。 after 」という, or before a particle, ends nothing.
+ */
+function continuesAfter(text: string, i: number): boolean {
+  if (i + 1 < text.length && PARTICLES.has(text.charCodeAt(i + 1))) return true;
+  return i >= 4 && text.startsWith('」という', i - 4);
+}
+
 /** Is there a line break in the source between normalised character `i` and the next one (or the end)? */
 function lineBreakAfter(source: string, start: number, norm: NormalizedText, i: number): boolean {
   const to = i + 1 < norm.text.length ? norm.offsets[i + 1] + start : start + (norm.offsets[norm.text.length] ?? 0);
@@ -264,7 +278,10 @@ function sentenceStartsOf(text: string, titleEnd: number, rowEndsAt: (i: number)
     const c = text.charCodeAt(i);
     if (c === 40 /* ( */ || c === 0x300c /* 「 */ || c === 0x300e /* 『 */) depth++;
     else if ((c === 41 || c === 0x300d || c === 0x300f) && depth > 0) depth--;
-    else if ((c === 124 /* | */ && rowEndsAt(i)) || (depth === 0 && (c === 0x3002 /* 。 */ || c === 33 || c === 63))) {
+    else if (
+      (c === 124 /* | */ && rowEndsAt(i)) ||
+      (depth === 0 && (c === 33 || c === 63 || (c === 0x3002 /* 。 */ && !continuesAfter(text, i))))
+    ) {
       if (c === 124) depth = 0;
       if (i + 1 < text.length && i + 1 !== titleEnd) starts.push(i + 1);
     }

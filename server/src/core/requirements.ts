@@ -23,6 +23,8 @@ export interface Requirement {
   category?: string;
   /** Set when an option turned an optional cell into a required one. */
   option?: { name: string; value: string | boolean | string[] };
+  /** Where in the clause the deciding cell or rule is (for saying which catalog it comes from). */
+  from?: Array<string | number>;
 }
 
 /** The value of an option for this draft, falling back to the catalog's default. */
@@ -73,10 +75,13 @@ export function requirementFor(
     let status = cell.status;
     let basis = cell.basis ?? def.basis;
     let option: Requirement['option'];
-    const override = firstMatch(catalog, options, 'when' in cell ? cell.when : undefined);
+    let from: Array<string | number> = ['requirements', documentType, 'cells', category];
+    const cellRules = 'when' in cell ? cell.when : undefined;
+    const override = firstMatch(catalog, options, cellRules);
     if (override) {
       status = override.status;
       basis = override.basis ?? basis;
+      from = [...from, 'when', cellRules!.indexOf(override)];
     }
     if (status === 'O') {
       const upgrade = firstMatch(catalog, options, def.when);
@@ -84,6 +89,7 @@ export function requirementFor(
       if (upgrade) {
         status = upgrade.status;
         basis = upgrade.basis ?? basis;
+        from = ['requirements', documentType, 'when', def.when!.indexOf(upgrade)];
         option = { name: upgrade.option, value: optionValue(catalog, options, upgrade.option)! };
       } else if (Array.isArray(required) && required.includes(clause.id)) {
         status = 'R';
@@ -91,7 +97,8 @@ export function requirementFor(
         option = { name: 'require', value: required };
       }
     }
-    if (STRENGTH[status] > STRENGTH[best.status]) best = { status, level: LEVEL_OF[status], basis, category, option };
+    if (STRENGTH[status] > STRENGTH[best.status])
+      best = { status, level: LEVEL_OF[status], basis, category, option, from };
   }
   return best;
 }

@@ -1,27 +1,30 @@
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DidChangeWatchedFilesParams } from 'vscode-languageserver';
-import type { Catalogs } from './catalogs';
-import type { Settings } from './settings';
+import { CONFIG_FILE_NAME } from '../core';
 
 /** How long a burst of file events is gathered before the drafts are looked at again. */
 export const CATALOG_CHANGE_DEBOUNCE_MS = 150;
 
 /**
- * Watched `*.yaml` changes (issue 12): gathered for a short while, then only the open drafts whose
- * catalog is one of the changed files are analysed again — not every draft for every event (1,000
- * events with 50 drafts open used to cost 35 s of CPU).
+ * Watched `*.yaml` changes (issue 12): gathered for a short while, then only the open drafts that
+ * read one of the changed files — their catalog, the catalogs it extends, their .itaku.yaml — are
+ * analysed again, not every draft for every event (1,000 events with 50 drafts open used to cost
+ * 35 s of CPU). A `.itaku.yaml` created, changed or deleted anywhere may change which one applies
+ * to a draft: then every open draft is analysed again.
  */
 export class CatalogChanges {
   private readonly changed = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly settings: Settings,
-    private readonly catalogs: Catalogs,
-    private readonly folderOf: (uri: string) => string | undefined,
+    /** The files (absolute paths) an open draft's result depends on. */
+    private readonly filesOf: (uri: string) => Promise<readonly string[]>,
     private readonly openUris: () => string[],
     /** Drops the cached result of `uri` and schedules it. */
     private readonly reanalyse: (uri: string) => void,
+    /** A configuration file changed: forget what was read from configuration files. */
+    private readonly onConfigChange: () => void = () => undefined,
   ) {}
 
   onChange(params: DidChangeWatchedFilesParams): void {
@@ -40,9 +43,10 @@ export class CatalogChanges {
     this.timer = undefined;
     const changed = new Set(this.changed);
     this.changed.clear();
+    const config = [...changed].some((f) => path.basename(f) === CONFIG_FILE_NAME);
+    if (config) this.onConfigChange();
     for (const uri of this.openUris()) {
-      const setting = (await this.settings.get(uri)).catalog;
-      if (setting && changed.has(this.catalogs.resolvePath(setting, this.folderOf(uri)))) this.reanalyse(uri);
+      if (config || (await this.filesOf(uri)).some((f) => changed.has(f))) this.reanalyse(uri);
     }
   }
 }

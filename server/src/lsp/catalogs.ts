@@ -1,25 +1,41 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Connection } from 'vscode-languageserver';
 import { type Catalog, type CatalogProblem, loadCatalog, type Locale } from '../core';
+import { fileCatalogResolver, MAX_CATALOG_BYTES } from '../io/catalogFiles';
 import { readFailureMessage, readRegularFile, type ReadFailure } from '../io/readFile';
 
 interface Entry {
   mtimeMs: number;
   size: number;
   catalog?: Catalog;
+  /** The other files it was merged from (an overlay's bases), as they were when it was read. */
+  bases?: Array<{ file: string; mtimeMs: number; size: number }>;
 }
 
-/** A custom catalog as a worker loads it: its text, already validated; `key` changes with the file. */
-export interface CatalogSource {
-  key: string;
-  file: string;
-  text: string;
-}
+export { MAX_CATALOG_BYTES };
 
-/** Largest catalog file read (the built-in one is about 100 KB). */
-export const MAX_CATALOG_BYTES = 8 * 1024 * 1024;
+const unchanged = (bases: Entry['bases']) =>
+  (bases ?? []).every((b) => {
+    try {
+      const s = statSync(b.file);
+      return s.mtimeMs === b.mtimeMs && s.size === b.size;
+    } catch {
+      return false;
+    }
+  });
+
+function statsOf(files: readonly string[]): NonNullable<Entry['bases']> {
+  return files.flatMap((file) => {
+    try {
+      const s = statSync(file);
+      return [{ file, mtimeMs: s.mtimeMs, size: s.size }];
+    } catch {
+      return [];
+    }
+  });
+}
 
 /**
  * Custom catalogs named by `itaku.catalog`, loaded and validated once per file version. Only a
@@ -30,8 +46,8 @@ export const MAX_CATALOG_BYTES = 8 * 1024 * 1024;
 export class Catalogs {
   private readonly entries = new Map<string, Entry>();
   private readonly reported = new Set<string>();
-  /** What a worker needs to load the same custom catalog (it is read and validated here, once). */
-  private readonly sources = new WeakMap<Catalog, CatalogSource>();
+  /** Files that hold published catalog problems, per catalog named in the settings. */
+  private readonly published = new Map<string, string[]>();
 
   constructor(
     private readonly connection: Connection,
@@ -47,7 +63,11 @@ export class Catalogs {
 
   async get(setting: string, folderUri: string | undefined, locale: Locale): Promise<Catalog> {
     if (!setting) return this.builtin();
-    const file = this.resolvePath(setting, folderUri);
+    return this.getFile(this.resolvePath(setting, folderUri), locale);
+  }
+
+  /** The catalog in `file` (an absolute path), following an overlay's `extends`. */
+  async getFile(file: string, locale: Locale): Promise<Catalog> {
     let stat;
     try {
       stat = await fs.stat(file);
@@ -65,7 +85,8 @@ export class Catalogs {
       return this.unusable(file, stat, locale, readFailureMessage(locale, reason, MAX_CATALOG_BYTES));
     }
     const cached = this.entries.get(file);
-    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.catalog ?? this.builtin();
+    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size && unchanged(cached.bases))
+      return cached.catalog ?? this.builtin();
     if (!stat.isFile()) return this.unusable(file, stat, locale, readFailureMessage(locale, 'not-a-file'));
     if (stat.size > MAX_CATALOG_BYTES)
       return this.unusable(file, stat, locale, readFailureMessage(locale, 'too-large', MAX_CATALOG_BYTES));
@@ -79,7 +100,7 @@ export class Catalogs {
     }
     let loaded;
     try {
-      loaded = loadCatalog(text, file, locale);
+      loaded = loadCatalog(text, file, locale, fileCatalogResolver(this.builtin, locale));
     } catch (e) {
       // A defect in the loader must not take the drafts' diagnostics with it.
       const deep = e instanceof RangeError && /call stack/i.test(e.message);
@@ -96,16 +117,26 @@ export class Catalogs {
             : `loading it failed (${(e as Error)?.message ?? e})`,
       );
     }
-    const uri = pathToFileURL(file).toString();
     if (loaded.ok) {
-      this.entries.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, catalog: loaded.catalog });
-      this.sources.set(loaded.catalog, { key: `${file}\n${stat.mtimeMs}\n${stat.size}`, file, text });
+      const bases = statsOf(loaded.catalog.layers.slice(1).filter((l) => path.isAbsolute(l)));
+      this.entries.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, catalog: loaded.catalog, bases });
       this.forgetReports(file);
-      void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      for (const f of this.published.get(file) ?? [file]) this.publish(f, []);
+      this.published.delete(file);
       return loaded.catalog;
     }
-    this.entries.set(file, { mtimeMs: stat.mtimeMs, size: stat.size });
-    this.publish(file, loaded.problems);
+    // Problems in a base catalog are shown in that file.
+    const byFile = new Map<string, CatalogProblem[]>([[file, []]]);
+    for (const p of loaded.problems) {
+      const where = p.file ?? file;
+      if (!byFile.has(where)) byFile.set(where, []);
+      byFile.get(where)!.push(p);
+    }
+    const bases = statsOf([...byFile.keys()].filter((f) => f !== file && path.isAbsolute(f)));
+    this.entries.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, bases });
+    for (const f of this.published.get(file) ?? []) if (!byFile.has(f)) this.publish(f, []);
+    this.published.set(file, [...byFile.keys()]);
+    for (const [f, problems] of byFile) this.publish(f, problems);
     this.warnOnce(
       file,
       locale === 'ja'
@@ -113,11 +144,6 @@ export class Catalogs {
         : `itaku: the catalog ${path.basename(file)} has ${loaded.problems.length} problem(s) (see the Problems panel); using the built-in catalog until it is fixed.`,
     );
     return this.builtin();
-  }
-
-  /** The source of a custom catalog this object loaded; undefined for the built-in one. */
-  sourceOf(catalog: Catalog): CatalogSource | undefined {
-    return this.sources.get(catalog);
   }
 
   forget(): void {

@@ -6,6 +6,7 @@ import {
   type Analysis,
   type Catalog,
   type Diagnostic,
+  type FrontMatterDefaults,
   type Locale,
 } from '../core';
 import type { ItakuSettings } from '../protocol';
@@ -22,6 +23,8 @@ export interface DraftState {
   analysis?: Analysis;
   /** The one finding shown instead of an analysis: the draft is over the size limit, or analysing it failed. */
   instead?: Diagnostic;
+  /** The .itaku.yaml that applies to it, if any. */
+  configFile?: string;
 }
 
 /** One version of one document to analyse, with the settings and catalog of its folder. */
@@ -37,6 +40,11 @@ export interface AnalysisJob {
   catalog: Catalog;
   /** The draft overran the time budget before: read it as plain text (see AnalyzeOptions.plain). */
   plain?: { budgetSeconds: number };
+  /** Front-matter defaults from the .itaku.yaml that applies. */
+  defaults?: FrontMatterDefaults;
+  /** Matched by the configuration's `ignores`: not checked. */
+  ignored?: boolean;
+  configFile?: string;
 }
 
 /**
@@ -67,10 +75,11 @@ export class Drafts {
   }
 
   private *compute(job: AnalysisJob): Generator<void, DraftState> {
-    const { version, revision, locale, settings, catalog, text } = job;
-    const base = { version, revision, locale, settings, catalog };
+    const { version, revision, locale, settings, catalog, text, defaults, configFile } = job;
+    const base = { version, revision, locale, settings, catalog, configFile };
+    if (job.ignored) return base;
     if (job.tooLarge) {
-      const draft = analyze(text.slice(0, text.lastIndexOf('\n') + 1), { catalog, locale });
+      const draft = analyze(text.slice(0, text.lastIndexOf('\n') + 1), { catalog, locale, defaults });
       if (!draft) return base;
       const { size, limit } = job.tooLarge;
       const tooLarge: Diagnostic = {
@@ -85,7 +94,7 @@ export class Drafts {
     }
     let analyzer = this.analyzers.get(job.uri);
     if (!analyzer) this.analyzers.set(job.uri, (analyzer = new IncrementalAnalyzer()));
-    const options = { catalog, locale, plain: job.plain };
+    const options = { catalog, locale, plain: job.plain, defaults };
     try {
       return { ...base, analysis: yield* analyzer.steps(text, options) };
     } catch {

@@ -10,11 +10,26 @@ import {
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { resolveLocale, type Locale } from '../core';
-import { StatusNotification, type DraftStatus } from '../protocol';
-import type { Catalogs } from './catalogs';
-import type { Settings } from './settings';
-import { HEARTBEAT, RUNNING, type FromWorker, type ToWorker, type WorkerMethod } from './workerProtocol';
+import type { Catalog, FrontMatterDefaults, Locale } from '../core';
+import { StatusNotification, type DraftStatus, type ItakuSettings } from '../protocol';
+import {
+  HEARTBEAT,
+  RUNNING,
+  type CatalogSource,
+  type FromWorker,
+  type ToWorker,
+  type WorkerMethod,
+} from './workerProtocol';
+
+/** What applies to one draft: its settings, message language and catalog (and its .itaku.yaml's part). */
+export interface DraftInputs {
+  settings: ItakuSettings;
+  locale: Locale;
+  catalog: Catalog;
+  defaults?: FrontMatterDefaults;
+  ignored: boolean;
+  configFile?: string;
+}
 
 /** A step of analysis (one parse window) that runs longer than this stops its worker; the draft is then read as plain text. */
 export const STEP_BUDGET_MS = 5000;
@@ -76,13 +91,17 @@ export class Scheduler {
   private disposed = false;
   private readonly stepBudgetMs: number;
 
+  /** Custom catalogs as workers receive them, keyed per catalog object (a changed file is a new object). */
+  private readonly sources = new WeakMap<Catalog, CatalogSource>();
+  private catalogKeys = 0;
+
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
-    private readonly settings: Settings,
-    private readonly catalogs: Catalogs,
-    private readonly folderOf: (uri: string) => string | undefined,
-    private readonly clientLocale: () => string | undefined,
+    /** Resolves what applies to a draft (settings, .itaku.yaml, catalog): on the main thread, which reads files. */
+    private readonly inputsOf: (uri: string) => Promise<DraftInputs>,
+    /** The built-in catalog, which every worker has already. */
+    private readonly builtin: Catalog,
     private readonly options: SchedulerOptions,
   ) {
     this.stepBudgetMs = options.stepBudgetMs ?? STEP_BUDGET_MS;
@@ -206,13 +225,11 @@ export class Scheduler {
     const current = this.documents.get(uri);
     if (!doc || !current) return;
     const revision = doc.revision;
-    const settings = await this.settings.get(uri);
-    const locale: Locale = settings.locale === 'auto' ? resolveLocale(this.clientLocale()) : settings.locale;
-    const catalog = await this.catalogs.get(settings.catalog, this.folderOf(uri), locale);
+    const { settings, locale, catalog, defaults, ignored, configFile } = await this.inputsOf(uri);
     // Superseded while the settings were read: the newer revision is already scheduled.
     if (this.docs.get(uri) !== doc || doc.revision !== revision) return;
     const slot = doc.slot;
-    const source = this.catalogs.sourceOf(catalog);
+    const source = this.sourceOf(catalog);
     if (source && !slot.catalogs.has(source.key)) {
       slot.catalogs.add(source.key);
       this.post(slot, { kind: 'catalog', source });
@@ -234,10 +251,29 @@ export class Scheduler {
         settings,
         locale,
         catalogKey: source?.key ?? '',
+        defaults,
+        ignored,
+        configFile,
         plain: doc.plain ? { budgetSeconds: this.stepBudgetMs / 1000 } : undefined,
       },
     });
     this.startProgress(uri, doc, locale);
+  }
+
+  private sourceOf(catalog: Catalog): CatalogSource | undefined {
+    if (catalog === this.builtin) return undefined;
+    let source = this.sources.get(catalog);
+    if (!source) {
+      source = {
+        key: `${catalog.source}#${++this.catalogKeys}`,
+        def: catalog.def,
+        source: catalog.source,
+        root: catalog.root,
+        layers: [...catalog.layers],
+      };
+      this.sources.set(catalog, source);
+    }
+    return source;
   }
 
   private spawn(): Slot {

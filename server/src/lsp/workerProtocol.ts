@@ -2,11 +2,20 @@
 // each other over the worker's message port, in one place.
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { DraftStatus } from '../protocol';
-import type { CatalogSource } from './catalogs';
+import type { CatalogDef } from '../core';
 import type { AnalysisJob } from './drafts';
 
 /** Requests answered in the worker from the document's last finished analysis. */
 export type WorkerMethod = 'hover' | 'completion' | 'symbols' | 'codeAction' | 'fixAll';
+
+/** A custom catalog as the worker compiles it (read, merged and validated on the main thread). */
+export interface CatalogSource {
+  key: string;
+  def: CatalogDef;
+  source: string;
+  root?: string;
+  layers: string[];
+}
 
 export type ToWorker =
   | { kind: 'catalog'; source: CatalogSource }

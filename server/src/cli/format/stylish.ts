@@ -18,13 +18,19 @@ const own = <T>(record: Record<string, T>, key: string): T | undefined =>
  * every file that was not checked with its reason. Every value from a draft, the catalog or a
  * file name is escaped (no control character or line break reaches the terminal).
  */
-export function formatStylish(report: RunReport, catalog: Catalog, locale: Locale, color: boolean): string {
+export function formatStylish(
+  report: RunReport,
+  catalogOf: (path: string) => Catalog,
+  locale: Locale,
+  color: boolean,
+): string {
   const paint = painter(color);
   const ja = locale === 'ja';
   const out: string[] = [];
   for (const file of report.files) {
     const required = file.clauses.filter((c) => c.requirement === 'required');
     const present = required.filter((c) => c.status !== 'missing');
+    const catalog = catalogOf(file.path);
     const docDef = file.document ? own(catalog.def.documentTypes, file.document) : undefined;
     const parts = [
       docDef ? (ja ? docDef.label : docDef.label_en) : (file.document ?? '?'),

@@ -1,5 +1,6 @@
 import { normalizePhrase, normalizeRange, whitespaceBefore } from '../text/normalize';
 import { PhraseMatcher } from '../text/phraseMatcher';
+import { copyOrigins } from './origin';
 import type { CatalogDef, ClauseDef, DocumentTypeId, PhraseSpec, PlaceholderDef } from './types';
 
 /** What a matched phrase means; one phrase can mean several things. */
@@ -51,6 +52,10 @@ export interface Catalog {
   readonly detection: DetectionTables;
   /** Where it came from: `built-in` or a file path. */
   readonly source: string;
+  /** For a catalog that extends another: the id of the catalog at the bottom of the chain (nisc-2011). */
+  readonly root?: string;
+  /** The sources of every file merged into it, this one first (a file change re-reads the catalog). */
+  readonly layers: readonly string[];
   readonly matcher: PhraseMatcher;
   readonly usages: PhraseUsage[][];
   /** For each clause, the number of terms of each phrase group. */
@@ -89,10 +94,15 @@ function withoutPrototypes<T>(value: T): T {
   if (!value || typeof value !== 'object') return value;
   const out = Object.create(null) as Record<string, unknown>;
   for (const [k, v] of Object.entries(value)) out[k] = withoutPrototypes(v);
+  copyOrigins(value, out);
   return out as T;
 }
 
-export function compileCatalog(input: CatalogDef, source: string): Catalog {
+export function compileCatalog(
+  input: CatalogDef,
+  source: string,
+  layering: { root?: string; layers?: string[] } = {},
+): Catalog {
   const def = withoutPrototypes(input);
   const phrases: string[] = [];
   const usages: PhraseUsage[][] = [];
@@ -203,6 +213,8 @@ export function compileCatalog(input: CatalogDef, source: string): Catalog {
   return {
     def,
     source,
+    ...(layering.root ? { root: layering.root } : {}),
+    layers: layering.layers ?? [source],
     detection: detectionTables(usages, groupSizes, headingSizes, weakHeadings, contexts.length),
     matcher: new PhraseMatcher(phrases),
     usages,

@@ -1,6 +1,7 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import { parseDocument, type Document } from 'yaml';
 import catalogSchema from '../../../../schemas/catalog.schema.json';
+import overlaySchema from '../../../../schemas/catalog-overlay.schema.json';
 import { LineIndex, type Range } from '../text/lineIndex';
 import { keyNodeAt, nodeAt, nodeSpan, pointerSteps } from '../yamlPositions';
 import type { CatalogDef } from './types';
@@ -8,27 +9,59 @@ import { describeSchemaError } from './schemaMessages';
 import type { Locale } from '../messages';
 import { compileCatalog, type Catalog } from './compile';
 import { checkCatalogConsistency } from './consistency';
+import { mergeOverlay, type OverlayDef } from './overlay';
+import { originAt, type CatalogOrigin } from './origin';
 
 export interface CatalogProblem {
   message: string;
   /** Path inside the catalog, e.g. `clauses/3/recognise/phrases`. */
   path: string;
   range: Range;
+  /** The file the problem is in, when it is not the catalog being loaded (a base it extends). */
+  file?: string;
 }
+
+/**
+ * How a catalog's `extends` is found: the server and the CLI read files, the core only asks.
+ * `id` names the result (its resolved path, or the built-in catalog's id) in messages and cycle checks.
+ */
+export type CatalogResolution =
+  { ok: true; id: string; text: string } | { ok: true; id: string; catalog: Catalog } | { ok: false; message: string };
+export type CatalogResolver = (ref: string, from: string) => CatalogResolution;
+
+/** How many catalogs one `extends` chain may hold. */
+export const MAX_EXTENDS_DEPTH = 16;
 
 export type CatalogLoadResult = { ok: true; catalog: Catalog } | { ok: false; problems: CatalogProblem[] };
 
-let validateCatalog: ReturnType<Ajv['compile']> | undefined;
+let validators: { catalog: ReturnType<Ajv['compile']>; overlay: ReturnType<Ajv['compile']> } | undefined;
 
 function catalogValidator() {
-  validateCatalog ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(catalogSchema);
-  return validateCatalog;
+  return (validators ??= compileValidators()).catalog;
 }
 
-/** Parses, validates and compiles a catalog. `source` names it in messages (a path or `built-in`). */
-export function loadCatalog(text: string, source: string, locale: Locale = 'ja'): CatalogLoadResult {
+function overlayValidator() {
+  return (validators ??= compileValidators()).overlay;
+}
+
+function compileValidators() {
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+  ajv.addSchema(catalogSchema);
+  return { catalog: ajv.getSchema(catalogSchema.$id)!, overlay: ajv.compile(overlaySchema) };
+}
+
+/**
+ * Parses, validates and compiles a catalog. `source` names it in messages (a path or `built-in`).
+ * A catalog with `extends` is an overlay: `resolve` brings its base (see CatalogResolver).
+ */
+export function loadCatalog(
+  text: string,
+  source: string,
+  locale: Locale = 'ja',
+  resolve?: CatalogResolver,
+): CatalogLoadResult {
   try {
-    return loadCatalogUnguarded(text, source, locale);
+    return loadCatalogUnguarded(text, source, locale, resolve, [source]);
   } catch (e) {
     // The YAML parser and the validator recurse once per level of nesting: a catalog nested
     // thousands of levels deep gets a sentence, not "Maximum call stack size exceeded".
@@ -52,7 +85,13 @@ const tooDeep = (locale: Locale) =>
     ? 'カタログの入れ子が深すぎて読めません（リストやマッピングの入れ子を浅くしてください）。'
     : 'The catalog is nested too deeply to be read (flatten its nested lists and mappings).';
 
-function loadCatalogUnguarded(text: string, source: string, locale: Locale): CatalogLoadResult {
+/** Parses YAML text into data, keeping the document (for positions); errors as problems. */
+export function readYamlData(
+  text: string,
+  locale: Locale,
+):
+  | { ok: true; doc: Document; data: unknown; at: (start: number, end: number) => Range }
+  | { ok: false; problems: CatalogProblem[] } {
   const lines = new LineIndex(text);
   const doc = parseDocument(text.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: true, prettyErrors: false });
   const at = (start: number, end: number) => lines.range(start, end);
@@ -66,12 +105,25 @@ function loadCatalogUnguarded(text: string, source: string, locale: Locale): Cat
       })),
     };
   }
-  let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 100 });
+    return { ok: true, doc, data: doc.toJS({ maxAliasCount: 100 }), at };
   } catch (e) {
     return { ok: false, problems: [{ message: (e as Error).message, path: '', range: at(0, 0) }] };
   }
+}
+
+function loadCatalogUnguarded(
+  text: string,
+  source: string,
+  locale: Locale,
+  resolve: CatalogResolver | undefined,
+  chain: string[],
+): CatalogLoadResult {
+  const read = readYamlData(text, locale);
+  if (!read.ok) return read;
+  const { doc, data, at } = read;
+  if (data && typeof data === 'object' && !Array.isArray(data) && Object.hasOwn(data, 'extends'))
+    return loadOverlay(doc, data, source, locale, at, resolve, chain);
   const validate = catalogValidator();
   if (!validate(data)) {
     return { ok: false, problems: schemaProblems(doc, validate.errors ?? [], at, locale) };
@@ -90,7 +142,7 @@ function loadCatalogUnguarded(text: string, source: string, locale: Locale): Cat
   return { ok: true, catalog: compileCatalog(def, source) };
 }
 
-function schemaProblems(
+export function schemaProblems(
   doc: Document,
   errors: ErrorObject[],
   at: (s: number, e: number) => Range,
@@ -115,4 +167,124 @@ function schemaProblems(
     problems.push({ message, path: steps.join('/'), range: at(span[0], span[1]) });
   }
   return problems;
+}
+
+/** An overlay: its own schema, then its base (through `resolve`), the merge, and the base's checks on the result. */
+function loadOverlay(
+  doc: Document,
+  data: object,
+  source: string,
+  locale: Locale,
+  at: (s: number, e: number) => Range,
+  resolve: CatalogResolver | undefined,
+  chain: string[],
+): CatalogLoadResult {
+  const ja = locale === 'ja';
+  const validate = overlayValidator();
+  if (!validate(data)) return { ok: false, problems: schemaProblems(doc, validate.errors ?? [], at, locale) };
+  const overlay = data as OverlayDef;
+  const extendsSpan = nodeSpan(nodeAt(doc, ['extends'])) ?? [0, 0];
+  const onExtends = (message: string): CatalogProblem => ({
+    message,
+    path: 'extends',
+    range: at(extendsSpan[0], extendsSpan[1]),
+  });
+  const resolved: CatalogResolution = resolve
+    ? resolve(overlay.extends, source)
+    : { ok: false, message: ja ? '継承元を読む手段がありません' : 'no way to read the base catalog here' };
+  if (!resolved.ok)
+    return {
+      ok: false,
+      problems: [
+        onExtends(
+          ja
+            ? `継承元のカタログ「${overlay.extends}」を読めません: ${resolved.message}。`
+            : `the base catalog "${overlay.extends}" cannot be read: ${resolved.message}.`,
+        ),
+      ],
+    };
+  if (chain.includes(resolved.id)) {
+    const cycle = [...chain.slice(chain.indexOf(resolved.id)), resolved.id].join(' → ');
+    return {
+      ok: false,
+      problems: [onExtends(ja ? `extends が循環しています: ${cycle}。` : `extends forms a cycle: ${cycle}.`)],
+    };
+  }
+  if (chain.length >= MAX_EXTENDS_DEPTH)
+    return {
+      ok: false,
+      problems: [
+        onExtends(
+          ja
+            ? `extends の連なりが深すぎます（${MAX_EXTENDS_DEPTH} 段まで）。`
+            : `the extends chain is too deep (at most ${MAX_EXTENDS_DEPTH} catalogs).`,
+        ),
+      ],
+    };
+  let base: Catalog;
+  if ('catalog' in resolved) base = resolved.catalog;
+  else {
+    const loaded = loadCatalogUnguarded(resolved.text, resolved.id, locale, resolve, [...chain, resolved.id]);
+    if (!loaded.ok)
+      return {
+        ok: false,
+        problems: [
+          onExtends(
+            ja
+              ? `継承元のカタログ「${overlay.extends}」に ${loaded.problems.length} 件の誤りがあります。`
+              : `the base catalog "${overlay.extends}" has ${loaded.problems.length} problem(s).`,
+          ),
+          ...loaded.problems.map((p) => ({ ...p, file: p.file ?? resolved.id })),
+        ],
+      };
+    base = loaded.catalog;
+  }
+  const origin = (path: Array<string | number>): CatalogOrigin => {
+    // A mapping entry is shown at its key (`web-ops:`), a list item where it starts.
+    const last = path[path.length - 1];
+    const key = typeof last === 'string' ? keyNodeAt(doc, path.slice(0, -1), last) : undefined;
+    const span = nodeSpan(key) ?? nodeSpan(nodeAt(doc, path)) ?? extendsSpan;
+    const start = at(span[0], span[0]).start;
+    return { catalog: overlay.title, file: source, path, line: start.line, character: start.character };
+  };
+  const merged = mergeOverlay(base.def, overlay, origin, ja);
+  if (merged.problems.length)
+    return {
+      ok: false,
+      problems: merged.problems.map((p) => {
+        const node = p.onKey
+          ? keyNodeAt(doc, p.path.slice(0, -1), String(p.path[p.path.length - 1]))
+          : nodeAt(doc, p.path);
+        const span = nodeSpan(node) ?? nodeSpan(nodeAt(doc, p.path)) ?? extendsSpan;
+        return { message: p.message, path: p.path.join('/'), range: at(span[0], span[1]) };
+      }),
+    };
+  // The merged catalog passes the same checks as any catalog; each problem is placed on the
+  // overlay entry that brought in what is wrong (or on `extends` when no entry did).
+  const place = (steps: Array<string | number>, message: string): CatalogProblem => {
+    const found = originAt(merged.def, steps);
+    if (!found || found.origin.file !== source) return onExtends(message);
+    for (let keep = found.rest.length; keep >= 0; keep--) {
+      const span = nodeSpan(nodeAt(doc, [...found.origin.path, ...found.rest.slice(0, keep)]));
+      if (span) return { message, path: found.origin.path.join('/'), range: at(span[0], span[1]) };
+    }
+    return onExtends(message);
+  };
+  const validateMerged = catalogValidator();
+  if (!validateMerged(merged.def))
+    return {
+      ok: false,
+      problems: (validateMerged.errors ?? [])
+        .filter((e) => e.keyword !== 'oneOf')
+        .map((e) => place(pointerSteps(e.instancePath), describeSchemaError(e, locale))),
+    };
+  const inconsistencies = checkCatalogConsistency(merged.def, locale);
+  if (inconsistencies.length) return { ok: false, problems: inconsistencies.map((p) => place(p.path, p.message)) };
+  return {
+    ok: true,
+    catalog: compileCatalog(merged.def, source, {
+      root: base.root ?? base.def.id,
+      layers: [source, ...base.layers],
+    }),
+  };
 }

@@ -1,4 +1,5 @@
 import type { Analysis } from '../analyze';
+import { requirementOrigin, wordingOrigin } from '../catalog/origin';
 import { renderWording } from '../fixes/fill';
 import { wordingChoices } from '../fixes/wording';
 import type { Locale } from '../messages';
@@ -29,7 +30,7 @@ const FOUND = {
   en: { heading: 'a heading', title: 'a title line', body: 'the body text', marker: 'an itaku comment' },
 } as const;
 
-function requirementLine(a: Analysis, req: Requirement, locale: Locale): string {
+function requirementLine(a: Analysis, req: Requirement, locale: Locale, clauseIndex: number): string {
   const cat = a.context.catalog;
   const ja = locale === 'ja';
   const why = req.option
@@ -39,9 +40,11 @@ function requirementLine(a: Analysis, req: Requirement, locale: Locale): string 
         ? `業務分類「${md(own(cat.def.categories, req.category)?.label ?? req.category)}」`
         : `category "${md(own(cat.def.categories, req.category)?.label_en ?? req.category)}"`
       : '';
+  // With a catalog that extends another: which one the cell comes from.
+  const origin = requirementOrigin(cat, clauseIndex, req.from, locale);
   return ja
-    ? `要否: **${LEVEL.ja[req.level]}**（${md(why)}、根拠: ${md(req.basis)}）`
-    : `Requirement: **${LEVEL.en[req.level]}** (${md(why)}; basis: ${md(req.basis)})`;
+    ? `要否: **${LEVEL.ja[req.level]}**（${md(why)}、根拠: ${md(req.basis)}${origin ? `、出典: ${md(origin)}` : ''}）`
+    : `Requirement: **${LEVEL.en[req.level]}** (${md(why)}; basis: ${md(req.basis)}${origin ? `; from ${md(origin)}` : ''})`;
 }
 
 /** Hover on a clause: its title, requirement with basis and model wording; on a category: the clauses it requires. */
@@ -59,7 +62,9 @@ export function hoverAt(a: Analysis, position: Position, locale: Locale): HoverI
       const req = requirementFor(cat, c, ctx.documentType!, [entry.id!], fm.options);
       if (req.level !== 'required') return [];
       const present = ctx.locations.has(cat.clauseIndex.get(c.id)!) || ctx.waivers.has(c.id);
-      return [`- ${present ? '✓' : '✗'} ${md(ja ? c.title : c.title_en)} — ${md(req.basis)}`];
+      const origin = requirementOrigin(cat, cat.clauseIndex.get(c.id)!, req.from, locale);
+      const from = origin ? (ja ? `（出典: ${md(origin)}）` : ` (from ${md(origin)})`) : '';
+      return [`- ${present ? '✓' : '✗'} ${md(ja ? c.title : c.title_en)} — ${md(req.basis)}${from}`];
     });
     const head = ja
       ? `**${md(category.label)}**（${code(entry.id!)}）で必須の条項:`
@@ -74,7 +79,7 @@ export function hoverAt(a: Analysis, position: Position, locale: Locale): HoverI
     const lines = [
       `**${md(ja ? clause.title : clause.title_en)}** (${code(clause.id)}) — ${md(own(clause.rows, ctx.documentType!) ?? '')}`,
       '',
-      requirementLine(a, req, locale),
+      requirementLine(a, req, locale, index),
       '',
       ja ? `検出: ${FOUND.ja[loc.by]}` : `Found in ${FOUND.en[loc.by]}`,
     ];
@@ -91,11 +96,13 @@ export function hoverAt(a: Analysis, position: Position, locale: Locale): HoverI
     const preferred = wordingChoices(ctx, clause).find((c) => c.preferred);
     if (preferred) {
       const label = ja ? preferred.wording.label : (preferred.wording.label_en ?? preferred.wording.label);
+      const origin = wordingOrigin(cat, index, ctx.documentType!, preferred.wording, locale);
+      const from = origin ? (ja ? `（出典: ${md(origin)}）` : ` (from ${md(origin)})`) : '';
       lines.push(
         '',
         ja
-          ? `雛形の文言${label ? `（${md(label)}）` : ''}: ${md(preferred.wording.source)}`
-          : `Template wording${label ? ` (${md(label)})` : ''}: ${md(preferred.wording.source)}`,
+          ? `雛形の文言${label ? `（${md(label)}）` : ''}: ${md(preferred.wording.source)}${from}`
+          : `Template wording${label ? ` (${md(label)})` : ''}: ${md(preferred.wording.source)}${from}`,
         '',
       );
       // The wording is filled with the draft's own values (organization, parties): every line escaped.

@@ -1,0 +1,105 @@
+// Finding and reading `.itaku.yaml` for a draft, shared by the CLI and the server so both read
+// it identically: search upward from the draft's folder to `stopAt` (the workspace folder) or the
+// filesystem root; the nearest file wins; paths in it are relative to its folder.
+import { statSync } from 'node:fs';
+import * as path from 'node:path';
+import {
+  type CatalogProblem,
+  CONFIG_FILE_NAME,
+  configForFile,
+  type FileConfig,
+  type Locale,
+  parseProjectConfig,
+  type ProjectConfigResult,
+} from '../core';
+import { readTextFile } from './catalogFiles';
+
+/** The nearest `.itaku.yaml` above `dir` (inclusive), not above `stopAt`. */
+export function findConfigFile(dir: string, stopAt?: string): string | undefined {
+  let current = path.resolve(dir);
+  const stop = stopAt ? path.resolve(stopAt) : undefined;
+  for (;;) {
+    const candidate = path.join(current, CONFIG_FILE_NAME);
+    try {
+      if (statSync(candidate).isFile()) return candidate;
+    } catch {
+      // none here
+    }
+    const parent = path.dirname(current);
+    if (current === stop || parent === current) return undefined;
+    current = parent;
+  }
+}
+
+export interface DraftConfig {
+  /** The configuration file that applies, if any. */
+  file?: string;
+  /** Its problems when it cannot be used (then nothing in it applies). */
+  problems?: CatalogProblem[];
+  settings?: FileConfig;
+  /** The catalog it names, as an absolute path. */
+  catalogFile?: string;
+}
+
+/** Configuration files read once per version (mtime and size). */
+export class ProjectConfigs {
+  private readonly cache = new Map<
+    string,
+    { mtimeMs: number; size: number; locale: Locale; result: ProjectConfigResult }
+  >();
+
+  /** Folder (and search limit) → its nearest configuration file: the server forgets it when one changes. */
+  private readonly found = new Map<string, string | undefined>();
+
+  /** What the nearest configuration says for the draft `file` (absolute). */
+  forDraft(file: string, locale: Locale, stopAt?: string): DraftConfig {
+    const dir = path.dirname(file);
+    const key = `${dir}\u0000${stopAt ?? ''}`;
+    if (!this.found.has(key)) this.found.set(key, findConfigFile(dir, stopAt));
+    const configFile = this.found.get(key);
+    if (!configFile) return {};
+    const result = this.load(configFile, locale);
+    if (!result.ok) return { file: configFile, problems: result.problems };
+    const base = path.dirname(configFile);
+    const relative = path.relative(base, file).split(path.sep).join('/');
+    const settings = configForFile(result.config, relative);
+    return {
+      file: configFile,
+      settings,
+      ...(settings.catalog ? { catalogFile: path.resolve(base, settings.catalog) } : {}),
+    };
+  }
+
+  load(file: string, locale: Locale): ProjectConfigResult {
+    let stat;
+    try {
+      stat = statSync(file);
+    } catch {
+      stat = undefined;
+    }
+    const cached = this.cache.get(file);
+    if (stat && cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size && cached.locale === locale)
+      return cached.result;
+    const text = readTextFile(file, locale);
+    const zero = { line: 0, character: 0 };
+    const result: ProjectConfigResult = text.ok
+      ? parseProjectConfig(text.text, locale)
+      : {
+          ok: false,
+          problems: [
+            {
+              message: locale === 'ja' ? `読めません: ${text.message}。` : `cannot be read: ${text.message}.`,
+              path: '',
+              range: { start: zero, end: zero },
+            },
+          ],
+        };
+    if (stat) this.cache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, locale, result });
+    return result;
+  }
+
+  forget(): void {
+    this.cache.clear();
+    this.found.clear();
+  }
+}

@@ -1,0 +1,97 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../server/src/core/analyze';
+import { configForFile, parseProjectConfig, type ProjectConfig } from '../../server/src/core/config';
+import { catalog } from '../support/catalog';
+
+const parsed = (text: string): ProjectConfig => {
+  const r = parseProjectConfig(text, 'en');
+  assert.ok(r.ok, JSON.stringify(!r.ok && r.problems));
+  return r.config;
+};
+const problems = (text: string, locale: 'ja' | 'en' = 'en') => {
+  const r = parseProjectConfig(text, locale);
+  assert.equal(r.ok, false);
+  return r.ok ? [] : r.problems.map((p) => `${p.range.start.line + 1}:${p.range.start.character + 1} ${p.message}`);
+};
+
+test('.itaku.yaml: an empty file is an empty configuration; errors have positions', () => {
+  assert.deepEqual(parsed(''), {});
+  assert.deepEqual(parsed('# only a comment\n'), {});
+  assert.deepEqual(problems('catalog: 3\nignores: x\ndefaults:\n  organisation: 外務省\n'), [
+    '1:10 catalog: must be a string.',
+    '2:10 ignores: must be a list.',
+    '4:3 defaults: unknown key "organisation".',
+  ]);
+  assert.deepEqual(problems('overrides:\n  - severity: { numbering: off }\n'), [
+    '2:5 overrides.0: missing required key "files".',
+  ]);
+  assert.deepEqual(problems('severity:\n  numbring: off\n', 'ja'), [
+    '2:3 不明な指摘コード「numbring」です（「numbering」のことですか？）。',
+  ]);
+  assert.deepEqual(problems('catalog: [unclosed\n').length, 1);
+});
+
+test('configForFile: ignores, and overrides per glob on top of the file’s own settings (later entries win)', () => {
+  const config = parsed(
+    [
+      'catalog: ./ministry.itaku-catalog.yaml',
+      'severity: { numbering: off }',
+      'ignores: [archive/**, "**/*.draft-old.md", .hidden/**]',
+      'defaults:',
+      '  organization: 架空省',
+      '  parties: { 甲: 架空省 }',
+      'overrides:',
+      '  - files: [contracts/**]',
+      '    defaults: { parties: { 乙: 株式会社〇〇 }, options: { subcontracting: 禁止 } }',
+      '    severity: { numbering: warning }',
+      '  - files: [contracts/cloud/**]',
+      '    catalog: ./cloud.itaku-catalog.yaml',
+      '    defaults: { organization: 架空省情報局 }',
+      '',
+    ].join('\n'),
+  );
+  assert.deepEqual(configForFile(config, 'spec.md'), {
+    catalog: './ministry.itaku-catalog.yaml',
+    locale: undefined,
+    severity: { numbering: 'off' },
+    defaults: { organization: '架空省', parties: { 甲: '架空省' } },
+    ignored: false,
+  });
+  for (const ignored of ['archive/a.md', 'archive/x/y.md', 'a/b.draft-old.md', '.hidden/a.md'])
+    assert.equal(configForFile(config, ignored).ignored, true, ignored);
+  assert.deepEqual(configForFile(config, 'contracts/cloud/a.md'), {
+    catalog: './cloud.itaku-catalog.yaml',
+    locale: undefined,
+    severity: { numbering: 'warning' },
+    defaults: {
+      organization: '架空省情報局',
+      parties: { 甲: '架空省', 乙: '株式会社〇〇' },
+      options: { subcontracting: '禁止' },
+    },
+    ignored: false,
+  });
+});
+
+test('defaults fill only what the draft does not give; option aliases are read as in front matter', () => {
+  const defaults = {
+    organization: '架空省',
+    parties: { 甲: '架空省', 乙: '株式会社〇〇' },
+    options: { subcontracting: '禁止', audit: true },
+  };
+  const draft = (fm: string) => `---\ndocument: 契約書\ncategory: build\n${fm}---\n\n# 件名\n`;
+  const a = analyze(draft(''), { catalog: catalog(), locale: 'ja', defaults })!;
+  assert.equal(a.context.frontMatter.organization, '架空省');
+  assert.deepEqual({ ...a.context.frontMatter.parties }, { 甲: '架空省', 乙: '株式会社〇〇' });
+  assert.deepEqual({ ...a.context.frontMatter.options }, { subcontracting: 'prohibited', audit: true });
+  // options.audit: true from the defaults makes audit required.
+  assert.equal(a.result.clauses.find((c) => c.id === 'audit')?.requirement, 'required');
+  const own = analyze(draft('organization: 外務省\nparties: { 乙: 株式会社△△ }\noptions: { audit: false }\n'), {
+    catalog: catalog(),
+    locale: 'ja',
+    defaults,
+  })!;
+  assert.equal(own.context.frontMatter.organization, '外務省');
+  assert.deepEqual({ ...own.context.frontMatter.parties }, { 甲: '架空省', 乙: '株式会社△△' });
+  assert.equal(own.result.clauses.find((c) => c.id === 'audit')?.requirement, 'optional');
+});
