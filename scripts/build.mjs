@@ -3,6 +3,7 @@ import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import YAML from 'yaml';
+import { writeVsixReadme } from './vsixReadme.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
@@ -48,3 +49,4 @@ if (watch) {
 } else {
   await Promise.all(targets.map((t) => esbuild.build({ ...common, ...t })));
 }
+writeVsixReadme(new URL('..', import.meta.url).pathname);

@@ -1,14 +1,16 @@
 // Generates the files derived from the built-in catalog: the README's clause tables and the
 // front-matter JSON Schema (later also the snippets). `npm run generate` writes them; the test
 // suite fails when a committed copy is stale.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCatalog } from '../server/src/core/catalog/load';
 import type { Catalog } from '../server/src/core/catalog/compile';
 import { frontMatterSchema } from '../server/src/core/frontmatterSchema';
 import { escapeSnippet, wordingSnippet } from '../server/src/core/fixes/snippet';
+import { codeTitle } from '../server/src/core/messages';
 import { DIAGNOSTIC_CODES } from '../server/src/core/findings';
+import YAML from 'yaml';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -137,7 +139,7 @@ export function snippets(cat: Catalog): Record<string, { prefix: string[]; body:
         'organization: ${2:〔 省 〕}',
         '---',
         '',
-        '# ${3:件名}',
+        '# ${3:（件名）}',
         '',
         '## 情報セキュリティ',
         '',
@@ -153,6 +155,57 @@ export function snippets(cat: Catalog): Record<string, { prefix: string[]; body:
     };
   }
   return out;
+}
+
+export interface RuleDoc {
+  severity: string;
+  summary: string;
+  ja: string;
+  en: string;
+  example?: string;
+}
+
+/** docs/rules.yaml: the one source of the per-code documentation. */
+export function ruleDocs(): Record<string, RuleDoc> {
+  return YAML.parse(readFileSync(path.join(ROOT, 'docs/rules.yaml'), 'utf8')) as Record<string, RuleDoc>;
+}
+
+/** The README's table of diagnostic codes, each linking to its page. */
+export function codeTable(docs: Record<string, RuleDoc>): string {
+  return [
+    '| code | severity | what it means |',
+    '|---|---|---|',
+    ...Object.entries(docs).map(
+      ([code, d]) =>
+        `| <a id="${code}"></a>[\`${code}\`](docs/rules/${code}.md) | ${d.severity} | ${d.summary.trim().replace(/\|/g, '\\|')} |`,
+    ),
+  ].join('\n');
+}
+
+/** One page per code (what the Problems panel's code link opens, rendered, in VS Code). */
+export function rulePage(code: string, d: RuleDoc): string {
+  return [
+    `# \`${code}\` — ${codeTitle('ja', code)} / ${codeTitle('en', code)}`,
+    '',
+    '<!-- Generated from docs/rules.yaml by `npm run generate`; edit that file, not this one. -->',
+    '',
+    `重大度 / severity: **${d.severity}** · itaku の診断コード（一覧は README の「診断コード」）/ an itaku diagnostic code (the README lists them all)`,
+    '',
+    '## 日本語',
+    '',
+    d.ja.trim(),
+    '',
+    '## English',
+    '',
+    d.en.trim(),
+    '',
+    ...(d.example ? ['## 例 / Example', '', d.example.trim(), ''] : []),
+    '## 無効にする / Turning it off',
+    '',
+    `- VS Code: \`"itaku.severity": { "${code}": "off" }\` (or \`error\` / \`warning\` / \`information\` / \`hint\`).`,
+    `- 草案の中で / in the draft: \`<!-- itaku-disable ${code} -->\` turns it off from that point on.`,
+    '',
+  ].join('\n');
 }
 
 /**
@@ -177,8 +230,13 @@ function configSchema(): string {
 export function generatedFiles(): Record<string, string> {
   const cat = builtin();
   const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const docs = ruleDocs();
+  const pages = Object.fromEntries(
+    DIAGNOSTIC_CODES.filter((c) => Object.hasOwn(docs, c)).map((c) => [`docs/rules/${c}.md`, rulePage(c, docs[c])]),
+  );
   return {
-    'README.md': replaceBetween(readme, 'clauses', clauseTables(cat)),
+    'README.md': replaceBetween(replaceBetween(readme, 'clauses', clauseTables(cat)), 'codes', codeTable(docs)),
+    ...pages,
     'schemas/frontmatter.schema.json': JSON.stringify(frontMatterSchema(cat.def), null, 2) + '\n',
     'schemas/itaku-config.schema.json': configSchema(),
     'snippets/itaku.code-snippets': JSON.stringify(snippets(cat), null, 2) + '\n',
@@ -186,6 +244,7 @@ export function generatedFiles(): Record<string, string> {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  mkdirSync(path.join(ROOT, 'docs/rules'), { recursive: true });
   for (const [file, content] of Object.entries(generatedFiles())) writeFileSync(path.join(ROOT, file), content);
   console.log('generated: ' + Object.keys(generatedFiles()).join(', '));
 }

@@ -1,6 +1,7 @@
 // The itaku VS Code extension: starts the language server over IPC and adds the commands,
 // the status bar item and the workspace-trust notice around it. All checking is in the server.
 import * as vscode from 'vscode';
+import type { Diagnostic as LspDiagnostic } from 'vscode-languageclient';
 import {
   LanguageClient,
   TransportKind,
@@ -18,6 +19,10 @@ import {
 import { chooseNewDraft, text as uiText } from './newDraft';
 import { DraftStatusItem } from './status';
 import { restrictCatalog, setsCatalog } from './trust';
+import { FreshDiagnostics, type PublishParams } from './freshDiagnostics';
+import { InsertionRevealer, type RevealArgument } from './reveal';
+import { ruleDocCode, ruleDocCommandUri } from './ruleDocs';
+import { checkWorkspaceCommand, registerWorkspaceTasks } from './workspaceCheck';
 
 let client: LanguageClient | undefined;
 let activeFileOnly = false;
@@ -39,6 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
     ],
     initializationOptions: {
       locale: vscode.env.language,
+      clientCommands: [Commands.reveal],
       workspaceTrusted: vscode.workspace.isTrusted,
     } satisfies InitializationOptions,
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}') },
@@ -70,7 +76,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
   };
   client = new LanguageClient(SERVER_ID, 'itaku', serverOptions, clientOptions);
   const status = new DraftStatusItem();
-  context.subscriptions.push(status);
+  const revealer = new InsertionRevealer();
+  context.subscriptions.push(status, revealer);
+  // Replaces the client's own publishDiagnostics handler (registered before start, it is set after
+  // the built-in one, also on restart): a publish for an older version than the editor has is dropped.
+  const running = client;
+  const fresh = new FreshDiagnostics<LspDiagnostic, vscode.Diagnostic>({
+    currentVersion: (uri) =>
+      vscode.workspace.textDocuments.find(
+        (d) => d.uri.toString() === running.protocol2CodeConverter.asUri(uri).toString(),
+      )?.version,
+    convert: async (diagnostics) =>
+      (await running.protocol2CodeConverter.asDiagnostics(diagnostics)).map(withRuleDocLink),
+    set: (uri, diagnostics) => running.diagnostics?.set(running.protocol2CodeConverter.asUri(uri), diagnostics),
+  });
+  context.subscriptions.push(
+    client.onNotification('textDocument/publishDiagnostics', (params: PublishParams<LspDiagnostic>) => {
+      void fresh.handle(params);
+    }),
+  );
 
   context.subscriptions.push(
     vscode.commands.registerCommand('itaku.insertAllMissing', async () => {
@@ -79,8 +103,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
       const result = (await client.sendRequest('workspace/executeCommand', {
         command: Commands.insertAllMissing,
         arguments: [{ uri: editor.document.uri.toString() }],
-      })) as { applied: boolean; clauses: number } | null;
+      })) as { applied: boolean; clauses: number; reveal?: RevealArgument } | null;
       if (!result?.clauses) void vscode.window.showInformationMessage(uiText('noneMissing'));
+      else if (result.reveal) revealer.reveal(result.reveal);
     }),
     vscode.commands.registerCommand('itaku.newDraft', async () => {
       if (!client) return;
@@ -97,6 +122,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
       const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
       await vscode.window.showTextDocument(doc);
     }),
+    vscode.commands.registerCommand(Commands.reveal, (arg: RevealArgument) => revealer.reveal(arg)),
+    // The Problems panel's code link: the code's page, rendered (the built-in Markdown preview).
+    vscode.commands.registerCommand('itaku.showRuleDoc', async (code: unknown) => {
+      const name = ruleDocCode(code);
+      if (!name) return false;
+      const page = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${name}.md`);
+      await vscode.commands.executeCommand('markdown.showPreviewToSide', page);
+      return true;
+    }),
+    vscode.commands.registerCommand('itaku.checkWorkspace', () => (client ? checkWorkspaceCommand(client) : undefined)),
+    registerWorkspaceTasks(() => client),
     vscode.commands.registerCommand('itaku.restartServer', async () => {
       await client?.restart();
     }),
@@ -130,6 +166,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
     }),
   );
   return client;
+}
+
+/** A diagnostic whose code links to its page (docs/rules/<code>.md) links to the command that previews it. */
+function withRuleDocLink(d: vscode.Diagnostic): vscode.Diagnostic {
+  const code = d.code;
+  if (
+    typeof code === 'object' &&
+    code.target.scheme === 'file' &&
+    /\/docs\/rules\/[a-z-]+\.md$/.test(code.target.path)
+  ) {
+    const target = ruleDocCommandUri(String(code.value));
+    if (target) d.code = { value: code.value, target: vscode.Uri.parse(target) };
+  }
+  return d;
 }
 
 export function deactivate(): Thenable<void> | undefined {

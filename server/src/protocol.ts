@@ -9,7 +9,27 @@ export const Commands = {
   newDraftText: 'itaku.server.newDraftText',
   /** Server command: what New draft… offers, from the catalog (never hard-coded in the client) → DraftChoices. */
   draftChoices: 'itaku.server.draftChoices',
+  /**
+   * Client command a code action carries when the client lists it in
+   * initializationOptions.clientCommands: ({ uri, range }) shows and briefly highlights the
+   * text the fix inserted (range in the document after the edit).
+   */
+  reveal: 'itaku.reveal',
+  /**
+   * Server command: check every draft in the workspace folders (the CLI's file discovery) and
+   * publish their diagnostics → WorkspaceCheckResult.
+   */
+  checkWorkspace: 'itaku.server.checkWorkspace',
 } as const;
+
+export interface WorkspaceCheckResult {
+  drafts: Array<{ uri: string; problems: number; errors: number; warnings: number; information: number }>;
+  /** Files found but not checked, with the CLI's reasons (not-utf8, binary, symlink-loop, …, file-too-large). */
+  skipped: Array<{ uri: string; reason: string }>;
+  errors: number;
+  warnings: number;
+  information: number;
+}
 
 export interface DraftChoice {
   id: string;
@@ -74,4 +94,6 @@ export interface InitializationOptions {
   workspaceTrusted?: boolean;
   /** Settings for clients that do not answer workspace/configuration (e.g. a plain Neovim setup). */
   settings?: Partial<ItakuSettings>;
+  /** Client-side commands the client runs when an action carries them (e.g. Commands.reveal). */
+  clientCommands?: string[];
 }

@@ -16,10 +16,11 @@ import { builtinCatalog } from './builtinCatalog';
 import { type NewDraftRequest, newDraftText, resolveLocale } from './core';
 import { CatalogChanges } from './lsp/catalogChanges';
 import { Catalogs } from './lsp/catalogs';
-import { FIX_ALL_KIND, workspaceEdit } from './lsp/codeActions';
+import { FIX_ALL_KIND, isLazyFixAll, workspaceEdit, type ActionClient } from './lsp/codeActions';
 import { ProjectSettings } from './lsp/projectSettings';
 import { Scheduler, type DraftInputs } from './lsp/scheduler';
 import { sanitize, Settings } from './lsp/settings';
+import { checkWorkspace } from './lsp/workspaceCheck';
 import { Commands, type DraftChoices, type InitializationOptions } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -34,6 +35,7 @@ let versionedEdits = false;
 let snippetEdits = false;
 let dynamicConfiguration = false;
 let workspaceFolderEvents = false;
+const actionClient: ActionClient = {};
 
 const folderOf = (uri: string) =>
   workspaceFolders.filter((f) => uri.startsWith(f.endsWith('/') ? f : `${f}/`)).sort((a, b) => b.length - a.length)[0];
@@ -61,7 +63,7 @@ const scheduler = new Scheduler(connection, documents, inputsOf, builtinCatalog(
   get progress() {
     return workDoneProgress;
   },
-  capabilities: () => ({ versionedEdits, snippetEdits }),
+  capabilities: () => ({ versionedEdits, snippetEdits, ...actionClient }),
 });
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -77,16 +79,23 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   );
   workspaceFolderEvents = Boolean(params.capabilities.workspace?.workspaceFolders);
   workDoneProgress = Boolean(params.capabilities.window?.workDoneProgress);
+  actionClient.reveal = Array.isArray(init.clientCommands) && init.clientCommands.includes(Commands.reveal);
+  const resolveSupport = params.capabilities.textDocument?.codeAction;
+  actionClient.resolve = Boolean(
+    resolveSupport?.dataSupport && resolveSupport.resolveSupport?.properties?.includes('edit'),
+  );
   workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
   if (!workspaceFolders.length && params.rootUri) workspaceFolders = [params.rootUri];
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
       hoverProvider: true,
       completionProvider: { triggerCharacters: [':', '[', ',', ' '] },
       documentSymbolProvider: true,
-      executeCommandProvider: { commands: [Commands.insertAllMissing, Commands.newDraftText, Commands.draftChoices] },
+      executeCommandProvider: {
+        commands: [Commands.insertAllMissing, Commands.newDraftText, Commands.draftChoices, Commands.checkWorkspace],
+      },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'itaku', version: typeof ITAKU_VERSION === 'string' ? ITAKU_VERSION : '0.0.0-dev' },
@@ -140,6 +149,16 @@ connection.onCodeAction((params, token) =>
   }),
 );
 
+// The one lazy action (fix-all): its edit from the server's own analysis of the version it stamps.
+connection.onCodeActionResolve((action, token) => {
+  if (!isLazyFixAll(action.data)) return action;
+  const doc = documents.get(action.data.uri);
+  if (!doc || doc.version !== action.data.version) return action;
+  return scheduler.request(doc.uri, 'resolveFixAll', action, token, action, {
+    revision: scheduler.revisionOf(doc.uri),
+  });
+});
+
 connection.onHover((params, token) => scheduler.request(params.textDocument.uri, 'hover', params, token, null));
 
 connection.onCompletion((params, token) =>
@@ -159,12 +178,12 @@ connection.onExecuteCommand(async (params) => {
     if (!doc) return { applied: false };
     // The documented `version`: edits computed for another version than the client means are refused.
     if (arg?.version !== undefined && arg.version !== doc.version) return { applied: false, clauses: 0 };
-    const { edits, clauses } = await scheduler.request(
+    const { edits, clauses, reveal } = await scheduler.request(
       doc.uri,
       'fixAll',
       undefined,
       undefined,
-      { edits: [] as TextEdit[], clauses: 0 },
+      { edits: [] as TextEdit[], clauses: 0, reveal: undefined as unknown },
       { revision: scheduler.revisionOf(doc.uri) },
     );
     if (!edits.length || documents.get(doc.uri)?.version !== doc.version) return { applied: false, clauses: 0 };
@@ -172,7 +191,8 @@ connection.onExecuteCommand(async (params) => {
       label: 'itaku',
       edit: workspaceEdit(doc, edits, versionedEdits),
     });
-    return { applied: result.applied, clauses };
+    // For a client that runs Commands.reveal: where the first inserted clause is, to show it.
+    return { applied: result.applied, clauses, ...(result.applied && reveal ? { reveal } : {}) };
   }
   if (params.command === Commands.draftChoices) {
     const def = builtinCatalog().def;
@@ -191,6 +211,14 @@ connection.onExecuteCommand(async (params) => {
       })),
     } satisfies DraftChoices;
   }
+  if (params.command === Commands.checkWorkspace)
+    return checkWorkspace(
+      connection,
+      workspaceFolders,
+      (uri) => documents.get(uri),
+      settings,
+      (uri, text) => scheduler.once(uri, text),
+    );
   if (params.command === Commands.newDraftText) {
     const request = arg as unknown as NewDraftRequest & { locale?: string };
     return newDraftText(builtinCatalog(), request, resolveLocale(request.locale ?? clientLocale));

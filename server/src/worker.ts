@@ -7,7 +7,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { builtinCatalog } from './builtinCatalog';
 import { compileCatalog, type Catalog } from './core';
-import { codeActions, fixAllEdits } from './lsp/codeActions';
+import { codeActions, fixAllOffsetEdits, resolveFixAll, revealCommand } from './lsp/codeActions';
+import { toTextEdits } from './lsp/convert';
 import { completions } from './lsp/completion';
 import { Drafts, type DraftState } from './lsp/drafts';
 import { hover } from './lsp/hover';
@@ -33,6 +34,7 @@ const catalogOf = (key: string) => (key ? (catalogs.get(key) ?? builtinCatalog()
 
 /** Runs not finished yet, at most one per document (a newer version's run replaces the older one). */
 interface Run {
+  key: string;
   job: AnalysisJobMessage;
   steps: Generator<void, DraftState>;
 }
@@ -45,9 +47,10 @@ const waiting = new Map<
 >();
 
 function analyse(job: AnalysisJobMessage): void {
-  const previous = runs.get(job.uri);
+  const key = job.once ? `once:${job.revision}` : job.uri;
+  const previous = runs.get(key);
   if (previous) stop(previous);
-  runs.set(job.uri, { job, steps: drafts.steps({ ...job, catalog: catalogOf(job.catalogKey) }) });
+  runs.set(key, { key, job, steps: drafts.steps({ ...job, catalog: catalogOf(job.catalogKey) }) });
   if (!looping) {
     looping = true;
     setImmediate(loop);
@@ -56,7 +59,7 @@ function analyse(job: AnalysisJobMessage): void {
 
 /** A superseded run: its generator is closed (the analyser's state stays as it was) and the main thread told. */
 function stop(run: Run): void {
-  runs.delete(run.job.uri);
+  runs.delete(run.key);
   run.steps.return(undefined as never);
   post({ kind: 'cancelled', uri: run.job.uri, revision: run.job.revision });
 }
@@ -85,12 +88,12 @@ function loop(): void {
     } while (!state && now() - sliceStart < SLICE_MS);
   } catch (error) {
     // Drafts.steps handles analysis failures; this is a defect around it. The run is dropped, the worker lives.
-    runs.delete(run.job.uri);
+    runs.delete(run.key);
     errors.push(`itaku: analysing ${run.job.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
   }
   Atomics.store(shared, RUNNING, 0);
   if (state) {
-    runs.delete(run.job.uri);
+    runs.delete(run.key);
     finished(run.job, state);
   }
   setImmediate(loop);
@@ -109,6 +112,7 @@ function finished(job: AnalysisJobMessage, state: DraftState): void {
     errors,
   });
   errors = [];
+  if (job.once) return;
   const waiters = waiting.get(uri);
   if (waiters) {
     // A request without a revision takes the first result; one for a revision gets nothing once that is superseded.
@@ -133,6 +137,9 @@ function stateFor(id: number, uri: string, revision: number | undefined): Promis
   });
 }
 
+const docOf = (uri: string, state: DraftState) =>
+  TextDocument.create(uri, 'markdown', state.version, state.analysis?.context.text ?? '');
+
 async function answer(m: Extract<ToWorker, { kind: 'request' }>): Promise<unknown> {
   const state = await stateFor(m.id, m.uri, m.revision);
   if (!state) return m.method === 'hover' ? null : [];
@@ -144,16 +151,36 @@ async function answer(m: Extract<ToWorker, { kind: 'request' }>): Promise<unknow
     case 'symbols':
       return a ? documentSymbols(a, state.locale) : [];
     case 'completion':
-      return completions(m.text ?? '', (p as { position: never }).position, a, state.catalog, state.locale);
-    case 'codeAction': {
-      const doc = TextDocument.create(m.uri, 'markdown', state.version, a?.context.text ?? '');
-      return codeActions(p, doc, state, m.capabilities.versionedEdits, m.capabilities.snippetEdits);
-    }
-    case 'fixAll':
+      return completions(
+        m.text ?? '',
+        (p as { position: never }).position,
+        a,
+        state.catalog,
+        state.locale,
+        m.capabilities.reveal ? m.uri : undefined,
+      );
+    case 'codeAction':
+      return codeActions(p, docOf(m.uri, state), state, m.capabilities.versionedEdits, m.capabilities.snippetEdits, {
+        reveal: m.capabilities.reveal,
+        resolve: m.capabilities.resolve,
+      });
+    case 'resolveFixAll':
+      return (
+        resolveFixAll(p, docOf(m.uri, state), state, m.capabilities.versionedEdits, {
+          reveal: m.capabilities.reveal,
+          resolve: m.capabilities.resolve,
+        }) ?? p
+      );
+    case 'fixAll': {
+      const offsets = fixAllOffsetEdits(state);
+      if (!offsets.length || !a) return { edits: [], clauses: 0 };
+      const reveal = m.capabilities.reveal ? revealCommand(m.uri, a.context.text, offsets) : undefined;
       return {
-        edits: fixAllEdits(state),
-        clauses: a?.result.diagnostics.filter((d) => d.code === 'missing-clause').length ?? 0,
+        edits: toTextEdits(offsets, a.lines),
+        clauses: a.result.diagnostics.filter((d) => d.code === 'missing-clause').length,
+        reveal: reveal?.arguments?.[0],
       };
+    }
   }
 }
 

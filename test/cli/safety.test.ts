@@ -224,7 +224,7 @@ test('SARIF: percent-encoded URIs relative to a base, never ../; CR line ends; s
   );
   const rule = run.tool.driver.rules.find((x: { id: string }) => x.id === 'missing-clause');
   assert.match(rule.fullDescription.text, /^A clause that the NISC template requires/);
-  assert.match(rule.helpUri, /^file:\/\/.*README\.md#missing-clause$/);
+  assert.match(rule.helpUri, /^file:\/\/.*\/docs\/rules\/missing-clause\.md$/);
   // The CR-only file's positions count lone CRs as line ends.
   const cr = run.results.find(
     (x: {

@@ -340,6 +340,20 @@ const TRAPS: Array<[string, string, string, string, string[]]> = [
     ['この要領は、特定個人情報の漏えい及び滅失の防止のために職員が守るべき事項を定めるものとする。'],
   ],
   [
+    'a proviso naming a measure only as its exception',
+    'vulnerability',
+    '仕様書',
+    'operation-asp',
+    ['本サービスは常時稼働とすること。', 'ただし、脆弱性対策のために計画停止を行う場合は、この限りでない。'],
+  ],
+  [
+    'monitoring of fire alarms in a building-management contract',
+    'operational-security',
+    '仕様書',
+    'operation-onsite',
+    ['受注者は、庁舎の火災報知器及び警報装置を監視機器により常時監視すること。'],
+  ],
+  [
     'a product description in the polite style',
     'operational-security',
     '仕様書',

@@ -45,7 +45,16 @@ export function packageVsix(): string {
   const vsce = path.join(ROOT, 'node_modules/.bin/vsce');
   const r = spawnSync(
     vsce,
-    ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix],
+    [
+      'package',
+      '--no-dependencies',
+      '--allow-missing-repository',
+      '--no-rewrite-relative-links',
+      '--readme-path',
+      'client/out/README.md',
+      '--out',
+      vsix,
+    ],
     { cwd: ROOT, encoding: 'utf8' },
   );
   if (r.status !== 0) throw new Error(`vsce package failed: ${r.stdout}${r.stderr}`);

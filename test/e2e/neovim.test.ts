@@ -48,7 +48,7 @@ test('Neovim: diagnostics arrive, the missing-clause quick fix is applied and wr
     .filter((l) => l.startsWith('{'))
     .map((l) => JSON.parse(l));
   assert.equal(r.status, 0, `${r.stdout}\n${r.stderr}`);
-  const [diagnostics, actions, applied] = events;
+  const [diagnostics, actions, revealed, applied] = events;
   assert.deepEqual(diagnostics.diagnostics, [
     {
       code: 'missing-clause',
@@ -69,6 +69,16 @@ test('Neovim: diagnostics arrive, the missing-clause quick fix is applied and wr
     '不足している必須条項をすべて挿入（2 件）',
     'この条項を適用除外にする（理由を記入）',
   ]);
+  // The fix's itaku.reveal command (init_options.clientCommands, a vim.lsp.commands handler): the
+  // cursor on the inserted heading, its lines highlighted.
+  const after = specBuildAfterIncidentFix().split('\n');
+  assert.deepEqual(revealed, {
+    event: 'revealed',
+    line: after.indexOf('### (5) 情報セキュリティが侵害された場合の対処'),
+    text: '### (5) 情報セキュリティが侵害された場合の対処',
+    highlighted: true,
+    t_ms: revealed.t_ms,
+  });
   assert.deepEqual(applied, {
     event: 'applied',
     ok: true,

@@ -41,6 +41,49 @@ async function runExtensionTests(
   return { code, lines };
 }
 
+// Drafts for the first-hour checks (reveal far below the squiggle, parties, a draft never opened, typing).
+const FILLER = Array.from({ length: 160 }, (_, i) => `業務の概要 ${i + 1}。`).join('\n\n');
+const FIRST_HOUR_FILES: Record<string, string> = {
+  'first/reveal.md': [
+    '---',
+    'document: 調達仕様書',
+    'category: build',
+    'organization: 外務省',
+    '---',
+    '',
+    '# 件名',
+    '',
+    FILLER,
+    '',
+    '## 情報セキュリティ',
+    '',
+    '### (1) 情報セキュリティを確保するための体制の整備',
+    '',
+    '受注者は、情報セキュリティを確保するための体制を整備すること。',
+    '',
+    '### (2) 秘密保持',
+    '',
+    '受注者は、知り得た情報の秘密を保持すること。',
+    '',
+    '',
+  ].join('\n'),
+  'first/parties.md': [
+    '---',
+    'document: 契約書',
+    'category: build',
+    'organization: 外務省',
+    '---',
+    '',
+    '# 特記事項',
+    '',
+    '第1条（秘密の保持）',
+    '[乙]は、[甲]の情報を漏らしてはならない。',
+    '',
+  ].join('\n'),
+  'first/unopened.md': ['---', 'document: 調達仕様書', 'category: build', '---', '', '# 件名', ''].join('\n'),
+  'first/typing.md': read('spec-build.md'),
+};
+
 test('extension-host checks: activate, diagnostics, code actions, settings, fix on save', async () => {
   ensureTools();
   const session = await startSession({
@@ -49,6 +92,7 @@ test('extension-host checks: activate, diagnostics, code actions, settings, fix 
       'spec-build.md': read('spec-build.md'),
       'contract-maintenance.md': read('contract-maintenance.md'),
       'memo.md': read('memo.md'),
+      ...FIRST_HOUR_FILES,
     },
     settings: { 'itaku.locale': 'ja' },
     payload: [
@@ -60,7 +104,7 @@ test('extension-host checks: activate, diagnostics, code actions, settings, fix 
     const { code, lines } = await runExtensionTests(session, 'extension-host checks');
     assert.equal(code, 0, lines.join('\n'));
     assert.ok(
-      lines.some((l) => l.includes('done: 8/8 passed')),
+      lines.some((l) => l.includes('done: 14/14 passed')),
       lines.join('\n'),
     );
   } finally {

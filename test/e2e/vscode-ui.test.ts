@@ -195,7 +195,8 @@ test('2. Ctrl+. lists the variants; the preferred one inserts the model wording 
       'the file saved with the inserted clause',
       async () => readFileSync(path.join(session.workspace, 'spec-build.md'), 'utf8') === expected,
     );
-    assert.match(await editorText(), /^---\ndocument: 調達仕様書\ncategory: build\n/);
+    // The inserted clause is scrolled into view (itaku.reveal), far below the squiggle on line 3.
+    assert.match(await editorText(), /### \(5\) 情報セキュリティが侵害された場合の対処\n/);
     mark('quick fix applied, saved, diagnostic cleared');
   });
 });
@@ -297,6 +298,7 @@ test("5. the status bar shows the draft's type and coverage; a Markdown file tha
 test('6. hovering a clause heading shows its requirement and basis', async () => {
   await onFailure(session, 'hover', async () => {
     await openFile('spec-build.md');
+    await page.keyboard.press('Control+Home'); // a fix scrolled to its insertion before
     const heading = page.locator('.view-line', { hasText: '(2) 秘密の保持' }).first();
     await heading.waitFor({ timeout: 20000 });
     const box = (await heading.boundingBox())!;
@@ -451,5 +453,67 @@ test('11. New draft… with an English UI and itaku.locale: ja: Japanese pickers
       /^---\ndocument: contract\ncategory: \[maintenance\]\norganization: 外務省\nparties: \{ 甲: 外務省, 乙: 株式会社いろは \}\n---\n\n# （件名）契約書\n\n第1条（情報セキュリティを確保するための体制の整備）\n株式会社いろはは、/,
     );
     mark('new draft in Japanese');
+  });
+});
+
+/** The first frame (webviews nest two) in which `probe` returns something, polled. */
+async function inFrames<T>(what: string, probe: () => T | undefined | null | false): Promise<T> {
+  return poll(what, async () => {
+    for (const frame of page.frames()) {
+      const found = await frame.evaluate(probe).catch(() => undefined);
+      if (found) return found as T;
+    }
+    return undefined;
+  });
+}
+
+test('12. the code link in the Problems panel opens the code’s page rendered (Markdown preview), not the raw README', async () => {
+  await onFailure(session, 'code-link', async () => {
+    await openFile('passport.md');
+    await page.keyboard.press('Control+Shift+M');
+    const link = page.locator('.markers-panel a.monaco-link', { hasText: 'missing-clause' }).first();
+    await link.waitFor({ timeout: 30000 });
+    await link.click();
+    await poll('the preview tab of missing-clause.md', async () => {
+      const labels = await page
+        .locator('.tabs-container .tab')
+        .evaluateAll((tabs) => tabs.map((t) => t.getAttribute('aria-label') ?? ''));
+      return labels.find((l) => /missing-clause\.md/.test(l) && /preview|プレビュー/i.test(l));
+    });
+    const heading = await inFrames('the rendered page', () =>
+      document.querySelector('h1')?.textContent?.includes('必須条項がない')
+        ? document.querySelector('h1')!.textContent
+        : undefined,
+    );
+    assert.equal(heading, 'missing-clause — 必須条項がない / A required clause is missing');
+    const tabs = await page
+      .locator('.tabs-container .tab')
+      .evaluateAll((ts) => ts.map((t) => t.getAttribute('aria-label') ?? ''));
+    assert.ok(!tabs.some((l) => /readme\.md/i.test(l)), tabs.join(' | '));
+    mark('code link opens the rendered page');
+  });
+});
+
+test('13. the extension’s details page shows the README images (inline in the .vsix, nothing fetched)', async () => {
+  await onFailure(session, 'details', async () => {
+    // A click on the activity bar: the keyboard may be inside the preview's webview now.
+    await page.locator('.activitybar .action-item a[aria-label^="Extensions"]').first().click();
+    // The installed extensions are listed as soon as the view opens.
+    const row = page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'itaku' }).first();
+    await row.waitFor({ timeout: 30000 });
+    await row.click();
+    const images = await inFrames('the README images loaded on the details page', () => {
+      const imgs = [...document.querySelectorAll('img')].filter(
+        (i) => i.alt.startsWith('Problems panel') || i.alt.startsWith('The quick-fix menu'),
+      );
+      return imgs.length === 2 && imgs.every((i) => i.complete && i.naturalWidth > 0)
+        ? imgs.map((i) => [i.alt, i.src.slice(0, 22)])
+        : undefined;
+    });
+    assert.deepEqual(images, [
+      ["Problems panel with itaku's diagnostics on a Japanese draft", 'data:image/png;base64,'],
+      ['The quick-fix menu offering the wording variants', 'data:image/png;base64,'],
+    ]);
+    mark('details page images shown');
   });
 });

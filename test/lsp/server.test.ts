@@ -68,12 +68,17 @@ test('initialize: the capabilities itaku serves', () => {
   const result = client.initializeResult as { capabilities: unknown; serverInfo: { name: string } };
   assert.deepEqual(result.capabilities, {
     textDocumentSync: { openClose: true, change: 2 },
-    codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.itaku'] },
+    codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.itaku'], resolveProvider: true },
     hoverProvider: true,
     completionProvider: { triggerCharacters: [':', '[', ',', ' '] },
     documentSymbolProvider: true,
     executeCommandProvider: {
-      commands: ['itaku.server.insertAllMissing', 'itaku.server.newDraftText', 'itaku.server.draftChoices'],
+      commands: [
+        'itaku.server.insertAllMissing',
+        'itaku.server.newDraftText',
+        'itaku.server.draftChoices',
+        'itaku.server.checkWorkspace',
+      ],
     },
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   });
@@ -103,7 +108,7 @@ test('a draft gets its diagnostics on open, with code, docs link, source, versio
     diagnostics.map((d) => d.data),
     [{ clause: 'remediation' }, { clause: 'subcontracting' }, { placeholder: 'organization', fill: '外務省' }],
   );
-  assert.match(diagnostics[0].codeDescription!.href, /^file:\/\/.*\/README\.md#missing-clause$/);
+  assert.match(diagnostics[0].codeDescription!.href, /^file:\/\/.*\/docs\/rules\/missing-clause\.md$/);
   assert.equal(
     diagnostics[0].message,
     '必須条項「情報セキュリティ対策の履行が不十分な場合の対処」（表1(9)）がありません。業務分類「情報システムの構築等」で必須です（根拠: 表1(9); 第Ⅰ部6.3.3(4)）。クイックフィックスで雛形の文言を挿入できます。',

@@ -60,6 +60,8 @@ export class LspClient {
       workDoneProgress?: boolean;
       /** Extra environment for the server process (ITAKU_WORKERS, ITAKU_STEP_BUDGET_MS). */
       env?: Record<string, string>;
+      /** The client resolves code actions' edits lazily (codeAction/resolve). */
+      resolveEdits?: boolean;
     } = {},
   ): Promise<LspClient> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], {
@@ -133,6 +135,7 @@ export class LspClient {
             codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
             isPreferredSupport: true,
             dataSupport: true,
+            ...(options.resolveEdits ? { resolveSupport: { properties: ['edit'] } } : {}),
           },
           hover: { contentFormat: ['markdown', 'plaintext'] },
           completion: { completionItem: { snippetSupport: true } },

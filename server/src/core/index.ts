@@ -36,6 +36,7 @@ export {
 
 // Code actions: rebuilt from the server's own analysis, every edit checked.
 export {
+  currentDiagnostic,
   editAllowed,
   fixAllInsertions,
   markParagraphActions,
@@ -47,6 +48,8 @@ export {
 } from './fixes/actions';
 export type { Insertion } from './fixes/insertClause';
 export { waiverInsertion } from './fixes/waive';
+export { partiesInsertion, partyOfPlaceholder } from './fixes/parties';
+export { applyOffsetEdits, insertedSpan } from './fixes/reveal';
 
 // Editor features, as plain objects (server/src/lsp converts them).
 export { hoverAt, type HoverInfo } from './features/hover';

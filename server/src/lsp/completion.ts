@@ -7,6 +7,7 @@ import {
   type Position,
 } from 'vscode-languageserver';
 import { type Analysis, type Catalog, type CompletionEntry, completionsAt, type Locale } from '../core';
+import { Commands } from '../protocol';
 
 const KIND = {
   property: CompletionItemKind.Property,
@@ -27,6 +28,19 @@ function toCompletionItem(e: CompletionEntry): CompletionItem {
   return item;
 }
 
+/** A clause snippet carries Commands.reveal over the lines it fills, for a client that runs it. */
+function withReveal(item: CompletionItem, e: CompletionEntry, uri: string | undefined): CompletionItem {
+  if (!uri || !e.inserted) return item;
+  const range = {
+    start: { line: e.inserted.line, character: 0 },
+    end: { line: e.inserted.line + e.inserted.lines, character: 0 },
+  };
+  return {
+    ...item,
+    command: { title: 'itaku: reveal', command: Commands.reveal, arguments: [{ uri, range, moveCursor: false }] },
+  };
+}
+
 /** The core's completions as LSP items: a list that is re-asked while incomplete, else an array. */
 export function completions(
   text: string,
@@ -34,8 +48,10 @@ export function completions(
   analysis: Analysis | undefined,
   catalog: Catalog,
   locale: Locale,
+  /** The document's uri, when the client runs Commands.reveal (the inserted clause is shown). */
+  revealIn?: string,
 ): CompletionItem[] | CompletionList {
   const c = completionsAt(text, position, analysis, catalog, locale);
-  const items = c.items.map(toCompletionItem);
+  const items = c.items.map((e) => withReveal(toCompletionItem(e), e, revealIn));
   return c.isIncomplete ? { isIncomplete: true, items } : items;
 }

@@ -1,9 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type TextEdit } from 'vscode-languageserver';
-import { existsSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
-import * as path from 'node:path';
 import type { Diagnostic, LineIndex, OffsetEdit } from '../core';
 import type { SeverityOverride } from '../protocol';
+import { ruleDocUri } from '../io/ruleDocs';
 
 const SEVERITY = {
   error: DiagnosticSeverity.Error,
@@ -12,14 +10,9 @@ const SEVERITY = {
   hint: DiagnosticSeverity.Hint,
 } as const;
 
-/** The README that documents each code, next to the bundles (vsce stores it as readme.md in a .vsix). */
-const README = pathToFileURL(
-  ['README.md', 'readme.md'].map((n) => path.resolve(__dirname, '..', '..', n)).find((f) => existsSync(f)) ??
-    path.resolve(__dirname, '..', '..', 'README.md'),
-).toString();
-
+/** The page documenting `code` (docs/rules/<code>.md beside the bundles). */
 export function docsLink(code: string): string {
-  return `${README}#${code}`;
+  return ruleDocUri(code);
 }
 
 /** A core diagnostic as an LSP one; `severity` overrides from the settings apply ('off' drops it). */

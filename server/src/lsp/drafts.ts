@@ -45,6 +45,8 @@ export interface AnalysisJob {
   /** Matched by the configuration's `ignores`: not checked. */
   ignored?: boolean;
   configFile?: string;
+  /** A document that is not open (the workspace check): analysed once, nothing kept. */
+  once?: boolean;
 }
 
 /**
@@ -68,13 +70,15 @@ export class Drafts {
    * document's latest state when the run completes; a run abandoned halfway changes nothing.
    */
   *steps(job: AnalysisJob): Generator<void, DraftState> {
+    // A document that is not open (the workspace check): one analysis, nothing kept for it.
+    if (job.once) return yield* this.compute(job, new IncrementalAnalyzer());
     const state = yield* this.compute(job);
     const previous = this.finished.get(job.uri);
     if (!previous || previous.revision <= job.revision) this.finished.set(job.uri, state);
     return state;
   }
 
-  private *compute(job: AnalysisJob): Generator<void, DraftState> {
+  private *compute(job: AnalysisJob, fresh?: IncrementalAnalyzer): Generator<void, DraftState> {
     const { version, revision, locale, settings, catalog, text, defaults, configFile } = job;
     const base = { version, revision, locale, settings, catalog, configFile };
     if (job.ignored) return base;
@@ -92,7 +96,7 @@ export class Drafts {
       };
       return { ...base, instead: tooLarge };
     }
-    let analyzer = this.analyzers.get(job.uri);
+    let analyzer = fresh ?? this.analyzers.get(job.uri);
     if (!analyzer) this.analyzers.set(job.uri, (analyzer = new IncrementalAnalyzer()));
     const options = { catalog, locale, plain: job.plain, defaults };
     try {

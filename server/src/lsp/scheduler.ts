@@ -6,6 +6,7 @@ import {
   ResponseError,
   type CancellationToken,
   type Connection,
+  type Diagnostic as LspDiagnostic,
   type TextDocuments,
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver';
@@ -69,7 +70,7 @@ export interface SchedulerOptions {
   workers?: number;
   stepBudgetMs?: number;
   progress?: boolean;
-  capabilities: () => { versionedEdits: boolean; snippetEdits: boolean };
+  capabilities: () => { versionedEdits: boolean; snippetEdits: boolean; reveal?: boolean; resolve?: boolean };
 }
 
 /**
@@ -197,6 +198,46 @@ export class Scheduler {
     });
   }
 
+  /**
+   * One analysis of a text that need not be open (the workspace check), in the least loaded
+   * worker; nothing is kept for it. Undefined for Markdown that is not a draft.
+   */
+  async once(uri: string, text: string): Promise<LspDiagnostic[] | undefined> {
+    const { settings, locale, catalog, defaults, ignored, configFile } = await this.inputsOf(uri);
+    const slot = this.slots.reduce((a, b) => (b.load < a.load ? b : a));
+    const source = this.sourceOf(catalog);
+    if (source && !slot.catalogs.has(source.key)) {
+      slot.catalogs.add(source.key);
+      this.post(slot, { kind: 'catalog', source });
+    }
+    const revision = ++this.revisions;
+    const result = new Promise<Extract<FromWorker, { kind: 'analysed' }> | undefined>((resolve) =>
+      this.onces.set(revision, resolve),
+    );
+    slot.analyses.set(revision, uri);
+    this.watch(slot);
+    this.post(slot, {
+      kind: 'analyze',
+      job: {
+        uri,
+        version: 0,
+        revision,
+        text,
+        settings,
+        locale,
+        catalogKey: source?.key ?? '',
+        defaults,
+        ignored,
+        configFile,
+        once: true,
+      },
+    });
+    const m = await result;
+    return m?.status.isDraft ? m.diagnostics : undefined;
+  }
+
+  private readonly onces = new Map<number, (m: Extract<FromWorker, { kind: 'analysed' }> | undefined) => void>();
+
   /** Stops every worker (server shutdown). */
   async dispose(): Promise<void> {
     this.disposed = true;
@@ -307,6 +348,11 @@ export class Scheduler {
         slot.analyses.delete(m.revision);
         slot.warm = true;
         for (const e of m.errors) this.connection.console.error(e);
+        const once = this.onces.get(m.revision);
+        if (once) {
+          this.onces.delete(m.revision);
+          return once(m);
+        }
         const doc = this.docs.get(m.uri);
         if (!doc || doc.slot !== slot || doc.revision !== m.revision) return;
         this.endProgress(doc);
@@ -382,6 +428,13 @@ export class Scheduler {
     this.slots[index] = fresh;
     const culpritUri = culprit ? slot.analyses.get(culprit) : undefined;
     for (const r of slot.requests.values()) r.resolve(r.fallback);
+    for (const revision of slot.analyses.keys()) {
+      const once = this.onces.get(revision);
+      if (once) {
+        this.onces.delete(revision);
+        once(undefined);
+      }
+    }
     for (const [uri, doc] of this.docs) {
       if (doc.slot !== slot) continue;
       doc.slot = fresh;

@@ -6,7 +6,7 @@ import type { CatalogDef } from '../core';
 import type { AnalysisJob } from './drafts';
 
 /** Requests answered in the worker from the document's last finished analysis. */
-export type WorkerMethod = 'hover' | 'completion' | 'symbols' | 'codeAction' | 'fixAll';
+export type WorkerMethod = 'hover' | 'completion' | 'symbols' | 'codeAction' | 'resolveFixAll' | 'fixAll';
 
 /** A custom catalog as the worker compiles it (read, merged and validated on the main thread). */
 export interface CatalogSource {
@@ -31,7 +31,7 @@ export type ToWorker =
       revision?: number;
       /** The document's current text (completion reads the line being typed). */
       text?: string;
-      capabilities: { versionedEdits: boolean; snippetEdits: boolean };
+      capabilities: { versionedEdits: boolean; snippetEdits: boolean; reveal?: boolean; resolve?: boolean };
     }
   | { kind: 'cancel'; id: number }
   | { kind: 'close'; uri: string };

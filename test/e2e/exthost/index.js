@@ -52,7 +52,8 @@ check('diagnostics via vscode.languages.getDiagnostics', async () => {
     ['numbering', vscode.DiagnosticSeverity.Information, 34, 4],
   ]);
   assert.match(diags[0].message, /^必須条項「情報セキュリティが侵害された場合の対処」（表1\(7\)）がありません。/);
-  assert.ok(String(diags[0].code.target).endsWith('#missing-clause'), String(diags[0].code.target));
+  // The code link runs itaku.showRuleDoc (the page, rendered), see the check below.
+  assert.equal(String(diags[0].code.target), 'command:itaku.showRuleDoc?%5B%22missing-clause%22%5D');
 });
 
 check('code actions via vscode.executeCodeActionProvider (QuickFix)', async () => {
@@ -143,6 +144,154 @@ check('hover shows the evidence of a present clause; Ctrl+. on a paragraph treat
   assert.ok(await vscode.workspace.applyEdit(mark.edit));
   assert.ok(doc.getText().includes('<!-- itaku: clause incident-response -->\n本仕様書に定めのない'), doc.getText());
   await itakuDiagnostics(uri, (d) => !d.some((x) => (x.code.value || x.code) === 'missing-clause'), 'no missing clause once the paragraph is marked');
+});
+
+
+// ---- Issue 11, the rest of the first hour ----
+
+const wsFile = (name) => vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, name);
+const codeOf = (d) => (d.code && typeof d.code === 'object' ? d.code.value : d.code);
+
+/** Resolves once `predicate()` holds, checked on every tab change. */
+function untilTabs(predicate, what) {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const found = predicate();
+      if (!found) return false;
+      sub.dispose();
+      clearTimeout(timer);
+      resolve(found);
+      return true;
+    };
+    const sub = vscode.window.tabGroups.onDidChangeTabs(check);
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out waiting for ${what}: ${vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label)).join(', ')}`));
+    }, 30000);
+    check();
+  });
+}
+
+check('a quick fix far from the squiggle scrolls to what it inserted (itaku.reveal), cursor at its start', async () => {
+  const uri = wsFile('first/reveal.md');
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(doc);
+  const diags = await itakuDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'missing-clause'), 'missing clauses');
+  const incident = diags.find((d) => d.message.includes('情報セキュリティが侵害された場合の対処'));
+  editor.selection = new vscode.Selection(incident.range.start, incident.range.start);
+  await vscode.extensions.getExtension('vscode.markdown-language-features')?.activate();
+  const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, incident.range, vscode.CodeActionKind.QuickFix.value);
+  const fix = actions.find((a) => a.title.startsWith('「情報セキュリティが侵害された場合の対処」を挿入'));
+  assert.equal(fix.command && fix.command.command, 'itaku.reveal', JSON.stringify(fix.command));
+  assert.ok(!editor.visibleRanges.some((r) => r.start.line > 150), 'the insertion point starts out of view');
+  assert.ok(await vscode.workspace.applyEdit(fix.edit));
+  const range = await vscode.commands.executeCommand(fix.command.command, ...fix.command.arguments);
+  assert.equal(doc.getText(range).split('\n')[0], '### (3) 情報セキュリティが侵害された場合の対処');
+  assert.ok(editor.selection.isEmpty && editor.selection.active.isEqual(range.start), JSON.stringify(editor.selection));
+  // The workbench scrolls, then tells the extension host: wait for that event.
+  const shown = () => editor.visibleRanges.some((r) => r.contains(range.start));
+  if (!shown())
+    await new Promise((resolve, reject) => {
+      const sub = vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
+        if (e.textEditor === editor && shown()) {
+          sub.dispose();
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      const timer = setTimeout(() => {
+        sub.dispose();
+        reject(new Error(`not scrolled to ${range.start.line}: ${JSON.stringify(editor.visibleRanges)}`));
+      }, 20000);
+    });
+});
+
+check('body completion: the heading numbered like its neighbours, and the inserted clause revealed', async () => {
+  const uri = wsFile('first/reveal.md');
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const line = doc.lineCount - 1;
+  const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', uri, new vscode.Position(line, 0));
+  const item = list.items.find((i) => String(typeof i.label === 'string' ? i.label : i.label.label).startsWith('再委託に関する事項'));
+  const text = typeof item.insertText === 'string' ? item.insertText : item.insertText.value;
+  assert.ok(text.startsWith('### (4) 再委託に関する事項\n\n'), text);
+  assert.equal(item.command && item.command.command, 'itaku.reveal');
+});
+
+check('the code link of a diagnostic opens its page rendered, in the Markdown preview (not the raw README)', async () => {
+  const uri = wsFile('first/reveal.md');
+  const [d] = vscode.languages.getDiagnostics(uri).filter((x) => x.source === 'itaku' && codeOf(x) === 'missing-clause');
+  const target = d.code.target;
+  assert.equal(`${target.scheme}:${target.path}`, 'command:itaku.showRuleDoc', target.toString());
+  // What VS Code's opener does with a command: link (allowCommands) from the Problems panel or a hover.
+  await vscode.commands.executeCommand(target.path, ...JSON.parse(decodeURIComponent(target.query)));
+  const tab = await untilTabs(
+    () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType) && t.label.includes('missing-clause.md')),
+    'the preview of missing-clause.md',
+  );
+  assert.ok(tab, 'preview tab');
+  assert.equal(vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.input instanceof vscode.TabInputText && /readme\.md$/i.test(t.input.uri.path)), false);
+});
+
+check('[甲]/[乙] without parties: 「front matter に当事者（parties: 甲・乙）を追加」, then the placeholders can be filled', async () => {
+  const uri = wsFile('first/parties.md');
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc);
+  const diags = await itakuDiagnostics(uri, (d) => d.filter((x) => codeOf(x) === 'unresolved-placeholder').length === 2, 'two party placeholders');
+  const ph = diags.find((x) => codeOf(x) === 'unresolved-placeholder');
+  const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, ph.range, vscode.CodeActionKind.QuickFix.value);
+  const add = actions.find((a) => a.title === 'front matter に当事者（parties: 甲・乙）を追加');
+  assert.ok(add, actions.map((a) => a.title).join(' / '));
+  assert.ok(await vscode.workspace.applyEdit(add.edit));
+  assert.ok(doc.getText().startsWith('---\ndocument: 契約書\ncategory: build\norganization: 外務省\nparties:\n  甲: 外務省\n  乙: 〔　　〕\n---\n'), doc.getText());
+  const after = await itakuDiagnostics(uri, (d) => d.some((x) => x.message.includes('「外務省」に置き換えられます')), 'the [甲] placeholder fillable');
+  assert.ok(after.some((x) => x.message.includes('「[甲]」')), after.map((x) => x.message).join('\n'));
+});
+
+check('「ワークスペースの草案をすべて検査」: the itaku task and the command put a draft never opened into the Problems panel', async () => {
+  const unopened = wsFile('first/unopened.md');
+  assert.deepEqual(vscode.languages.getDiagnostics(unopened), []);
+  const tasks = await vscode.tasks.fetchTasks({ type: 'itaku' });
+  assert.deepEqual(tasks.map((t) => t.name), ['ワークスペースの草案をすべて検査']);
+  const ended = new Promise((resolve) => {
+    const sub = vscode.tasks.onDidEndTask((e) => {
+      if (e.execution.task.definition.type === 'itaku') {
+        sub.dispose();
+        resolve();
+      }
+    });
+  });
+  await vscode.tasks.executeTask(tasks[0]);
+  await ended;
+  const diags = await itakuDiagnostics(unopened, (d) => d.length > 0, 'the unopened draft checked by the task');
+  assert.deepEqual(diags.map((d) => codeOf(d)), ['missing-clause', 'missing-clause', 'missing-clause', 'missing-clause', 'missing-clause', 'missing-clause', 'missing-clause', 'missing-clause']);
+  const result = await vscode.commands.executeCommand('itaku.checkWorkspace');
+  const checked = result.drafts.map((d) => vscode.workspace.asRelativePath(vscode.Uri.parse(d.uri))).sort();
+  assert.ok(checked.includes('first/unopened.md') && !checked.includes('memo.md'), checked.join(', '));
+});
+
+check('typing two option lines as fast as the editor takes keys: the last version gets its diagnostics, none of an older version after it', async () => {
+  const uri = wsFile('first/typing.md');
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(doc);
+  await itakuDiagnostics(uri, (d) => d.length > 0, 'the first diagnostics');
+  const end = doc.lineAt(3).range.end;
+  editor.selection = new vscode.Selection(end, end);
+  const typed = '\noptions:\n  audit: true\n  subcontracting: prohibited';
+  // Key by key; after Enter the editor keeps the line's indentation itself, so only the rest is typed.
+  const lines = typed.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (i > 0) await vscode.commands.executeCommand('type', { text: '\n' });
+    const auto = i > 0 ? doc.lineAt(editor.selection.active.line).text.length : 0;
+    for (const ch of lines[i].slice(auto)) await vscode.commands.executeCommand('type', { text: ch });
+  }
+  assert.ok(doc.getText().includes('organization: 外務省\noptions:\n  audit: true\n  subcontracting: prohibited\n---'), doc.getText().slice(0, 200));
+  const last = Date.now();
+  const final = doc.version;
+  const diags = await itakuDiagnostics(uri, (d) => d.some((x) => x.message.includes('情報セキュリティ監査の実施')) && !d.some((x) => codeOf(x) === 'frontmatter-yaml'), 'the diagnostics of the final text');
+  log(`typing: ${typed.length} keys, final version ${final}, its diagnostics ${Date.now() - last} ms after the last key`);
+  assert.equal(doc.version, final);
+  // Every range lies on the text as it is now (an older version's would point at blank or shifted lines).
+  for (const d of diags) assert.ok(d.range.end.line < doc.lineCount && doc.getText(d.range).trim().length > 0, `${codeOf(d)} at ${d.range.start.line}`);
 });
 
 exports.run = async function run() {

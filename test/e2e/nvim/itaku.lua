@@ -15,11 +15,23 @@ local client_id = vim.lsp.start_client({
   name = "itaku",
   cmd = { "node", server, "--stdio" },
   root_dir = vim.fn.fnamemodify(file, ":p:h"),
-  init_options = { settings = { locale = "ja" } },
+  init_options = { settings = { locale = "ja" }, clientCommands = { "itaku.reveal" } },
 })
 if not client_id then return fail("start_client returned nil") end
 vim.lsp.buf_attach_client(buf, client_id)
 local client = vim.lsp.get_client_by_id(client_id)
+
+-- itaku.reveal (what a fix inserted): the cursor to its start, the lines highlighted briefly.
+local reveal_ns = vim.api.nvim_create_namespace("itaku-reveal")
+vim.lsp.commands["itaku.reveal"] = function(command, ctx)
+  local arg = command.arguments[1]
+  local b = vim.uri_to_bufnr(arg.uri)
+  local line = vim.api.nvim_buf_get_lines(b, arg.range.start.line, arg.range.start.line + 1, false)[1] or ""
+  local col = vim.str_byteindex(line, arg.range.start.character, true)
+  if vim.api.nvim_get_current_buf() == b then vim.api.nvim_win_set_cursor(0, { arg.range.start.line + 1, col }) end
+  vim.highlight.range(b, reveal_ns, "Search", { arg.range.start.line, 0 }, { arg.range["end"].line, -1 })
+  vim.defer_fn(function() vim.api.nvim_buf_clear_namespace(b, reveal_ns, 0, -1) end, 1500)
+end
 
 -- Neovim keeps byte columns; LSP counts UTF-16 code units. Convert back for the server.
 local function utf16(lnum, col)
@@ -68,6 +80,12 @@ end
 out({ event = "codeActions", clause = target.data.clause, titles = titles })
 if not preferred then return fail("no preferred action") end
 vim.lsp.util.apply_workspace_edit(preferred.edit, client.offset_encoding or "utf-16")
+-- As vim.lsp.buf.code_action does after the edit: the action's command, by the handler above.
+if not preferred.command then return fail("the fix carries no itaku.reveal command") end
+vim.lsp.commands[preferred.command.command](preferred.command, { bufnr = buf, client_id = client_id })
+local cursor = vim.api.nvim_win_get_cursor(0)
+out({ event = "revealed", line = cursor[1] - 1, text = vim.api.nvim_get_current_line(),
+      highlighted = #vim.api.nvim_buf_get_extmarks(buf, reveal_ns, 0, -1, {}) > 0 })
 vim.cmd("write")
 
 -- 3. after the edit is synced, the clause is present: one missing-clause fewer

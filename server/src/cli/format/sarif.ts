@@ -1,16 +1,10 @@
-import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { codeDescription, codeTitle, DIAGNOSTIC_CODES, type Locale } from '../../core';
 import { skipReasonText, type RunReport } from '../report';
+import { readmeUri, ruleDocUri } from '../../io/ruleDocs';
 
 const LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
-
-/** The README that documents each code (next to the bundle, as in the language server). */
-const README = pathToFileURL(
-  ['README.md', 'readme.md'].map((n) => path.resolve(__dirname, '..', '..', n)).find((f) => existsSync(f)) ??
-    path.resolve(__dirname, '..', '..', 'README.md'),
-).toString();
 
 /** Percent-encodes each segment of a relative path ("a b/#1.md" → "a%20b/%231.md"). */
 const encodePath = (segments: string[]) => segments.map((s) => encodeURIComponent(s)).join('/');
@@ -75,12 +69,12 @@ export function formatSarif(report: RunReport, version: string, locale: Locale, 
               driver: {
                 name: 'itaku',
                 version,
-                informationUri: README,
+                informationUri: readmeUri(),
                 rules: DIAGNOSTIC_CODES.map((code) => ({
                   id: code,
                   shortDescription: { text: codeTitle(locale, code) },
                   fullDescription: { text: codeDescription(locale, code) },
-                  helpUri: `${README}#${code}`,
+                  helpUri: ruleDocUri(code),
                 })),
               },
             },

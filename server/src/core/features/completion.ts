@@ -1,7 +1,8 @@
 import type { Analysis } from '../analyze';
 import type { Catalog } from '../catalog/compile';
 import { displayWording } from '../fixes/fill';
-import { wordingSnippet } from '../fixes/snippet';
+import { escapeSnippet, wordingSnippet } from '../fixes/snippet';
+import { completionTitle } from '../fixes/insertClause';
 import { wordingChoices } from '../fixes/wording';
 import { FRONT_MATTER_KEYS } from '../frontmatter';
 import type { Locale } from '../messages';
@@ -19,6 +20,8 @@ export interface CompletionEntry {
   filterText?: string;
   /** Text to insert; a snippet (`$1`, `${2:…}`) when `kind` is 'snippet'. */
   insertText?: string;
+  /** The lines a clause snippet fills once inserted, from `line` (what the editor reveals). */
+  inserted?: { line: number; lines: number };
 }
 
 export interface Completions {
@@ -212,10 +215,6 @@ function clauseItems(a: Analysis, position: Position, ja: boolean): CompletionEn
   const ctx = a.context;
   const cat = ctx.catalog;
   const offset = a.lines.offsetAt(position);
-  const previous = [...ctx.blocks].reverse().find((b) => b.start < offset && b.facts.kind === 'heading');
-  const previousIsClause =
-    previous && [...ctx.locations.values()].some((l) => l.by === 'heading' && ctx.blocks[l.block] === previous);
-  const depth = previous ? Math.min(6, previous.facts.depth + (previousIsClause ? 0 : 1)) : 2;
   const items: CompletionEntry[] = [];
   for (const clause of cat.clausesFor(ctx.documentType!)) {
     const index = cat.clauseIndex.get(clause.id)!;
@@ -227,8 +226,12 @@ function clauseItems(a: Analysis, position: Position, ja: boolean): CompletionEn
       ? `${{ required: '必須', optional: '選択', 'service-included': 'サービスに含まれる', 'not-applicable': '対象外' }[req.level]}・${present ? '記載あり' : '未記載'}`
       : `${req.level}, ${present ? 'present' : 'missing'}`;
     const title = clause.heading ?? clause.title;
+    // Numbered like the draft's own headings or articles, as the quick fixes number an insertion.
+    const head = completionTitle(ctx, offset, title);
+    const headSnippet = `${escapeSnippet(head.line)}\n${head.kind === 'heading' ? '\n' : ''}`;
     for (const { wording, preferred } of wordingChoices(ctx, clause)) {
       const label = ja ? wording.label : (wording.label_en ?? wording.label);
+      const insertText = `${headSnippet}${wordingSnippet(wording.text.trimEnd(), cat, ctx.fill)}\n`;
       items.push({
         label: label ? `${title}（${label}）` : title,
         kind: 'snippet',
@@ -249,7 +252,9 @@ function clauseItems(a: Analysis, position: Position, ja: boolean): CompletionEn
             ...(wording.note ? ['', `${ja ? '注' : 'Note'}: ${wording.note.trim()}`] : []),
           ].join('\n'),
         ),
-        insertText: `${'#'.repeat(depth)} ${title}\n\n${wordingSnippet(wording.text.trimEnd(), cat, ctx.fill)}\n`,
+        insertText,
+        // The clause's lines from the start of the line it is typed on (placeholders expand within their line).
+        inserted: { line: position.line, lines: insertText.split('\n').length - 1 },
       });
     }
   }

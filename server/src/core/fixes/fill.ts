@@ -97,6 +97,12 @@ export function inferParties(blocks: readonly LocatedBlock[]): Record<string, st
 }
 
 /** The value a placeholder takes in this draft, or undefined when the draft does not say. */
+/** Is `value` exactly one of the catalog's placeholder texts (〔 省 〕, [乙], 〔　　〕, …)? */
+function isPlaceholderText(value: string, catalog: FillContext['catalog']): boolean {
+  const v = value.trim();
+  return Object.values(catalog.def.placeholders).some((p) => p.display === v || (p.also ?? []).includes(v));
+}
+
 export function fillValue(name: string, ctx: FillContext): string | undefined {
   const def = Object.hasOwn(ctx.catalog.def.placeholders, name) ? ctx.catalog.def.placeholders[name] : undefined;
   if (!def) return undefined;
@@ -121,6 +127,8 @@ export function fillValue(name: string, ctx: FillContext): string | undefined {
     for (const c of fm.categories) if (c in fill.map) parts.add(fill.map[c]);
     if (parts.size === 1 && !parts.has('')) value = [...parts][0];
   }
+  // A front-matter value that is itself a placeholder (organization: 〔 省 〕, 乙: 〔　　〕) fills nothing.
+  if (value !== undefined && isPlaceholderText(value, ctx.catalog)) return undefined;
   // Never a default: an alternative the front matter does not decide stays the template's choice.
   return value;
 }

@@ -6,7 +6,7 @@ import { readBlocks } from '../analyze';
 import { BREAK, closerOf } from '../markdown/parse';
 import { clausesInBlock } from '../detect';
 import { formatNumbered, freeNumber, parseNumbering } from './numbering';
-import { siblingNumbers } from '../numberedTitles';
+import { numberedTitles, siblingNumbers, titleText } from '../numberedTitles';
 import { withoutClosingHashes } from '../text/trim';
 
 /** An insert-only edit: `text` goes in at `offset`; no existing character changes. */
@@ -62,7 +62,7 @@ function headingLine(depth: number, title: string): string {
  * After an article (第n条) the new one takes a branch number (第n条の2), as Japanese drafting
  * does, so no existing article needs renumbering.
  */
-function styledTitle(
+export function styledTitle(
   neighbour: string | undefined,
   before: boolean,
   title: string,
@@ -345,4 +345,37 @@ export function planClauseInsertion(ctx: DraftContext, clause: ClauseDef, wordin
   }
   const depths = blocks.filter((b) => b.facts.kind === 'heading' && b.facts.depth >= 2).map((b) => b.facts.depth);
   return atEnd(ctx, `${headingLine(depths.length ? Math.min(...depths) : 2, title)}${eol}${eol}${body}`, eol);
+}
+
+/**
+ * The title line a clause typed in at `offset` (completion) starts with, numbered as the fixes
+ * number an insertion after its neighbour: after `### (3) …` a `### (4) …` when (4) is free,
+ * else `### (3の2) …`; after an article `第6条の2（…）`, as a title line of its own. Without a
+ * numbered title before it, a heading one level below the section it is in (unnumbered).
+ */
+export function completionTitle(
+  ctx: DraftContext,
+  offset: number,
+  title: string,
+): { line: string; kind: 'heading' | 'title' } {
+  const blocks = ctx.blocks;
+  let lastHeading = -1;
+  for (let i = 0; i < blocks.length && blocks[i].start < offset; i++)
+    if (blocks[i].facts.kind === 'heading') lastHeading = i;
+  const numbered = numberedTitles(ctx.text, blocks).filter(
+    (t) => blocks[t.block].start < offset && t.block >= lastHeading,
+  );
+  const neighbour = numbered[numbered.length - 1];
+  if (neighbour) {
+    const taken = siblingNumbers(ctx.text, blocks, neighbour.block);
+    const styled = styledTitle(titleText(ctx.text, blocks[neighbour.block]).title, false, title, taken);
+    const b = blocks[neighbour.block];
+    return b.facts.kind === 'heading'
+      ? { line: headingLine(b.facts.depth, styled), kind: 'heading' }
+      : { line: styled, kind: 'title' };
+  }
+  if (lastHeading < 0) return { line: headingLine(2, title), kind: 'heading' };
+  const previous = blocks[lastHeading];
+  const isClause = [...ctx.locations.values()].some((l) => l.by === 'heading' && l.block === lastHeading);
+  return { line: headingLine(Math.min(6, previous.facts.depth + (isClause ? 0 : 1)), title), kind: 'heading' };
 }

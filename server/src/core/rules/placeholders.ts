@@ -32,7 +32,61 @@ export function unresolvedPlaceholders(ctx: DraftContext): Finding[] {
       });
     }
   }
+  out.push(...frontMatterPlaceholders(ctx));
   return out;
+}
+
+/**
+ * Placeholders left as values in the front matter (`organization: 〔 省 〕`, `乙: '[乙]'`, as the
+ * skeleton snippet inserts them): the front matter would fill the draft with them. Literal
+ * occurrences of the catalog's placeholder texts in the values (after each `key:`), comments aside.
+ */
+function frontMatterPlaceholders(ctx: DraftContext): Finding[] {
+  const fm = ctx.frontMatter;
+  if (!fm.readable) return [];
+  const [from, to] = fm.span;
+  const texts = Object.entries(ctx.catalog.def.placeholders).flatMap(([name, def]) =>
+    [def.display, ...(def.also ?? [])].filter((t) => !t.includes('{arg}')).map((t) => ({ name, text: t })),
+  );
+  const out: Finding[] = [];
+  let lineStart = from;
+  while (lineStart < to) {
+    let lineEnd = lineStart;
+    while (lineEnd < to && ctx.text.charCodeAt(lineEnd) !== 10 && ctx.text.charCodeAt(lineEnd) !== 13) lineEnd++;
+    const line = ctx.text.slice(lineStart, lineEnd);
+    const colon = line.search(/[:：]/);
+    const hash = line.search(/(^|\s)#/);
+    const valueStart = colon < 0 ? -1 : colon + 1;
+    const valueEnd = hash >= 0 && hash > colon ? hash : line.length;
+    const taken: Array<[number, number]> = [];
+    if (valueStart > 0)
+      for (const { name, text } of texts.sort((a, b) => b.text.length - a.text.length)) {
+        for (
+          let i = line.indexOf(text, valueStart);
+          i >= 0 && i + text.length <= valueEnd;
+          i = line.indexOf(text, i + 1)
+        ) {
+          if (taken.some(([s, e]) => i < e && i + text.length > s)) continue;
+          taken.push([i, i + text.length]);
+          const def = ctx.catalog.def.placeholders[name];
+          out.push({
+            code: 'unresolved-placeholder',
+            severity: 'warning',
+            message: messages.unresolvedPlaceholder(ctx.locale, {
+              text,
+              label: ctx.locale === 'ja' ? def.label : def.label_en,
+            }),
+            start: lineStart + i,
+            end: lineStart + i + text.length,
+            data: { placeholder: name },
+          });
+        }
+      }
+    lineStart = lineEnd;
+    if (ctx.text.charCodeAt(lineStart) === 13) lineStart++;
+    if (ctx.text.charCodeAt(lineStart) === 10) lineStart++;
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 interface FoundPlaceholder {

@@ -1,0 +1,23 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** The package root: where docs/rules/ is, beside the bundles (server/out) or the sources (server/src/…). */
+function packageRoot(): string {
+  for (let dir = __dirname, i = 0; i < 5; i++, dir = path.dirname(dir))
+    if (existsSync(path.join(dir, 'docs', 'rules'))) return dir;
+  return path.resolve(__dirname, '..', '..');
+}
+
+const ROOT = packageRoot();
+
+/** The page documenting a diagnostic code, docs/rules/<code>.md (shipped in the .vsix and the npm package). */
+export function ruleDocUri(code: string): string {
+  return pathToFileURL(path.join(ROOT, 'docs', 'rules', `${code}.md`)).toString();
+}
+
+/** The README (SARIF's informationUri). */
+export function readmeUri(): string {
+  const file = ['README.md', 'readme.md'].map((n) => path.join(ROOT, n)).find((f) => existsSync(f));
+  return pathToFileURL(file ?? path.join(ROOT, 'README.md')).toString();
+}
