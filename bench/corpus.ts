@@ -167,3 +167,8 @@ export function buildCorpus(): Corpus {
     openDrafts: Array.from({ length: 100 }, (_, i) => path.join(CORPUS, 'open', `open-${i}.md`)),
   };
 }
+
+/** A realistic draft of about `bytes` bytes (the same generator as the corpus), for the size sweep. */
+export function draftOfSize(bytes: number, seed: number): string {
+  return makeDraft(sentencePool(), { seed, bytes });
+}

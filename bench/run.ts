@@ -14,7 +14,7 @@ import { analyze } from '../server/src/core/analyze';
 import { loadCatalog } from '../server/src/core/catalog/load';
 import { HOSTILE } from '../test/support/hostile';
 import { LspClient } from '../test/support/lsp';
-import { buildCorpus, ROOT } from './corpus';
+import { buildCorpus, draftOfSize, ROOT } from './corpus';
 
 const json = process.argv.includes('--json');
 const quick = process.argv.includes('--quick');
@@ -57,6 +57,114 @@ function floorParse(text: string): void {
   if (root.children[0]?.type === 'yaml') YAML.parse(root.children[0].value ?? '');
 }
 
+/** Issue 12's server rows: requests and small drafts while the 5 MB draft is analysed, and interactivity by size. */
+async function serverRows(corpus: ReturnType<typeof buildCorpus>, results: Record<string, unknown>) {
+  // 8. The server while a large draft is analysed (issue 12), the realistic 5 MB draft, one worker pool as shipped.
+  log('\nServer while the 5 MB draft is analysed (ms)');
+  const server = await LspClient.start({ configuration: false });
+  const small = pathToFileURL(path.join(ROOT, '.bench/small.md')).toString();
+  const smallText = readFileSync(corpus.single[0].file, 'utf8');
+  const bigText = readFileSync(corpus.single[3].file, 'utf8');
+  let smallVersion = 1;
+  server.open(small, smallText, smallVersion);
+  await server.diagnosticsFor(small, smallVersion);
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const runs = quick ? 5 : 20;
+  const hovers: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const big = pathToFileURL(path.join(ROOT, `.bench/big-${i}.md`)).toString();
+    server.open(big, bigText, 1);
+    await sleep(100);
+    const t = now();
+    await server.request('textDocument/hover', { textDocument: { uri: small }, position: { line: 2, character: 12 } });
+    hovers.push(now() - t);
+    server.close(big);
+  }
+  const editSmall = async () => {
+    smallVersion++;
+    const t = now();
+    // Alternately type a character at the start of line 8 and delete it again.
+    const typing = smallVersion % 2 === 0;
+    server.change(small, smallVersion, [
+      {
+        range: { start: { line: 8, character: 0 }, end: { line: 8, character: typing ? 0 : 1 } },
+        text: typing ? 'あ' : '',
+      },
+    ]);
+    await server.diagnosticsFor(small, smallVersion);
+    return now() - t;
+  };
+  const quiet: number[] = [];
+  for (let i = 0; i < runs; i++) quiet.push(await editSmall());
+  const busy: number[] = [];
+  const bigUri = pathToFileURL(path.join(ROOT, '.bench/big-busy.md')).toString();
+  const opened = now();
+  server.open(bigUri, bigText, 1);
+  for (let i = 0; i < runs * 3 && busy.length < runs; i++) {
+    const ms = await editSmall();
+    if (!server.published.some((p) => p.uri === bigUri)) busy.push(ms);
+  }
+  await server.until(() => server.published.some((p) => p.uri === bigUri), '5 MB diagnostics', 600_000);
+  const bigMs = now() - opened;
+  server.close(bigUri);
+  await server.shutdown();
+  results.underLoad = {
+    hoverP50: percentile(hovers, 50),
+    hoverP95: percentile(hovers, 95),
+    quietP50: percentile(quiet, 50),
+    busyP50: busy.length ? percentile(busy, 50) : null,
+    busyP95: busy.length ? percentile(busy, 95) : null,
+    busyN: busy.length,
+    bigMs,
+  };
+  log(
+    `  hover on another draft, sent 100 ms after opening   p50 ${percentile(hovers, 50).toFixed(1).padStart(6)}   p95 ${percentile(hovers, 95).toFixed(1).padStart(6)}   (n=${hovers.length})`,
+  );
+  log(
+    `  small draft edited: quiet p50 ${percentile(quiet, 50).toFixed(1)} · during the big analysis p50 ${busy.length ? percentile(busy, 50).toFixed(1) : '-'} p95 ${busy.length ? percentile(busy, 95).toFixed(1) : '-'} (n=${busy.length})`,
+  );
+  log(`  5 MB draft: open → diagnostics ${bigMs.toFixed(0)} ms`);
+
+  // 9. Interactivity by size (for the default itaku.maxFileSize): open → diagnostics, and keystroke p95.
+  log('\nInteractivity by draft size (realistic drafts, via the server)');
+  const sweep: Array<Record<string, number>> = [];
+  const sizeClient = await LspClient.start({
+    configuration: false,
+    initializationOptions: { settings: { maxFileSize: 1e9 } },
+  });
+  for (const mbSize of quick ? [1, 5] : [1, 2, 5, 10, 20]) {
+    const text = draftOfSize(mbSize * 1e6, 90 + mbSize).replace(/\r\n/g, '\n');
+    const u = pathToFileURL(path.join(ROOT, `.bench/size-${mbSize}.md`)).toString();
+    let v = 1;
+    const t = now();
+    sizeClient.open(u, text, v);
+    await sizeClient.until(() => sizeClient.published.find((p) => p.uri === u && p.version === v), 'open', 900_000);
+    const openMs = now() - t;
+    const lines = text.split('\n');
+    const line = lines.findIndex((l, i) => i > lines.length / 2 && /^[^\s#|>`\-0-9]/.test(l) && l.length > 40);
+    const xs: number[] = [];
+    for (let i = 0; i < (quick ? 6 : 20); i++) {
+      v++;
+      const removing = i % 2 === 1;
+      const range = removing
+        ? { start: { line, character: 10 }, end: { line, character: 11 } }
+        : { start: { line, character: 10 }, end: { line, character: 10 } };
+      const k = now();
+      sizeClient.change(u, v, [{ range, text: removing ? '' : 'あ' }]);
+      await sizeClient.until(() => sizeClient.published.find((p) => p.uri === u && p.version === v), 'edit', 900_000);
+      xs.push(now() - k);
+    }
+    sizeClient.close(u);
+    sweep.push({ mb: mbSize, openMs, keystrokeP95: percentile(xs, 95) });
+    log(
+      `  ${String(mbSize).padStart(3)} MB   open → diagnostics ${openMs.toFixed(0).padStart(7)} ms   keystroke p95 ${percentile(xs, 95).toFixed(1).padStart(7)} ms`,
+    );
+  }
+  await sizeClient.shutdown();
+  results.sizes = sweep;
+  return { hovers, quiet, busy };
+}
+
 async function main(): Promise<void> {
   const results: Record<string, unknown> = {
     machine: {
@@ -69,6 +177,12 @@ async function main(): Promise<void> {
   log(`itaku benchmark — ${os.cpus()[0]?.model} × ${os.availableParallelism()}, Node ${process.version}\n`);
 
   const corpus = buildCorpus();
+  // `npm run bench -- --server`: only the server rows of issue 12 (requests during a long analysis, sizes).
+  if (process.argv.includes('--server')) {
+    await serverRows(corpus, results);
+    if (json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+    return;
+  }
 
   // 1–3. Single drafts: floor, itaku cold, markdownlint.
   const rows: Array<Record<string, number | string>> = [];
@@ -233,7 +347,7 @@ async function main(): Promise<void> {
   const measure = (name: string, bytes: number, mode: 'itaku' | 'bare') => {
     const r = spawnSync(
       process.execPath,
-      ['--import', 'tsx', path.join(ROOT, 'bench/hostile.ts'), name, String(bytes), mode],
+      ['--expose-gc', '--import', 'tsx', path.join(ROOT, 'bench/hostile.ts'), name, String(bytes), mode],
       { cwd: ROOT, encoding: 'utf8', timeout: HOSTILE_TIMEOUT },
     );
     if (r.status !== 0) return undefined;
@@ -242,13 +356,15 @@ async function main(): Promise<void> {
       maxRssMb: number;
       baseRssMb: number;
       utf16Mb: number;
+      peakPerUtf16: number;
+      retainedPerUtf16: number;
       limited: number;
     };
   };
   log(
     `\nHostile inputs, one process each (s/MB and peak RSS MB/MB of text; bare parse cut off at ${HOSTILE_TIMEOUT / 1000} s)`,
   );
-  log('  input               size     itaku s/MB  MB/MB  limited    bare s/MB  MB/MB');
+  log('  input               size     itaku s/MB  MB/MB  limited  peak×UTF-16  retained×UTF-16    bare s/MB  MB/MB');
   const hostileCases: Array<[string, number]> = [
     ...HOSTILE.map((h): [string, number] => [h.name, MB]),
     ['large-draft', 5 * MB],
@@ -264,6 +380,8 @@ async function main(): Promise<void> {
       itakuSPerMb: it ? it.ms / 1000 / mb : null,
       itakuRssMbPerMb: it ? it.maxRssMb / mb : null,
       limited: it?.limited ?? null,
+      peakPerUtf16: it?.peakPerUtf16 ?? null,
+      retainedPerUtf16: it?.retainedPerUtf16 ?? null,
       bareSPerMb: bare ? bare.ms / 1000 / mb : null,
       bareRssMbPerMb: bare ? bare.maxRssMb / mb : null,
     };
@@ -271,10 +389,15 @@ async function main(): Promise<void> {
     const f = (x: number | null, d = 2) =>
       x === null ? `> ${(HOSTILE_TIMEOUT / 1000 / mb).toFixed(0)}`.padStart(9) : x.toFixed(d).padStart(9);
     log(
-      `  ${name.padEnd(18)} ${String(mb).padStart(3)} MB ${f(row.itakuSPerMb)} ${f(row.itakuRssMbPerMb, 0).padStart(6)} ${String(row.limited ?? '-').padStart(8)} ${f(row.bareSPerMb)}  ${bare ? bare.maxRssMb.toFixed(0).padStart(5) : '    -'}`,
+      `  ${name.padEnd(18)} ${String(mb).padStart(3)} MB ${f(row.itakuSPerMb)} ${f(row.itakuRssMbPerMb, 0).padStart(6)} ${String(row.limited ?? '-').padStart(8)} ${f(row.peakPerUtf16, 1).padStart(12)} ${f(row.retainedPerUtf16, 1).padStart(16)} ${f(row.bareSPerMb)}  ${bare ? bare.maxRssMb.toFixed(0).padStart(5) : '    -'}`,
     );
   }
   results.hostile = hostileRows;
+
+  const { hovers, quiet, busy } = await serverRows(corpus, results);
+  const keystrokeRatio = keystrokes.all.p95 / fullParse500;
+  results.keystrokeRatio = keystrokeRatio;
+  log(`\n  keystroke p95 / one full parse (500 KB)   ${(keystrokeRatio * 100).toFixed(1)} %`);
 
   // Targets (issue: Instant on long drafts).
   const worst = Math.max(...rows.filter((r) => (r.bytes as number) >= 50_000).map((r) => r.itakuPerFloor as number));
@@ -300,6 +423,31 @@ async function main(): Promise<void> {
       'hostile inputs ≤ 300 MB/MB peak RSS (worst)',
       hostileRows.every((r) => r.itakuRssMbPerMb !== null && (r.itakuRssMbPerMb as number) <= 300),
       `${Math.max(...hostileRows.map((r) => (r.itakuRssMbPerMb as number | null) ?? Infinity)).toFixed(0)} MB/MB`,
+    ],
+    [
+      'hover on another draft during the 5 MB analysis p95 ≤ 50 ms',
+      percentile(hovers, 95) <= 50,
+      `${percentile(hovers, 95).toFixed(1)} ms`,
+    ],
+    [
+      'small draft edited during the 5 MB analysis ≤ 2× quiet (p50)',
+      busy.length > 0 && percentile(busy, 50) <= 2 * percentile(quiet, 50),
+      busy.length ? `${(percentile(busy, 50) / percentile(quiet, 50)).toFixed(2)}×` : 'not measured',
+    ],
+    [
+      'keystroke p95 ≤ 2 % of one full parse (500 KB)',
+      keystrokeRatio <= 0.02,
+      `${(keystrokeRatio * 100).toFixed(1)} %`,
+    ],
+    [
+      'hostile inputs peak ≤ 30× UTF-16 (worst)',
+      hostileRows.every((r) => r.peakPerUtf16 !== null && (r.peakPerUtf16 as number) <= 30),
+      `${Math.max(...hostileRows.map((r) => (r.peakPerUtf16 as number | null) ?? Infinity)).toFixed(1)}×`,
+    ],
+    [
+      'hostile inputs retained ≤ 5× UTF-16 (worst)',
+      hostileRows.every((r) => r.retainedPerUtf16 !== null && (r.retainedPerUtf16 as number) <= 5),
+      `${Math.max(...hostileRows.map((r) => (r.retainedPerUtf16 as number | null) ?? Infinity)).toFixed(1)}×`,
     ],
   ] as const;
   results.targets = targets.map(([name, met, value]) => ({ name, met, value }));

@@ -1,4 +1,4 @@
-// Bundles the CLI, the language server and the extension client with esbuild (CommonJS, Node 20).
+// Bundles the CLI, the language server (and its analysis worker) and the extension client with esbuild (CommonJS, Node 20).
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
@@ -39,6 +39,8 @@ const common = {
 const targets = [
   { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
+  // The server's analysis worker (worker_threads), loaded by server.js from its own folder.
+  { entryPoints: ['server/src/worker.ts'], outfile: 'server/out/worker.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
 ];
 

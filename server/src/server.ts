@@ -1,6 +1,5 @@
 // The itaku language server: the entry file only creates the connection and wires thin handlers
 // to the pure core (server/src/core) through server/src/lsp. Transport from argv: --stdio or --node-ipc.
-import * as v8 from 'node:v8';
 import {
   CodeActionKind,
   createConnection,
@@ -10,31 +9,18 @@ import {
   TextDocumentSyncKind,
   type InitializeParams,
   type InitializeResult,
+  type TextEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { builtinCatalog } from './builtinCatalog';
 import { type NewDraftRequest, newDraftText, resolveLocale } from './core';
 import { CatalogChanges } from './lsp/catalogChanges';
 import { Catalogs } from './lsp/catalogs';
-import {
-  codeActions,
-  fixAllOffsetEdits,
-  FIX_ALL_KIND,
-  isLazyFixAll,
-  resolveFixAll,
-  revealCommand,
-  workspaceEdit,
-  type ActionClient,
-} from './lsp/codeActions';
-import { completions } from './lsp/completion';
-import { draftCoverageAnswer, folderCoverageAnswer } from './lsp/coverage';
-import { Drafts } from './lsp/drafts';
-import { hover } from './lsp/hover';
-import { Publisher } from './lsp/publisher';
+import { FIX_ALL_KIND, isLazyFixAll, workspaceEdit, type ActionClient } from './lsp/codeActions';
+import { folderCoverageAnswer } from './lsp/coverage';
 import { ProjectSettings } from './lsp/projectSettings';
+import { Scheduler, type DraftInputs } from './lsp/scheduler';
 import { sanitize, Settings } from './lsp/settings';
-import { documentSymbols } from './lsp/symbols';
-import { toTextEdits } from './lsp/convert';
 import { checkWorkspace } from './lsp/workspaceCheck';
 import { exportWord, wordToMarkdown } from './lsp/word';
 import {
@@ -49,10 +35,6 @@ import {
   type InitializationOptions,
   type WordToMarkdownRequest,
 } from './protocol';
-
-// A long-lived editor companion: trade a little peak speed for a smaller heap (about half the
-// RSS with 100 large drafts open; edits stay incremental and fast).
-v8.setFlagsFromString('--optimize-for-size');
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -77,16 +59,29 @@ const project = new ProjectSettings(
   () => clientLocale,
   () => workspaceTrusted,
 );
-const drafts = new Drafts(
-  settings,
-  catalogs,
-  folderOf,
-  () => clientLocale,
-  (uri, error) =>
-    connection.console.error(`itaku: analysing ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`),
-  project,
-);
-const publisher = new Publisher(connection, documents, drafts);
+/** What applies to a draft: the nearest .itaku.yaml over the settings, and its catalog (read here, on the main thread). */
+async function inputsOf(uri: string): Promise<DraftInputs> {
+  const draft = await project.forDraft(uri);
+  const { settings, locale, defaults, configFile, ignored } = draft;
+  const catalog = draft.catalogFile
+    ? await catalogs.getFile(draft.catalogFile, locale)
+    : await catalogs.get(settings.catalog, folderOf(uri), locale, settings.severity);
+  return { settings, locale, catalog, defaults, ignored, configFile };
+}
+/** The catalog a draft at `uri` (a file not written yet, or a folder) is checked with, as its analysis picks it. */
+async function catalogFor(uri: string | undefined) {
+  return uri ? (await inputsOf(uri)).catalog : catalogs.get('', undefined, 'ja');
+}
+let workDoneProgress = false;
+// Analysis runs in worker threads (server/out/worker.js), never on the connection's thread.
+const scheduler = new Scheduler(connection, documents, inputsOf, builtinCatalog(), {
+  workers: Number(process.env.ITAKU_WORKERS) || undefined,
+  stepBudgetMs: Number(process.env.ITAKU_STEP_BUDGET_MS) || undefined,
+  get progress() {
+    return workDoneProgress;
+  },
+  capabilities: () => ({ versionedEdits, snippetEdits, ...actionClient }),
+});
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const init = (params.initializationOptions ?? {}) as InitializationOptions;
@@ -100,6 +95,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     (params.capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport,
   );
   workspaceFolderEvents = Boolean(params.capabilities.workspace?.workspaceFolders);
+  workDoneProgress = Boolean(params.capabilities.window?.workDoneProgress);
   actionClient.reveal = Array.isArray(init.clientCommands) && init.clientCommands.includes(Commands.reveal);
   const resolveSupport = params.capabilities.textDocument?.codeAction;
   actionClient.resolve = Boolean(
@@ -145,23 +141,18 @@ const refreshAll = () => {
   settings.forget();
   project.forget();
   catalogs.forget();
-  drafts.forget();
-  for (const doc of documents.all()) publisher.schedule(doc.uri);
+  scheduler.refresh();
 };
 connection.onDidChangeConfiguration(refreshAll);
 // A changed catalog file: only the drafts using it, debounced (catalogs are re-read by mtime).
 const catalogChanges = new CatalogChanges(
   async (uri) => {
-    const doc = documents.get(uri);
-    if (!doc) return [];
-    const state = await drafts.state(doc);
-    return [...state.catalog.layers, ...(state.configFile ? [state.configFile] : [])];
+    if (!documents.get(uri)) return [];
+    const inputs = await inputsOf(uri);
+    return [...inputs.catalog.layers, ...(inputs.configFile ? [inputs.configFile] : [])];
   },
   () => documents.all().map((d) => d.uri),
-  (uri) => {
-    drafts.forget(uri);
-    publisher.schedule(uri);
-  },
+  (uri) => scheduler.refresh(uri),
   () => {
     project.forget();
     catalogs.forget();
@@ -169,64 +160,59 @@ const catalogChanges = new CatalogChanges(
 );
 connection.onDidChangeWatchedFiles((params) => catalogChanges.onChange(params));
 
-documents.onDidOpen((e) => publisher.schedule(e.document.uri));
-documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
-documents.onDidClose((e) => publisher.closed(e.document.uri));
+// (Opening a document fires onDidChangeContent too.)
+documents.onDidChangeContent((e) => scheduler.changed(e.document.uri));
+documents.onDidClose((e) => scheduler.closed(e.document.uri));
+connection.onShutdown(() => scheduler.dispose());
 
-connection.onCodeAction(async (params, token) => {
-  const doc = documents.get(params.textDocument.uri);
-  if (!doc) return [];
-  const state = await drafts.state(doc);
-  if (token.isCancellationRequested || state.version !== doc.version) return [];
-  return codeActions(params, doc, state, versionedEdits, snippetEdits, actionClient);
-});
+// Requests are answered in the document's worker from its last finished analysis; code actions
+// only from the analysis of the current text (they wait for it, or get nothing once it is superseded).
+connection.onCodeAction((params, token) =>
+  scheduler.request(params.textDocument.uri, 'codeAction', params, token, [], {
+    revision: scheduler.revisionOf(params.textDocument.uri),
+  }),
+);
 
 // The one lazy action (fix-all): its edit from the server's own analysis of the version it stamps.
-connection.onCodeActionResolve(async (action) => {
+connection.onCodeActionResolve((action, token) => {
   if (!isLazyFixAll(action.data)) return action;
   const doc = documents.get(action.data.uri);
   if (!doc || doc.version !== action.data.version) return action;
-  const state = await drafts.state(doc);
-  if (state.version !== doc.version) return action;
-  return resolveFixAll(action, doc, state, versionedEdits, actionClient) ?? action;
+  return scheduler.request(doc.uri, 'resolveFixAll', action, token, action, {
+    revision: scheduler.revisionOf(doc.uri),
+  });
 });
 
-connection.onHover(async (params) => {
-  const doc = documents.get(params.textDocument.uri);
-  if (!doc) return null;
-  const state = await drafts.state(doc);
-  return state.analysis ? hover(state.analysis, params.position, state.locale) : null;
-});
+connection.onHover((params, token) => scheduler.request(params.textDocument.uri, 'hover', params, token, null));
 
-connection.onCompletion(async (params) => {
-  const doc = documents.get(params.textDocument.uri);
-  if (!doc) return [];
-  const state = await drafts.state(doc);
-  return completions(
-    doc.getText(),
-    params.position,
-    state.analysis,
-    state.catalog,
-    state.locale,
-    actionClient.reveal ? doc.uri : undefined,
-  );
-});
+connection.onCompletion((params, token) =>
+  scheduler.request(params.textDocument.uri, 'completion', params, token, [], {
+    text: documents.get(params.textDocument.uri)?.getText(),
+  }),
+);
 
-connection.onDocumentSymbol(async (params) => {
-  const doc = documents.get(params.textDocument.uri);
-  if (!doc) return [];
-  const state = await drafts.state(doc);
-  return state.analysis ? documentSymbols(state.analysis, state.locale) : [];
-});
+connection.onDocumentSymbol((params, token) =>
+  scheduler.request(params.textDocument.uri, 'symbols', params, token, []),
+);
 
-// The Coverage view: an open draft's rows (from the analysis the diagnostics came from), a folder's table.
-connection.onRequest(CoverageRequest, async (params: CoverageParams): Promise<CoverageAnswer | null> => {
-  const doc = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
-  return doc ? draftCoverageAnswer(doc.uri, await drafts.state(doc)) : null;
-});
+// The Coverage view: an open draft's rows (from the analysis the diagnostics came from, in its
+// worker), a folder's table (open drafts from their workers, the others read from disk).
+connection.onRequest(CoverageRequest, (params: CoverageParams, token): Promise<CoverageAnswer | null> | null =>
+  typeof params?.uri === 'string' && documents.get(params.uri)
+    ? scheduler.request(params.uri, 'coverage', params, token, null)
+    : null,
+);
 connection.onRequest(FolderCoverageRequest, (params: FolderCoverageParams, token) =>
   typeof params?.uri === 'string'
-    ? folderCoverageAnswer(params.uri, { documents, drafts, settings, catalogs, folderOf }, token)
+    ? folderCoverageAnswer(
+        params.uri,
+        {
+          documents,
+          inputsOf,
+          openResult: (uri) => scheduler.request(uri, 'result', undefined, undefined, undefined),
+        },
+        token,
+      )
     : null,
 );
 
@@ -237,21 +223,24 @@ connection.onExecuteCommand(async (params) => {
     if (!doc) return { applied: false };
     // The documented `version`: edits computed for another version than the client means are refused.
     if (arg?.version !== undefined && arg.version !== doc.version) return { applied: false, clauses: 0 };
-    const state = await drafts.state(doc);
-    if (state.version !== doc.version) return { applied: false, clauses: 0 };
-    const offsets = fixAllOffsetEdits(state);
-    if (!offsets.length || !state.analysis) return { applied: false, clauses: 0 };
-    const clauses = state.analysis.result.diagnostics.filter((d) => d.code === 'missing-clause').length;
+    const { edits, clauses, reveal } = await scheduler.request(
+      doc.uri,
+      'fixAll',
+      undefined,
+      undefined,
+      { edits: [] as TextEdit[], clauses: 0, reveal: undefined as unknown },
+      { revision: scheduler.revisionOf(doc.uri) },
+    );
+    if (!edits.length || documents.get(doc.uri)?.version !== doc.version) return { applied: false, clauses: 0 };
     const result = await connection.workspace.applyEdit({
       label: 'itaku',
-      edit: workspaceEdit(doc, toTextEdits(offsets, state.analysis.lines), versionedEdits),
+      edit: workspaceEdit(doc, edits, versionedEdits),
     });
     // For a client that runs Commands.reveal: where the first inserted clause is, to show it.
-    const reveal = actionClient.reveal ? revealCommand(doc.uri, state.analysis.context.text, offsets) : undefined;
-    return { applied: result.applied, clauses, ...(result.applied && reveal ? { reveal: reveal.arguments?.[0] } : {}) };
+    return { applied: result.applied, clauses, ...(result.applied && reveal ? { reveal } : {}) };
   }
   if (params.command === Commands.draftChoices) {
-    const def = (await drafts.catalogFor(draftUri(arg))).def;
+    const def = (await catalogFor(draftUri(arg))).def;
     return {
       documentTypes: Object.entries(def.documentTypes).map(([id, d]) => ({
         id,
@@ -269,7 +258,13 @@ connection.onExecuteCommand(async (params) => {
     } satisfies DraftChoices;
   }
   if (params.command === Commands.checkWorkspace)
-    return checkWorkspace(connection, workspaceFolders, (uri) => documents.get(uri), settings, drafts);
+    return checkWorkspace(
+      connection,
+      workspaceFolders,
+      (uri) => documents.get(uri),
+      settings,
+      (uri, text) => scheduler.once(uri, text),
+    );
   if (params.command === Commands.wordToMarkdown) {
     const request = arg as unknown as WordToMarkdownRequest;
     return wordToMarkdown(request, resolveLocale(request?.locale ?? clientLocale));
@@ -280,7 +275,7 @@ connection.onExecuteCommand(async (params) => {
   }
   if (params.command === Commands.newDraftText) {
     const request = arg as unknown as NewDraftRequest & { locale?: string };
-    return newDraftText(await drafts.catalogFor(draftUri(arg)), request, resolveLocale(request.locale ?? clientLocale));
+    return newDraftText(await catalogFor(draftUri(arg)), request, resolveLocale(request.locale ?? clientLocale));
   }
   return null;
 });

@@ -127,7 +127,7 @@ test('chunked parsing equals the whole-document parse whenever no budget was hit
   assert.ok(chunkedSome > RUNS / 10, `only ${chunkedSome} drafts were parsed in more than one window`);
 });
 
-test('an edit in one paragraph re-parses only its block', () => {
+test('an edit in one paragraph re-parses only the chunk of about 1 KB that holds it', () => {
   const paragraphs = Array.from(
     { length: 200 },
     (_, i) => `## ${i + 1} 項目\n\n受注者は、第${i + 1}項の業務を行うこと。`,
@@ -139,15 +139,19 @@ test('an edit in one paragraph re-parses only its block', () => {
   const at = text.indexOf('第100項');
   const edited = text.slice(0, at) + 'X' + text.slice(at);
   incremental.analyze(edited, { catalog: catalog() });
-  assert.deepEqual(incremental.lastStats, {
-    chunks: 401,
-    full: false,
-    parsedChars: '受注者は、X第100項の業務を行うこと。\n\n'.length,
-  });
+  // Chunks are cut at safe places once they hold 1,024 characters (6,222 characters: 7 chunks).
+  assert.equal(incremental.lastStats.chunks, 7);
+  assert.deepEqual(incremental.lastStats, { chunks: 7, full: false, parsedChars: 1028 });
+  // The chunk re-parsed is the one around the edit.
+  const spans = incremental.blockSpans();
+  assert.equal(spans.length, 400);
   // Opening a fence swallows the rest: the window grows to the end.
   const line = edited.lastIndexOf('\n', at) + 1;
   const fenced = edited.slice(0, line) + '```\n' + edited.slice(line);
   incremental.analyze(fenced, { catalog: catalog() });
   // From the chunk before the edit (an edit at a chunk's start may change how the previous one ends).
-  assert.equal(incremental.lastStats.parsedChars, fenced.length - (line - '## 100 項目\n\n'.length));
+  const reparsedFrom = fenced.length - incremental.lastStats.parsedChars;
+  assert.equal(incremental.lastStats.full, false);
+  assert.ok(reparsedFrom < line && line - reparsedFrom <= 1100, `${line - reparsedFrom} characters before the edit`);
+  assert.equal(fenced[reparsedFrom - 1], '\n', 'from the start of a chunk (a line start)');
 });

@@ -323,6 +323,7 @@ test(
           const doc = TextDocument.create(uri, 'markdown', 7, text2);
           const state: DraftState = {
             version: 7,
+            revision: 7,
             locale: 'ja',
             settings: DEFAULT_SETTINGS,
             catalog: catalog(),

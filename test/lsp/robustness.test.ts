@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { analyze } from '../../server/src/core/analyze';
 import { checkFile } from '../../server/src/cli/check';
+import { drain } from '../../server/src/core/markdown/chunked';
 import { Drafts } from '../../server/src/lsp/drafts';
 import { DEFAULT_SETTINGS } from '../../server/src/protocol';
 import { catalog } from '../support/catalog';
@@ -343,15 +344,18 @@ function failingCatalog(times = Infinity) {
 
 test('if analysing a draft throws (an itaku bug), the draft shows one internal-error and the error is logged', async () => {
   const logged: string[] = [];
-  const drafts = new Drafts(
-    { get: async () => DEFAULT_SETTINGS } as never,
-    { get: async () => failingCatalog() } as never,
-    () => undefined,
-    () => 'ja',
-    (uri) => logged.push(uri),
-  );
+  const job = (catalog: ReturnType<typeof failingCatalog>) => ({
+    uri,
+    version: 1,
+    revision: 1,
+    text: DRAFT,
+    settings: DEFAULT_SETTINGS,
+    locale: 'ja' as const,
+    catalog,
+  });
   const uri = uriOf('bug.md');
-  const state = await drafts.state(TextDocument.create(uri, 'markdown', 1, DRAFT));
+  const drafts = new Drafts((u) => logged.push(u));
+  const state = drain(drafts.steps(job(failingCatalog())));
   assert.equal(state.analysis, undefined);
   assert.deepEqual(
     [state.instead?.code, state.instead?.severity, state.instead?.message],
@@ -362,14 +366,10 @@ test('if analysing a draft throws (an itaku bug), the draft shows one internal-e
     ],
   );
   assert.deepEqual(logged, [uri]);
+  assert.equal(drafts.latest(uri), state);
   // When only the incremental state fails, a fresh analysis of the whole text takes over.
-  const once = new Drafts(
-    { get: async () => DEFAULT_SETTINGS } as never,
-    { get: async () => failingCatalog(1) } as never,
-    () => undefined,
-    () => 'ja',
-  );
-  const healed = await once.state(TextDocument.create(uri, 'markdown', 1, DRAFT));
+  const once = new Drafts();
+  const healed = drain(once.steps(job(failingCatalog(1))));
   assert.deepEqual(
     healed.analysis?.result.diagnostics.map((d) => d.clause),
     ['subcontracting'],

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   createMessageConnection,
+  ProgressType,
   StreamMessageReader,
   StreamMessageWriter,
   type MessageConnection,
@@ -55,11 +56,18 @@ export class LspClient {
       configuration?: boolean;
       workspaceFolder?: string;
       snippetEdits?: boolean;
+      /** The client takes server-initiated work-done progress (window/workDoneProgress/create). */
+      workDoneProgress?: boolean;
+      /** Extra environment for the server process (ITAKU_WORKERS, ITAKU_STEP_BUDGET_MS). */
+      env?: Record<string, string>;
       /** The client resolves code actions' edits lazily (codeAction/resolve). */
       resolveEdits?: boolean;
     } = {},
   ): Promise<LspClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [SERVER, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...options.env },
+    });
     const connection = createMessageConnection(
       new StreamMessageReader(child.stdout!),
       new StreamMessageWriter(child.stdin!),
@@ -86,6 +94,16 @@ export class LspClient {
       client.wake();
       return null;
     });
+    connection.onRequest('window/workDoneProgress/create', (p: { token: string | number }) => {
+      client.notifications.push({ method: 'window/workDoneProgress/create', params: p });
+      // vscode-jsonrpc routes $/progress by token, not to the catch-all notification handler.
+      connection.onProgress(new ProgressType<unknown>(), p.token, (value) => {
+        client.notifications.push({ method: '$/progress', params: { token: p.token, value } });
+        client.wake();
+      });
+      client.wake();
+      return null;
+    });
     connection.onRequest('workspace/applyEdit', (p: { edit: unknown }) => {
       client.notifications.push({ method: 'workspace/applyEdit', params: p });
       client.wake();
@@ -100,6 +118,7 @@ export class LspClient {
       locale: 'ja',
       initializationOptions: options.initializationOptions,
       capabilities: {
+        ...(options.workDoneProgress ? { window: { workDoneProgress: true } } : {}),
         workspace: {
           configuration: options.configuration ?? true,
           workspaceEdit: { documentChanges: true, ...(options.snippetEdits ? { snippetEditSupport: true } : {}) },

@@ -70,6 +70,12 @@ export interface Analysis {
 export interface AnalyzeOptions {
   catalog: Catalog;
   locale?: Locale;
+  /**
+   * The server's fallback for a draft whose analysis overran its time budget (its worker was
+   * stopped): everything after the front matter is read as plain text, and one `analysis-limited`
+   * says why.
+   */
+  plain?: { budgetSeconds: number };
   /** Front-matter values from the project configuration (.itaku.yaml) for what the draft does not give. */
   defaults?: FrontMatterDefaults;
 }
@@ -135,7 +141,7 @@ export { readBlocks };
  * has no `document` / `文書種別`): such files get no result and no diagnostics.
  */
 export function analyze(text: string, options: AnalyzeOptions): Analysis | undefined {
-  const { frontMatter, blocks, limited } = readBlocks(text, options.catalog);
+  const { frontMatter, blocks, limited } = readBlocks(text, options.catalog, Boolean(options.plain));
   return analyzeBlocks(text, frontMatter, blocks, options, limited);
 }
 
@@ -176,6 +182,7 @@ export function analyzeBlocks(
     waivers: directives.waivers,
     requirements,
     limited,
+    plain: options.plain,
     fill,
   };
 

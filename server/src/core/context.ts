@@ -30,5 +30,7 @@ export interface DraftContext {
   requirements: Map<number, Requirement>;
   /** Spans read as plain text because they ran past the parse budget. */
   limited: ReadonlyArray<readonly [number, number]>;
+  /** Set when the server stopped an analysis over its time budget and read the draft as plain text. */
+  plain?: { budgetSeconds: number };
   fill: FillContext;
 }

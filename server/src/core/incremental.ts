@@ -1,6 +1,7 @@
 import { analyzeBlocks, type Analysis, type AnalyzeOptions } from './analyze';
 import type { Catalog } from './catalog/compile';
-import { canCut, closed, parseChunked, type ChunkedMarkdown } from './markdown/chunked';
+import { clausesInBlock } from './detect';
+import { canCut, closed, drain, parseChunkedSteps, WINDOW_TARGET, type ChunkedMarkdown } from './markdown/chunked';
 import { frontMatterEnd, type FrontMatterBlock } from './markdown/parse';
 import { blockFacts, type BlockFacts, type LocatedBlock } from './model';
 
@@ -17,20 +18,39 @@ interface Chunk {
   limited: Array<[number, number]>;
 }
 
+/** The shortest chunk (re-parsed whole when an edit touches it): about a millisecond of parsing. */
+const MIN_CHUNK = 1024;
+
+/** Blocks given their facts between two yields: a step of a few milliseconds. */
+const FACTS_PER_STEP = 256;
+
 /** Chunks of a parsed region [from, to): cut between top-level nodes wherever that is safe. */
-function chunksOf(text: string, parsed: ChunkedMarkdown, from: number, to: number, catalog: Catalog): Chunk[] {
+function* chunksOf(
+  text: string,
+  parsed: ChunkedMarkdown,
+  from: number,
+  to: number,
+  catalog: Catalog,
+): Generator<void, Chunk[]> {
   const cuts = [from];
   for (let k = 1; k < parsed.roots.length; k++) {
     const previous = parsed.roots[k - 1];
+    // Chunks of at least MIN_CHUNK characters: a chunk per short section would cost more memory than its text.
+    if (parsed.roots[k].start - cuts[cuts.length - 1] < MIN_CHUNK) continue;
     if (canCut(text, previous.end, parsed.roots[k].start) && closed(text, previous)) cuts.push(parsed.roots[k].start);
   }
   cuts.push(to);
   const chunks: Chunk[] = cuts.slice(0, -1).map((start, i) => ({ start, end: cuts[i + 1], blocks: [], limited: [] }));
   let k = 0;
+  let n = 0;
   for (const b of parsed.blocks) {
     while (k < chunks.length - 1 && b.start >= chunks[k].end) k++;
     const c = chunks[k];
-    c.blocks.push({ start: b.start - c.start, end: b.end - c.start, facts: blockFacts(text, b, catalog) });
+    const facts = blockFacts(text, b, catalog);
+    // Detection is per block and kept with its facts: done here, between steps, rather than all at once at the end.
+    if (facts.hits.length) clausesInBlock(facts, catalog);
+    c.blocks.push({ start: b.start - c.start, end: b.end - c.start, facts });
+    if (++n % FACTS_PER_STEP === 0) yield;
   }
   k = 0;
   for (const [s, e] of parsed.limited) {
@@ -74,25 +94,48 @@ export class IncrementalAnalyzer {
   lastStats = { chunks: 0, parsedChars: 0, full: true };
 
   analyze(text: string, options: AnalyzeOptions): Analysis | undefined {
+    return drain(this.steps(text, options));
+  }
+
+  /** Runs of a stepwise analysis that were started; only the latest may commit its state. */
+  private generation = 0;
+
+  /**
+   * `analyze` step by step: it yields between parse windows and batches of blocks, so the server's
+   * worker can answer requests and stop a superseded version between steps. The analyser's state
+   * changes only when a run completes, and only for the latest run started: a run abandoned
+   * halfway (cancelled) leaves it as it was.
+   */
+  *steps(text: string, options: AnalyzeOptions): Generator<void, Analysis | undefined> {
+    const generation = ++this.generation;
     const catalog = options.catalog;
-    if (catalog !== this.catalog || !this.chunks.length) {
-      this.catalog = catalog;
-      this.chunks = chunksOf(text, parseChunked(text), 0, text.length, catalog);
-      this.lastStats = { chunks: this.chunks.length, parsedChars: text.length, full: true };
+    const sizes = options.plain ? { target: WINDOW_TARGET, max: 0 } : undefined;
+    let chunks = this.chunks;
+    if (catalog !== this.catalog || !this.chunks.length || sizes || this.plain) {
+      chunks = yield* chunksOf(text, yield* parseChunkedSteps(text, 0, text.length, sizes), 0, text.length, catalog);
+      this.lastStats = { chunks: chunks.length, parsedChars: text.length, full: true };
     } else if (text !== this.text) {
-      this.update(text, catalog);
+      chunks = yield* this.update(text, catalog);
     } else {
-      this.lastStats = { chunks: this.chunks.length, parsedChars: 0, full: false };
+      this.lastStats = { chunks: chunks.length, parsedChars: 0, full: false };
     }
-    this.text = text;
+    if (generation === this.generation) {
+      this.catalog = catalog;
+      this.chunks = chunks;
+      this.text = text;
+      this.plain = Boolean(sizes);
+    }
     const blocks: LocatedBlock[] = [];
     const limited: Array<[number, number]> = [];
-    for (const c of this.chunks) {
+    for (const c of chunks) {
       for (const b of c.blocks) blocks.push({ start: c.start + b.start, end: c.start + b.end, facts: b.facts });
       for (const [s, e] of c.limited) limited.push([c.start + s, c.start + e]);
     }
-    return analyzeBlocks(text, this.chunks[0]?.frontMatter, blocks, options, limited);
+    return analyzeBlocks(text, chunks[0]?.frontMatter, blocks, options, limited);
   }
+
+  /** The state was read as plain text (the time-budget fallback): the next normal run starts afresh. */
+  private plain = false;
 
   /** The blocks of the current version as [start, end, kind] (for tests). */
   blockSpans(): Array<[number, number, string]> {
@@ -101,7 +144,7 @@ export class IncrementalAnalyzer {
     );
   }
 
-  private update(text: string, catalog: Catalog): void {
+  private *update(text: string, catalog: Catalog): Generator<void, Chunk[]> {
     const old = this.text;
     const chunks = this.chunks;
     const prefix = commonPrefix(old, text);
@@ -128,14 +171,16 @@ export class IncrementalAnalyzer {
         const c = text.charCodeAt(to);
         if (c === 32 || c === 9 || c === 10 || c === 13) continue;
       }
-      const window = parseChunked(text, from, to);
+      const window = yield* parseChunkedSteps(text, from, to);
       const last = window.roots[window.roots.length - 1];
       if (j < chunks.length && (!canCut(text, last ? last.end : from, to) || (last && !closed(text, last)))) continue;
-      const middle = chunksOf(text, window, from, to, catalog);
+      const middle = yield* chunksOf(text, window, from, to, catalog);
       const tail = chunks.slice(j).map((c) => ({ ...c, start: c.start + delta, end: c.end + delta }));
-      this.chunks = [...chunks.slice(0, first), ...middle, ...tail];
-      this.lastStats = { chunks: this.chunks.length, parsedChars: to - from, full: from === 0 && to === text.length };
-      return;
+      const next = [...chunks.slice(0, first), ...middle, ...tail];
+      this.lastStats = { chunks: next.length, parsedChars: to - from, full: from === 0 && to === text.length };
+      return next;
     }
+    // Unreachable: the last candidate (the end of the text) always ends the window.
+    return chunks;
   }
 }

@@ -253,6 +253,12 @@ export const messages = {
       en: `The ${length} characters from here run past ${budget} characters without a break (a blank line followed by an unindented line), so they were checked as plain text without reading Markdown structure: clause phrases and placeholders are found, headings and lists are not. Separate them with blank lines to have them checked normally.`,
     });
   },
+  analysisStopped(locale: Locale, seconds: number): string {
+    return pick(locale, {
+      ja: `この草案の解析が時間の上限（${seconds} 秒）を超えたため打ち切り、front matter より後をテキストとして確認しました。条項の語句とプレースホルダは見つけますが、見出しやリストは認識しません。ファイルを閉じて開き直すと通常の解析をやり直します。長い段落や入れ子を空行で区切ると速くなります。`,
+      en: `Analysing this draft took longer than the time limit (${seconds} s), so it was stopped and everything after the front matter was checked as plain text: clause phrases and placeholders are found, headings and lists are not. Close and reopen the file to try the normal analysis again; separating long paragraphs and deep nesting with blank lines makes it faster.`,
+    });
+  },
   tooManyFindings(locale: Locale, code: string, title: Text, more: number, max: number): string {
     return pick(locale, {
       ja: `「${title.ja}」（${code}）の指摘がほかに ${more} 件あります。1 ファイルにつき同じ種類の指摘は ${max} 件まで表示します。`,

@@ -17,10 +17,9 @@ import { checkFile } from '../cli/check';
 import { collectMarkdownFiles } from '../cli/files';
 import { skipReasonText } from '../cli/report';
 import type { CoverageAnswer, CoverageItem, FolderCoverageAnswer } from '../protocol';
-import type { Catalogs } from './catalogs';
 import { toLspDiagnostic } from './convert';
-import type { DraftState, Drafts } from './drafts';
-import type { Settings } from './settings';
+import type { DraftState } from './drafts';
+import type { DraftInputs } from './scheduler';
 
 /** The coverage of an open draft at the version its state was analysed for. */
 export function draftCoverageAnswer(uri: string, state: DraftState): CoverageAnswer {
@@ -51,20 +50,21 @@ export function draftCoverageAnswer(uri: string, state: DraftState): CoverageAns
 
 export interface FolderCoverageDeps {
   documents: TextDocuments<TextDocument>;
-  drafts: Drafts;
-  settings: Settings;
-  catalogs: Catalogs;
-  folderOf: (uri: string) => string | undefined;
+  /** What applies to a draft (its .itaku.yaml over the settings) and its catalog, as its analysis reads them. */
+  inputsOf: (uri: string) => Promise<DraftInputs>;
+  /** An open draft's last finished result, from its worker (see `openDraftResult`). */
+  openResult: (uri: string) => Promise<AnalysisResult | null | undefined>;
 }
 
-const unchecked = (result: AnalysisResult | undefined, d: DraftState): AnalysisResult =>
-  result ?? {
-    document: null,
-    categories: [],
-    options: {},
-    clauses: [],
-    diagnostics: d.instead ? [d.instead] : [],
-  };
+/**
+ * An open draft's result for the folder table: its analysis, or the one finding that stands
+ * instead (too large, unreadable); null when it is no draft.
+ */
+export function openDraftResult(state: DraftState): AnalysisResult | null {
+  if (state.analysis) return state.analysis.result;
+  if (!state.instead) return null;
+  return { document: null, categories: [], options: {}, clauses: [], diagnostics: [state.instead] };
+}
 
 /**
  * Every draft under a folder: the same files, reading and analysis as `itaku report` (open drafts
@@ -78,7 +78,7 @@ export async function folderCoverageAnswer(
 ): Promise<FolderCoverageAnswer | null> {
   if (!folderUri.startsWith('file:')) return null;
   const root = fileURLToPath(folderUri);
-  const locale = await deps.drafts.localeFor(folderUri);
+  const { locale } = await deps.inputsOf(folderUri);
   const open = new Map<string, TextDocument>();
   for (const doc of deps.documents.all())
     if (doc.uri.startsWith('file:')) open.set(path.resolve(fileURLToPath(doc.uri)), doc);
@@ -92,15 +92,15 @@ export async function folderCoverageAnswer(
     await new Promise((resolve) => setImmediate(resolve));
     const doc = open.get(path.resolve(file));
     const uri = doc?.uri ?? pathToFileURL(file).href;
+    const { settings, catalog, ignored } = await deps.inputsOf(uri);
+    if (ignored) continue; // the config's `ignores`, as `itaku report` skips them
     if (doc) {
-      const state = await deps.drafts.state(doc);
-      if (!state.analysis && !state.instead) continue;
-      drafts.push(draftCoverage(shown(file), unchecked(state.analysis?.result, state), state.catalog, locale));
+      const result = await deps.openResult(doc.uri);
+      if (!result) continue;
+      drafts.push(draftCoverage(shown(file), result, catalog, locale));
       uris.push(uri);
       continue;
     }
-    const settings = await deps.settings.get(uri);
-    const catalog = await deps.catalogs.get(settings.catalog, deps.folderOf(uri), locale);
     const outcome = checkFile(file, shown(file), catalog, { locale, maxSize: settings.maxFileSize });
     if (outcome.kind === 'draft') {
       drafts.push(draftCoverage(outcome.report.path, outcome.report, catalog, locale));
@@ -108,7 +108,6 @@ export async function folderCoverageAnswer(
     } else if (outcome.kind === 'skipped' && outcome.skipped.error)
       skipped.push({ path: outcome.skipped.path, reason: skipReasonText(locale, outcome.skipped.reason) });
   }
-  const folderSettings = await deps.settings.get(folderUri);
-  const catalog = await deps.catalogs.get(folderSettings.catalog, deps.folderOf(folderUri) ?? folderUri, locale);
+  const { catalog } = await deps.inputsOf(folderUri);
   return { coverage: folderCoverage(drafts, catalog, locale), uris, skipped };
 }

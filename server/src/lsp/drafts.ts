@@ -1,23 +1,21 @@
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  type Analysis,
   analyze,
-  type Catalog,
-  type Diagnostic,
   IncrementalAnalyzer,
   internalErrorDiagnostic,
-  type Locale,
   messages,
-  resolveLocale,
+  type Analysis,
+  type Catalog,
+  type Diagnostic,
+  type FrontMatterDefaults,
+  type Locale,
 } from '../core';
 import type { ItakuSettings } from '../protocol';
-import type { Catalogs } from './catalogs';
-import type { DraftSettings, ProjectSettings } from './projectSettings';
-import type { Settings } from './settings';
 
 /** What the server knows about one open document at one version. */
 export interface DraftState {
   version: number;
+  /** The server's own count of the document's changes: tells apart two texts sent with one version number. */
+  revision: number;
   locale: Locale;
   settings: ItakuSettings;
   catalog: Catalog;
@@ -29,126 +27,95 @@ export interface DraftState {
   configFile?: string;
 }
 
-/** Reads drafts through the pure core with the settings and catalog of their folder; one result per version. */
+/** One version of one document to analyse, with the settings and catalog of its folder. */
+export interface AnalysisJob {
+  uri: string;
+  version: number;
+  revision: number;
+  /** The text, or for a file over the size limit only its first 64 KB (enough to know whether it is a draft). */
+  text: string;
+  tooLarge?: { size: number; limit: number };
+  settings: ItakuSettings;
+  locale: Locale;
+  catalog: Catalog;
+  /** The draft overran the time budget before: read it as plain text (see AnalyzeOptions.plain). */
+  plain?: { budgetSeconds: number };
+  /** Front-matter defaults from the .itaku.yaml that applies. */
+  defaults?: FrontMatterDefaults;
+  /** Matched by the configuration's `ignores`: not checked. */
+  ignored?: boolean;
+  configFile?: string;
+  /** A document that is not open (the workspace check): analysed once, nothing kept. */
+  once?: boolean;
+}
+
+/**
+ * The analyses of the open documents, kept where they are computed (the server's worker): one
+ * incremental analyser per document, and the last finished state that requests are answered from.
+ */
 export class Drafts {
-  private readonly cache = new Map<string, Promise<DraftState>>();
-  private readonly versions = new Map<string, { version: number; text: string }>();
+  private readonly finished = new Map<string, DraftState>();
   /** One incremental analyser per open document: edits re-parse only the blocks they touch. */
   private readonly analyzers = new Map<string, IncrementalAnalyzer>();
 
-  constructor(
-    private readonly settings: Settings,
-    private readonly catalogs: Catalogs,
-    private readonly folderOf: (uri: string) => string | undefined,
-    private readonly clientLocale: () => string | undefined,
-    private readonly onError: (uri: string, error: unknown) => void = () => undefined,
-    private readonly project?: ProjectSettings,
-  ) {}
+  constructor(private readonly onError: (uri: string, error: unknown) => void = () => undefined) {}
 
-  state(doc: TextDocument): Promise<DraftState> {
-    // Keyed by version and content: a client that repeats a version number with new text must
-    // not get the old analysis (and edits computed for text it no longer has).
-    const text = doc.getText();
-    const key = this.versions.get(doc.uri);
-    if (key && key.version === doc.version && key.text === text) {
-      const cached = this.cache.get(doc.uri);
-      if (cached) return cached;
-    }
-    const promise = this.compute(doc);
-    this.cache.set(doc.uri, promise);
-    this.versions.set(doc.uri, { version: doc.version, text });
-    return promise;
+  /** The last finished state of the document, if any. */
+  latest(uri: string): DraftState | undefined {
+    return this.finished.get(uri);
   }
 
-  forget(uri?: string): void {
-    if (uri) {
-      this.cache.delete(uri);
-      this.versions.delete(uri);
-    } else {
-      // Settings changed: results are stale, but the analysers' parsed blocks stay valid.
-      this.cache.clear();
-      this.versions.clear();
-    }
+  /**
+   * Analyses one version step by step (yielding between parse windows). The result becomes the
+   * document's latest state when the run completes; a run abandoned halfway changes nothing.
+   */
+  *steps(job: AnalysisJob): Generator<void, DraftState> {
+    // A document that is not open (the workspace check): one analysis, nothing kept for it.
+    if (job.once) return yield* this.compute(job, new IncrementalAnalyzer());
+    const state = yield* this.compute(job);
+    const previous = this.finished.get(job.uri);
+    if (!previous || previous.revision <= job.revision) this.finished.set(job.uri, state);
+    return state;
   }
 
-  async localeFor(uri: string): Promise<Locale> {
-    const settings = await this.settings.get(uri);
-    return settings.locale === 'auto' ? resolveLocale(this.clientLocale()) : settings.locale;
-  }
-
-  /** The catalog a draft at `uri` (a file not written yet, or a folder) is checked with, as `compute` picks it. */
-  async catalogFor(uri: string | undefined): Promise<Catalog> {
-    if (!uri) return this.catalogs.get('', undefined, 'ja');
-    const draft = await this.draftSettings(uri);
-    return draft.catalogFile
-      ? this.catalogs.getFile(draft.catalogFile, draft.locale)
-      : this.catalogs.get(draft.settings.catalog, this.folderOf(uri), draft.locale, draft.settings.severity);
-  }
-
-  /** The nearest .itaku.yaml over the settings (read as the CLI reads it). */
-  private async draftSettings(uri: string): Promise<DraftSettings> {
-    return this.project
-      ? this.project.forDraft(uri)
-      : { settings: await this.settings.get(uri), locale: await this.localeFor(uri), ignored: false };
-  }
-
-  /** One analysis of a document that is not open (the workspace check): nothing is kept for it. */
-  once(doc: TextDocument): Promise<DraftState> {
-    return this.compute(doc, false);
-  }
-
-  private async compute(doc: TextDocument, incremental = true): Promise<DraftState> {
-    const version = doc.version;
-    const draft = await this.draftSettings(doc.uri);
-    const { settings, locale, defaults, configFile } = draft;
-    const catalog = draft.catalogFile
-      ? await this.catalogs.getFile(draft.catalogFile, locale)
-      : await this.catalogs.get(settings.catalog, this.folderOf(doc.uri), locale, settings.severity);
-    if (draft.ignored) return { version, locale, settings, catalog, configFile };
-    const text = doc.getText();
-    const size = text.length > settings.maxFileSize / 3 ? Buffer.byteLength(text, 'utf8') : text.length;
-    if (size > settings.maxFileSize) {
-      const head = text.slice(0, 64 * 1024);
-      const head_ = analyze(head.slice(0, head.lastIndexOf('\n') + 1), { catalog, locale, defaults });
-      if (!head_) return { version, locale, settings, catalog, configFile };
+  private *compute(job: AnalysisJob, fresh?: IncrementalAnalyzer): Generator<void, DraftState> {
+    const { version, revision, locale, settings, catalog, text, defaults, configFile } = job;
+    const base = { version, revision, locale, settings, catalog, configFile };
+    if (job.ignored) return base;
+    if (job.tooLarge) {
+      const draft = analyze(text.slice(0, text.lastIndexOf('\n') + 1), { catalog, locale, defaults });
+      if (!draft) return base;
+      const { size, limit } = job.tooLarge;
       const tooLarge: Diagnostic = {
         code: 'file-too-large',
         severity: 'warning',
-        message: messages.fileTooLarge(locale, size, settings.maxFileSize),
+        message: messages.fileTooLarge(locale, size, limit),
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } },
         source: 'itaku',
-        data: { size, limit: settings.maxFileSize },
+        data: { size, limit },
       };
-      return { version, locale, settings, catalog, instead: tooLarge, configFile };
+      return { ...base, instead: tooLarge };
     }
-    if (incremental) {
-      let analyzer = this.analyzers.get(doc.uri);
-      if (!analyzer) this.analyzers.set(doc.uri, (analyzer = new IncrementalAnalyzer()));
-      try {
-        return {
-          version,
-          locale,
-          settings,
-          catalog,
-          analysis: analyzer.analyze(text, { catalog, locale, defaults }),
-          configFile,
-        };
-      } catch {
-        // The incremental state may be what failed: start it afresh, and analyse the whole text once.
-        this.analyzers.delete(doc.uri);
-      }
+    let analyzer = fresh ?? this.analyzers.get(job.uri);
+    if (!analyzer) this.analyzers.set(job.uri, (analyzer = new IncrementalAnalyzer()));
+    const options = { catalog, locale, plain: job.plain, defaults };
+    try {
+      return { ...base, analysis: yield* analyzer.steps(text, options) };
+    } catch {
+      // The incremental state may be what failed: start it afresh, and analyse the whole text once.
+      this.analyzers.delete(job.uri);
     }
     try {
-      return { version, locale, settings, catalog, analysis: analyze(text, { catalog, locale, defaults }), configFile };
+      return { ...base, analysis: analyze(text, options) };
     } catch (error) {
-      this.onError(doc.uri, error);
-      return { version, locale, settings, catalog, instead: internalErrorDiagnostic(locale, error), configFile };
+      this.onError(job.uri, error);
+      return { ...base, instead: internalErrorDiagnostic(locale, error) };
     }
   }
 
   /** The document is closed: drop everything kept for it. */
   closed(uri: string): void {
-    this.forget(uri);
+    this.finished.delete(uri);
     this.analyzers.delete(uri);
   }
 }

@@ -2,12 +2,10 @@
 // found by the CLI's rules (folders walked recursively for *.md / *.markdown, dependency and hidden
 // folders skipped, links followed, loops refused; only regular UTF-8 files read).
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Connection } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Connection, Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { collectMarkdownFiles, readDraftFile } from '../cli/files';
 import type { WorkspaceCheckResult } from '../protocol';
-import { toLspDiagnostic } from './convert';
-import type { Drafts } from './drafts';
 import type { Settings } from './settings';
 
 export async function checkWorkspace(
@@ -15,7 +13,8 @@ export async function checkWorkspace(
   folders: readonly string[],
   openDocument: (uri: string) => TextDocument | undefined,
   settings: Settings,
-  drafts: Drafts,
+  /** One analysis of the text in a worker: its diagnostics, or undefined when it is not a draft. */
+  analyseOnce: (uri: string, text: string) => Promise<LspDiagnostic[] | undefined>,
 ): Promise<WorkspaceCheckResult> {
   const result: WorkspaceCheckResult = { drafts: [], skipped: [], errors: 0, warnings: 0, information: 0 };
   const roots = folders.filter((f) => f.startsWith('file:')).map((f) => fileURLToPath(f));
@@ -35,12 +34,8 @@ export async function checkWorkspace(
       });
       continue;
     }
-    const state = open
-      ? await drafts.state(open)
-      : await drafts.once(TextDocument.create(uri, 'markdown', 0, read!.text));
-    if (!state.analysis && !state.instead) continue;
-    const source = state.instead ? [state.instead] : (state.analysis?.result.diagnostics ?? []);
-    const diagnostics = source.flatMap((d) => toLspDiagnostic(d, uri, state.settings.severity) ?? []);
+    const diagnostics = await analyseOnce(uri, open ? open.getText() : read!.text);
+    if (!diagnostics) continue;
     const count = (severity: number) => diagnostics.filter((d) => d.severity === severity).length;
     const entry = { uri, problems: diagnostics.length, errors: count(1), warnings: count(2), information: count(3) };
     result.drafts.push(entry);

@@ -103,6 +103,28 @@ export function parseChunked(
   to = text.length,
   sizes = { target: WINDOW_TARGET, max: MAX_WINDOW },
 ): ChunkedMarkdown {
+  return drain(parseChunkedSteps(text, from, to, sizes));
+}
+
+/** Runs a stepwise computation to its end (what the CLI and the tests do; the server's worker yields between steps). */
+export function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * `parseChunked` one window at a time: it yields after each window, so a caller can answer other
+ * work or stop (a superseded version) between windows. `sizes.max = 0` reads everything after the
+ * front matter as plain text in one span (the server's fallback for a draft that overran its time budget).
+ */
+export function* parseChunkedSteps(
+  text: string,
+  from = 0,
+  to = text.length,
+  sizes = { target: WINDOW_TARGET, max: MAX_WINDOW },
+): Generator<void, ChunkedMarkdown> {
   const out: ChunkedMarkdown = { blocks: [], roots: [], limited: [] };
   const cuts = candidateCuts(text, from, to);
   // A front matter is one construct: the first window takes all of it.
@@ -148,7 +170,7 @@ export function parseChunked(
       for (const r of parsed.roots) out.roots.push(r);
     } else {
       // Over budget: plain text up to the first candidate cut past the budget.
-      end = Math.min(end, cutAtLeast(start + sizes.max));
+      end = sizes.max > 0 ? Math.min(end, cutAtLeast(start + sizes.max)) : to;
       const blocks = plainBlocks(text, start, end);
       out.limited.push([blocks.length ? blocks[0].start : start, end]);
       for (const b of blocks) out.blocks.push(b);
@@ -156,6 +178,7 @@ export function parseChunked(
       out.roots.push({ start, end: blocks.length ? blocks[blocks.length - 1].end : start, type: 'paragraph' });
     }
     start = end;
+    yield;
   }
   return out;
 }

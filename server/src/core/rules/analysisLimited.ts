@@ -10,7 +10,9 @@ function check(ctx: DraftContext): Array<Report<{ end: number }>> {
     let lineEnd = start;
     while (lineEnd < end && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
     return {
-      message: messages.analysisLimited(ctx.locale, end - start, MAX_WINDOW),
+      message: ctx.plain
+        ? messages.analysisStopped(ctx.locale, ctx.plain.budgetSeconds)
+        : messages.analysisLimited(ctx.locale, end - start, MAX_WINDOW),
       start,
       end: lineEnd,
       data: { end },

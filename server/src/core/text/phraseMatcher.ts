@@ -8,6 +8,8 @@
  */
 export type PhraseHits = Int32Array;
 
+const NO_HITS: PhraseHits = new Int32Array(0);
+
 let scratch = new Int32Array(3 * 1024);
 
 export class PhraseMatcher {
@@ -107,6 +109,7 @@ export class PhraseMatcher {
         n += 3;
       }
     }
-    return out.slice(0, n);
+    // Most blocks hold no phrase: one shared empty result instead of a typed array each (memory per block).
+    return n ? out.slice(0, n) : NO_HITS;
   }
 }

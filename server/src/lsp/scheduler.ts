@@ -1,0 +1,470 @@
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import {
+  LSPErrorCodes,
+  ResponseError,
+  type CancellationToken,
+  type Connection,
+  type Diagnostic as LspDiagnostic,
+  type TextDocuments,
+  type WorkDoneProgressServerReporter,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Catalog, FrontMatterDefaults, Locale } from '../core';
+import { StatusNotification, type DraftStatus, type ItakuSettings } from '../protocol';
+import {
+  HEARTBEAT,
+  RUNNING,
+  type CatalogSource,
+  type FromWorker,
+  type ToWorker,
+  type WorkerMethod,
+} from './workerProtocol';
+
+/** What applies to one draft: its settings, message language and catalog (and its .itaku.yaml's part). */
+export interface DraftInputs {
+  settings: ItakuSettings;
+  locale: Locale;
+  catalog: Catalog;
+  defaults?: FrontMatterDefaults;
+  ignored: boolean;
+  configFile?: string;
+}
+
+/** A step of analysis (one parse window) that runs longer than this stops its worker; the draft is then read as plain text. */
+export const STEP_BUDGET_MS = 5000;
+/** Work-done progress is shown for an analysis still running after this long. */
+export const PROGRESS_AFTER_MS = 1000;
+/** What is kept of a file over the size limit: enough to tell whether it is a draft. */
+const TOO_LARGE_HEAD = 64 * 1024;
+
+interface Slot {
+  worker: Worker;
+  shared: Int32Array;
+  /** Custom catalogs this worker has loaded (by key). */
+  catalogs: Set<string>;
+  /** Analyses posted and not yet answered: revision → uri. */
+  analyses: Map<number, string>;
+  requests: Map<number, { resolve: (value: unknown) => void; fallback: unknown }>;
+  /** Characters of the documents it holds (new documents go to the least loaded worker). */
+  load: number;
+  watchdog?: NodeJS.Timeout;
+  beat: number;
+  beatAt: number;
+  /** It has finished an analysis: compiled code, so its steps are held to the budget (until then, four times it). */
+  warm: boolean;
+}
+
+interface Doc {
+  slot: Slot;
+  /** The revision of the document's current text and settings (bumped on every change). */
+  revision: number;
+  size: number;
+  /** The draft overran the step budget: it is read as plain text until it is closed. */
+  plain: boolean;
+  progress?: { timer?: NodeJS.Timeout; reporter?: Promise<WorkDoneProgressServerReporter>; revision: number };
+}
+
+export interface SchedulerOptions {
+  workers?: number;
+  stepBudgetMs?: number;
+  progress?: boolean;
+  capabilities: () => { versionedEdits: boolean; snippetEdits: boolean; reveal?: boolean; resolve?: boolean };
+}
+
+/**
+ * The main thread's side of analysis: documents are analysed in a small pool of worker threads
+ * (server/src/worker.ts), so the connection is never blocked by a parse. Each document stays with
+ * one worker (its incremental state lives there); a new document goes to the least loaded one.
+ * Requests are forwarded to the document's worker, which answers from the last finished result
+ * (code actions from the result of the current revision). Every change bumps the document's
+ * revision: a result is published only for the current revision, and the worker stops a run
+ * whose revision is superseded. A worker whose step overruns the budget is terminated and
+ * replaced; the draft that overran is then read as plain text, and the others are re-analysed.
+ */
+export class Scheduler {
+  private readonly slots: Slot[] = [];
+  private readonly docs = new Map<string, Doc>();
+  private readonly pending = new Set<string>();
+  private revisions = 0;
+  private requestIds = 0;
+  private disposed = false;
+  private readonly stepBudgetMs: number;
+
+  /** Custom catalogs as workers receive them, keyed per catalog object (a changed file is a new object). */
+  private readonly sources = new WeakMap<Catalog, CatalogSource>();
+  private catalogKeys = 0;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    /** Resolves what applies to a draft (settings, .itaku.yaml, catalog): on the main thread, which reads files. */
+    private readonly inputsOf: (uri: string) => Promise<DraftInputs>,
+    /** The built-in catalog, which every worker has already. */
+    private readonly builtin: Catalog,
+    private readonly options: SchedulerOptions,
+  ) {
+    this.stepBudgetMs = options.stepBudgetMs ?? STEP_BUDGET_MS;
+    const n = options.workers ?? Math.max(1, Math.min(2, os.availableParallelism()));
+    for (let i = 0; i < n; i++) this.slots.push(this.spawn());
+  }
+
+  /** The document changed (or was opened): a new revision, analysed soon. */
+  changed(uri: string): void {
+    const doc = this.docs.get(uri);
+    const text = this.documents.get(uri)?.getText() ?? '';
+    if (doc) {
+      doc.slot.load += text.length - doc.size;
+      doc.size = text.length;
+      doc.revision = ++this.revisions;
+    } else {
+      const slot = this.slots.reduce((a, b) => (b.load < a.load ? b : a));
+      slot.load += text.length;
+      this.docs.set(uri, { slot, revision: ++this.revisions, size: text.length, plain: false });
+    }
+    this.schedule(uri);
+  }
+
+  /** Settings or a catalog changed: re-analyse one document, or every open one. */
+  refresh(uri?: string): void {
+    for (const u of uri ? [uri] : [...this.docs.keys()]) if (this.docs.has(u)) this.changed(u);
+  }
+
+  closed(uri: string): void {
+    const doc = this.docs.get(uri);
+    if (doc) {
+      doc.slot.load -= doc.size;
+      this.endProgress(doc);
+      this.post(doc.slot, { kind: 'close', uri });
+      this.docs.delete(uri);
+    }
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    void this.connection.sendNotification(StatusNotification, {
+      uri,
+      version: null,
+      isDraft: false,
+      categoryLabels: [],
+      required: 0,
+      present: 0,
+      problems: 0,
+    } satisfies DraftStatus);
+  }
+
+  /** The revision of the document's current text, if it is open. */
+  revisionOf(uri: string): number | undefined {
+    return this.docs.get(uri)?.revision;
+  }
+
+  /**
+   * Asks the document's worker. Without `revision` it answers from the last finished result (or
+   * the first one); with it, from that revision's result only (`fallback` once it is superseded).
+   * `$/cancelRequest` answers at once with RequestCancelled.
+   */
+  request<T>(
+    uri: string,
+    method: WorkerMethod,
+    params: unknown,
+    token: CancellationToken | undefined,
+    fallback: T,
+    extra: { revision?: number; text?: string } = {},
+  ): Promise<T> {
+    const doc = this.docs.get(uri);
+    if (!doc) return Promise.resolve(fallback);
+    const slot = doc.slot;
+    const id = ++this.requestIds;
+    return new Promise<T>((resolve, reject) => {
+      slot.requests.set(id, { resolve: resolve as (v: unknown) => void, fallback });
+      const cancel = token?.onCancellationRequested(() => {
+        if (!slot.requests.delete(id)) return;
+        this.post(slot, { kind: 'cancel', id });
+        reject(new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled'));
+      });
+      const settle = slot.requests.get(id)!;
+      settle.resolve = (v) => {
+        cancel?.dispose();
+        resolve(v as T);
+      };
+      this.post(slot, {
+        kind: 'request',
+        id,
+        uri,
+        method,
+        params,
+        revision: extra.revision,
+        text: extra.text,
+        capabilities: this.options.capabilities(),
+      });
+    });
+  }
+
+  /**
+   * One analysis of a text that need not be open (the workspace check), in the least loaded
+   * worker; nothing is kept for it. Undefined for Markdown that is not a draft.
+   */
+  async once(uri: string, text: string): Promise<LspDiagnostic[] | undefined> {
+    const { settings, locale, catalog, defaults, ignored, configFile } = await this.inputsOf(uri);
+    const slot = this.slots.reduce((a, b) => (b.load < a.load ? b : a));
+    const source = this.sourceOf(catalog);
+    if (source && !slot.catalogs.has(source.key)) {
+      slot.catalogs.add(source.key);
+      this.post(slot, { kind: 'catalog', source });
+    }
+    const revision = ++this.revisions;
+    const result = new Promise<Extract<FromWorker, { kind: 'analysed' }> | undefined>((resolve) =>
+      this.onces.set(revision, resolve),
+    );
+    slot.analyses.set(revision, uri);
+    this.watch(slot);
+    this.post(slot, {
+      kind: 'analyze',
+      job: {
+        uri,
+        version: 0,
+        revision,
+        text,
+        settings,
+        locale,
+        catalogKey: source?.key ?? '',
+        defaults,
+        ignored,
+        configFile,
+        once: true,
+      },
+    });
+    const m = await result;
+    return m?.status.isDraft ? m.diagnostics : undefined;
+  }
+
+  private readonly onces = new Map<number, (m: Extract<FromWorker, { kind: 'analysed' }> | undefined) => void>();
+
+  /** Stops every worker (server shutdown). */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    await Promise.all(
+      this.slots.map((s) => {
+        clearInterval(s.watchdog);
+        return s.worker.terminate();
+      }),
+    );
+  }
+
+  private schedule(uri: string): void {
+    if (this.pending.has(uri)) return;
+    this.pending.add(uri);
+    setImmediate(() => {
+      this.pending.delete(uri);
+      void this.submit(uri).catch((e) =>
+        this.connection.console.error(`itaku: analysing ${uri} failed: ${(e as Error).stack ?? e}`),
+      );
+    });
+  }
+
+  /** Resolves the settings and catalog of the document's folder, then posts its current revision. */
+  private async submit(uri: string): Promise<void> {
+    const doc = this.docs.get(uri);
+    const current = this.documents.get(uri);
+    if (!doc || !current) return;
+    const revision = doc.revision;
+    const { settings, locale, catalog, defaults, ignored, configFile } = await this.inputsOf(uri);
+    // Superseded while the settings were read: the newer revision is already scheduled.
+    if (this.docs.get(uri) !== doc || doc.revision !== revision) return;
+    const slot = doc.slot;
+    const source = this.sourceOf(catalog);
+    if (source && !slot.catalogs.has(source.key)) {
+      slot.catalogs.add(source.key);
+      this.post(slot, { kind: 'catalog', source });
+    }
+    let text = current.getText();
+    const size = text.length > settings.maxFileSize / 3 ? Buffer.byteLength(text, 'utf8') : text.length;
+    const tooLarge = size > settings.maxFileSize ? { size, limit: settings.maxFileSize } : undefined;
+    if (tooLarge) text = text.slice(0, TOO_LARGE_HEAD);
+    slot.analyses.set(revision, uri);
+    this.watch(slot);
+    this.post(slot, {
+      kind: 'analyze',
+      job: {
+        uri,
+        version: current.version,
+        revision,
+        text,
+        tooLarge,
+        settings,
+        locale,
+        catalogKey: source?.key ?? '',
+        defaults,
+        ignored,
+        configFile,
+        plain: doc.plain ? { budgetSeconds: this.stepBudgetMs / 1000 } : undefined,
+      },
+    });
+    this.startProgress(uri, doc, locale);
+  }
+
+  private sourceOf(catalog: Catalog): CatalogSource | undefined {
+    if (catalog === this.builtin) return undefined;
+    let source = this.sources.get(catalog);
+    if (!source) {
+      source = {
+        key: `${catalog.source}#${++this.catalogKeys}`,
+        def: catalog.def,
+        source: catalog.source,
+        root: catalog.root,
+        layers: [...catalog.layers],
+      };
+      this.sources.set(catalog, source);
+    }
+    return source;
+  }
+
+  private spawn(): Slot {
+    const shared = new Int32Array(new SharedArrayBuffer(8));
+    const worker = new Worker(path.join(__dirname, 'worker.js'), { workerData: { shared: shared.buffer } });
+    const slot: Slot = {
+      worker,
+      shared,
+      catalogs: new Set(),
+      analyses: new Map(),
+      requests: new Map(),
+      load: 0,
+      beat: 0,
+      beatAt: Date.now(),
+      warm: false,
+    };
+    worker.on('message', (m: FromWorker) => this.received(slot, m));
+    worker.on('error', (e) => {
+      this.connection.console.error(`itaku: an analysis worker failed: ${e.stack ?? e}`);
+      this.replace(slot, Atomics.load(shared, RUNNING));
+    });
+    worker.on('exit', () => this.replace(slot, Atomics.load(shared, RUNNING)));
+    // The pool must not keep the server alive on its own.
+    worker.unref();
+    return slot;
+  }
+
+  private received(slot: Slot, m: FromWorker): void {
+    switch (m.kind) {
+      case 'analysed': {
+        slot.analyses.delete(m.revision);
+        slot.warm = true;
+        for (const e of m.errors) this.connection.console.error(e);
+        const once = this.onces.get(m.revision);
+        if (once) {
+          this.onces.delete(m.revision);
+          return once(m);
+        }
+        const doc = this.docs.get(m.uri);
+        if (!doc || doc.slot !== slot || doc.revision !== m.revision) return;
+        this.endProgress(doc);
+        // A client's version is echoed only when it is one LSP allows (an integer).
+        void this.connection.sendDiagnostics({
+          uri: m.uri,
+          version: Number.isInteger(m.version) ? m.version : undefined,
+          diagnostics: m.diagnostics,
+        });
+        void this.connection.sendNotification(StatusNotification, m.status);
+        return;
+      }
+      case 'cancelled':
+        slot.analyses.delete(m.revision);
+        this.connection.console.log(
+          `itaku: the analysis of ${m.uri} (revision ${m.revision}) was superseded and stopped`,
+        );
+        return;
+      case 'answer':
+      case 'failed': {
+        const r = slot.requests.get(m.id);
+        if (!r) return;
+        slot.requests.delete(m.id);
+        if (m.kind === 'failed') this.connection.console.error(`itaku: a request failed: ${m.message}`);
+        r.resolve(m.kind === 'answer' ? m.result : r.fallback);
+        return;
+      }
+    }
+  }
+
+  private post(slot: Slot, m: ToWorker): void {
+    slot.worker.postMessage(m);
+  }
+
+  /** While a worker has analyses to do, check that its heartbeat moves at least once per step budget. */
+  private watch(slot: Slot): void {
+    if (slot.watchdog) return;
+    slot.beat = Atomics.load(slot.shared, HEARTBEAT);
+    slot.beatAt = Date.now();
+    slot.watchdog = setInterval(
+      () => {
+        if (!slot.analyses.size) {
+          clearInterval(slot.watchdog);
+          slot.watchdog = undefined;
+          return;
+        }
+        const beat = Atomics.load(slot.shared, HEARTBEAT);
+        // Only a step counts (not starting up, nor answering requests): the worker is in one while RUNNING is set.
+        if (beat !== slot.beat || Atomics.load(slot.shared, RUNNING) === 0) {
+          slot.beat = beat;
+          slot.beatAt = Date.now();
+        } else if (Date.now() - slot.beatAt > (slot.warm ? this.stepBudgetMs : 4 * this.stepBudgetMs)) {
+          const culprit = Atomics.load(slot.shared, RUNNING);
+          this.connection.console.warn(
+            `itaku: an analysis step ran longer than ${this.stepBudgetMs} ms; its worker is stopped and replaced`,
+          );
+          this.replace(slot, culprit);
+        }
+      },
+      Math.max(10, this.stepBudgetMs / 4),
+    );
+    slot.watchdog.unref();
+  }
+
+  /** Terminates a worker and puts a fresh one in its place; its documents are analysed again there. */
+  private replace(slot: Slot, culprit: number): void {
+    const index = this.slots.indexOf(slot);
+    if (index < 0 || this.disposed) return;
+    clearInterval(slot.watchdog);
+    slot.worker.removeAllListeners('exit');
+    void slot.worker.terminate();
+    const fresh = this.spawn();
+    this.slots[index] = fresh;
+    const culpritUri = culprit ? slot.analyses.get(culprit) : undefined;
+    for (const r of slot.requests.values()) r.resolve(r.fallback);
+    for (const revision of slot.analyses.keys()) {
+      const once = this.onces.get(revision);
+      if (once) {
+        this.onces.delete(revision);
+        once(undefined);
+      }
+    }
+    for (const [uri, doc] of this.docs) {
+      if (doc.slot !== slot) continue;
+      doc.slot = fresh;
+      fresh.load += doc.size;
+      if (uri === culpritUri) doc.plain = true;
+      this.changed(uri);
+    }
+  }
+
+  private startProgress(uri: string, doc: Doc, locale: Locale): void {
+    if (!this.options.progress || doc.progress) return;
+    const progress: NonNullable<Doc['progress']> = { revision: doc.revision };
+    doc.progress = progress;
+    progress.timer = setTimeout(() => {
+      progress.timer = undefined;
+      if (this.docs.get(uri) !== doc || doc.progress !== progress) return;
+      progress.reporter = this.connection.window.createWorkDoneProgress().then((reporter) => {
+        reporter.begin(locale === 'ja' ? 'itaku: 解析中…' : 'itaku: analysing…', undefined, path.posix.basename(uri));
+        return reporter;
+      });
+      // Ended in the meantime: the reporter is closed as soon as it exists.
+      progress.reporter.catch(() => undefined);
+    }, PROGRESS_AFTER_MS);
+  }
+
+  private endProgress(doc: Doc): void {
+    const progress = doc.progress;
+    if (!progress) return;
+    doc.progress = undefined;
+    clearTimeout(progress.timer);
+    void progress.reporter?.then((r) => r.done()).catch(() => undefined);
+  }
+}

@@ -1,0 +1,52 @@
+import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import type { DraftStatus } from '../protocol';
+import { toLspDiagnostic } from './convert';
+import type { DraftState } from './drafts';
+
+/** The diagnostics the client gets for one analysed version (severity overrides applied). */
+export function publishedDiagnostics(uri: string, state: DraftState): LspDiagnostic[] {
+  const source = state.instead ? [state.instead] : (state.analysis?.result.diagnostics ?? []);
+  return source.flatMap((d) => toLspDiagnostic(d, uri, state.settings.severity) ?? []);
+}
+
+/** The status-bar notification for one analysed version. */
+export function draftStatus(uri: string, state: DraftState, problems: number): DraftStatus {
+  const a = state.analysis;
+  if (!a && !state.instead)
+    return { uri, version: state.version, isDraft: false, categoryLabels: [], required: 0, present: 0, problems: 0 };
+  const ja = state.locale === 'ja';
+  const def = state.catalog.def;
+  const r = a?.result;
+  const required = r?.clauses.filter((c) => c.requirement === 'required') ?? [];
+  const present = required.filter((c) => c.status !== 'missing').length;
+  const docDef = r?.document ? def.documentTypes[r.document] : undefined;
+  // Nothing judged (no clause applies because the type, the category or the YAML is unusable).
+  const unchecked = !r || r.clauses.length === 0;
+  return {
+    uri,
+    version: state.version,
+    isDraft: true,
+    documentLabel: docDef ? (ja ? docDef.label : docDef.label_en) : undefined,
+    categoryLabels: (r?.categories ?? []).map(
+      (c) => (ja ? def.categories[c]?.label : def.categories[c]?.label_en) ?? c,
+    ),
+    required: required.length,
+    present,
+    problems,
+    ...(unchecked ? { unchecked: true } : {}),
+    coverageText: unchecked
+      ? ja
+        ? '必須条項を判定できません'
+        : 'Clauses not checked'
+      : ja
+        ? `必須条項 ${present}/${required.length}`
+        : `Required clauses ${present}/${required.length}`,
+    tooltip: unchecked
+      ? ja
+        ? `itaku: front matter（YAML、document、category）に問題があるため、必須条項を判定できません。指摘 ${problems} 件。クリックで条項カバレッジを表示します。`
+        : `itaku: the clauses cannot be checked until the front matter (YAML, document, category) is fixed. ${problems} problem(s). Click to show the clause coverage.`
+      : ja
+        ? `itaku: この草案の指摘 ${problems} 件。クリックで条項カバレッジを表示します。`
+        : `itaku: ${problems} problem(s) in this draft. Click to show the clause coverage.`,
+  };
+}

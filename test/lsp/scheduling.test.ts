@@ -1,0 +1,151 @@
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { HOSTILE } from '../support/hostile';
+import { LspClient, uriOf, type Published } from '../support/lsp';
+
+// Issue 12: requests never wait on analysis. Every assertion here is about the order of events
+// (what arrived before what), never about time; the timeouts are generous wall-time guards only.
+
+const SMALL = [
+  '---',
+  'document: 契約書',
+  'category: storage-transport',
+  '---',
+  '',
+  '乙は、本業務に関して知り得た秘密を漏らしてはならない。',
+  '',
+].join('\n');
+const MB = 1024 * 1024;
+// 5 MB of UTF-8 (the generator counts UTF-16 units; this text takes 2.25 bytes per unit), under the 10 MB limit.
+const large = HOSTILE.find((h) => h.name === 'large-draft')!.make(Math.floor((5 * MB) / 2.25));
+const GUARD = { timeout: 900_000 };
+const LONG = 840_000;
+
+const clients: LspClient[] = [];
+after(async () => {
+  for (const c of clients) await c.shutdown().catch(() => undefined);
+});
+
+const published = (client: LspClient, uri: string, version: number) =>
+  client.published.find((p: Published) => p.uri === uri && p.version === version);
+
+test(
+  'with one worker: a hover on another draft is answered, and an edited small draft gets its diagnostics, before the 5 MB draft’s diagnostics arrive; its progress is shown; a superseded version is stopped',
+  GUARD,
+  async () => {
+    // One worker, so the small draft's work interleaves with the large one's in the same thread.
+    const client = await LspClient.start({ workDoneProgress: true, env: { ITAKU_WORKERS: '1' } });
+    clients.push(client);
+    const small = uriOf('sched-small.md');
+    const big = uriOf('sched-big.md');
+    client.open(small, SMALL, 1);
+    await client.until(() => published(client, small, 1), 'small@1', LONG);
+
+    client.open(big, large, 1);
+    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', {
+      textDocument: { uri: small },
+      position: { line: 2, character: 12 },
+    });
+    assert.ok(hover?.contents.value.includes('情報の保存・運搬'), JSON.stringify(hover));
+    assert.equal(published(client, big, 1), undefined, 'the hover was answered before the large draft was analysed');
+
+    client.change(small, 2, [
+      { range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: '　' },
+    ]);
+    const edited = (await client.until(() => published(client, small, 2), 'small@2', LONG)).diagnostics;
+    assert.deepEqual(
+      edited.map((d) => [d.code, d.data?.clause]),
+      [['missing-clause', 'subcontracting']],
+    );
+    assert.equal(published(client, big, 1), undefined, 'the small draft was analysed while the large one was');
+
+    // Work-done progress for the long analysis: created, then begun with its title and the file's name.
+    const progress = (kind: string, token?: unknown) =>
+      client.notifications.find((n) => {
+        const p = n.params as { token: unknown; value: { kind: string; message?: string } };
+        return (
+          n.method === '$/progress' &&
+          p.value.kind === kind &&
+          (token === undefined ? p.value.message === 'sched-big.md' : p.token === token)
+        );
+      })?.params as { token: unknown; value: { title?: string; message?: string } } | undefined;
+    const begin = await client.until(() => progress('begin'), 'progress begin', LONG);
+    assert.deepEqual(begin.value, { kind: 'begin', title: 'itaku: 解析中…', message: 'sched-big.md' });
+    assert.ok(
+      client.notifications.some(
+        (n) => n.method === 'window/workDoneProgress/create' && (n.params as { token: unknown }).token === begin.token,
+      ),
+      'window/workDoneProgress/create came first',
+    );
+    assert.equal(published(client, big, 1), undefined, 'progress began before the diagnostics');
+
+    // Replacing the text stops the running analysis of version 1: only version 2 is published.
+    client.change(big, 2, [{ text: SMALL }]);
+    const replaced = await client.until(() => published(client, big, 2), 'diagnostics for version 2', LONG);
+    assert.deepEqual(
+      replaced.diagnostics.map((d) => [d.code, d.data?.clause]),
+      [['missing-clause', 'subcontracting']],
+    );
+    await client.until(
+      () =>
+        client.notifications.find(
+          (n) =>
+            n.method === 'window/logMessage' &&
+            (n.params as { message: string }).message.startsWith(`itaku: the analysis of ${big} (revision`) &&
+            (n.params as { message: string }).message.endsWith('was superseded and stopped'),
+        ),
+      'the superseded run stopped',
+      LONG,
+    );
+    await client.until(() => progress('end', begin.token), 'progress end', LONG);
+    assert.equal(published(client, big, 1), undefined, 'a superseded version never gets diagnostics');
+  },
+);
+
+test(
+  'a worker whose step overruns the budget is terminated and replaced: the draft is read as plain text, the others keep being served',
+  GUARD,
+  async () => {
+    const client = await LspClient.start({ env: { ITAKU_WORKERS: '1', ITAKU_STEP_BUDGET_MS: '1500' } });
+    clients.push(client);
+    const other = uriOf('budget-other.md');
+    client.open(other, SMALL, 1);
+    await client.until(() => published(client, other, 1), 'other@1', LONG);
+    // One 30 KB paragraph of unclosed emphasis: under the 32 KB parse budget, so micromark parses it,
+    // in time that grows with its square (many seconds, far beyond a step budget of 1.5 s).
+    const hostile = uriOf('budget-hostile.md');
+    const text = `${SMALL}\n${'*a'.repeat(15 * 1024)}\n\n秘密を漏らしてはならない。\n`;
+    client.open(hostile, text, 1);
+    const diagnostics = await client.until(() => published(client, hostile, 1)?.diagnostics, 'hostile', LONG);
+    assert.deepEqual(
+      diagnostics.filter((d) => d.code === 'analysis-limited').map((d) => [d.range.start, d.message]),
+      [
+        [
+          { line: 5, character: 0 },
+          'この草案の解析が時間の上限（1.5 秒）を超えたため打ち切り、front matter より後をテキストとして確認しました。条項の語句とプレースホルダは見つけますが、見出しやリストは認識しません。ファイルを閉じて開き直すと通常の解析をやり直します。長い段落や入れ子を空行で区切ると速くなります。',
+        ],
+      ],
+    );
+    assert.ok(
+      client.notifications.some(
+        (n) =>
+          n.method === 'window/logMessage' &&
+          (n.params as { message: string }).message ===
+            'itaku: an analysis step ran longer than 1500 ms; its worker is stopped and replaced',
+      ),
+    );
+    // The replacement worker serves the other draft: hover and a new version's diagnostics.
+    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', {
+      textDocument: { uri: other },
+      position: { line: 2, character: 12 },
+    });
+    assert.ok(hover?.contents.value.includes('情報の保存・運搬'));
+    client.change(other, 2, [
+      { range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: '　' },
+    ]);
+    assert.deepEqual(
+      (await client.until(() => published(client, other, 2), 'other@2', LONG)).diagnostics.map((d) => d.data?.clause),
+      ['subcontracting'],
+    );
+  },
+);
