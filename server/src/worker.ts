@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { builtinCatalog } from './builtinCatalog';
-import { compileCatalog, type Catalog } from './core';
+import { compileCatalog, restoreOrigins, type Catalog } from './core';
 import { codeActions, fixAllOffsetEdits, resolveFixAll, revealCommand } from './lsp/codeActions';
 import { toTextEdits } from './lsp/convert';
 import { completions } from './lsp/completion';
@@ -193,7 +193,8 @@ port.on('message', (m: ToWorker) => {
   beat();
   switch (m.kind) {
     case 'catalog': {
-      const { key, def, source, root, layers } = m.source;
+      const { key, def, source, root, layers, origins } = m.source;
+      restoreOrigins(def, origins);
       catalogs.set(key, compileCatalog(def, source, { root, layers }));
       return;
     }

@@ -18,6 +18,7 @@ export {
   type CatalogResolver,
 } from './catalog/load';
 export { compileCatalog, type Catalog } from './catalog/compile';
+export { originEntries, restoreOrigins, type OriginEntry } from './catalog/origin';
 export { checkCatalogConsistency } from './catalog/consistency';
 export type { CatalogDef, ClauseDef, WordingDef } from './catalog/types';
 

@@ -11,7 +11,7 @@ import {
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Catalog, FrontMatterDefaults, Locale } from '../core';
+import { originEntries, type Catalog, type FrontMatterDefaults, type Locale } from '../core';
 import { StatusNotification, type DraftStatus, type ItakuSettings } from '../protocol';
 import {
   HEARTBEAT,
@@ -311,6 +311,7 @@ export class Scheduler {
         source: catalog.source,
         root: catalog.root,
         layers: [...catalog.layers],
+        origins: originEntries(catalog.def),
       };
       this.sources.set(catalog, source);
     }

@@ -2,7 +2,7 @@
 // each other over the worker's message port, in one place.
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { DraftStatus } from '../protocol';
-import type { CatalogDef } from '../core';
+import type { CatalogDef, OriginEntry } from '../core';
 import type { AnalysisJob } from './drafts';
 
 /** Requests answered in the worker from the document's last finished analysis. */
@@ -16,6 +16,8 @@ export interface CatalogSource {
   source: string;
   root?: string;
   layers: string[];
+  /** The overlays' origin marks (hover says where a requirement or wording comes from). */
+  origins: OriginEntry[];
 }
 
 export type ToWorker =

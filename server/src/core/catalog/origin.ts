@@ -111,3 +111,34 @@ export function wordingOrigin(
     locale,
   );
 }
+
+/** An origin mark as plain data: the path of the object it sits on, its key and the origin. */
+export type OriginEntry = [path: Array<string | number>, key: string, origin: CatalogOrigin];
+
+/**
+ * Every origin mark under `root` as plain data. Symbol keys do not survive a structured clone,
+ * so a catalog sent to the server's analysis workers carries its marks this way.
+ */
+export function originEntries(root: unknown): OriginEntry[] {
+  const out: OriginEntry[] = [];
+  const stack: Array<[unknown, Array<string | number>]> = [[root, []]];
+  while (stack.length) {
+    const [node, at] = stack.pop()!;
+    if (!node || typeof node !== 'object') continue;
+    const marks = originsOf(node);
+    if (marks) for (const [k, o] of Object.entries(marks)) out.push([at, k, o]);
+    if (Array.isArray(node)) node.forEach((v, i) => stack.push([v, [...at, i]]));
+    else for (const [k, v] of Object.entries(node)) stack.push([v, [...at, k]]);
+  }
+  return out;
+}
+
+/** Puts marks from `originEntries` back onto a clone of the data they were taken from. */
+export function restoreOrigins(root: unknown, entries: readonly OriginEntry[]): void {
+  for (const [at, key, origin] of entries) {
+    let node: unknown = root;
+    for (const step of at)
+      node = node && typeof node === 'object' ? (node as Record<string, unknown>)[step] : undefined;
+    if (node && typeof node === 'object') markOrigin(node, key, origin);
+  }
+}
