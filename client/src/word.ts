@@ -57,6 +57,7 @@ export async function openWordAsDraft(
   }
   const request: WordToMarkdownRequest = {
     data: Buffer.from(await vscode.workspace.fs.readFile(target)).toString('base64'),
+    uri: target.toString(),
     locale: itakuLocale(),
   };
   let result = await execute<WordToMarkdownResult>(client, Commands.wordToMarkdown, request);

@@ -476,6 +476,7 @@ function planJobs(
         maxSize: options.maxSize,
         severity: s?.severity ?? {},
         defaults: s?.defaults,
+        ...(config.file ? { configFile: shownPath(config.file) } : {}),
         word: { document: options.document, category: options.category },
       },
     });

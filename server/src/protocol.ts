@@ -31,6 +31,8 @@ export const Commands = {
 export interface WordToMarkdownRequest {
   /** The .docx, base64. */
   data: string;
+  /** Where it is: the .itaku.yaml over it may give its document type and categories. */
+  uri?: string;
   /** Chosen by the user when the document's properties name none. */
   document?: string;
   categories?: string[];

@@ -23,6 +23,7 @@ import { Scheduler, type DraftInputs } from './lsp/scheduler';
 import { sanitize, Settings } from './lsp/settings';
 import { checkWorkspace } from './lsp/workspaceCheck';
 import { exportWord, wordToMarkdown } from './lsp/word';
+import { configLayer } from './word/draft';
 import {
   Commands,
   CoverageRequest,
@@ -267,7 +268,9 @@ connection.onExecuteCommand(async (params) => {
     );
   if (params.command === Commands.wordToMarkdown) {
     const request = arg as unknown as WordToMarkdownRequest;
-    return wordToMarkdown(request, resolveLocale(request?.locale ?? clientLocale));
+    const inputs = typeof request?.uri === 'string' ? await project.forDraft(request.uri) : undefined;
+    const config = configLayer(inputs?.defaults, inputs?.configFile);
+    return wordToMarkdown(request, resolveLocale(request?.locale ?? clientLocale), config);
   }
   if (params.command === Commands.exportWord) {
     const request = arg as unknown as ExportWordRequest;

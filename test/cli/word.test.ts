@@ -175,3 +175,48 @@ test('itaku export draft.md --format docx -o FILE: writes the document, warns ab
   assert.equal(usage.status, 2);
   assert.match(usage.stderr, /export の --format には docx を指定してください（指定: "json"）。/);
 });
+
+test('.itaku.yaml gives a folder of Word documents their type and categories: the properties first, then the config, then the flags', async () => {
+  const bare = await makeDocx([
+    new Paragraph({ text: '保守業務契約書', heading: HeadingLevel.TITLE }),
+    article('（秘密の保持）'),
+    new Paragraph('乙は、本業務に関して知り得た情報を第三者に漏らしてはならない。'),
+  ]);
+  const dir = workspace({
+    '.itaku.yaml': [
+      'overrides:',
+      '  - files: ["vendor/**/*.docx"]',
+      '    defaults:',
+      '      document: 契約書',
+      '      category: 保守',
+      '',
+    ].join('\n'),
+    'vendor/a/bare.docx': bare,
+    'vendor/typed.docx': await draft(),
+    'elsewhere.docx': bare,
+  });
+  const json = JSON.parse(runCli(['check', '.', '--format', 'json'], dir).stdout);
+  const byPath = Object.fromEntries(json.files.map((f: { path: string }) => [f.path, f]));
+  assert.deepEqual(Object.keys(byPath).sort(), ['vendor/a/bare.docx', 'vendor/typed.docx']);
+  assert.equal(byPath['vendor/a/bare.docx'].document, 'contract');
+  assert.deepEqual(byPath['vendor/a/bare.docx'].categories, ['maintenance']);
+  // A finding about the whole document points to where its categories came from: the config file.
+  const missing = byPath['vendor/a/bare.docx'].diagnostics.find((d: { code: string }) => d.code === 'missing-clause');
+  assert.deepEqual(missing.word, { kind: 'config', file: '.itaku.yaml' });
+  assert.deepEqual(
+    json.skipped.map((s: { path: string; reason: string }) => [s.path, s.reason]),
+    [['elsewhere.docx', 'no-document-type']],
+  );
+  // The flags fill only what neither the properties nor the config give.
+  const flagged = JSON.parse(
+    runCli(['check', 'elsewhere.docx', 'vendor/a/bare.docx', '--document', '調達仕様書', '--format', 'json'], dir)
+      .stdout,
+  );
+  assert.deepEqual(
+    flagged.files.map((f: { path: string; document: string }) => [f.path, f.document]),
+    [
+      ['elsewhere.docx', 'procurement-spec'],
+      ['vendor/a/bare.docx', 'contract'],
+    ],
+  );
+});

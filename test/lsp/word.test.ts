@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import { checkWord } from '../../server/src/word/check';
 import { catalog } from '../support/catalog';
@@ -90,4 +94,30 @@ test('「Word に書き出す」: the server returns the .docx and a warning for
     message:
       'The front-matter YAML is broken, so the draft cannot be exported (it cannot become document properties). Fix the problem shown in the Problems panel.',
   });
+});
+
+test('「Word 文書を Markdown の草案として開く」 in a folder whose .itaku.yaml maps its .docx files to a type and categories', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'itaku-word-config-'));
+  writeFileSync(
+    path.join(dir, '.itaku.yaml'),
+    'overrides:\n  - files: ["vendor/*.docx"]\n    defaults:\n      document: 契約書\n      category: [保守]\n',
+  );
+  const folder = pathToFileURL(dir).href;
+  const inFolder = await LspClient.start({ workspaceFolder: folder });
+  try {
+    const untyped = (await makeDocx([new Paragraph('本文')])).toString('base64');
+    const run = (uri: string) =>
+      inFolder.request('workspace/executeCommand', {
+        command: 'itaku.server.wordToMarkdown',
+        arguments: [{ data: untyped, uri }],
+      });
+    assert.deepEqual(await run(`${folder}/vendor/bare.docx`), {
+      ok: true,
+      markdown: '---\ndocument: "契約書"\ncategory: [ "保守" ]\n---\n\n本文\n',
+    });
+    // Outside the glob the user is asked, as before.
+    assert.deepEqual(await run(`${folder}/other.docx`), { ok: false, needsMetadata: true });
+  } finally {
+    await inFolder.shutdown().catch(() => undefined);
+  }
 });

@@ -26,6 +26,8 @@ export interface CheckSettings {
   /** From .itaku.yaml: severity per code ('off' drops the finding) and front-matter defaults. */
   severity?: Record<string, SeverityLevel>;
   defaults?: FrontMatterDefaults;
+  /** The .itaku.yaml these came from (as shown), named as the source of a Word document's type. */
+  configFile?: string;
   /** --document / --category, for Word documents (a Markdown draft has its front matter). */
   word?: WordFlags;
 }

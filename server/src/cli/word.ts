@@ -2,7 +2,7 @@
 // report with Word locations. The conversion and the analysis are the pure modules'.
 import { applySeverity, internalErrorDiagnostic, messages, type Catalog } from '../core';
 import { readRegularFile } from '../io/readFile';
-import type { MetadataLayer, WordMetadata } from '../word/draft';
+import { configLayer, type MetadataLayer, type WordMetadata } from '../word/draft';
 import type { CheckSettings, Outcome } from './check';
 import { skipped } from './report';
 
@@ -45,7 +45,10 @@ export async function checkWordFile(
     };
   }
   try {
-    const layers = [flagsLayer(settings.word)].filter((l): l is MetadataLayer => !!l);
+    // The document's properties first, then .itaku.yaml, then the command line.
+    const layers = [configLayer(settings.defaults, settings.configFile), flagsLayer(settings.word)].filter(
+      (l): l is MetadataLayer => !!l,
+    );
     // Loaded on the first Word document: a run over Markdown drafts never loads mammoth.
     const { checkWord } = await import('../word/check');
     const checked = await checkWord(read.bytes, { catalog, locale, maxSize, layers, defaults: settings.defaults });

@@ -17,6 +17,14 @@ export type SeverityLevel = 'error' | 'warning' | 'information' | 'hint' | 'off'
 
 /** Front-matter values a draft gets when it does not give them itself. */
 export interface FrontMatterDefaults {
+  /**
+   * Document type and categories for Word documents whose properties do not give them (a glob in
+   * `overrides` maps a folder of vendors' .docx files to them). Markdown drafts say them in their
+   * front matter, which these never replace.
+   */
+  document?: string;
+  /** A string or a list in the file; read as a list. */
+  category?: string | string[];
   organization?: string;
   parties?: Record<string, string>;
   options?: Record<string, string | boolean | string[]>;
@@ -123,7 +131,11 @@ export function configForFile(config: ProjectConfig, relativePath: string): File
 
 function mergeDefaults(a: FrontMatterDefaults, b: FrontMatterDefaults | undefined): FrontMatterDefaults {
   if (!b) return a;
+  const document = b.document ?? a.document;
+  const category = b.category ?? a.category;
   return {
+    ...(document !== undefined ? { document } : {}),
+    ...(category !== undefined ? { category: typeof category === 'string' ? [category] : category } : {}),
     ...((b.organization ?? a.organization) !== undefined ? { organization: b.organization ?? a.organization } : {}),
     ...(a.parties || b.parties ? { parties: { ...a.parties, ...b.parties } } : {}),
     ...(a.options || b.options ? { options: { ...a.options, ...b.options } } : {}),

@@ -8,7 +8,15 @@ import type { ExportWordRequest, ExportWordResult, WordToMarkdownRequest, WordTo
 /** Largest .docx or draft converted (as the default itaku.maxFileSize). */
 const MAX_BYTES = 10 * 1024 * 1024;
 
-export async function wordToMarkdown(request: WordToMarkdownRequest, locale: Locale): Promise<WordToMarkdownResult> {
+/**
+ * The .docx as a Markdown draft, its front matter from the document's properties, then `config`
+ * (the .itaku.yaml over the file), then what the user chose.
+ */
+export async function wordToMarkdown(
+  request: WordToMarkdownRequest,
+  locale: Locale,
+  config?: MetadataLayer,
+): Promise<WordToMarkdownResult> {
   const data = typeof request?.data === 'string' ? request.data : '';
   if (data.length > Math.ceil(MAX_BYTES / 3) * 4)
     return {
@@ -38,7 +46,8 @@ export async function wordToMarkdown(request: WordToMarkdownRequest, locale: Loc
   )
     chosen.category = request.categories;
   const picked: MetadataLayer = { metadata: chosen, sourceOf: () => ({ kind: 'flag', flag: 'editor' }) };
-  const draft = wordDraft(conversion, [propertiesLayer(conversion.properties), picked]);
+  const layers = [propertiesLayer(conversion.properties), ...(config ? [config] : []), picked];
+  const draft = wordDraft(conversion, layers);
   if (!draft) return { ok: false, needsMetadata: true };
   return { ok: true, markdown: draft.text };
 }

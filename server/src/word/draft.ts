@@ -53,6 +53,22 @@ export function propertiesLayer(properties: WordProperties): MetadataLayer {
   return { metadata, sourceOf: (key) => ({ kind: 'property', name: names[key] ?? key }) };
 }
 
+/**
+ * The document type and categories the project configuration gives (.itaku.yaml `defaults`, per
+ * glob in `overrides`), as a layer between the document's properties and the flags.
+ */
+export function configLayer(
+  defaults: { document?: string; category?: string | string[] } | undefined,
+  file: string | undefined,
+): MetadataLayer | undefined {
+  if (!defaults || (!defaults.document && !defaults.category?.length)) return undefined;
+  const metadata: WordMetadata = {};
+  if (defaults.document) metadata.document = defaults.document;
+  if (defaults.category?.length)
+    metadata.category = typeof defaults.category === 'string' ? [defaults.category] : defaults.category;
+  return { metadata, sourceOf: () => ({ kind: 'config', file: file ?? '.itaku.yaml' }) };
+}
+
 export interface WordDraft {
   /** The draft as Markdown: front matter, then the body. */
   text: string;
