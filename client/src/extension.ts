@@ -50,7 +50,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
       clientCommands: [Commands.reveal],
       workspaceTrusted: vscode.workspace.isTrusted,
     } satisfies InitializationOptions,
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}') },
+    // Catalogs and .itaku.yaml; and drafts, whose findings from the workspace check the server refreshes.
+    synchronize: {
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}'),
+        vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}'),
+      ],
+    },
     diagnosticCollectionName: SERVER_ID,
     middleware: {
       // One outline: VS Code's built-in Markdown outline already lists the headings, and a second

@@ -21,7 +21,7 @@ import { folderCoverageAnswer } from './lsp/coverage';
 import { ProjectSettings } from './lsp/projectSettings';
 import { Scheduler, type DraftInputs } from './lsp/scheduler';
 import { sanitize, Settings } from './lsp/settings';
-import { checkWorkspace } from './lsp/workspaceCheck';
+import { WorkspaceCheck } from './lsp/workspaceCheck';
 import { exportWord, wordToMarkdown } from './lsp/word';
 import { configLayer } from './word/draft';
 import {
@@ -159,10 +159,21 @@ const catalogChanges = new CatalogChanges(
     catalogs.forget();
   },
 );
-connection.onDidChangeWatchedFiles((params) => catalogChanges.onChange(params));
+// The closed drafts the workspace check published: refreshed when they change on disk.
+const workspaceCheck = new WorkspaceCheck(
+  connection,
+  (uri) => documents.get(uri),
+  settings,
+  (uri, text) => scheduler.once(uri, text),
+);
+connection.onDidChangeWatchedFiles((params) => {
+  catalogChanges.onChange(params);
+  workspaceCheck.onChange(params);
+});
 
 // (Opening a document fires onDidChangeContent too.)
 documents.onDidChangeContent((e) => scheduler.changed(e.document.uri));
+documents.onDidOpen((e) => workspaceCheck.opened(e.document.uri));
 documents.onDidClose((e) => scheduler.closed(e.document.uri));
 connection.onShutdown(() => scheduler.dispose());
 
@@ -258,14 +269,7 @@ connection.onExecuteCommand(async (params) => {
       })),
     } satisfies DraftChoices;
   }
-  if (params.command === Commands.checkWorkspace)
-    return checkWorkspace(
-      connection,
-      workspaceFolders,
-      (uri) => documents.get(uri),
-      settings,
-      (uri, text) => scheduler.once(uri, text),
-    );
+  if (params.command === Commands.checkWorkspace) return workspaceCheck.run(workspaceFolders);
   if (params.command === Commands.wordToMarkdown) {
     const request = arg as unknown as WordToMarkdownRequest;
     const inputs = typeof request?.uri === 'string' ? await project.forDraft(request.uri) : undefined;

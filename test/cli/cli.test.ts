@@ -1,31 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runCli, workspace } from '../support/cli';
+import { STORAGE_CONTRACT_WARNS, STORAGE_SPEC_COMPLETE } from '../support/fixtures';
 
-const COMPLETE_STORAGE = [
-  '---',
-  'document: 調達仕様書',
-  'category: storage-transport',
-  'organization: 国立公文書館',
-  '---',
-  '',
-  '# 文書保管業務',
-  '',
-  '本調達において保存を委託する国立公文書館の情報について、その漏洩及び毀損を防止するための十分な安全管理を行うこと。',
-  '',
-  '本調達に係る業務は、その全部又は一部を他の事業者に再委託させてはならない。',
-  '',
-].join('\n');
-const MISSING = [
-  '---',
-  'document: 契約書',
-  'category: storage-transport',
-  '---',
-  '',
-  '乙は、本業務に関して知り得た秘密を漏らしてはならない。',
-  '報告書の提出先は〔 省 〕とする。',
-  '',
-].join('\n');
+const COMPLETE_STORAGE = STORAGE_SPEC_COMPLETE;
+const MISSING = STORAGE_CONTRACT_WARNS;
 
 test('exit 0 for clean drafts, 1 for warnings; non-drafts are skipped; folders are searched recursively', () => {
   const dir = workspace({

@@ -4,36 +4,15 @@ import { spawn, execFileSync } from 'node:child_process';
 import { chmodSync, symlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { CLI, runCli, workspace } from '../support/cli';
+import { STORAGE_CONTRACT_WARNS, STORAGE_SPEC_COMPLETE } from '../support/fixtures';
 
 const workspaceFor = (files: Record<string, string | Buffer>) => workspace(files, 'itaku-safety-');
 
 // Issue 10 (terminal injection, files that hang or fill memory, a closed pipe) and issue 11 (a CI
 // gate must never pass having checked nothing; usage errors; SARIF).
 
-const CLEAN = [
-  '---',
-  'document: 調達仕様書',
-  'category: storage-transport',
-  'organization: 国立公文書館',
-  '---',
-  '',
-  '# 文書保管業務',
-  '',
-  '本調達において保存を委託する国立公文書館の情報について、その漏洩及び毀損を防止するための十分な安全管理を行うこと。',
-  '',
-  '本調達に係る業務は、その全部又は一部を他の事業者に再委託させてはならない。',
-  '',
-].join('\n');
-const WARNS = [
-  '---',
-  'document: 契約書',
-  'category: storage-transport',
-  '---',
-  '',
-  '乙は、本業務に関して知り得た秘密を漏らしてはならない。',
-  '報告書の提出先は〔 省 〕とする。',
-  '',
-].join('\n');
+const CLEAN = STORAGE_SPEC_COMPLETE;
+const WARNS = STORAGE_CONTRACT_WARNS;
 const EVIL = [
   '---',
   'document: 契約書',

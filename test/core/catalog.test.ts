@@ -9,20 +9,10 @@ import { clausesInBlock } from '../../server/src/core/detect';
 import { displayWording } from '../../server/src/core/fixes/fill';
 import { readBlocks } from '../../server/src/core/analyze';
 import { catalog, CATALOG_TEXT, ROOT } from '../support/catalog';
+import { CATEGORY_IDS } from '../support/fixtures';
 
 // The requirement matrix of ../shared/docs/domain.md, copied verbatim: the catalog must equal it.
-const CATEGORIES = [
-  'build',
-  'operation-onsite',
-  'operation-remote',
-  'operation-datacenter',
-  'operation-asp',
-  'operation-housing',
-  'maintenance',
-  'processing',
-  'storage-transport',
-  'cloud',
-];
+const CATEGORIES = CATEGORY_IDS;
 const SPEC = `
 | security-structure | R | R | R | R | R | R | R | R | S | R |
 | confidentiality | R | R | R | R | R | R ¹ | R | R | R ² | R |

@@ -4,6 +4,7 @@ import { parse, stringify } from 'yaml';
 import { analyze } from '../../server/src/core/analyze';
 import { loadCatalog } from '../../server/src/core/catalog/load';
 import { catalog, CATALOG_TEXT } from '../support/catalog';
+import { STORAGE_CONTRACT } from '../support/fixtures';
 
 // Issue 10: catalogs that pass validation but crash. Names from the data are looked up as own
 // properties only, and the schema limits sizes.
@@ -13,15 +14,7 @@ const base = () => parse(CATALOG_TEXT) as Def;
 const load = (def: unknown) => loadCatalog(stringify(def, { lineWidth: 0 }), 'test.yaml', 'ja');
 const problems = (r: ReturnType<typeof loadCatalog>) => (r.ok ? [] : r.problems.map((p) => p.message));
 
-const CONTRACT = [
-  '---',
-  'document: 契約書',
-  'category: storage-transport',
-  '---',
-  '',
-  '乙は、本業務に関して知り得た秘密を漏らしてはならない。',
-  '',
-].join('\n');
+const CONTRACT = STORAGE_CONTRACT;
 
 test('a document type named constructor works like any other name', () => {
   const text = CATALOG_TEXT.replace(/([\s{,])contract:/g, '$1constructor:');
@@ -144,18 +137,7 @@ test('a catalog nested thousands of levels deep gets a sentence, not "Maximum ca
   }
 });
 
-const WAIVE = (comment: string) =>
-  [
-    '---',
-    'document: 契約書',
-    'category: storage-transport',
-    '---',
-    '',
-    '乙は、本業務に関して知り得た秘密を漏らしてはならない。',
-    '',
-    comment,
-    '',
-  ].join('\n');
+const WAIVE = (comment: string) => `${STORAGE_CONTRACT}\n${comment}\n`;
 
 test('a waiver without a reason is reported and does not waive; with a reason it does', () => {
   const bare = analyze(WAIVE('<!-- itaku-disable missing-clause subcontracting -->'), { catalog: catalog() })!;

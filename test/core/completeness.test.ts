@@ -5,6 +5,7 @@ import { requirementFor } from '../../server/src/core/requirements';
 import type { ClauseDef } from '../../server/src/core/catalog/types';
 import { catalog } from '../support/catalog';
 import { check, missing } from '../support/drafts';
+import { partiesFrontMatter, securityDraftHead } from '../support/fixtures';
 
 const OPTION_SETS: Array<[string, Record<string, string | boolean>]> = [
   ['no options', {}],
@@ -36,18 +37,7 @@ function draft(
     (c, i) => `### (${i + 1}) ${c.heading ?? c.title}\n\n${wordingFor(c, docType, category)}`,
   );
   return [
-    '---',
-    `document: ${docType}`,
-    `category: [${category}]`,
-    'organization: 外務省',
-    'parties: { 甲: 外務省, 乙: 株式会社テスト }',
-    ...(opts.length ? ['options:', ...opts] : []),
-    '---',
-    '',
-    '# 草案',
-    '',
-    '## 情報セキュリティ',
-    '',
+    ...securityDraftHead(partiesFrontMatter(docType, category, ...(opts.length ? ['options:', ...opts] : []))),
     ...sections,
     '',
   ].join('\n');

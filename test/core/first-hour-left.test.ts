@@ -8,21 +8,10 @@ import { applyOffsetEdits, insertedSpan } from '../../server/src/core/fixes/reve
 import { quickFixes } from '../../server/src/core';
 import { check, lines, summary } from '../support/drafts';
 import { catalog } from '../support/catalog';
+import { CONTRACT_WITHOUT_PARTIES } from '../support/fixtures';
 import { snippets } from '../../scripts/generate';
 
-const CONTRACT = lines(
-  '---',
-  'document: 契約書',
-  'category: build',
-  'organization: 外務省',
-  '---',
-  '',
-  '# 特記事項',
-  '',
-  '第1条（秘密の保持）',
-  '[乙]は、[甲]の情報を漏らしてはならない。',
-  '',
-);
+const CONTRACT = CONTRACT_WITHOUT_PARTIES;
 
 test('parties: a contract with [甲]/[乙] and no parties gets them added before the closing fence; then every placeholder can be filled', () => {
   const a = check(CONTRACT);

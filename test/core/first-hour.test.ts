@@ -10,6 +10,7 @@ import { fixAllInsertions, quickFixes } from '../../server/src/core';
 import { numberedTitles } from '../../server/src/core/numberedTitles';
 import { catalog, ROOT } from '../support/catalog';
 import { applyEdits, check, lines, summary } from '../support/drafts';
+import { STORAGE_CONTRACT_WITH_PARTIES_HEAD } from '../support/fixtures';
 
 test('an unclosed front matter holding document: is a draft with one error on the opening fence', () => {
   for (const key of ['document: 調達仕様書', '文書種別: 契約書']) {
@@ -318,14 +319,7 @@ test('YAML errors: the usual slips in Japanese, on the line where they are', () 
 
 test('「front matter の値ですべて置き換える」: every fillable placeholder at once, each replaced by exactly its value', () => {
   const text = lines(
-    '---',
-    'document: 契約書',
-    'category: storage-transport',
-    'parties: { 甲: 国立公文書館, 乙: 株式会社いろは }',
-    '---',
-    '',
-    '# 契約書',
-    '',
+    ...STORAGE_CONTRACT_WITH_PARTIES_HEAD,
     '[乙]は、[甲]の指示に従い、本業務に関して知り得た秘密を漏らしてはならない。',
     '',
     '[乙]は、[甲]に報告する。報告は 年 月 日までとする。',

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { fixAllInsertions, MAX_SUGGESTIONS, quickFixes, type CoreAction } from '../../server/src/core';
 import { catalog, ROOT } from '../support/catalog';
 import { applyEdits, check, keepsAllCharacters, lines, missing } from '../support/drafts';
+import { buildSpecFrontMatter, passportSpec, STORAGE_SPEC_HEAD } from '../support/fixtures';
 
 const fixFor = (text: string, clause: string): CoreAction[] => {
   const a = check(text);
@@ -15,34 +16,11 @@ const fixFor = (text: string, clause: string): CoreAction[] => {
 const preferred = (actions: CoreAction[]) => actions.find((a) => a.isPreferred)!;
 const insertsOnly = (actions: CoreAction[]) => actions.every((a) => a.edits.every((e) => e.start === e.end));
 
-const SPEC = lines(
-  '---',
-  'document: 調達仕様書',
-  'category: build',
-  'organization: 外務省',
-  'options: { subcontracting: allowed }',
-  '---',
-  '',
-  '# 旅券発給管理システム構築 調達仕様書',
-  '',
-  '## 7 情報セキュリティ',
-  '',
-  '### (1) 情報セキュリティを確保するための体制の整備',
-  '',
-  '受注者は、情報セキュリティを確保するための体制を整備すること。',
-  '',
-  '### (2) 秘密保持',
-  '',
-  '受注者は、知り得た情報の秘密を保持すること。',
-  '',
-  '### (5) 情報セキュリティが侵害された場合の対処',
-  '',
-  '情報セキュリティが侵害された場合は速やかに〔 省 〕に報告すること。',
-  '',
-  '## 8 納品',
-  '',
-  '納品物は以下のとおり。',
-  '',
+const SPEC = passportSpec(
+  buildSpecFrontMatter('options: { subcontracting: allowed }'),
+  'structure',
+  'confidentiality',
+  'incident',
 );
 
 test('missing-clause in a spec with ### (n) headings: one action per variant, inserted after the preceding clause in its style', () => {
@@ -218,14 +196,7 @@ test('bullets under an umbrella heading: the wording becomes a new bullet after 
 
 test('no clause yet: at the end of the security section, else at the end of the draft (CRLF kept)', () => {
   const withSection = lines(
-    '---',
-    'document: 調達仕様書',
-    'category: storage-transport',
-    'organization: 国立公文書館',
-    '---',
-    '',
-    '# 文書保管業務',
-    '',
+    ...STORAGE_SPEC_HEAD,
     '## 5 情報セキュリティ',
     '',
     '以下を遵守すること。',

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import YAML from 'yaml';
 import { ROOT } from '../support/catalog';
 import { check, summary } from '../support/drafts';
+import { CATEGORY_IDS } from '../support/fixtures';
 
 // Realistic drafts written by the team (test/fixtures/drafts), each with its answer key
 // (`*.expected.yaml`, written by the draft's author) and its exact diagnostics
@@ -31,19 +32,7 @@ test('there are at least 15 realistic drafts covering both document types and ev
   const keys = files.map((f) => YAML.parse(readFileSync(path.join(DIR, f.replace(/\.md$/, '.expected.yaml')), 'utf8')));
   assert.deepEqual(new Set(keys.map((k) => k.document)), new Set(['procurement-spec', 'contract']));
   const categories = new Set(keys.flatMap((k) => k.categories ?? []));
-  for (const c of [
-    'build',
-    'operation-onsite',
-    'operation-remote',
-    'operation-datacenter',
-    'operation-asp',
-    'operation-housing',
-    'maintenance',
-    'processing',
-    'storage-transport',
-    'cloud',
-  ])
-    assert.ok(categories.has(c), c);
+  for (const c of CATEGORY_IDS) assert.ok(categories.has(c), c);
 });
 
 for (const file of files) {

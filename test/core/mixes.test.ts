@@ -8,6 +8,7 @@ import type { PlaceholderDef } from '../../server/src/core/catalog/types';
 import { wordingChoices } from '../../server/src/core/fixes/wording';
 import { catalog } from '../support/catalog';
 import { applyEdits, check, keepsAllCharacters, missing } from '../support/drafts';
+import { frontMatter, partiesFrontMatter, securityDraftHead } from '../support/fixtures';
 
 const cat = catalog();
 const categories = Object.keys(cat.def.categories);
@@ -35,22 +36,9 @@ const OPTION_SETS: Array<[string, string[]]> = [
 ];
 
 const draft = (docType: string, mix: string[], options: string[]) =>
-  [
-    '---',
-    `document: ${docType}`,
-    `category: [${mix.join(', ')}]`,
-    'organization: 外務省',
-    'parties: { 甲: 外務省, 乙: 株式会社テスト }',
-    ...options,
-    '---',
-    '',
-    '# 草案',
-    '',
-    '## 情報セキュリティ',
-    '',
-    '以下を遵守すること。',
-    '',
-  ].join('\n');
+  [...securityDraftHead(partiesFrontMatter(docType, mix.join(', '), ...options)), '以下を遵守すること。', ''].join(
+    '\n',
+  );
 
 /** Does this front matter decide the alternative (an option it sets or defaults, categories that agree)? Independent of fill.ts. */
 function decided(def: PlaceholderDef, mix: string[], options: string[]): boolean {
@@ -141,18 +129,15 @@ test('target: software never gets system-building wording for 脆弱性対策', 
 
 test('spec wording speaks the draft’s own terms: 委託先/委託元 become 受注者/当省 as the text uses them, 再委託先 stays', () => {
   const text = [
-    '---',
-    'document: procurement-spec',
-    'category: [build]',
-    'organization: 外務省',
-    'options:',
-    '  subcontracting: allowed',
-    '---',
-    '',
-    '# 草案',
-    '',
-    '## 情報セキュリティ',
-    '',
+    ...securityDraftHead(
+      frontMatter(
+        'document: procurement-spec',
+        'category: [build]',
+        'organization: 外務省',
+        'options:',
+        '  subcontracting: allowed',
+      ),
+    ),
     '### (1) 情報セキュリティを確保するための体制の整備',
     '',
     '受注者は、当省の求めに応じ、情報セキュリティを確保するための体制を整備し、当省に報告すること。',

@@ -113,6 +113,24 @@ export interface SessionOptions {
 }
 
 /** Starts code-server on a fresh profile and workspace, and Chromium on the workbench. */
+/** The machine's headless Chromium, offline-minded (no background fetches), in Japanese. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=ja',
+    ],
+  });
+}
+
 export async function startSession(options: SessionOptions): Promise<Session> {
   const dir = path.join(OUT, options.name);
   rmSync(dir, { recursive: true, force: true });
@@ -207,20 +225,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
   try {
     await waitHttp(`http://127.0.0.1:${port}/healthz`, 60000);
     mark(`${options.name}: code-server listening on :${port}`);
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--lang=ja',
-      ],
-    });
+    browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'ja-JP' });
     const url = (extra = '') => {
       let u = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`;

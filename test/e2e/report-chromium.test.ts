@@ -5,33 +5,16 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { ROOT } from '../support/catalog';
 import { runCli } from '../support/cli';
-import { ensureTools, mark, OUT } from './harness';
+import { ensureTools, launchChromium, mark, OUT } from './harness';
 
 // `itaku report --format html` of the example drafts, opened from disk in headless Chromium as a
 // reviewer would: nothing is fetched, the style applies under its CSP, it fits A4 landscape, and
 // Chromium prints it to a PDF of A4-landscape pages. ITAKU_UPDATE_SCREENSHOTS=1 refreshes the README image.
 const DIR = path.join(OUT, 'report');
 const A4_LANDSCAPE_PT = [841.89, 595.28];
-
-async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--lang=ja',
-    ],
-  });
-}
 
 /** Opens `file` and records every request the page makes and every console message (CSP refusals land there). */
 async function open(browser: Browser, file: string) {
@@ -91,7 +74,7 @@ test('the HTML report of the examples in headless Chromium: no request, its own 
     /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-[A-Za-z0-9+/]+=*';/,
   );
 
-  const browser = await launch();
+  const browser = await launchChromium();
   try {
     const { page, url, requests, consoleMessages } = await open(browser, file);
     assert.deepEqual(requests, [url], 'only the report itself was loaded');
@@ -153,7 +136,7 @@ test('control: the request log sees even a blocked attempt, and the CSP is what 
   ensureTools();
   const file = writeExamplesReport();
   const probe = await probeServer();
-  const browser = await launch();
+  const browser = await launchChromium();
   try {
     const report = readFileSync(file, 'utf8');
     const injected = `<img src="${probe.url}/image.png"><script src="${probe.url}/script.js"></script>`;

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CATALOG_TEXT, ROOT } from '../support/catalog';
+import { CONTRACT_WITHOUT_PARTIES, firstHourSpec } from '../support/fixtures';
 import { ensureTools, mark, startSession, type Session } from './harness';
 
 // API-level checks inside the real extension host of code-server: the unpacked extension is
@@ -44,42 +45,8 @@ async function runExtensionTests(
 // Drafts for the first-hour checks (reveal far below the squiggle, parties, a draft never opened, typing).
 const FILLER = Array.from({ length: 160 }, (_, i) => `業務の概要 ${i + 1}。`).join('\n\n');
 const FIRST_HOUR_FILES: Record<string, string> = {
-  'first/reveal.md': [
-    '---',
-    'document: 調達仕様書',
-    'category: build',
-    'organization: 外務省',
-    '---',
-    '',
-    '# 件名',
-    '',
-    FILLER,
-    '',
-    '## 情報セキュリティ',
-    '',
-    '### (1) 情報セキュリティを確保するための体制の整備',
-    '',
-    '受注者は、情報セキュリティを確保するための体制を整備すること。',
-    '',
-    '### (2) 秘密保持',
-    '',
-    '受注者は、知り得た情報の秘密を保持すること。',
-    '',
-    '',
-  ].join('\n'),
-  'first/parties.md': [
-    '---',
-    'document: 契約書',
-    'category: build',
-    'organization: 外務省',
-    '---',
-    '',
-    '# 特記事項',
-    '',
-    '第1条（秘密の保持）',
-    '[乙]は、[甲]の情報を漏らしてはならない。',
-    '',
-  ].join('\n'),
+  'first/reveal.md': firstHourSpec(FILLER) + '\n',
+  'first/parties.md': CONTRACT_WITHOUT_PARTIES,
   'first/unopened.md': ['---', 'document: 調達仕様書', 'category: build', '---', '', '# 件名', ''].join('\n'),
   'first/typing.md': read('spec-build.md'),
 };

@@ -4,6 +4,7 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { ROOT } from '../support/catalog';
+import { STORAGE_SPEC_CONFIDENTIALITY_ONLY } from '../support/fixtures';
 import { specBuildAfterIncidentFix } from './expected';
 import { ensureTools, mark, onFailure, packageVsix, poll, startSession, timings, type Session } from './harness';
 
@@ -40,18 +41,7 @@ before(async () => {
       'coverage.md': read('spec-build.md'),
       'passport.md': readFileSync(path.join(ROOT, 'examples/spec-build-passport-system.md'), 'utf8'),
       'unclosed.md': ['---', 'document: 調達仕様書', 'category: build', '', '# 件名', '', '本文。', ''].join('\n'),
-      'waive.md': [
-        '---',
-        'document: 調達仕様書',
-        'category: storage-transport',
-        'organization: 国立公文書館',
-        '---',
-        '',
-        '# 文書保管業務',
-        '',
-        '本調達において保存を委託する国立公文書館の情報について、その漏洩及び毀損を防止するための十分な安全管理を行うこと。',
-        '',
-      ].join('\n'),
+      'waive.md': STORAGE_SPEC_CONFIDENTIALITY_ONLY,
     },
     settings: { 'itaku.locale': 'ja' },
   });

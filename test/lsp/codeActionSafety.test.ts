@@ -1,4 +1,4 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -12,7 +12,7 @@ import type { DraftState } from '../../server/src/lsp/drafts';
 import { DEFAULT_SETTINGS } from '../../server/src/protocol';
 import { applyEdit, block, edit } from '../support/arbitraries';
 import { catalog } from '../support/catalog';
-import { LspClient, uriOf } from '../support/lsp';
+import { LspClient, serveFile, uriOf } from '../support/lsp';
 import { applyTextEdits, editsOf, type LspTextEdit } from '../support/textEdits';
 
 // Issue 10, data loss: a code action is built only from the server's own finding in the version
@@ -40,13 +40,8 @@ const STALE_DRAFT = [
   '',
 ].join('\n');
 
-let client: LspClient;
-before(async () => {
-  client = await LspClient.start();
-});
-after(async () => {
-  await client?.shutdown().catch(() => undefined);
-});
+let client!: LspClient;
+serveFile((c) => (client = c));
 
 const actionsFor = (uri: string, diagnostics: unknown[], only?: string[]) =>
   client.request<CodeAction[]>('textDocument/codeAction', {

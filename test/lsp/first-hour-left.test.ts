@@ -1,12 +1,13 @@
 // Issue 11 over the protocol: fixes show what they inserted (itaku.reveal), fix-all is resolved
 // lazily where the client can, and [甲]/[乙] without parties offer to add them.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { LspClient, uriOf } from '../support/lsp';
+import { CONTRACT_WITHOUT_PARTIES, firstHourSpec } from '../support/fixtures';
+import { LspClient, serveFile, uriOf } from '../support/lsp';
 
 interface Action {
   title: string;
@@ -16,48 +17,11 @@ interface Action {
   command?: { title: string; command: string; arguments: unknown[] };
 }
 
-const SPEC = [
-  '---',
-  'document: 調達仕様書',
-  'category: build',
-  'organization: 外務省',
-  '---',
-  '',
-  '# 件名',
-  '',
-  '## 情報セキュリティ',
-  '',
-  '### (1) 情報セキュリティを確保するための体制の整備',
-  '',
-  '受注者は、情報セキュリティを確保するための体制を整備すること。',
-  '',
-  '### (2) 秘密保持',
-  '',
-  '受注者は、知り得た情報の秘密を保持すること。',
-  '',
-].join('\n');
+const SPEC = firstHourSpec();
+const CONTRACT = CONTRACT_WITHOUT_PARTIES;
 
-const CONTRACT = [
-  '---',
-  'document: 契約書',
-  'category: build',
-  'organization: 外務省',
-  '---',
-  '',
-  '# 特記事項',
-  '',
-  '第1条（秘密の保持）',
-  '[乙]は、[甲]の情報を漏らしてはならない。',
-  '',
-].join('\n');
-
-let client: LspClient;
-before(async () => {
-  client = await LspClient.start({ initializationOptions: { clientCommands: ['itaku.reveal'] }, resolveEdits: true });
-});
-after(async () => {
-  await client?.shutdown().catch(() => undefined);
-});
+let client!: LspClient;
+serveFile((c) => (client = c), { initializationOptions: { clientCommands: ['itaku.reveal'] }, resolveEdits: true });
 
 const quickFixesAt = async (c: LspClient, uri: string, diagnostics: unknown[], range: unknown) =>
   c.request<Action[]>('textDocument/codeAction', {

@@ -1,14 +1,10 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LspClient, uriOf } from '../support/lsp';
+import { STORAGE_CONTRACT_WITH_PARTIES_HEAD, STORAGE_SPEC_CONFIDENTIALITY_ONLY } from '../support/fixtures';
+import { LspClient, serveFile, uriOf } from '../support/lsp';
 
-let client: LspClient;
-before(async () => {
-  client = await LspClient.start();
-});
-after(async () => {
-  await client?.shutdown().catch(() => undefined);
-});
+let client!: LspClient;
+serveFile((c) => (client = c));
 
 const statusOf = (uri: string) =>
   client.until(
@@ -62,18 +58,7 @@ interface Action {
   };
 }
 
-const WAIVE_DRAFT = [
-  '---',
-  'document: 調達仕様書',
-  'category: storage-transport',
-  'organization: 国立公文書館',
-  '---',
-  '',
-  '# 文書保管業務',
-  '',
-  '本調達において保存を委託する国立公文書館の情報について、その漏洩及び毀損を防止するための十分な安全管理を行うこと。',
-  '',
-].join('\n');
+const WAIVE_DRAFT = STORAGE_SPEC_CONFIDENTIALITY_ONLY;
 
 test('「この条項を適用除外にする（理由を記入）」: the waiver directive after the front matter; a snippet with the reason as tab stop where the client takes snippet edits', async () => {
   const uri = uriOf('waive.md');
@@ -167,14 +152,7 @@ test('front-matter completion does not swallow Enter: lists are incomplete, and 
 test('source.fixAll.itaku also fills the placeholders the front matter names', async () => {
   const uri = uriOf('fixall-fill.md');
   const text = [
-    '---',
-    'document: 契約書',
-    'category: storage-transport',
-    'parties: { 甲: 国立公文書館, 乙: 株式会社いろは }',
-    '---',
-    '',
-    '# 契約書',
-    '',
+    ...STORAGE_CONTRACT_WITH_PARTIES_HEAD,
     '[乙]は、本業務に関して知り得た秘密を漏らしてはならない。',
     '',
     '本業務は、その全部又は一部を再委託してはならない。',

@@ -1,4 +1,4 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -10,31 +10,19 @@ import { drain } from '../../server/src/core/markdown/chunked';
 import { Drafts } from '../../server/src/lsp/drafts';
 import { DEFAULT_SETTINGS } from '../../server/src/protocol';
 import { catalog } from '../support/catalog';
-import { LspClient, uriOf, type Published } from '../support/lsp';
+import { STORAGE_CONTRACT } from '../support/fixtures';
+import { LspClient, serveFile, uriOf, type Published } from '../support/lsp';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 
 // Guarantee 3 of the README's "Robustness": whatever a client sends, the server answers and keeps
 // serving. Every test ends by checking that a real draft still gets its diagnostics.
 
-const DRAFT = [
-  '---',
-  'document: 契約書',
-  'category: storage-transport',
-  '---',
-  '',
-  '乙は、本業務に関して知り得た秘密を漏らしてはならない。',
-  '',
-].join('\n');
+const DRAFT = STORAGE_CONTRACT;
 
-let client: LspClient;
+let client!: LspClient;
 let opened = 0;
-before(async () => {
-  client = await LspClient.start();
-});
-after(async () => {
-  await client?.shutdown().catch(() => undefined);
-});
+serveFile((c) => (client = c));
 
 /** The server still analyses a fresh draft: the one missing clause of DRAFT is reported. */
 async function stillServing(): Promise<void> {

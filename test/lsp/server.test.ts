@@ -1,10 +1,11 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ROOT } from '../support/catalog';
 import { runCli } from '../support/cli';
-import { LspClient, uriOf } from '../support/lsp';
+import { buildSpecFrontMatter, passportSpec } from '../support/fixtures';
+import { LspClient, serveFile, uriOf } from '../support/lsp';
 import { applyTextEdits, editsOf, type LspTextEdit } from '../support/textEdits';
 
 interface Action {
@@ -15,54 +16,18 @@ interface Action {
   diagnostics?: unknown[];
 }
 
-const SPEC = [
-  '---',
-  'document: 調達仕様書',
-  'category: build',
-  'organization: 外務省',
-  '---',
-  '',
-  '# 旅券発給管理システム構築 調達仕様書',
-  '',
-  '## 7 情報セキュリティ',
-  '',
-  '### (1) 情報セキュリティを確保するための体制の整備',
-  '',
-  '受注者は、情報セキュリティを確保するための体制を整備すること。',
-  '',
-  '### (2) 秘密保持',
-  '',
-  '受注者は、知り得た情報の秘密を保持すること。',
-  '',
-  '### (3) セキュリティ機能の装備',
-  '',
-  '本システムに必要なセキュリティ機能を実装すること。',
-  '',
-  '### (4) 脆弱性対策',
-  '',
-  '脆弱性対策を実施すること。',
-  '',
-  '### (5) 情報セキュリティが侵害された場合の対処',
-  '',
-  '情報セキュリティが侵害された場合は速やかに〔 省 〕に報告すること。',
-  '',
-  '### (6) 履行状況の確認',
-  '',
-  '受注者は、情報セキュリティ対策の履行状況を毎月報告すること。',
-  '',
-  '## 8 納品',
-  '',
-  '納品物は以下のとおり。',
-  '',
-].join('\n');
+const SPEC = passportSpec(
+  buildSpecFrontMatter(),
+  'structure',
+  'confidentiality',
+  'functions',
+  'vulnerability',
+  'incident',
+  'compliance',
+);
 
-let client: LspClient;
-before(async () => {
-  client = await LspClient.start();
-});
-after(async () => {
-  await client?.shutdown().catch(() => undefined);
-});
+let client!: LspClient;
+serveFile((c) => (client = c));
 
 test('initialize: the capabilities itaku serves', () => {
   const result = client.initializeResult as { capabilities: unknown; serverInfo: { name: string } };

@@ -3,19 +3,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { checkWord } from '../../server/src/word/check';
 import { catalog } from '../support/catalog';
 import { article, HeadingLevel, makeDocx, Paragraph } from '../support/docx';
-import { LspClient } from '../support/lsp';
+import { LspClient, serveFile } from '../support/lsp';
 
-let client: LspClient;
-before(async () => {
-  client = await LspClient.start();
-});
-after(async () => {
-  await client?.shutdown().catch(() => undefined);
-});
+let client!: LspClient;
+serveFile((c) => (client = c));
 
 const command = <T>(name: string, arg: unknown) =>
   client.request<T>('workspace/executeCommand', { command: name, arguments: [arg] });

@@ -3,8 +3,7 @@ import type { Locale } from '../../server/src/core/messages';
 import type { OffsetEdit } from '../../server/src/core/fixes/actions';
 import { catalog } from './catalog';
 
-/** Joins lines with LF (the drafts in tests read top to bottom like files). */
-export const lines = (...l: string[]) => l.join('\n');
+export { lines } from './fixtures';
 
 export function check(text: string, locale: Locale = 'ja'): Analysis {
   const a = analyze(text, { catalog: catalog(), locale });

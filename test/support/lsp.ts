@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { after, before } from 'node:test';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -205,4 +206,19 @@ export class LspClient {
     this.connection.dispose();
     return code;
   }
+}
+
+/**
+ * One server for a whole test file: started before its tests (handed to `use`), shut down after them.
+ * `let client!: LspClient; serveFile((c) => (client = c));`
+ */
+export function serveFile(use: (client: LspClient) => void, options?: Parameters<typeof LspClient.start>[0]): void {
+  let started: LspClient | undefined;
+  before(async () => {
+    started = await LspClient.start(options);
+    use(started);
+  });
+  after(async () => {
+    await started?.shutdown().catch(() => undefined);
+  });
 }

@@ -1,4 +1,5 @@
 import type { AnalysisResult } from '../core';
+import { readFailureMessage } from '../io/readFile';
 import type { WordDiagnostic } from '../word/check';
 import { NO_DOCUMENT_TYPE } from '../word/messages';
 
@@ -73,9 +74,8 @@ export function skipReasonText(locale: 'ja' | 'en', reason: SkipReason): string 
         ? '通常のファイルではありません（デバイス・FIFO などは読みません）'
         : 'not a regular file (devices and FIFOs are not read)';
     case 'permission-denied':
-      return ja ? '読む権限がありません' : 'permission denied';
     case 'symlink-loop':
-      return ja ? 'シンボリックリンクが循環しています' : 'a symbolic link loop';
+      return readFailureMessage(locale, reason);
     case 'broken-symlink':
       return ja ? 'リンク先のないシンボリックリンクです' : 'a broken symbolic link';
     case 'unreadable-folder':
@@ -89,6 +89,6 @@ export function skipReasonText(locale: 'ja' | 'en', reason: SkipReason): string 
     case 'ignored':
       return ja ? '.itaku.yaml の ignores で除外されています' : 'ignored by the ignores of .itaku.yaml';
     default:
-      return ja ? '読めません' : 'cannot be read';
+      return readFailureMessage(locale, 'unreadable');
   }
 }

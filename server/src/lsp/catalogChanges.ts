@@ -29,7 +29,8 @@ export class CatalogChanges {
 
   onChange(params: DidChangeWatchedFilesParams): void {
     for (const c of params.changes) {
-      if (!c.uri.startsWith('file:')) continue;
+      // Drafts are watched too (for the workspace check's findings): no catalog is Markdown.
+      if (!c.uri.startsWith('file:') || /\.(md|markdown)$/i.test(c.uri)) continue;
       try {
         this.changed.add(fileURLToPath(c.uri));
       } catch {

@@ -247,7 +247,7 @@ check('[甲]/[乙] without parties: 「front matter に当事者（parties: 甲�
   assert.ok(after.some((x) => x.message.includes('「[甲]」')), after.map((x) => x.message).join('\n'));
 });
 
-check('「ワークスペースの草案をすべて検査」: the itaku task and the command put a draft never opened into the Problems panel', async () => {
+check('「ワークスペースの草案をすべて検査」: the itaku task and the command put a draft never opened into the Problems panel; they follow the file on disk', async () => {
   const unopened = wsFile('first/unopened.md');
   assert.deepEqual(vscode.languages.getDiagnostics(unopened), []);
   const tasks = await vscode.tasks.fetchTasks({ type: 'itaku' });
@@ -267,6 +267,17 @@ check('「ワークスペースの草案をすべて検査」: the itaku task an
   const result = await vscode.commands.executeCommand('itaku.checkWorkspace');
   const checked = result.drafts.map((d) => vscode.workspace.asRelativePath(vscode.Uri.parse(d.uri))).sort();
   assert.ok(checked.includes('first/unopened.md') && !checked.includes('memo.md'), checked.join(', '));
+  // Changed on disk (the extension's **/*.md watcher tells the server): the new text's findings.
+  const storage = '---\ndocument: 調達仕様書\ncategory: storage-transport\n---\n\n# 件名\n';
+  await vscode.workspace.fs.writeFile(unopened, Buffer.from(storage, 'utf8'));
+  const changed = await itakuDiagnostics(unopened, (d) => d.length === 2, 'the changed file’s two missing clauses');
+  assert.deepEqual(changed.map((d) => [codeOf(d), d.range.start.line]), [
+    ['missing-clause', 2],
+    ['missing-clause', 2],
+  ]);
+  // Deleted: its findings leave the Problems panel.
+  await vscode.workspace.fs.delete(unopened);
+  await itakuDiagnostics(unopened, (d) => d.length === 0, 'the deleted file’s findings cleared');
 });
 
 check('typing two option lines as fast as the editor takes keys: the last version gets its diagnostics, none of an older version after it', async () => {
