@@ -209,6 +209,13 @@ check('a quick fix far from the squiggle scrolls to what it inserted (itaku.reve
 check('body completion: the heading numbered like its neighbours, and the inserted clause revealed', async () => {
   const uri = wsFile('first/reveal.md');
   const doc = await vscode.workspace.openTextDocument(uri);
+  // Completion answers from the last finished analysis: wait until it is the one of the text with
+  // the clause the previous check inserted (its missing-clause gone), so (3) is taken.
+  await itakuDiagnostics(
+    uri,
+    (d) => !d.some((x) => codeOf(x) === 'missing-clause' && x.message.includes('情報セキュリティが侵害された場合の対処')),
+    'the analysis after the inserted clause',
+  );
   const line = doc.lineCount - 1;
   const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', uri, new vscode.Position(line, 0));
   const item = list.items.find((i) => String(typeof i.label === 'string' ? i.label : i.label.label).startsWith('再委託に関する事項'));
