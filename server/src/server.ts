@@ -21,6 +21,7 @@ import { folderCoverageAnswer } from './lsp/coverage';
 import { ProjectSettings } from './lsp/projectSettings';
 import { Scheduler, type DraftInputs } from './lsp/scheduler';
 import { sanitize, Settings } from './lsp/settings';
+import { stdioTransport } from './lsp/transport';
 import { WorkspaceCheck } from './lsp/workspaceCheck';
 import { exportWord, wordToMarkdown } from './lsp/word';
 import { configLayer } from './word/draft';
@@ -37,7 +38,23 @@ import {
   type WordToMarkdownRequest,
 } from './protocol';
 
-const connection = createConnection(ProposedFeatures.all);
+let shutdownReceived = false;
+// --stdio with a faster decoder for large messages (lsp/transport.ts); --node-ipc as the library does it.
+const stdio = process.argv.includes('--stdio');
+const connection = stdio
+  ? createConnection(ProposedFeatures.all, ...stdioTransport(() => process.exit(shutdownReceived ? 0 : 1)))
+  : createConnection(ProposedFeatures.all);
+if (stdio) {
+  // stdout carries the protocol: console output goes to the client's log (as the library does for its own stdio).
+  const toLog =
+    (log: (m: string) => void) =>
+    (...args: unknown[]) =>
+      log(args.map(String).join(' '));
+  console.log = toLog((m) => connection.console.log(m));
+  console.info = toLog((m) => connection.console.info(m));
+  console.warn = toLog((m) => connection.console.warn(m));
+  console.error = toLog((m) => connection.console.error(m));
+}
 const documents = new TextDocuments(TextDocument);
 const settings = new Settings(connection);
 const catalogs = new Catalogs(connection, builtinCatalog);
@@ -175,7 +192,10 @@ connection.onDidChangeWatchedFiles((params) => {
 documents.onDidChangeContent((e) => scheduler.changed(e.document.uri));
 documents.onDidOpen((e) => workspaceCheck.opened(e.document.uri));
 documents.onDidClose((e) => scheduler.closed(e.document.uri));
-connection.onShutdown(() => scheduler.dispose());
+connection.onShutdown(() => {
+  shutdownReceived = true;
+  return scheduler.dispose();
+});
 
 // Requests are answered in the document's worker from its last finished analysis; code actions
 // only from the analysis of the current text (they wait for it, or get nothing once it is superseded).

@@ -63,9 +63,11 @@ export class LspClient {
       env?: Record<string, string>;
       /** The client resolves code actions' edits lazily (codeAction/resolve). */
       resolveEdits?: boolean;
+      /** Node options for the server process (e.g. `--cpu-prof`, which NODE_OPTIONS refuses). */
+      execArgv?: string[];
     } = {},
   ): Promise<LspClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], {
+    const child = spawn(process.execPath, [...(options.execArgv ?? []), SERVER, '--stdio'], {
       stdio: ['pipe', 'pipe', 'pipe'],
       env: { ...process.env, ...options.env },
     });

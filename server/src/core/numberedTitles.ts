@@ -2,7 +2,7 @@
 // 第6条（秘密の保持）) with the group of siblings it belongs to, so fixes can pick a free number
 // and the numbering rule can find duplicates and gaps.
 import { withoutClosingHashes } from './text/trim';
-import { titleOf, type LocatedBlock } from './model';
+import { memoOnFacts, titleOf, type LocatedBlock } from './model';
 import { formatNumbered, numberKey, parseNumbering, styleKey, type Numbering } from './fixes/numbering';
 
 export interface NumberedTitle {
@@ -57,6 +57,34 @@ export function titleText(text: string, b: LocatedBlock): { title: string; at: n
   return { title: last.trim(), at: at + lead };
 }
 
+/** What a block's own text says of its number, offsets relative to the block; null when it has none. */
+interface OwnNumber {
+  numbering: Numbering;
+  style: string;
+  key: string;
+  start: number;
+  end: number;
+}
+
+function ownNumber(text: string, b: LocatedBlock): OwnNumber | null {
+  const f = b.facts;
+  // Only the block's own text is read (so the answer can be kept with its facts across edits elsewhere).
+  if (!mayBeNumbered(text.slice(b.start, Math.min(b.end, b.start + 16)))) return null;
+  if (f.kind !== 'heading' && titleOf(f, text, b.start)[0] === 0) return null;
+  const { title, at } = titleText(text, b);
+  const bold = title.startsWith('**') ? 2 : 0;
+  const n = parseNumbering(title.slice(bold));
+  if (!n) return null;
+  const shown = formatNumbered({ ...n, bracket: undefined }, n.value, '', n.branch).trimEnd().length;
+  return {
+    numbering: n,
+    style: styleKey(n),
+    key: numberKey(n.value, n.branch),
+    start: at + bold - b.start,
+    end: at + bold + shown - b.start,
+  };
+}
+
 /** Every numbered title of the draft outside lists and quotes, in order. */
 export function numberedTitles(text: string, blocks: readonly LocatedBlock[]): NumberedTitle[] {
   const out: NumberedTitle[] = [];
@@ -84,21 +112,17 @@ export function numberedTitles(text: string, blocks: readonly LocatedBlock[]): N
           break;
         }
     }
-    if (!mayBeNumbered(text.slice(b.start, b.start + 16))) continue;
-    if (f.kind !== 'heading' && titleOf(f, text, b.start)[0] === 0) continue;
-    const { title, at } = titleText(text, b);
-    const bold = title.startsWith('**') ? 2 : 0;
-    const n = parseNumbering(title.slice(bold));
-    if (!n) continue;
+    // Kept with the block's facts: a keystroke re-reads the numbers of the blocks it touched only (issue 12).
+    const own = memoOnFacts(f, 'own-number', () => ownNumber(text, b));
+    if (!own) continue;
     const level = f.kind === 'heading' ? `h${f.depth}` : 'p';
-    const shown = formatNumbered({ ...n, bracket: undefined }, n.value, '', n.branch).trimEnd().length;
     out.push({
       block: i,
-      numbering: n,
-      group: `${parent}|${level}|${styleKey(n)}`,
-      key: numberKey(n.value, n.branch),
-      start: at + bold,
-      end: at + bold + shown,
+      numbering: { ...own.numbering },
+      group: `${parent}|${level}|${own.style}`,
+      key: own.key,
+      start: b.start + own.start,
+      end: b.start + own.end,
     });
   }
   return out;

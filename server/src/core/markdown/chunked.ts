@@ -1,4 +1,5 @@
 import { closerOf, FENCE_OPEN, frontMatterEnd, parseMarkdown, type Block, type ParsedMarkdown } from './parse';
+import { plainLineBlocks } from './plainLines';
 
 // Issue 12: micromark's cost grows faster than the text in some constructs (lazy continuation
 // lines, `*a*a*a…`, unclosed links, …) and its syntax tree of a whole 5 MB draft takes gigabytes.
@@ -145,7 +146,9 @@ export function* parseChunkedSteps(
     let end = cutAtLeast(Math.max(start + sizes.target, minEnd));
     let parsed: ParsedMarkdown | undefined;
     while (!plain && (end - start <= sizes.max || (start === from && end <= minEnd))) {
-      const window = parseMarkdown(text.slice(start, end), start, start === 0);
+      // A window of only headings and plain lines is read directly (plainLines.ts), else by micromark.
+      const window =
+        plainLineBlocks(text, start, end, start === 0) ?? parseMarkdown(text.slice(start, end), start, start === 0);
       const last = window.roots[window.roots.length - 1];
       if (end >= to || (canCut(text, last ? last.end : start, end) && (!last || closed(text, last)))) {
         parsed = window;
