@@ -32,11 +32,13 @@ let activeFileOnly = false;
 
 export async function activate(context: vscode.ExtensionContext): Promise<LanguageClient> {
   const serverModule = context.asAbsolutePath('server/out/server.js');
+  // stdio, not Node IPC: the server decodes large messages (a 5 MB draft) off the hot path there
+  // (server/src/lsp/transport.ts), so a hover is not queued behind the decoding.
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
+    run: { module: serverModule, transport: TransportKind.stdio },
     debug: {
       module: serverModule,
-      transport: TransportKind.ipc,
+      transport: TransportKind.stdio,
       options: { execArgv: ['--nolazy', '--inspect=6019'] },
     },
   };

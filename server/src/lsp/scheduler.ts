@@ -320,7 +320,12 @@ export class Scheduler {
 
   private spawn(): Slot {
     const shared = new Int32Array(new SharedArrayBuffer(8));
-    const worker = new Worker(path.join(__dirname, 'worker.js'), { workerData: { shared: shared.buffer } });
+    // stdout: true — a worker's stdout is not the process's: over --stdio that carries the protocol.
+    const worker = new Worker(path.join(__dirname, 'worker.js'), {
+      workerData: { shared: shared.buffer },
+      stdout: true,
+    });
+    worker.stdout.on('data', (chunk: Buffer) => this.connection.console.log(chunk.toString().trimEnd()));
     const slot: Slot = {
       worker,
       shared,
