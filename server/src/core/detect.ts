@@ -49,146 +49,196 @@ function detectBlock(facts: BlockFacts, catalog: Catalog): BlockDetection {
   let out = EMPTY_DETECTION;
   if (facts.hits.length && !facts.toc) {
     out = { hits: [], support: [] };
-    const t = catalog.detection;
-    if (bits.length < t.groups) {
-      bits = new Int32Array(t.groups);
-      headBits = new Int32Array(t.groups);
-    }
-    const clauses = catalog.def.clauses.length;
-    if (found.length < clauses) {
-      found = new Uint8Array(clauses);
-      sentenceFound = new Int32Array(clauses);
-      supported = new Uint8Array(clauses);
-    }
-    found.fill(0, 0, clauses); // 1: by a heading word, 4: by an own title, 2: by body
-    supported.fill(0, 0, clauses);
-    // Hits come in end order; detection wants start order (they differ only where phrases overlap).
-    const raw = facts.hits;
-    let order: number[] | undefined;
-    for (let k = 3; k < raw.length; k += 3) {
-      if (raw[k + 1] < raw[k - 2]) {
-        order = Array.from({ length: raw.length / 3 }, (_, i) => i * 3).sort(
-          (a, b) => raw[a + 1] - raw[b + 1] || raw[a + 2] - raw[b + 2],
-        );
-        break;
-      }
-    }
-    const count = raw.length / 3;
-    const at = (i: number) => (order ? order[i] : i * 3);
-    let masks: number[] | undefined; // [clause, start, end, …]
-    let vetoes: Set<number> | undefined; // sentence × clauses + clause
-    let pending: number[] | undefined; // [sentence, phrase, …] of soft vetoes
-    let lifted: Set<number> | undefined; // sentence × contexts + context
-    for (let i = 0; i < count; i++) {
-      const h = at(i);
-      for (const c of t.notClauses[raw[h]]) (masks ??= []).push(c, raw[h + 1], raw[h + 2]);
-      const vetoing = t.vetoClauses[raw[h]];
-      if (vetoing.length) {
-        const base = sentenceOf(facts, raw[h + 1]) * clauses;
-        for (const c of vetoing) (vetoes ??= new Set()).add(base + c);
-      }
-      const soft = t.softVetoes[raw[h]];
-      if (soft.length) (pending ??= []).push(sentenceOf(facts, raw[h + 1]), raw[h]);
-      for (const k of t.liftContexts[raw[h]])
-        (lifted ??= new Set()).add(sentenceOf(facts, raw[h + 1]) * t.contexts + k);
-    }
-    // A negative context with `unless` vetoes its sentence only when no `unless` phrase lifts it.
-    if (pending) {
-      for (let p = 0; p < pending.length; p += 2) {
-        const s = pending[p];
-        const soft = t.softVetoes[pending[p + 1]];
-        for (let k = 0; k < soft.length; k += 2)
-          if (!lifted?.has(s * t.contexts + soft[k])) (vetoes ??= new Set()).add(s * clauses + soft[k + 1]);
-      }
-    }
-    // A template choice marker (【再委託を禁止する場合】) names a clause without stating it.
-    const markers = markersIn(facts);
-    // Masks and queries both come in start order: per clause, a cursor over its masks and the
-    // furthest end among those starting at or before the query keep this linear.
-    let maskCursor: Map<number, { at: number; maxEnd: number }> | undefined;
-    const masked = (clause: number, start: number, end: number) => {
-      if (insideMarker(markers, start, end)) return true;
-      if (!masks) return false;
-      let c = (maskCursor ??= new Map()).get(clause);
-      if (!c) maskCursor.set(clause, (c = { at: 0, maxEnd: -1 }));
-      for (; c.at < masks.length && masks[c.at + 1] <= start; c.at += 3)
-        if (masks[c.at] === clause && masks[c.at + 2] > c.maxEnd) c.maxEnd = masks[c.at + 2];
-      return end <= c.maxEnd;
-    };
-    const vetoed = (clause: number, sentence: number) =>
-      vetoes !== undefined && vetoes.has(sentence * clauses + clause);
-    const titleEnd = facts.titleEnd;
-    const titleOnly = titleEnd >= facts.norm.text.length;
-    // Heading groups: all terms within the title. Body groups: all terms within one sentence.
-    let sentence = -1;
-    touched.length = 0;
-    headTouched.length = 0;
-    for (let i = 0; i < count; i++) {
-      const h = at(i);
-      const phrase = raw[h];
-      const start = raw[h + 1];
-      const end = raw[h + 2];
-      const heading = t.headingRefs[phrase];
-      if (heading.length && end <= titleEnd) {
-        const hs = vetoes ? sentenceOf(facts, start) : 0;
-        for (let k = 0; k < heading.length; k += 2) {
-          const g = heading[k];
-          const clause = t.groupClause[g];
-          const bit = t.strongGroup[g] ? 4 : 1;
-          if (found[clause] & bit || masked(clause, start, end) || vetoed(clause, hs)) continue;
-          if (headBits[g] === 0) headTouched.push(g);
-          headBits[g] |= heading[k + 1];
-          if (headBits[g] === t.groupFull[g]) found[clause] |= bit;
-        }
-      }
-      const subjects = t.supportClauses[phrase];
-      const body = t.bodyRefs[phrase];
-      if (!body.length && !subjects.length) continue;
-      const s = sentenceOf(facts, start);
-      if (start >= titleEnd) {
-        for (const clause of subjects) {
-          if (supported[clause] || masked(clause, start, end) || vetoed(clause, s)) continue;
-          supported[clause] = 1;
-          out.support.push(clause, s);
-        }
-      }
-      // A block that is only a title line (a bare 「再委託」) names a clause (above); it does not state it.
-      if (!body.length || (titleOnly && facts.kind !== 'heading')) continue;
-      if (s !== sentence) {
-        // A new sentence: body groups start again.
-        for (const g of touched) bits[g] = 0;
-        touched.length = 0;
-        sentence = s;
-      }
-      for (let k = 0; k < body.length; k += 2) {
-        const g = body[k];
-        const clause = t.groupClause[g];
-        if (found[clause] & 2 || masked(clause, start, end) || vetoed(clause, s)) continue;
-        if (bits[g] === 0) touched.push(g);
-        bits[g] |= body[k + 1];
-        if (bits[g] === t.groupFull[g]) {
-          found[clause] |= 2;
-          sentenceFound[clause] = s;
-        }
-      }
-    }
-    for (const g of touched) bits[g] = 0;
-    for (const g of headTouched) headBits[g] = 0;
-    touched.length = 0;
-    headTouched.length = 0;
-    const titleBy = facts.kind === 'heading' ? 'heading' : 'title';
-    for (let clause = 0; clause < clauses; clause++) {
-      // Body wording inside a heading (## 情報セキュリティインシデントの報告) names the clause like a
-      // heading word; a heading that is a whole sentence (a setext underline below a paragraph) states it.
-      const sentenceHeading = facts.kind === 'heading' && facts.norm.text.includes('。');
-      if (found[clause] & 5 || (found[clause] & 2 && facts.kind === 'heading' && !sentenceHeading))
-        out.hits.push({ clause, by: titleBy, own: (found[clause] & 4) !== 0, sentence: 0 });
-      if (found[clause] & 2 && (facts.kind !== 'heading' || sentenceHeading))
-        out.hits.push({ clause, by: 'body', own: false, sentence: sentenceFound[clause] });
-    }
+    const clauses = prepareScratch(catalog);
+    const reader = hitReader(facts, catalog);
+    scanHits(facts, catalog, reader, out);
+    reportHits(facts, clauses, out);
   }
   facts.memo[DETECTED] = out;
   return out;
+}
+
+/** Sizes the scratch tables for this catalog and clears the per-block flags; returns the clause count. */
+function prepareScratch(catalog: Catalog): number {
+  const t = catalog.detection;
+  if (bits.length < t.groups) {
+    bits = new Int32Array(t.groups);
+    headBits = new Int32Array(t.groups);
+  }
+  const clauses = catalog.def.clauses.length;
+  if (found.length < clauses) {
+    found = new Uint8Array(clauses);
+    sentenceFound = new Int32Array(clauses);
+    supported = new Uint8Array(clauses);
+  }
+  found.fill(0, 0, clauses); // 1: by a heading word, 4: by an own title, 2: by body
+  supported.fill(0, 0, clauses);
+  return clauses;
+}
+
+/** A block's hits in start order, and which of them count for which clause. */
+interface HitReader {
+  count: number;
+  /** Offset into `facts.hits` of the i-th hit in start order. */
+  at(i: number): number;
+  /** Is the hit inside one of the clause's `not` phrases or a 【…の場合】 marker? Ask in start order. */
+  masked(clause: number, start: number, end: number): boolean;
+  vetoed(clause: number, sentence: number): boolean;
+  hasVetoes: boolean;
+}
+
+/** Hits come in end order; detection wants start order (they differ only where phrases overlap). */
+function startOrder(raw: ArrayLike<number>): number[] | undefined {
+  for (let k = 3; k < raw.length; k += 3) {
+    if (raw[k + 1] < raw[k - 2])
+      return Array.from({ length: raw.length / 3 }, (_, i) => i * 3).sort(
+        (a, b) => raw[a + 1] - raw[b + 1] || raw[a + 2] - raw[b + 2],
+      );
+  }
+  return undefined;
+}
+
+function hitReader(facts: BlockFacts, catalog: Catalog): HitReader {
+  const raw = facts.hits;
+  const order = startOrder(raw);
+  const count = raw.length / 3;
+  const at = (i: number) => (order ? order[i] : i * 3);
+  const { masks, vetoes } = masksAndVetoes(facts, catalog, count, at);
+  // A template choice marker (【再委託を禁止する場合】) names a clause without stating it.
+  const markers = markersIn(facts);
+  // Masks and queries both come in start order: per clause, a cursor over its masks and the
+  // furthest end among those starting at or before the query keep this linear.
+  let maskCursor: Map<number, { at: number; maxEnd: number }> | undefined;
+  const masked = (clause: number, start: number, end: number) => {
+    if (insideMarker(markers, start, end)) return true;
+    if (!masks) return false;
+    let c = (maskCursor ??= new Map()).get(clause);
+    if (!c) maskCursor.set(clause, (c = { at: 0, maxEnd: -1 }));
+    for (; c.at < masks.length && masks[c.at + 1] <= start; c.at += 3)
+      if (masks[c.at] === clause && masks[c.at + 2] > c.maxEnd) c.maxEnd = masks[c.at + 2];
+    return end <= c.maxEnd;
+  };
+  const clauses = catalog.def.clauses.length;
+  const vetoed = (clause: number, sentence: number) => vetoes !== undefined && vetoes.has(sentence * clauses + clause);
+  return { count, at, masked, vetoed, hasVetoes: vetoes !== undefined };
+}
+
+/** The `not` masks ([clause, start, end, …]) and the vetoed sentence × clause pairs of a block. */
+function masksAndVetoes(facts: BlockFacts, catalog: Catalog, count: number, at: (i: number) => number) {
+  const t = catalog.detection;
+  const clauses = catalog.def.clauses.length;
+  const raw = facts.hits;
+  let masks: number[] | undefined; // [clause, start, end, …]
+  let vetoes: Set<number> | undefined; // sentence × clauses + clause
+  let pending: number[] | undefined; // [sentence, phrase, …] of soft vetoes
+  let lifted: Set<number> | undefined; // sentence × contexts + context
+  for (let i = 0; i < count; i++) {
+    const h = at(i);
+    for (const c of t.notClauses[raw[h]]) (masks ??= []).push(c, raw[h + 1], raw[h + 2]);
+    const vetoing = t.vetoClauses[raw[h]];
+    if (vetoing.length) {
+      const base = sentenceOf(facts, raw[h + 1]) * clauses;
+      for (const c of vetoing) (vetoes ??= new Set()).add(base + c);
+    }
+    const soft = t.softVetoes[raw[h]];
+    if (soft.length) (pending ??= []).push(sentenceOf(facts, raw[h + 1]), raw[h]);
+    for (const k of t.liftContexts[raw[h]]) (lifted ??= new Set()).add(sentenceOf(facts, raw[h + 1]) * t.contexts + k);
+  }
+  // A negative context with `unless` vetoes its sentence only when no `unless` phrase lifts it.
+  if (pending) {
+    for (let p = 0; p < pending.length; p += 2) {
+      const s = pending[p];
+      const soft = t.softVetoes[pending[p + 1]];
+      for (let k = 0; k < soft.length; k += 2)
+        if (!lifted?.has(s * t.contexts + soft[k])) (vetoes ??= new Set()).add(s * clauses + soft[k + 1]);
+    }
+  }
+  return { masks, vetoes };
+}
+
+/** Heading groups: all terms within the title. Body groups: all terms within one sentence. */
+function scanHits(facts: BlockFacts, catalog: Catalog, r: HitReader, out: BlockDetection): void {
+  const t = catalog.detection;
+  const raw = facts.hits;
+  const titleEnd = facts.titleEnd;
+  const titleOnly = titleEnd >= facts.norm.text.length;
+  let sentence = -1;
+  touched.length = 0;
+  headTouched.length = 0;
+  for (let i = 0; i < r.count; i++) {
+    const h = r.at(i);
+    const phrase = raw[h];
+    const start = raw[h + 1];
+    const end = raw[h + 2];
+    const heading = t.headingRefs[phrase];
+    if (heading.length && end <= titleEnd)
+      headingTerms(heading, catalog, r, r.hasVetoes ? sentenceOf(facts, start) : 0, start, end);
+    const subjects = t.supportClauses[phrase];
+    const body = t.bodyRefs[phrase];
+    if (!body.length && !subjects.length) continue;
+    const s = sentenceOf(facts, start);
+    if (start >= titleEnd) {
+      for (const clause of subjects) {
+        if (supported[clause] || r.masked(clause, start, end) || r.vetoed(clause, s)) continue;
+        supported[clause] = 1;
+        out.support.push(clause, s);
+      }
+    }
+    // A block that is only a title line (a bare 「再委託」) names a clause (above); it does not state it.
+    if (!body.length || (titleOnly && facts.kind !== 'heading')) continue;
+    if (s !== sentence) {
+      // A new sentence: body groups start again.
+      for (const g of touched) bits[g] = 0;
+      touched.length = 0;
+      sentence = s;
+    }
+    bodyTerms(body, catalog, r, s, start, end);
+  }
+  for (const g of touched) bits[g] = 0;
+  for (const g of headTouched) headBits[g] = 0;
+  touched.length = 0;
+  headTouched.length = 0;
+}
+
+function headingTerms(heading: Int32Array, catalog: Catalog, r: HitReader, hs: number, start: number, end: number) {
+  const t = catalog.detection;
+  for (let k = 0; k < heading.length; k += 2) {
+    const g = heading[k];
+    const clause = t.groupClause[g];
+    const bit = t.strongGroup[g] ? 4 : 1;
+    if (found[clause] & bit || r.masked(clause, start, end) || r.vetoed(clause, hs)) continue;
+    if (headBits[g] === 0) headTouched.push(g);
+    headBits[g] |= heading[k + 1];
+    if (headBits[g] === t.groupFull[g]) found[clause] |= bit;
+  }
+}
+
+function bodyTerms(body: Int32Array, catalog: Catalog, r: HitReader, s: number, start: number, end: number) {
+  const t = catalog.detection;
+  for (let k = 0; k < body.length; k += 2) {
+    const g = body[k];
+    const clause = t.groupClause[g];
+    if (found[clause] & 2 || r.masked(clause, start, end) || r.vetoed(clause, s)) continue;
+    if (bits[g] === 0) touched.push(g);
+    bits[g] |= body[k + 1];
+    if (bits[g] === t.groupFull[g]) {
+      found[clause] |= 2;
+      sentenceFound[clause] = s;
+    }
+  }
+}
+
+function reportHits(facts: BlockFacts, clauses: number, out: BlockDetection): void {
+  const titleBy = facts.kind === 'heading' ? 'heading' : 'title';
+  // Body wording inside a heading (## 情報セキュリティインシデントの報告) names the clause like a
+  // heading word; a heading that is a whole sentence (a setext underline below a paragraph) states it.
+  const sentenceHeading = facts.kind === 'heading' && facts.norm.text.includes('。');
+  for (let clause = 0; clause < clauses; clause++) {
+    if (found[clause] & 5 || (found[clause] & 2 && facts.kind === 'heading' && !sentenceHeading))
+      out.hits.push({ clause, by: titleBy, own: (found[clause] & 4) !== 0, sentence: 0 });
+    if (found[clause] & 2 && (facts.kind !== 'heading' || sentenceHeading))
+      out.hits.push({ clause, by: 'body', own: false, sentence: sentenceFound[clause] });
+  }
 }
 
 export interface ClauseLocation {
