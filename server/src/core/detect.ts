@@ -1,6 +1,6 @@
 import type { Catalog } from './catalog/compile';
 import { normalizePhrase } from './text/normalize';
-import { insideMarker, markersIn, sentenceOf, spanInBlock, type BlockFacts, type LocatedBlock } from './model';
+import { anyHit, insideMarker, markersIn, sentenceOf, spanInBlock, type BlockFacts, type LocatedBlock } from './model';
 
 export type FoundBy = 'heading' | 'title' | 'body' | 'marker';
 
@@ -328,7 +328,8 @@ function hasTextAfterTitle(b: LocatedBlock): boolean {
 }
 
 /**
- * Where each clause is stated. Body text counts where a phrase group completes in one sentence.
+ * Where each clause is stated. Body text counts where a phrase group completes in one sentence,
+ * or in a list lead read with one of its items (see listUnits).
  * A heading or title line counts when it is one of the clause's own titles and its section has
  * text, or when its section's body is about the clause's subject (so a 漏えい heading above a
  * liability article, or an empty skeleton heading, states nothing).
@@ -337,69 +338,247 @@ export function detectClauses(text: string, blocks: readonly LocatedBlock[], cat
   const titled = new Map<number, ClauseLocation>();
   const body = new Map<number, ClauseLocation>();
   const emptyCandidates = new Map<number, EmptyClauseHeading>();
-  // A cover block above the document's title heading (（別添2） / 令和6年度 / 情報セキュリティ監査業務,
-  // then `# 仕様書`) names what is procured; its words are no sentence and state no clause.
-  const firstHeading = blocks.findIndex((b) => b.facts.kind === 'heading');
-  const cover = firstHeading > 0 && blocks[firstHeading].facts.depth === 1 ? firstHeading : 0;
+  const cover = coverEnd(blocks);
   blocks.forEach((b, index) => {
     if (!b.facts.hits.length) return;
     const onCover = index < cover && isCoverLine(b.facts);
     for (const hit of clausesInBlock(b.facts, catalog)) {
       if (hit.by === 'body') {
-        if (onCover) continue;
-        if (!body.has(hit.clause))
-          body.set(hit.clause, {
-            by: 'body',
-            block: index,
-            start: b.start,
-            end: b.end,
-            evidence: sentenceSpan(text, b, hit.sentence),
-          });
+        if (!onCover && !body.has(hit.clause))
+          body.set(hit.clause, bodyLocation(index, b, sentenceSpan(text, b, hit.sentence)));
         continue;
       }
       if (titled.has(hit.clause) || isDocumentTitle(b, catalog)) continue;
-      const titleEnd = hit.by === 'title' ? b.start + b.facts.titleSourceEnd : b.end;
-      // A title may sit on the line below a 【…の場合】 marker: the title itself starts on its own line.
-      let titleStart = b.start;
-      if (hit.by === 'title') {
-        titleStart = titleEnd;
-        while (titleStart > b.start && text.charCodeAt(titleStart - 1) !== 10 && text.charCodeAt(titleStart - 1) !== 13)
-          titleStart--;
-      }
-      const selfContained = hit.by === 'title' && hasTextAfterTitle(b);
-      let hasText = selfContained;
-      let support: [number, number] | undefined;
-      // The section is read only as far as needed: an own title needs any text, a heading word its subject.
-      for (let j = selfContained ? index : index + 1; j < blocks.length && !support && !(hit.own && hasText); j++) {
-        if (selfContained ? j > index : endsSection(b.facts, blocks[j].facts, catalog)) break;
-        const n = blocks[j];
-        if (n.facts.kind !== 'paragraph') continue;
-        if (n.facts.norm.text.length && !onlyChoiceMarkers(n.facts)) hasText = true;
-        if (!n.facts.hits.length) continue;
-        const d = detectBlock(n.facts, catalog);
-        for (let k = 0; k < d.support.length; k += 2) {
-          if (d.support[k] === hit.clause) {
-            support = sentenceSpan(text, n, d.support[k + 1]);
-            break;
-          }
-        }
-      }
-      if (support || (hit.own && hasText)) {
-        titled.set(hit.clause, {
-          by: hit.by,
-          block: index,
-          start: b.start,
-          end: titleEnd,
-          evidence: support && !hit.own ? support : [titleStart, titleEnd],
-        });
-      } else if (!hasText && !emptyCandidates.has(hit.clause)) {
-        emptyCandidates.set(hit.clause, { clause: hit.clause, block: index, start: titleStart, end: titleEnd });
-      }
+      const loc = titledLocation(text, blocks, index, hit, catalog);
+      if (loc.found) titled.set(hit.clause, loc.found);
+      else if (loc.empty && !emptyCandidates.has(hit.clause)) emptyCandidates.set(hit.clause, loc.empty);
     }
   });
+  for (const [clause, loc] of listUnits(text, blocks, catalog)) if (!body.has(clause)) body.set(clause, loc);
   for (const [clause, loc] of body) if (!titled.has(clause)) titled.set(clause, loc);
   const empty = [...emptyCandidates.values()].filter((e) => !titled.has(e.clause));
   return { locations: titled, empty };
+}
+
+/**
+ * A cover block above the document's title heading (（別添2） / 令和6年度 / 情報セキュリティ監査業務,
+ * then `# 仕様書`) names what is procured; its words are no sentence and state no clause.
+ */
+function coverEnd(blocks: readonly LocatedBlock[]): number {
+  const firstHeading = blocks.findIndex((b) => b.facts.kind === 'heading');
+  return firstHeading > 0 && blocks[firstHeading].facts.depth === 1 ? firstHeading : 0;
+}
+
+function bodyLocation(index: number, b: LocatedBlock, evidence: [number, number]): ClauseLocation {
+  return { by: 'body', block: index, start: b.start, end: b.end, evidence };
+}
+
+/**
+ * A heading or title hit: stated when it is an own title over any text, or when its section's body
+ * is about the clause's subject; else, over a section with no text, an empty heading.
+ */
+function titledLocation(
+  text: string,
+  blocks: readonly LocatedBlock[],
+  index: number,
+  hit: BlockClauseHit,
+  catalog: Catalog,
+): { found?: ClauseLocation; empty?: EmptyClauseHeading } {
+  const b = blocks[index];
+  const titleEnd = hit.by === 'title' ? b.start + b.facts.titleSourceEnd : b.end;
+  // A title may sit on the line below a 【…の場合】 marker: the title itself starts on its own line.
+  let titleStart = b.start;
+  if (hit.by === 'title') {
+    titleStart = titleEnd;
+    while (titleStart > b.start && text.charCodeAt(titleStart - 1) !== 10 && text.charCodeAt(titleStart - 1) !== 13)
+      titleStart--;
+  }
+  const selfContained = hit.by === 'title' && hasTextAfterTitle(b);
+  let hasText = selfContained;
+  let support: [number, number] | undefined;
+  // The section is read only as far as needed: an own title needs any text, a heading word its subject.
+  for (let j = selfContained ? index : index + 1; j < blocks.length && !support && !(hit.own && hasText); j++) {
+    if (selfContained ? j > index : endsSection(b.facts, blocks[j].facts, catalog)) break;
+    const n = blocks[j];
+    if (n.facts.kind !== 'paragraph') continue;
+    if (n.facts.norm.text.length && !onlyChoiceMarkers(n.facts)) hasText = true;
+    if (!n.facts.hits.length) continue;
+    const d = detectBlock(n.facts, catalog);
+    for (let k = 0; k < d.support.length; k += 2) {
+      if (d.support[k] === hit.clause) {
+        support = sentenceSpan(text, n, d.support[k + 1]);
+        break;
+      }
+    }
+  }
+  if (support || (hit.own && hasText)) {
+    const evidence: [number, number] = support && !hit.own ? support : [titleStart, titleEnd];
+    return { found: { by: hit.by, block: index, start: b.start, end: titleEnd, evidence } };
+  }
+  if (!hasText) return { empty: { clause: hit.clause, block: index, start: titleStart, end: titleEnd } };
+  return {};
+}
+
+/** The body terms of one sentence (or of the whole block: -1) that count, and the clauses it vetoes. */
+interface SentenceTerms {
+  /** Group → the bits of its terms seen. */
+  groups: Map<number, number>;
+  vetoed: Set<number>;
+}
+
+function sentenceTerms(facts: BlockFacts, catalog: Catalog, sentence: number): SentenceTerms {
+  const out: SentenceTerms = { groups: new Map(), vetoed: new Set() };
+  if (!facts.hits.length || facts.toc) return out;
+  const t = catalog.detection;
+  const r = hitReader(facts, catalog);
+  const clauses = catalog.def.clauses.length;
+  const from = sentence < 0 ? 0 : sentence;
+  const to = sentence < 0 ? facts.sentenceStarts.length : sentence + 1;
+  for (let s = from; s < to; s++) for (let c = 0; c < clauses; c++) if (r.vetoed(c, s)) out.vetoed.add(c);
+  const raw = facts.hits;
+  for (let i = 0; i < r.count; i++) {
+    const h = r.at(i);
+    const start = raw[h + 1];
+    const s = sentenceOf(facts, start);
+    if (s < from || s >= to) continue;
+    const body = t.bodyRefs[raw[h]];
+    for (let k = 0; k < body.length; k += 2) {
+      const g = body[k];
+      if (r.masked(t.groupClause[g], start, raw[h + 2]) || out.vetoed.has(t.groupClause[g])) continue;
+      out.groups.set(g, (out.groups.get(g) ?? 0) | body[k + 1]);
+    }
+  }
+  return out;
+}
+
+/** Longest list item (normalised characters) read with its lead. */
+const ITEM_MAX = 100;
+/** Most items read after one lead. */
+const ITEMS_MAX = 30;
+
+/** The sentence of a paragraph that leads a list (a lead phrase and a duty in it), else -1. */
+function leadSentence(facts: BlockFacts, catalog: Catalog): number {
+  if (facts.kind !== 'paragraph' || facts.toc) return -1;
+  const flags = catalog.detection.leadPhrase;
+  const raw = facts.hits;
+  const seen = new Map<number, number>();
+  let lead = -1;
+  for (let k = 0; k < raw.length; k += 3) {
+    const f = flags[raw[k]];
+    if (!f) continue;
+    const s = sentenceOf(facts, raw[k + 1]);
+    const both = (seen.get(s) ?? 0) | f;
+    seen.set(s, both);
+    if (both === 3 && s > lead) lead = s;
+  }
+  return lead;
+}
+
+/**
+ * How a list item is numbered, from its normalised text: (1) (ア) (a) 1. ア. ・, else undefined.
+ * Items of one list share a style, so the next article (3 甲は…) does not join the list of (1) (2).
+ */
+function numberStyle(facts: BlockFacts): string | undefined {
+  const text = itemText(facts);
+  const c = text.charCodeAt(0);
+  const digit = (k: number) => k >= 48 && k <= 57;
+  const kana = (k: number) => k >= 0x30a2 && k <= 0x30f3;
+  if (c === 40 /* ( */) {
+    const close = text.indexOf(')');
+    if (close < 2 || close > 4) return undefined;
+    const k = text.charCodeAt(1);
+    return digit(k)
+      ? '(1)'
+      : kana(k)
+        ? '(ア)'
+        : k >= 97 && k <= 122
+          ? '(a)'
+          : '一二三四五六七八九十'.includes(text[1])
+            ? '(一)'
+            : undefined;
+  }
+  if (digit(c)) {
+    let i = 1;
+    while (i < text.length && digit(text.charCodeAt(i))) i++;
+    return i <= 2 && i < text.length && !'年月日条項号か'.includes(text[i]) ? '1' : undefined;
+  }
+  if (kana(c) && '.、)'.includes(text[1] ?? '')) return 'ア';
+  if (c === 0x30fb /* ・ */ || c === 0x25cf /* ● */ || c === 0x25cb /* ○ */ || c === 0x25a0 /* ■ */) return '・';
+  return undefined;
+}
+
+/** An item's normalised text without the heading, quote or list marks before it (### , > , - ). */
+function itemText(facts: BlockFacts): string {
+  const text = facts.norm.text;
+  let i = 0;
+  while (i < text.length && '#>-*+'.includes(text[i])) i++;
+  return i ? text.slice(i) : text;
+}
+
+/** A short item of one sentence at most (a noun phrase, or a single duty). */
+function isShortItem(facts: BlockFacts): boolean {
+  const text = itemText(facts);
+  const stop = text.indexOf('。');
+  return text.length > 0 && text.length <= ITEM_MAX && (stop < 0 || stop === text.length - 1);
+}
+
+/**
+ * The items of the list after the lead block `i`, by the shape of the first block after it:
+ * numbered headings of one level (their bodies skipped), list items of one depth (their nested
+ * blocks skipped), or numbered paragraphs of one style. Items longer than one short sentence are skipped.
+ */
+function listItems(blocks: readonly LocatedBlock[], i: number): number[] {
+  const first = blocks[i + 1]?.facts;
+  if (!first || (first.kind !== 'heading' && first.kind !== 'paragraph')) return [];
+  const style = numberStyle(first);
+  const list = first.kind === 'paragraph' && first.itemOffset !== null;
+  if (!list && !style) return [];
+  const items: number[] = [];
+  for (let j = i + 1; j < blocks.length && items.length < ITEMS_MAX; j++) {
+    const f = blocks[j].facts;
+    let item: boolean;
+    if (first.kind === 'heading') {
+      if (f.kind === 'heading' && f.depth < first.depth) break;
+      item = f.kind === 'heading' && f.depth === first.depth;
+      if (item && numberStyle(f) !== style) break;
+    } else if (list) {
+      if (f.kind === 'heading' || f.listDepth < first.listDepth) break;
+      item = f.kind === 'paragraph' && f.listDepth === first.listDepth && f.itemOffset !== null;
+    } else {
+      if (f.kind !== 'paragraph' || f.listDepth !== first.listDepth || numberStyle(f) !== style) break;
+      item = true;
+    }
+    if (item && isShortItem(f)) items.push(j);
+  }
+  return items;
+}
+
+/**
+ * A lead sentence read with each item of its list, one item at a time (次の各号に掲げる事項を届け出ること。
+ * + (2) 業務責任者及びその責任範囲): a phrase group completes from the lead and the item together, with
+ * at least one of its terms in the item; a negative context in either vetoes. Items never combine
+ * with each other, so the words of unrelated items do not add up.
+ */
+function listUnits(text: string, blocks: readonly LocatedBlock[], catalog: Catalog): Map<number, ClauseLocation> {
+  const out = new Map<number, ClauseLocation>();
+  const t = catalog.detection;
+  blocks.forEach((b, i) => {
+    if (!b.facts.hits.length || !anyHit(b.facts, t.leadPhrase)) return;
+    const s = leadSentence(b.facts, catalog);
+    if (s < 0) return;
+    const lead = sentenceTerms(b.facts, catalog, s);
+    for (const j of listItems(blocks, i)) {
+      const item = sentenceTerms(blocks[j].facts, catalog, -1);
+      for (const [g, bits] of item.groups) {
+        const clause = t.groupClause[g];
+        if (out.has(clause) || lead.vetoed.has(clause) || item.vetoed.has(clause)) continue;
+        if (((lead.groups.get(g) ?? 0) | bits) !== t.groupFull[g]) continue;
+        const n = blocks[j];
+        out.set(clause, bodyLocation(j, n, spanInBlock(text, n, 0, n.facts.norm.text.length)));
+      }
+    }
+  });
+  return out;
 }
 
 /** First location of each clause in the draft (see detectClauses). */
