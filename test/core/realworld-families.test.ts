@@ -253,6 +253,18 @@ const FAMILIES: Array<[string, string, string, string, string[], string]> = [
     '作業場所及びデータ保管場所',
   ],
   [
+    'security structure as a change report pointing back at the item that named the staff',
+    'security-structure',
+    '契約書',
+    'processing',
+    [
+      '(1) 乙は、本業務の作業責任者を定め、甲に報告すること。',
+      '',
+      '(2) 乙は、(1)の事項に変更が生じたときは、速やかに甲に届け出ること。',
+    ],
+    '(2) 乙は、(1)の事項に変更が生じたときは、速やかに甲に届け出ること。',
+  ],
+  [
     'an own title over any text',
     'confidentiality',
     '契約書',
@@ -428,6 +440,17 @@ const TRAPS: Array<[string, string, string, string, string[]]> = [
       '(1) 業務責任者及びその責任範囲',
       '',
       '(2) 作業場所及びデータ保管場所',
+    ],
+  ],
+  [
+    'a change report pointing back at an item that hands nothing over',
+    'security-structure',
+    '契約書',
+    'processing',
+    [
+      '(1) 乙は、本業務に従事する者に対し、研修を実施すること。',
+      '',
+      '(2) 乙は、(1)の事項に変更が生じたときは、速やかに甲に届け出ること。',
     ],
   ],
   [

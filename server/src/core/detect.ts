@@ -329,7 +329,8 @@ function hasTextAfterTitle(b: LocatedBlock): boolean {
 
 /**
  * Where each clause is stated. Body text counts where a phrase group completes in one sentence,
- * or in a list lead read with one of its items (see listUnits).
+ * in a list lead read with one of its items (listUnits), or in a sentence read with the item it
+ * points back at (backReferences).
  * A heading or title line counts when it is one of the clause's own titles and its section has
  * text, or when its section's body is about the clause's subject (so a 漏えい heading above a
  * liability article, or an empty skeleton heading, states nothing).
@@ -355,6 +356,7 @@ export function detectClauses(text: string, blocks: readonly LocatedBlock[], cat
     }
   });
   for (const [clause, loc] of listUnits(text, blocks, catalog)) if (!body.has(clause)) body.set(clause, loc);
+  for (const [clause, loc] of backReferences(text, blocks, catalog)) if (!body.has(clause)) body.set(clause, loc);
   for (const [clause, loc] of body) if (!titled.has(clause)) titled.set(clause, loc);
   const empty = [...emptyCandidates.values()].filter((e) => !titled.has(e.clause));
   return { locations: titled, empty };
@@ -575,6 +577,75 @@ function listUnits(text: string, blocks: readonly LocatedBlock[], catalog: Catal
         if (((lead.groups.get(g) ?? 0) | bits) !== t.groupFull[g]) continue;
         const n = blocks[j];
         out.set(clause, bodyLocation(j, n, spanInBlock(text, n, 0, n.facts.norm.text.length)));
+      }
+    }
+  });
+  return out;
+}
+
+/** The item number written just before normalised position `at` — 「(1)」 of 「(1)の事項」 — else undefined. */
+function itemNumberBefore(text: string, at: number): string | undefined {
+  if (text.charCodeAt(at - 1) !== 41 /* ) */) return undefined;
+  let i = at - 2;
+  while (i >= 0 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i--;
+  return i >= 0 && i < at - 2 && at - 2 - i <= 2 && text.charCodeAt(i) === 40 ? text.slice(i, at) : undefined;
+}
+
+/** Does sentence `s` of a block hold a back-reference referent (提出, 届け出 …: it hands matters over)? */
+function handsOver(facts: BlockFacts, catalog: Catalog, s: number): boolean {
+  const flags = catalog.detection.backReference;
+  for (let k = 0; k < facts.hits.length; k += 3)
+    if (flags[facts.hits[k]] & 4 && sentenceOf(facts, facts.hits[k + 1]) === s) return true;
+  return false;
+}
+
+/** Most blocks looked back over for the item a back-reference names. */
+const BACK_MAX = 12;
+
+/**
+ * The block a back-reference in block `i` names: for 「(1)の事項」 the nearest earlier item numbered
+ * (1) in the same section; for 「前項の事項」 the paragraph just before. -1 when none.
+ */
+function referredBlock(blocks: readonly LocatedBlock[], i: number, number: string | undefined): number {
+  for (let j = i - 1; j >= 0 && j >= i - BACK_MAX; j--) {
+    const f = blocks[j].facts;
+    if (f.kind === 'heading') return -1;
+    if (f.kind !== 'paragraph') continue;
+    if (!number || itemText(f).startsWith(number)) return j;
+  }
+  return -1;
+}
+
+/**
+ * A sentence that points back at an earlier item (「(1)の事項に変更が生じた場合、…提出すること。」) is read
+ * with each sentence of that item: a phrase group completes from both, with at least one of its
+ * terms in the pointing sentence (which is the evidence); a negative context in either vetoes.
+ */
+function backReferences(text: string, blocks: readonly LocatedBlock[], catalog: Catalog): Map<number, ClauseLocation> {
+  const out = new Map<number, ClauseLocation>();
+  const t = catalog.detection;
+  blocks.forEach((b, i) => {
+    const f = b.facts;
+    if (!f.hits.length || f.kind !== 'paragraph' || !anyHit(f, t.backReference)) return;
+    for (let k = 0; k < f.hits.length; k += 3) {
+      const kind = t.backReference[f.hits[k]] & 3;
+      if (!kind) continue;
+      const number = kind === 1 ? itemNumberBefore(f.norm.text, f.hits[k + 1]) : undefined;
+      if (kind === 1 && !number) continue;
+      const j = referredBlock(blocks, i, number);
+      if (j < 0) continue;
+      const s = sentenceOf(f, f.hits[k + 1]);
+      const here = sentenceTerms(f, catalog, s);
+      const there = blocks[j].facts;
+      for (let rs = 0; rs < there.sentenceStarts.length; rs++) {
+        if (!handsOver(there, catalog, rs)) continue;
+        const ref = sentenceTerms(there, catalog, rs);
+        for (const [g, bits] of here.groups) {
+          const clause = t.groupClause[g];
+          if (out.has(clause) || here.vetoed.has(clause) || ref.vetoed.has(clause)) continue;
+          if ((bits | (ref.groups.get(g) ?? 0)) === t.groupFull[g])
+            out.set(clause, bodyLocation(i, b, sentenceSpan(text, b, s)));
+        }
       }
     }
   });

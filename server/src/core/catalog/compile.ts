@@ -13,6 +13,7 @@ export type PhraseUsage =
   | { kind: 'support'; clause: number }
   | { kind: 'umbrella' }
   | { kind: 'lead'; duty: boolean }
+  | { kind: 'backref'; bit: number }
   | { kind: 'variant'; clause: number; variant: string }
   | { kind: 'unless'; clause: number; variant: string }
   | { kind: 'risk'; item: number; group: number; term: number }
@@ -46,6 +47,8 @@ export interface DetectionTables {
   variantPhrase: Uint8Array;
   /** Per phrase: 1 when it is a list lead's phrase (次の各号に掲げる事項), 2 when a lead's duty (こと。), 3 both. */
   leadPhrase: Uint8Array;
+  /** Per phrase: bit 1 when it points back at a numbered item ((1)の事項), 2 at the paragraph before (前項の事項), 4 a referent (提出). */
+  backReference: Uint8Array;
   /** Per phrase: 1 when it is a placeholder spelling. */
   placeholderPhrase: Uint8Array;
 }
@@ -167,6 +170,9 @@ export function compileCatalog(
   def.umbrellaHeadings.forEach((h) => add(h, { kind: 'umbrella' }));
   def.listLeads?.phrases.forEach((p) => add(p, { kind: 'lead', duty: false }));
   def.listLeads?.duties.forEach((p) => add(p, { kind: 'lead', duty: true }));
+  def.backReferences?.numbered.forEach((p) => add(p, { kind: 'backref', bit: 1 }));
+  def.backReferences?.previous.forEach((p) => add(p, { kind: 'backref', bit: 2 }));
+  def.backReferences?.referents.forEach((p) => add(p, { kind: 'backref', bit: 4 }));
   const riskGroupSizes = def.cloudRisks.items.map((item, r) =>
     item.recognise.map((spec, g) => addGroup(spec, (term) => ({ kind: 'risk', item: r, group: g, term }))),
   );
@@ -307,6 +313,9 @@ function detectionTables(
     list.some((u) => u.kind === 'variant' || u.kind === 'unless') ? 1 : 0,
   );
   const placeholderPhrase = Uint8Array.from(usages, (list) => (list.some((u) => u.kind === 'placeholder') ? 1 : 0));
+  const backReference = Uint8Array.from(usages, (list) =>
+    list.reduce((bits, u) => (u.kind === 'backref' ? bits | u.bit : bits), 0),
+  );
   const leadPhrase = Uint8Array.from(usages, (list) =>
     list.reduce((flags, u) => (u.kind === 'lead' ? flags | (u.duty ? 2 : 1) : flags), 0),
   );
@@ -325,6 +334,7 @@ function detectionTables(
     groups: groupClause.length,
     variantPhrase,
     leadPhrase,
+    backReference,
     placeholderPhrase,
   };
 }
