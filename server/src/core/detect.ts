@@ -1,6 +1,6 @@
 import type { Catalog } from './catalog/compile';
 import { normalizePhrase } from './text/normalize';
-import { insideMarker, markersIn, sentenceOf, spanInBlock, type BlockFacts, type LocatedBlock } from './model';
+import { anyHit, insideMarker, markersIn, sentenceOf, spanInBlock, type BlockFacts, type LocatedBlock } from './model';
 
 export type FoundBy = 'heading' | 'title' | 'body' | 'marker';
 
@@ -49,146 +49,196 @@ function detectBlock(facts: BlockFacts, catalog: Catalog): BlockDetection {
   let out = EMPTY_DETECTION;
   if (facts.hits.length && !facts.toc) {
     out = { hits: [], support: [] };
-    const t = catalog.detection;
-    if (bits.length < t.groups) {
-      bits = new Int32Array(t.groups);
-      headBits = new Int32Array(t.groups);
-    }
-    const clauses = catalog.def.clauses.length;
-    if (found.length < clauses) {
-      found = new Uint8Array(clauses);
-      sentenceFound = new Int32Array(clauses);
-      supported = new Uint8Array(clauses);
-    }
-    found.fill(0, 0, clauses); // 1: by a heading word, 4: by an own title, 2: by body
-    supported.fill(0, 0, clauses);
-    // Hits come in end order; detection wants start order (they differ only where phrases overlap).
-    const raw = facts.hits;
-    let order: number[] | undefined;
-    for (let k = 3; k < raw.length; k += 3) {
-      if (raw[k + 1] < raw[k - 2]) {
-        order = Array.from({ length: raw.length / 3 }, (_, i) => i * 3).sort(
-          (a, b) => raw[a + 1] - raw[b + 1] || raw[a + 2] - raw[b + 2],
-        );
-        break;
-      }
-    }
-    const count = raw.length / 3;
-    const at = (i: number) => (order ? order[i] : i * 3);
-    let masks: number[] | undefined; // [clause, start, end, …]
-    let vetoes: Set<number> | undefined; // sentence × clauses + clause
-    let pending: number[] | undefined; // [sentence, phrase, …] of soft vetoes
-    let lifted: Set<number> | undefined; // sentence × contexts + context
-    for (let i = 0; i < count; i++) {
-      const h = at(i);
-      for (const c of t.notClauses[raw[h]]) (masks ??= []).push(c, raw[h + 1], raw[h + 2]);
-      const vetoing = t.vetoClauses[raw[h]];
-      if (vetoing.length) {
-        const base = sentenceOf(facts, raw[h + 1]) * clauses;
-        for (const c of vetoing) (vetoes ??= new Set()).add(base + c);
-      }
-      const soft = t.softVetoes[raw[h]];
-      if (soft.length) (pending ??= []).push(sentenceOf(facts, raw[h + 1]), raw[h]);
-      for (const k of t.liftContexts[raw[h]])
-        (lifted ??= new Set()).add(sentenceOf(facts, raw[h + 1]) * t.contexts + k);
-    }
-    // A negative context with `unless` vetoes its sentence only when no `unless` phrase lifts it.
-    if (pending) {
-      for (let p = 0; p < pending.length; p += 2) {
-        const s = pending[p];
-        const soft = t.softVetoes[pending[p + 1]];
-        for (let k = 0; k < soft.length; k += 2)
-          if (!lifted?.has(s * t.contexts + soft[k])) (vetoes ??= new Set()).add(s * clauses + soft[k + 1]);
-      }
-    }
-    // A template choice marker (【再委託を禁止する場合】) names a clause without stating it.
-    const markers = markersIn(facts);
-    // Masks and queries both come in start order: per clause, a cursor over its masks and the
-    // furthest end among those starting at or before the query keep this linear.
-    let maskCursor: Map<number, { at: number; maxEnd: number }> | undefined;
-    const masked = (clause: number, start: number, end: number) => {
-      if (insideMarker(markers, start, end)) return true;
-      if (!masks) return false;
-      let c = (maskCursor ??= new Map()).get(clause);
-      if (!c) maskCursor.set(clause, (c = { at: 0, maxEnd: -1 }));
-      for (; c.at < masks.length && masks[c.at + 1] <= start; c.at += 3)
-        if (masks[c.at] === clause && masks[c.at + 2] > c.maxEnd) c.maxEnd = masks[c.at + 2];
-      return end <= c.maxEnd;
-    };
-    const vetoed = (clause: number, sentence: number) =>
-      vetoes !== undefined && vetoes.has(sentence * clauses + clause);
-    const titleEnd = facts.titleEnd;
-    const titleOnly = titleEnd >= facts.norm.text.length;
-    // Heading groups: all terms within the title. Body groups: all terms within one sentence.
-    let sentence = -1;
-    touched.length = 0;
-    headTouched.length = 0;
-    for (let i = 0; i < count; i++) {
-      const h = at(i);
-      const phrase = raw[h];
-      const start = raw[h + 1];
-      const end = raw[h + 2];
-      const heading = t.headingRefs[phrase];
-      if (heading.length && end <= titleEnd) {
-        const hs = vetoes ? sentenceOf(facts, start) : 0;
-        for (let k = 0; k < heading.length; k += 2) {
-          const g = heading[k];
-          const clause = t.groupClause[g];
-          const bit = t.strongGroup[g] ? 4 : 1;
-          if (found[clause] & bit || masked(clause, start, end) || vetoed(clause, hs)) continue;
-          if (headBits[g] === 0) headTouched.push(g);
-          headBits[g] |= heading[k + 1];
-          if (headBits[g] === t.groupFull[g]) found[clause] |= bit;
-        }
-      }
-      const subjects = t.supportClauses[phrase];
-      const body = t.bodyRefs[phrase];
-      if (!body.length && !subjects.length) continue;
-      const s = sentenceOf(facts, start);
-      if (start >= titleEnd) {
-        for (const clause of subjects) {
-          if (supported[clause] || masked(clause, start, end) || vetoed(clause, s)) continue;
-          supported[clause] = 1;
-          out.support.push(clause, s);
-        }
-      }
-      // A block that is only a title line (a bare 「再委託」) names a clause (above); it does not state it.
-      if (!body.length || (titleOnly && facts.kind !== 'heading')) continue;
-      if (s !== sentence) {
-        // A new sentence: body groups start again.
-        for (const g of touched) bits[g] = 0;
-        touched.length = 0;
-        sentence = s;
-      }
-      for (let k = 0; k < body.length; k += 2) {
-        const g = body[k];
-        const clause = t.groupClause[g];
-        if (found[clause] & 2 || masked(clause, start, end) || vetoed(clause, s)) continue;
-        if (bits[g] === 0) touched.push(g);
-        bits[g] |= body[k + 1];
-        if (bits[g] === t.groupFull[g]) {
-          found[clause] |= 2;
-          sentenceFound[clause] = s;
-        }
-      }
-    }
-    for (const g of touched) bits[g] = 0;
-    for (const g of headTouched) headBits[g] = 0;
-    touched.length = 0;
-    headTouched.length = 0;
-    const titleBy = facts.kind === 'heading' ? 'heading' : 'title';
-    for (let clause = 0; clause < clauses; clause++) {
-      // Body wording inside a heading (## 情報セキュリティインシデントの報告) names the clause like a
-      // heading word; a heading that is a whole sentence (a setext underline below a paragraph) states it.
-      const sentenceHeading = facts.kind === 'heading' && facts.norm.text.includes('。');
-      if (found[clause] & 5 || (found[clause] & 2 && facts.kind === 'heading' && !sentenceHeading))
-        out.hits.push({ clause, by: titleBy, own: (found[clause] & 4) !== 0, sentence: 0 });
-      if (found[clause] & 2 && (facts.kind !== 'heading' || sentenceHeading))
-        out.hits.push({ clause, by: 'body', own: false, sentence: sentenceFound[clause] });
-    }
+    const clauses = prepareScratch(catalog);
+    const reader = hitReader(facts, catalog);
+    scanHits(facts, catalog, reader, out);
+    reportHits(facts, clauses, out);
   }
   facts.memo[DETECTED] = out;
   return out;
+}
+
+/** Sizes the scratch tables for this catalog and clears the per-block flags; returns the clause count. */
+function prepareScratch(catalog: Catalog): number {
+  const t = catalog.detection;
+  if (bits.length < t.groups) {
+    bits = new Int32Array(t.groups);
+    headBits = new Int32Array(t.groups);
+  }
+  const clauses = catalog.def.clauses.length;
+  if (found.length < clauses) {
+    found = new Uint8Array(clauses);
+    sentenceFound = new Int32Array(clauses);
+    supported = new Uint8Array(clauses);
+  }
+  found.fill(0, 0, clauses); // 1: by a heading word, 4: by an own title, 2: by body
+  supported.fill(0, 0, clauses);
+  return clauses;
+}
+
+/** A block's hits in start order, and which of them count for which clause. */
+interface HitReader {
+  count: number;
+  /** Offset into `facts.hits` of the i-th hit in start order. */
+  at(i: number): number;
+  /** Is the hit inside one of the clause's `not` phrases or a 【…の場合】 marker? Ask in start order. */
+  masked(clause: number, start: number, end: number): boolean;
+  vetoed(clause: number, sentence: number): boolean;
+  hasVetoes: boolean;
+}
+
+/** Hits come in end order; detection wants start order (they differ only where phrases overlap). */
+function startOrder(raw: ArrayLike<number>): number[] | undefined {
+  for (let k = 3; k < raw.length; k += 3) {
+    if (raw[k + 1] < raw[k - 2])
+      return Array.from({ length: raw.length / 3 }, (_, i) => i * 3).sort(
+        (a, b) => raw[a + 1] - raw[b + 1] || raw[a + 2] - raw[b + 2],
+      );
+  }
+  return undefined;
+}
+
+function hitReader(facts: BlockFacts, catalog: Catalog): HitReader {
+  const raw = facts.hits;
+  const order = startOrder(raw);
+  const count = raw.length / 3;
+  const at = (i: number) => (order ? order[i] : i * 3);
+  const { masks, vetoes } = masksAndVetoes(facts, catalog, count, at);
+  // A template choice marker (【再委託を禁止する場合】) names a clause without stating it.
+  const markers = markersIn(facts);
+  // Masks and queries both come in start order: per clause, a cursor over its masks and the
+  // furthest end among those starting at or before the query keep this linear.
+  let maskCursor: Map<number, { at: number; maxEnd: number }> | undefined;
+  const masked = (clause: number, start: number, end: number) => {
+    if (insideMarker(markers, start, end)) return true;
+    if (!masks) return false;
+    let c = (maskCursor ??= new Map()).get(clause);
+    if (!c) maskCursor.set(clause, (c = { at: 0, maxEnd: -1 }));
+    for (; c.at < masks.length && masks[c.at + 1] <= start; c.at += 3)
+      if (masks[c.at] === clause && masks[c.at + 2] > c.maxEnd) c.maxEnd = masks[c.at + 2];
+    return end <= c.maxEnd;
+  };
+  const clauses = catalog.def.clauses.length;
+  const vetoed = (clause: number, sentence: number) => vetoes !== undefined && vetoes.has(sentence * clauses + clause);
+  return { count, at, masked, vetoed, hasVetoes: vetoes !== undefined };
+}
+
+/** The `not` masks ([clause, start, end, …]) and the vetoed sentence × clause pairs of a block. */
+function masksAndVetoes(facts: BlockFacts, catalog: Catalog, count: number, at: (i: number) => number) {
+  const t = catalog.detection;
+  const clauses = catalog.def.clauses.length;
+  const raw = facts.hits;
+  let masks: number[] | undefined; // [clause, start, end, …]
+  let vetoes: Set<number> | undefined; // sentence × clauses + clause
+  let pending: number[] | undefined; // [sentence, phrase, …] of soft vetoes
+  let lifted: Set<number> | undefined; // sentence × contexts + context
+  for (let i = 0; i < count; i++) {
+    const h = at(i);
+    for (const c of t.notClauses[raw[h]]) (masks ??= []).push(c, raw[h + 1], raw[h + 2]);
+    const vetoing = t.vetoClauses[raw[h]];
+    if (vetoing.length) {
+      const base = sentenceOf(facts, raw[h + 1]) * clauses;
+      for (const c of vetoing) (vetoes ??= new Set()).add(base + c);
+    }
+    const soft = t.softVetoes[raw[h]];
+    if (soft.length) (pending ??= []).push(sentenceOf(facts, raw[h + 1]), raw[h]);
+    for (const k of t.liftContexts[raw[h]]) (lifted ??= new Set()).add(sentenceOf(facts, raw[h + 1]) * t.contexts + k);
+  }
+  // A negative context with `unless` vetoes its sentence only when no `unless` phrase lifts it.
+  if (pending) {
+    for (let p = 0; p < pending.length; p += 2) {
+      const s = pending[p];
+      const soft = t.softVetoes[pending[p + 1]];
+      for (let k = 0; k < soft.length; k += 2)
+        if (!lifted?.has(s * t.contexts + soft[k])) (vetoes ??= new Set()).add(s * clauses + soft[k + 1]);
+    }
+  }
+  return { masks, vetoes };
+}
+
+/** Heading groups: all terms within the title. Body groups: all terms within one sentence. */
+function scanHits(facts: BlockFacts, catalog: Catalog, r: HitReader, out: BlockDetection): void {
+  const t = catalog.detection;
+  const raw = facts.hits;
+  const titleEnd = facts.titleEnd;
+  const titleOnly = titleEnd >= facts.norm.text.length;
+  let sentence = -1;
+  touched.length = 0;
+  headTouched.length = 0;
+  for (let i = 0; i < r.count; i++) {
+    const h = r.at(i);
+    const phrase = raw[h];
+    const start = raw[h + 1];
+    const end = raw[h + 2];
+    const heading = t.headingRefs[phrase];
+    if (heading.length && end <= titleEnd)
+      headingTerms(heading, catalog, r, r.hasVetoes ? sentenceOf(facts, start) : 0, start, end);
+    const subjects = t.supportClauses[phrase];
+    const body = t.bodyRefs[phrase];
+    if (!body.length && !subjects.length) continue;
+    const s = sentenceOf(facts, start);
+    if (start >= titleEnd) {
+      for (const clause of subjects) {
+        if (supported[clause] || r.masked(clause, start, end) || r.vetoed(clause, s)) continue;
+        supported[clause] = 1;
+        out.support.push(clause, s);
+      }
+    }
+    // A block that is only a title line (a bare 「再委託」) names a clause (above); it does not state it.
+    if (!body.length || (titleOnly && facts.kind !== 'heading')) continue;
+    if (s !== sentence) {
+      // A new sentence: body groups start again.
+      for (const g of touched) bits[g] = 0;
+      touched.length = 0;
+      sentence = s;
+    }
+    bodyTerms(body, catalog, r, s, start, end);
+  }
+  for (const g of touched) bits[g] = 0;
+  for (const g of headTouched) headBits[g] = 0;
+  touched.length = 0;
+  headTouched.length = 0;
+}
+
+function headingTerms(heading: Int32Array, catalog: Catalog, r: HitReader, hs: number, start: number, end: number) {
+  const t = catalog.detection;
+  for (let k = 0; k < heading.length; k += 2) {
+    const g = heading[k];
+    const clause = t.groupClause[g];
+    const bit = t.strongGroup[g] ? 4 : 1;
+    if (found[clause] & bit || r.masked(clause, start, end) || r.vetoed(clause, hs)) continue;
+    if (headBits[g] === 0) headTouched.push(g);
+    headBits[g] |= heading[k + 1];
+    if (headBits[g] === t.groupFull[g]) found[clause] |= bit;
+  }
+}
+
+function bodyTerms(body: Int32Array, catalog: Catalog, r: HitReader, s: number, start: number, end: number) {
+  const t = catalog.detection;
+  for (let k = 0; k < body.length; k += 2) {
+    const g = body[k];
+    const clause = t.groupClause[g];
+    if (found[clause] & 2 || r.masked(clause, start, end) || r.vetoed(clause, s)) continue;
+    if (bits[g] === 0) touched.push(g);
+    bits[g] |= body[k + 1];
+    if (bits[g] === t.groupFull[g]) {
+      found[clause] |= 2;
+      sentenceFound[clause] = s;
+    }
+  }
+}
+
+function reportHits(facts: BlockFacts, clauses: number, out: BlockDetection): void {
+  const titleBy = facts.kind === 'heading' ? 'heading' : 'title';
+  // Body wording inside a heading (## 情報セキュリティインシデントの報告) names the clause like a
+  // heading word; a heading that is a whole sentence (a setext underline below a paragraph) states it.
+  const sentenceHeading = facts.kind === 'heading' && facts.norm.text.includes('。');
+  for (let clause = 0; clause < clauses; clause++) {
+    if (found[clause] & 5 || (found[clause] & 2 && facts.kind === 'heading' && !sentenceHeading))
+      out.hits.push({ clause, by: titleBy, own: (found[clause] & 4) !== 0, sentence: 0 });
+    if (found[clause] & 2 && (facts.kind !== 'heading' || sentenceHeading))
+      out.hits.push({ clause, by: 'body', own: false, sentence: sentenceFound[clause] });
+  }
 }
 
 export interface ClauseLocation {
@@ -278,7 +328,9 @@ function hasTextAfterTitle(b: LocatedBlock): boolean {
 }
 
 /**
- * Where each clause is stated. Body text counts where a phrase group completes in one sentence.
+ * Where each clause is stated. Body text counts where a phrase group completes in one sentence,
+ * in a list lead read with one of its items (listUnits), or in a sentence read with the item it
+ * points back at (backReferences).
  * A heading or title line counts when it is one of the clause's own titles and its section has
  * text, or when its section's body is about the clause's subject (so a 漏えい heading above a
  * liability article, or an empty skeleton heading, states nothing).
@@ -287,69 +339,317 @@ export function detectClauses(text: string, blocks: readonly LocatedBlock[], cat
   const titled = new Map<number, ClauseLocation>();
   const body = new Map<number, ClauseLocation>();
   const emptyCandidates = new Map<number, EmptyClauseHeading>();
-  // A cover block above the document's title heading (（別添2） / 令和6年度 / 情報セキュリティ監査業務,
-  // then `# 仕様書`) names what is procured; its words are no sentence and state no clause.
-  const firstHeading = blocks.findIndex((b) => b.facts.kind === 'heading');
-  const cover = firstHeading > 0 && blocks[firstHeading].facts.depth === 1 ? firstHeading : 0;
+  const cover = coverEnd(blocks);
   blocks.forEach((b, index) => {
     if (!b.facts.hits.length) return;
     const onCover = index < cover && isCoverLine(b.facts);
     for (const hit of clausesInBlock(b.facts, catalog)) {
       if (hit.by === 'body') {
-        if (onCover) continue;
-        if (!body.has(hit.clause))
-          body.set(hit.clause, {
-            by: 'body',
-            block: index,
-            start: b.start,
-            end: b.end,
-            evidence: sentenceSpan(text, b, hit.sentence),
-          });
+        if (!onCover && !body.has(hit.clause))
+          body.set(hit.clause, bodyLocation(index, b, sentenceSpan(text, b, hit.sentence)));
         continue;
       }
       if (titled.has(hit.clause) || isDocumentTitle(b, catalog)) continue;
-      const titleEnd = hit.by === 'title' ? b.start + b.facts.titleSourceEnd : b.end;
-      // A title may sit on the line below a 【…の場合】 marker: the title itself starts on its own line.
-      let titleStart = b.start;
-      if (hit.by === 'title') {
-        titleStart = titleEnd;
-        while (titleStart > b.start && text.charCodeAt(titleStart - 1) !== 10 && text.charCodeAt(titleStart - 1) !== 13)
-          titleStart--;
-      }
-      const selfContained = hit.by === 'title' && hasTextAfterTitle(b);
-      let hasText = selfContained;
-      let support: [number, number] | undefined;
-      // The section is read only as far as needed: an own title needs any text, a heading word its subject.
-      for (let j = selfContained ? index : index + 1; j < blocks.length && !support && !(hit.own && hasText); j++) {
-        if (selfContained ? j > index : endsSection(b.facts, blocks[j].facts, catalog)) break;
-        const n = blocks[j];
-        if (n.facts.kind !== 'paragraph') continue;
-        if (n.facts.norm.text.length && !onlyChoiceMarkers(n.facts)) hasText = true;
-        if (!n.facts.hits.length) continue;
-        const d = detectBlock(n.facts, catalog);
-        for (let k = 0; k < d.support.length; k += 2) {
-          if (d.support[k] === hit.clause) {
-            support = sentenceSpan(text, n, d.support[k + 1]);
-            break;
-          }
-        }
-      }
-      if (support || (hit.own && hasText)) {
-        titled.set(hit.clause, {
-          by: hit.by,
-          block: index,
-          start: b.start,
-          end: titleEnd,
-          evidence: support && !hit.own ? support : [titleStart, titleEnd],
-        });
-      } else if (!hasText && !emptyCandidates.has(hit.clause)) {
-        emptyCandidates.set(hit.clause, { clause: hit.clause, block: index, start: titleStart, end: titleEnd });
-      }
+      const loc = titledLocation(text, blocks, index, hit, catalog);
+      if (loc.found) titled.set(hit.clause, loc.found);
+      else if (loc.empty && !emptyCandidates.has(hit.clause)) emptyCandidates.set(hit.clause, loc.empty);
     }
   });
+  for (const [clause, loc] of listUnits(text, blocks, catalog)) if (!body.has(clause)) body.set(clause, loc);
+  for (const [clause, loc] of backReferences(text, blocks, catalog)) if (!body.has(clause)) body.set(clause, loc);
   for (const [clause, loc] of body) if (!titled.has(clause)) titled.set(clause, loc);
   const empty = [...emptyCandidates.values()].filter((e) => !titled.has(e.clause));
   return { locations: titled, empty };
+}
+
+/**
+ * A cover block above the document's title heading (（別添2） / 令和6年度 / 情報セキュリティ監査業務,
+ * then `# 仕様書`) names what is procured; its words are no sentence and state no clause.
+ */
+function coverEnd(blocks: readonly LocatedBlock[]): number {
+  const firstHeading = blocks.findIndex((b) => b.facts.kind === 'heading');
+  return firstHeading > 0 && blocks[firstHeading].facts.depth === 1 ? firstHeading : 0;
+}
+
+function bodyLocation(index: number, b: LocatedBlock, evidence: [number, number]): ClauseLocation {
+  return { by: 'body', block: index, start: b.start, end: b.end, evidence };
+}
+
+/**
+ * A heading or title hit: stated when it is an own title over any text, or when its section's body
+ * is about the clause's subject; else, over a section with no text, an empty heading.
+ */
+function titledLocation(
+  text: string,
+  blocks: readonly LocatedBlock[],
+  index: number,
+  hit: BlockClauseHit,
+  catalog: Catalog,
+): { found?: ClauseLocation; empty?: EmptyClauseHeading } {
+  const b = blocks[index];
+  const titleEnd = hit.by === 'title' ? b.start + b.facts.titleSourceEnd : b.end;
+  // A title may sit on the line below a 【…の場合】 marker: the title itself starts on its own line.
+  let titleStart = b.start;
+  if (hit.by === 'title') {
+    titleStart = titleEnd;
+    while (titleStart > b.start && text.charCodeAt(titleStart - 1) !== 10 && text.charCodeAt(titleStart - 1) !== 13)
+      titleStart--;
+  }
+  const selfContained = hit.by === 'title' && hasTextAfterTitle(b);
+  let hasText = selfContained;
+  let support: [number, number] | undefined;
+  // The section is read only as far as needed: an own title needs any text, a heading word its subject.
+  for (let j = selfContained ? index : index + 1; j < blocks.length && !support && !(hit.own && hasText); j++) {
+    if (selfContained ? j > index : endsSection(b.facts, blocks[j].facts, catalog)) break;
+    const n = blocks[j];
+    if (n.facts.kind !== 'paragraph') continue;
+    if (n.facts.norm.text.length && !onlyChoiceMarkers(n.facts)) hasText = true;
+    if (!n.facts.hits.length) continue;
+    const d = detectBlock(n.facts, catalog);
+    for (let k = 0; k < d.support.length; k += 2) {
+      if (d.support[k] === hit.clause) {
+        support = sentenceSpan(text, n, d.support[k + 1]);
+        break;
+      }
+    }
+  }
+  if (support || (hit.own && hasText)) {
+    const evidence: [number, number] = support && !hit.own ? support : [titleStart, titleEnd];
+    return { found: { by: hit.by, block: index, start: b.start, end: titleEnd, evidence } };
+  }
+  if (!hasText) return { empty: { clause: hit.clause, block: index, start: titleStart, end: titleEnd } };
+  return {};
+}
+
+/** The body terms of one sentence (or of the whole block: -1) that count, and the clauses it vetoes. */
+interface SentenceTerms {
+  /** Group → the bits of its terms seen. */
+  groups: Map<number, number>;
+  vetoed: Set<number>;
+}
+
+function sentenceTerms(facts: BlockFacts, catalog: Catalog, sentence: number): SentenceTerms {
+  const out: SentenceTerms = { groups: new Map(), vetoed: new Set() };
+  if (!facts.hits.length || facts.toc) return out;
+  const t = catalog.detection;
+  const r = hitReader(facts, catalog);
+  const clauses = catalog.def.clauses.length;
+  const from = sentence < 0 ? 0 : sentence;
+  const to = sentence < 0 ? facts.sentenceStarts.length : sentence + 1;
+  for (let s = from; s < to; s++) for (let c = 0; c < clauses; c++) if (r.vetoed(c, s)) out.vetoed.add(c);
+  const raw = facts.hits;
+  for (let i = 0; i < r.count; i++) {
+    const h = r.at(i);
+    const start = raw[h + 1];
+    const s = sentenceOf(facts, start);
+    if (s < from || s >= to) continue;
+    const body = t.bodyRefs[raw[h]];
+    for (let k = 0; k < body.length; k += 2) {
+      const g = body[k];
+      if (r.masked(t.groupClause[g], start, raw[h + 2]) || out.vetoed.has(t.groupClause[g])) continue;
+      out.groups.set(g, (out.groups.get(g) ?? 0) | body[k + 1]);
+    }
+  }
+  return out;
+}
+
+/** Longest list item (normalised characters) read with its lead. */
+const ITEM_MAX = 100;
+/** Most items read after one lead. */
+const ITEMS_MAX = 30;
+
+/** The sentence of a paragraph that leads a list (a lead phrase and a duty in it), else -1. */
+function leadSentence(facts: BlockFacts, catalog: Catalog): number {
+  if (facts.kind !== 'paragraph' || facts.toc) return -1;
+  const flags = catalog.detection.leadPhrase;
+  const raw = facts.hits;
+  const seen = new Map<number, number>();
+  let lead = -1;
+  for (let k = 0; k < raw.length; k += 3) {
+    const f = flags[raw[k]];
+    if (!f) continue;
+    const s = sentenceOf(facts, raw[k + 1]);
+    const both = (seen.get(s) ?? 0) | f;
+    seen.set(s, both);
+    if (both === 3 && s > lead) lead = s;
+  }
+  return lead;
+}
+
+/**
+ * How a list item is numbered, from its normalised text: (1) (ア) (a) 1. ア. ・, else undefined.
+ * Items of one list share a style, so the next article (3 甲は…) does not join the list of (1) (2).
+ */
+function numberStyle(facts: BlockFacts): string | undefined {
+  const text = itemText(facts);
+  const c = text.charCodeAt(0);
+  const digit = (k: number) => k >= 48 && k <= 57;
+  const kana = (k: number) => k >= 0x30a2 && k <= 0x30f3;
+  if (c === 40 /* ( */) {
+    const close = text.indexOf(')');
+    if (close < 2 || close > 4) return undefined;
+    const k = text.charCodeAt(1);
+    return digit(k)
+      ? '(1)'
+      : kana(k)
+        ? '(ア)'
+        : k >= 97 && k <= 122
+          ? '(a)'
+          : '一二三四五六七八九十'.includes(text[1])
+            ? '(一)'
+            : undefined;
+  }
+  if (digit(c)) {
+    let i = 1;
+    while (i < text.length && digit(text.charCodeAt(i))) i++;
+    return i <= 2 && i < text.length && !'年月日条項号か'.includes(text[i]) ? '1' : undefined;
+  }
+  if (kana(c) && '.、)'.includes(text[1] ?? '')) return 'ア';
+  if (c === 0x30fb /* ・ */ || c === 0x25cf /* ● */ || c === 0x25cb /* ○ */ || c === 0x25a0 /* ■ */) return '・';
+  return undefined;
+}
+
+/** An item's normalised text without the heading, quote or list marks before it (### , > , - ). */
+function itemText(facts: BlockFacts): string {
+  const text = facts.norm.text;
+  let i = 0;
+  while (i < text.length && '#>-*+'.includes(text[i])) i++;
+  return i ? text.slice(i) : text;
+}
+
+/** A short item of one sentence at most (a noun phrase, or a single duty). */
+function isShortItem(facts: BlockFacts): boolean {
+  const text = itemText(facts);
+  const stop = text.indexOf('。');
+  return text.length > 0 && text.length <= ITEM_MAX && (stop < 0 || stop === text.length - 1);
+}
+
+/**
+ * The items of the list after the lead block `i`, by the shape of the first block after it:
+ * numbered headings of one level (their bodies skipped), list items of one depth (their nested
+ * blocks skipped), or numbered paragraphs of one style. Items longer than one short sentence are skipped.
+ */
+function listItems(blocks: readonly LocatedBlock[], i: number): number[] {
+  const first = blocks[i + 1]?.facts;
+  if (!first || (first.kind !== 'heading' && first.kind !== 'paragraph')) return [];
+  const style = numberStyle(first);
+  const list = first.kind === 'paragraph' && first.itemOffset !== null;
+  if (!list && !style) return [];
+  const items: number[] = [];
+  for (let j = i + 1; j < blocks.length && items.length < ITEMS_MAX; j++) {
+    const f = blocks[j].facts;
+    let item: boolean;
+    if (first.kind === 'heading') {
+      if (f.kind === 'heading' && f.depth < first.depth) break;
+      item = f.kind === 'heading' && f.depth === first.depth;
+      if (item && numberStyle(f) !== style) break;
+    } else if (list) {
+      if (f.kind === 'heading' || f.listDepth < first.listDepth) break;
+      item = f.kind === 'paragraph' && f.listDepth === first.listDepth && f.itemOffset !== null;
+    } else {
+      if (f.kind !== 'paragraph' || f.listDepth !== first.listDepth || numberStyle(f) !== style) break;
+      item = true;
+    }
+    if (item && isShortItem(f)) items.push(j);
+  }
+  return items;
+}
+
+/**
+ * A lead sentence read with each item of its list, one item at a time (次の各号に掲げる事項を届け出ること。
+ * + (2) 業務責任者及びその責任範囲): a phrase group completes from the lead and the item together, with
+ * at least one of its terms in the item; a negative context in either vetoes. Items never combine
+ * with each other, so the words of unrelated items do not add up.
+ */
+function listUnits(text: string, blocks: readonly LocatedBlock[], catalog: Catalog): Map<number, ClauseLocation> {
+  const out = new Map<number, ClauseLocation>();
+  const t = catalog.detection;
+  blocks.forEach((b, i) => {
+    if (!b.facts.hits.length || !anyHit(b.facts, t.leadPhrase)) return;
+    const s = leadSentence(b.facts, catalog);
+    if (s < 0) return;
+    const lead = sentenceTerms(b.facts, catalog, s);
+    for (const j of listItems(blocks, i)) {
+      const item = sentenceTerms(blocks[j].facts, catalog, -1);
+      for (const [g, bits] of item.groups) {
+        const clause = t.groupClause[g];
+        if (out.has(clause) || lead.vetoed.has(clause) || item.vetoed.has(clause)) continue;
+        if (((lead.groups.get(g) ?? 0) | bits) !== t.groupFull[g]) continue;
+        const n = blocks[j];
+        out.set(clause, bodyLocation(j, n, spanInBlock(text, n, 0, n.facts.norm.text.length)));
+      }
+    }
+  });
+  return out;
+}
+
+/** The item number written just before normalised position `at` — 「(1)」 of 「(1)の事項」 — else undefined. */
+function itemNumberBefore(text: string, at: number): string | undefined {
+  if (text.charCodeAt(at - 1) !== 41 /* ) */) return undefined;
+  let i = at - 2;
+  while (i >= 0 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i--;
+  return i >= 0 && i < at - 2 && at - 2 - i <= 2 && text.charCodeAt(i) === 40 ? text.slice(i, at) : undefined;
+}
+
+/** Does sentence `s` of a block hold a back-reference referent (提出, 届け出 …: it hands matters over)? */
+function handsOver(facts: BlockFacts, catalog: Catalog, s: number): boolean {
+  const flags = catalog.detection.backReference;
+  for (let k = 0; k < facts.hits.length; k += 3)
+    if (flags[facts.hits[k]] & 4 && sentenceOf(facts, facts.hits[k + 1]) === s) return true;
+  return false;
+}
+
+/** Most blocks looked back over for the item a back-reference names. */
+const BACK_MAX = 12;
+
+/**
+ * The block a back-reference in block `i` names: for 「(1)の事項」 the nearest earlier item numbered
+ * (1) in the same section; for 「前項の事項」 the paragraph just before. -1 when none.
+ */
+function referredBlock(blocks: readonly LocatedBlock[], i: number, number: string | undefined): number {
+  for (let j = i - 1; j >= 0 && j >= i - BACK_MAX; j--) {
+    const f = blocks[j].facts;
+    if (f.kind === 'heading') return -1;
+    if (f.kind !== 'paragraph') continue;
+    if (!number || itemText(f).startsWith(number)) return j;
+  }
+  return -1;
+}
+
+/**
+ * A sentence that points back at an earlier item (「(1)の事項に変更が生じた場合、…提出すること。」) is read
+ * with each sentence of that item: a phrase group completes from both, with at least one of its
+ * terms in the pointing sentence (which is the evidence); a negative context in either vetoes.
+ */
+function backReferences(text: string, blocks: readonly LocatedBlock[], catalog: Catalog): Map<number, ClauseLocation> {
+  const out = new Map<number, ClauseLocation>();
+  const t = catalog.detection;
+  blocks.forEach((b, i) => {
+    const f = b.facts;
+    if (!f.hits.length || f.kind !== 'paragraph' || !anyHit(f, t.backReference)) return;
+    for (let k = 0; k < f.hits.length; k += 3) {
+      const kind = t.backReference[f.hits[k]] & 3;
+      if (!kind) continue;
+      const number = kind === 1 ? itemNumberBefore(f.norm.text, f.hits[k + 1]) : undefined;
+      if (kind === 1 && !number) continue;
+      const j = referredBlock(blocks, i, number);
+      if (j < 0) continue;
+      const s = sentenceOf(f, f.hits[k + 1]);
+      const here = sentenceTerms(f, catalog, s);
+      const there = blocks[j].facts;
+      for (let rs = 0; rs < there.sentenceStarts.length; rs++) {
+        if (!handsOver(there, catalog, rs)) continue;
+        const ref = sentenceTerms(there, catalog, rs);
+        for (const [g, bits] of here.groups) {
+          const clause = t.groupClause[g];
+          if (out.has(clause) || here.vetoed.has(clause) || ref.vetoed.has(clause)) continue;
+          if ((bits | (ref.groups.get(g) ?? 0)) === t.groupFull[g])
+            out.set(clause, bodyLocation(i, b, sentenceSpan(text, b, s)));
+        }
+      }
+    }
+  });
+  return out;
 }
 
 /** First location of each clause in the draft (see detectClauses). */

@@ -12,6 +12,8 @@ export type PhraseUsage =
   | { kind: 'lift'; context: number }
   | { kind: 'support'; clause: number }
   | { kind: 'umbrella' }
+  | { kind: 'lead'; duty: boolean }
+  | { kind: 'backref'; bit: number }
   | { kind: 'variant'; clause: number; variant: string }
   | { kind: 'unless'; clause: number; variant: string }
   | { kind: 'risk'; item: number; group: number; term: number }
@@ -43,6 +45,10 @@ export interface DetectionTables {
   groups: number;
   /** Per phrase: 1 when it signals a variant (or voids one), for a quick skip of most blocks. */
   variantPhrase: Uint8Array;
+  /** Per phrase: 1 when it is a list lead's phrase (次の各号に掲げる事項), 2 when a lead's duty (こと。), 3 both. */
+  leadPhrase: Uint8Array;
+  /** Per phrase: bit 1 when it points back at a numbered item ((1)の事項), 2 at the paragraph before (前項の事項), 4 a referent (提出). */
+  backReference: Uint8Array;
   /** Per phrase: 1 when it is a placeholder spelling. */
   placeholderPhrase: Uint8Array;
 }
@@ -162,6 +168,11 @@ export function compileCatalog(
   });
   contexts.forEach((context, k) => context.unless?.forEach((p) => add(p, { kind: 'lift', context: k })));
   def.umbrellaHeadings.forEach((h) => add(h, { kind: 'umbrella' }));
+  def.listLeads?.phrases.forEach((p) => add(p, { kind: 'lead', duty: false }));
+  def.listLeads?.duties.forEach((p) => add(p, { kind: 'lead', duty: true }));
+  def.backReferences?.numbered.forEach((p) => add(p, { kind: 'backref', bit: 1 }));
+  def.backReferences?.previous.forEach((p) => add(p, { kind: 'backref', bit: 2 }));
+  def.backReferences?.referents.forEach((p) => add(p, { kind: 'backref', bit: 4 }));
   const riskGroupSizes = def.cloudRisks.items.map((item, r) =>
     item.recognise.map((spec, g) => addGroup(spec, (term) => ({ kind: 'risk', item: r, group: g, term }))),
   );
@@ -302,6 +313,12 @@ function detectionTables(
     list.some((u) => u.kind === 'variant' || u.kind === 'unless') ? 1 : 0,
   );
   const placeholderPhrase = Uint8Array.from(usages, (list) => (list.some((u) => u.kind === 'placeholder') ? 1 : 0));
+  const backReference = Uint8Array.from(usages, (list) =>
+    list.reduce((bits, u) => (u.kind === 'backref' ? bits | u.bit : bits), 0),
+  );
+  const leadPhrase = Uint8Array.from(usages, (list) =>
+    list.reduce((flags, u) => (u.kind === 'lead' ? flags | (u.duty ? 2 : 1) : flags), 0),
+  );
   return {
     groupClause: Int32Array.from(groupClause),
     groupFull: Int32Array.from(groupFull),
@@ -316,6 +333,8 @@ function detectionTables(
     strongGroup: Uint8Array.from(strong),
     groups: groupClause.length,
     variantPhrase,
+    leadPhrase,
+    backReference,
     placeholderPhrase,
   };
 }

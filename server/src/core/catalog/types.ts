@@ -215,6 +215,13 @@ export interface CatalogDef {
   /** Named phrase lists that phrase groups use as `$name` (the actors, the reporting verbs …). */
   vocabularies?: Record<string, string[]>;
   negativeContexts?: NegativeContextDef[];
+  /** Lead sentences of a list: a phrase (次の各号に掲げる事項) and a duty (こと。) in one sentence. */
+  listLeads?: { phrases: string[]; duties: string[] };
+  /**
+   * Phrases pointing back at an earlier item: after an item number ((1)の事項), or at the paragraph
+   * before (前項の事項); the item's sentence read with it must hold a referent (提出, 届け出 …).
+   */
+  backReferences?: { numbered: string[]; previous: string[]; referents: string[] };
   clauses: ClauseDef[];
   /** Pairs of names a body may use for the parties (甲/乙, 発注者/受注者 …). */
   partyNames?: Array<[string, string]>;
