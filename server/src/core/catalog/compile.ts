@@ -78,7 +78,11 @@ export function aliasKey(value: string): string {
   return normalizePhrase(value);
 }
 
-const ARG_MARKER = /\{\{([^{}:]+):([^{}]*)\}\}/g;
+/**
+ * The one pattern of a placeholder marker in catalog wording: `{{name}}` or `{{name:argument}}`
+ * (group 1 the name, group 2 the argument when there is one). Use it with matchAll or replace only.
+ */
+export const PLACEHOLDER_MARKER = /\{\{([^{}:]+)(?::([^{}]*))?\}\}/g;
 
 /** The template's own notation for a placeholder (what a draft shows before it is filled). */
 export function placeholderDisplay(def: PlaceholderDef, arg?: string): string {
@@ -193,7 +197,8 @@ function addPlaceholders(def: CatalogDef, add: PhraseTable['add']): void {
   for (const clause of def.clauses) {
     for (const wordings of Object.values(clause.wording)) {
       for (const w of wordings) {
-        for (const m of w.text.matchAll(ARG_MARKER)) {
+        for (const m of w.text.matchAll(PLACEHOLDER_MARKER)) {
+          if (m[2] === undefined) continue;
           const ph = def.placeholders[m[1]];
           if (ph) addPlaceholder(m[1], placeholderDisplay(ph, m[2]));
         }

@@ -1,12 +1,11 @@
 import type { Locale } from '../messages';
+import { PLACEHOLDER_MARKER } from './compile';
 import type { CatalogDef, ClauseDef, RequirementRule, WordingDef } from './types';
 
 export interface Inconsistency {
   path: Array<string | number>;
   message: string;
 }
-
-const MARKER = /\{\{([^{}:]+)(?::[^{}]*)?\}\}/g;
 
 type Path = Array<string | number>;
 
@@ -135,7 +134,7 @@ function checkWordingReferences(ctx: Checking, w: WordingDef, path: Path): void 
     if (!def.clauses.some((c) => c.id === id))
       report([...path, 'alsoStates', i], `未定義の条項「${id}」です。`, `unknown clause "${id}".`);
   });
-  for (const m of w.text.matchAll(MARKER)) {
+  for (const m of w.text.matchAll(PLACEHOLDER_MARKER)) {
     if (!Object.hasOwn(def.placeholders, m[1]))
       report([...path, 'text'], `未定義のプレースホルダ「{{${m[1]}}}」です。`, `unknown placeholder "{{${m[1]}}}".`);
   }

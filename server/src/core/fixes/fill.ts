@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/compile';
-import { placeholderDisplay } from '../catalog/compile';
+import { PLACEHOLDER_MARKER, placeholderDisplay } from '../catalog/compile';
 import type { TermDef } from '../catalog/types';
 import type { FrontMatterInfo } from '../frontmatter';
 import type { LocatedBlock } from '../model';
@@ -129,8 +129,6 @@ export function fillValue(name: string, ctx: FillContext): string | undefined {
   return value;
 }
 
-const MARKER = /\{\{([^{}:]+)(?::([^{}]*))?\}\}/g;
-
 /** Wording with its placeholders filled where the draft says what they are, the template's notation elsewhere. */
 export function renderWording(
   text: string,
@@ -140,7 +138,7 @@ export function renderWording(
   let out = '';
   let last = 0;
   const placeholders = ctx?.catalog.def.placeholders ?? {};
-  for (const m of text.matchAll(MARKER)) {
+  for (const m of text.matchAll(PLACEHOLDER_MARKER)) {
     out += adaptTerms(text.slice(last, m.index), ctx);
     last = (m.index ?? 0) + m[0].length;
     const def = Object.hasOwn(placeholders, m[1]) ? placeholders[m[1]] : undefined;
@@ -152,7 +150,7 @@ export function renderWording(
 
 /** Wording as the template prints it (no filling). */
 export function displayWording(text: string, catalog: Catalog): string {
-  return text.replace(MARKER, (_all, name: string, arg?: string) => {
+  return text.replace(PLACEHOLDER_MARKER, (_all, name: string, arg?: string) => {
     const def = Object.hasOwn(catalog.def.placeholders, name) ? catalog.def.placeholders[name] : undefined;
     return def ? placeholderDisplay(def, arg) : `{{${name}}}`;
   });
