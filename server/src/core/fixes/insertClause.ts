@@ -7,7 +7,7 @@ import { BREAK, closerOf } from '../markdown/parse';
 import { clausesInBlock } from '../detect';
 import { formatNumbered, freeNumber, parseNumbering } from './numbering';
 import { numberedTitles, siblingNumbers, titleText } from '../numberedTitles';
-import { withoutClosingHashes } from '../text/trim';
+import { headingText } from '../text/trim';
 
 /** An insert-only edit: `text` goes in at `offset`; no existing character changes. */
 export interface Insertion {
@@ -37,8 +37,8 @@ function blockTitle(ctx: DraftContext, b: LocatedBlock): string {
     b.start + (b.facts.kind === 'heading' ? b.facts.length : titleOf(b.facts, ctx.text, b.start)[1]),
   );
   if (b.facts.kind === 'heading')
-    return withoutClosingHashes(raw.replace(/^\s*#{1,6}\s*/, ''))
-      .split(/\r\n|\r|\n/)[0]
+    return headingText(raw)
+      .text.split(/\r\n|\r|\n/)[0]
       .trim();
   // A title may sit under a 【…の場合】 marker line; the title is its last line.
   return raw
