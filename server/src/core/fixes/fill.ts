@@ -2,7 +2,7 @@ import type { Catalog } from '../catalog/compile';
 import { PLACEHOLDER_MARKER, placeholderDisplay } from '../catalog/compile';
 import type { TermDef } from '../catalog/types';
 import type { FrontMatterInfo } from '../frontmatter';
-import type { LocatedBlock } from '../model';
+import { memoKey, memoOnFacts, type LocatedBlock } from '../model';
 import { optionValue } from '../requirements';
 
 /** What the draft itself says, for filling the template's placeholders. */
@@ -59,23 +59,24 @@ export function adaptTerms(text: string, ctx: FillContext | undefined): string {
   return out;
 }
 
+const PARTIES = memoKey<number[]>('parties');
+
 /** How often each pair's names are used as parties (乙は, 受注者が …) in one block; cached per block. */
 function countParties(facts: LocatedBlock['facts'], pairs: ReadonlyArray<[string, string]>): number[] {
-  let counts = facts.memo.parties as number[] | undefined;
-  if (counts) return counts;
-  counts = pairs.map(() => 0);
-  const text = facts.norm.text;
-  if (text) {
-    pairs.forEach(([a, b], i) => {
-      for (const name of [a, b]) {
-        for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-          if ('はがのにへとか'.includes(text[at + name.length] ?? '')) counts![i]++;
+  return memoOnFacts(facts, PARTIES, () => {
+    const counts = pairs.map(() => 0);
+    const text = facts.norm.text;
+    if (text) {
+      pairs.forEach(([a, b], i) => {
+        for (const name of [a, b]) {
+          for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+            if ('はがのにへとか'.includes(text[at + name.length] ?? '')) counts[i]++;
+          }
         }
-      }
-    });
-  }
-  facts.memo.parties = counts;
-  return counts;
+      });
+    }
+    return counts;
+  });
 }
 
 /** The pair of party names the draft's body uses most (乙は… / 受注者は…), if any. */

@@ -1,6 +1,6 @@
 import type { ClauseDef, WordingDef } from '../catalog/types';
 import type { DraftContext } from '../context';
-import { titleOf, type LocatedBlock } from '../model';
+import { forEachUsage, titleOf, type LocatedBlock } from '../model';
 import { renderWording } from './fill';
 import { readBlocks } from '../blocks';
 import { BREAK, closerOf } from '../markdown/parse';
@@ -342,12 +342,9 @@ function titleInsertion(
 /** No clause found at all: the end of the security section, in the style of its sub-headings. */
 function sectionEndInsertion(ctx: DraftContext, title: string, body: string, eol: string): Insertion {
   const blocks = ctx.blocks;
-  const isUmbrella = (hits: Int32Array) => {
-    for (let k = 0; k < hits.length; k += 3)
-      if (ctx.catalog.usages[hits[k]].some((u) => u.kind === 'umbrella')) return true;
-    return false;
-  };
-  const umbrella = blocks.findIndex((b) => b.facts.kind === 'heading' && isUmbrella(b.facts.hits));
+  const isUmbrella = (facts: LocatedBlock['facts']) =>
+    forEachUsage(facts, ctx.catalog, (u) => (u.kind === 'umbrella' ? 'stop' : undefined));
+  const umbrella = blocks.findIndex((b) => b.facts.kind === 'heading' && isUmbrella(b.facts));
   if (umbrella >= 0) {
     const depth = blocks[umbrella].facts.depth;
     const end = nextHeading(blocks, umbrella, depth);
