@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   Commands,
+  DEFAULT_MAX_FILE_SIZE,
   type DraftChoices,
   type ExportWordResult,
   type WordToMarkdownRequest,
@@ -29,7 +30,8 @@ const TEXTS = {
 const say = (key: keyof typeof TEXTS, ...args: string[]) =>
   args.reduce<string>((t, a, i) => t.replace(`{${i}}`, a), TEXTS[key][itakuLocale()]);
 
-const MAX_BYTES = 10 * 1024 * 1024;
+/** Largest .docx or draft converted (the default itaku.maxFileSize). */
+const MAX_BYTES = DEFAULT_MAX_FILE_SIZE;
 
 async function execute<T>(client: LanguageClient, command: string, arg: unknown): Promise<T> {
   return (await client.sendRequest('workspace/executeCommand', { command, arguments: [arg] })) as T;

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { builtinCatalog } from './builtinCatalog';
+import { DEFAULT_MAX_FILE_SIZE } from './protocol';
 import { type Catalog, type CatalogProblem, closestValues, type Locale, resolveLocale } from './core';
 import { loadCatalogFile } from './io/catalogFiles';
 import { ProjectConfigs } from './io/projectConfig';
@@ -21,7 +22,6 @@ import { writeReport, type ReportFormat } from './cli/reportCommand';
 
 declare const ITAKU_VERSION: string;
 const VERSION = typeof ITAKU_VERSION === 'string' ? ITAKU_VERSION : '0.0.0-dev';
-export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
 const USAGE = {
   ja: `使い方: itaku check [パス…] [オプション]

@@ -111,11 +111,17 @@ export interface ItakuSettings {
   maxFileSize: number;
 }
 
+/**
+ * The default itaku.maxFileSize (10 MB), in bytes: the one value for the setting, the CLI's
+ * --max-file-size and the Word commands' limit. package.json repeats it as the setting's default.
+ */
+export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+
 export const DEFAULT_SETTINGS: ItakuSettings = {
   locale: 'ja',
   catalog: '',
   severity: {},
-  maxFileSize: 10 * 1024 * 1024,
+  maxFileSize: DEFAULT_MAX_FILE_SIZE,
 };
 
 export interface InitializationOptions {

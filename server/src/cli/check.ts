@@ -4,11 +4,10 @@ import {
   analyze,
   applySeverity,
   type Catalog,
-  type Diagnostic,
   type FrontMatterDefaults,
+  fileTooLargeDiagnostic,
   internalErrorDiagnostic,
   type Locale,
-  messages,
   type SeverityLevel,
 } from '../core';
 import { readDraftFile } from './files';
@@ -77,14 +76,7 @@ export function checkFile(file: string, shown: string, catalog: Catalog, setting
 }
 
 function tooLarge(file: string, document: string | null, size: number, limit: number, locale: Locale): FileReport {
-  const diagnostic: Diagnostic = {
-    code: 'file-too-large',
-    severity: 'warning',
-    message: messages.fileTooLarge(locale, size, limit),
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    source: 'itaku',
-    data: { size, limit },
-  };
+  const diagnostic = fileTooLargeDiagnostic(locale, size, limit);
   return { path: file, document, categories: [], options: {}, clauses: [], diagnostics: [diagnostic] };
 }
 

@@ -12,6 +12,7 @@ import {
   type Locale,
 } from '../core';
 import { decodeDraft } from './files';
+import { cliText } from './messages';
 
 export type FixStatus = 'fixed' | 'unchanged' | 'changed-since-read' | 'not-draft' | 'unreadable';
 
@@ -117,31 +118,12 @@ export function fixSummary(results: readonly FixResult[], locale: Locale, dryRun
   const clauses = fixed.reduce((n, r) => n + r.inserted, 0);
   const lines: string[] = [];
   for (const r of results) {
-    if (r.status === 'changed-since-read')
-      lines.push(
-        locale === 'ja'
-          ? `itaku: ${r.shown} は読み込み後に変更されたため、修正しませんでした。`
-          : `itaku: ${r.shown} changed after it was read; not fixed.`,
-      );
+    if (r.status === 'changed-since-read') lines.push(cliText(locale, 'fixChangedSinceRead', { file: r.shown }));
     if (r.status === 'unreadable')
-      lines.push(
-        locale === 'ja'
-          ? `itaku: ${r.shown} を修正できません: ${r.message}`
-          : `itaku: cannot fix ${r.shown}: ${r.message}`,
-      );
+      lines.push(cliText(locale, 'fixUnreadable', { file: r.shown, message: String(r.message) }));
   }
-  if (dryRun)
-    lines.push(
-      locale === 'ja'
-        ? `itaku: ${fixed.length} 件のファイルに ${clauses} 件の条項を挿入できます（--fix-dry-run: 変更していません）。`
-        : `itaku: ${clauses} clause(s) can be inserted in ${fixed.length} file(s) (--fix-dry-run: nothing changed).`,
-    );
-  else
-    lines.push(
-      locale === 'ja'
-        ? `itaku: ${fixed.length} 件のファイルに ${clauses} 件の条項を挿入しました。`
-        : `itaku: inserted ${clauses} clause(s) in ${fixed.length} file(s).`,
-    );
+  if (dryRun) lines.push(cliText(locale, 'fixDryRun', { files: fixed.length, clauses }));
+  else lines.push(cliText(locale, 'fixDone', { files: fixed.length, clauses }));
   return lines.join('\n') + '\n';
 }
 

@@ -1,7 +1,7 @@
 import type { AnalysisResult } from '../core';
-import { readFailureMessage } from '../io/readFile';
 import type { WordDiagnostic } from '../word/check';
 import { NO_DOCUMENT_TYPE } from '../word/messages';
+import { cliText, type CliTextKey } from './messages';
 
 /** One checked file: the public `--format json` entry. */
 export interface FileReport extends AnalysisResult {
@@ -58,37 +58,21 @@ export function counts(report: RunReport) {
   return c;
 }
 
+const SKIP_TEXT: Partial<Record<SkipReason, CliTextKey>> = {
+  binary: 'skipBinary',
+  'not-utf8': 'skipNotUtf8',
+  'not-found': 'skipNotFound',
+  'not-a-file': 'skipNotAFile',
+  'permission-denied': 'skipPermissionDenied',
+  'symlink-loop': 'skipSymlinkLoop',
+  'broken-symlink': 'skipBrokenSymlink',
+  'unreadable-folder': 'skipUnreadableFolder',
+  'not-a-draft': 'skipNotADraft',
+  ignored: 'skipIgnored',
+};
+
 export function skipReasonText(locale: 'ja' | 'en', reason: SkipReason): string {
-  const ja = locale === 'ja';
-  switch (reason) {
-    case 'binary':
-      return ja ? 'バイナリファイルです（UTF-8 のテキストにしてください）' : 'a binary file (save it as UTF-8 text)';
-    case 'not-utf8':
-      return ja
-        ? 'UTF-8 ではありません（Shift_JIS などは UTF-8 で保存し直してください）'
-        : 'not UTF-8 (re-save Shift_JIS and other encodings as UTF-8)';
-    case 'not-found':
-      return ja ? '見つかりません' : 'not found';
-    case 'not-a-file':
-      return ja
-        ? '通常のファイルではありません（デバイス・FIFO などは読みません）'
-        : 'not a regular file (devices and FIFOs are not read)';
-    case 'permission-denied':
-    case 'symlink-loop':
-      return readFailureMessage(locale, reason);
-    case 'broken-symlink':
-      return ja ? 'リンク先のないシンボリックリンクです' : 'a broken symbolic link';
-    case 'unreadable-folder':
-      return ja ? 'フォルダを読めません' : 'the folder cannot be read';
-    case 'not-a-draft':
-      return ja
-        ? '草案ではありません（front matter に document がありません）'
-        : 'not a draft (no document in the front matter)';
-    case 'no-document-type':
-      return NO_DOCUMENT_TYPE[locale];
-    case 'ignored':
-      return ja ? '.itaku.yaml の ignores で除外されています' : 'ignored by the ignores of .itaku.yaml';
-    default:
-      return readFailureMessage(locale, 'unreadable');
-  }
+  if (reason === 'no-document-type') return NO_DOCUMENT_TYPE[locale];
+  const key = Object.hasOwn(SKIP_TEXT, reason) ? SKIP_TEXT[reason] : undefined;
+  return cliText(locale, key ?? 'skipUnreadable');
 }

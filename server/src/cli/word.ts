@@ -1,6 +1,6 @@
 // `itaku check` for Word documents: read the file (capped, as a Markdown draft is), convert it, and
 // report with Word locations. The conversion and the analysis are the pure modules'.
-import { applySeverity, internalErrorDiagnostic, messages, type Catalog } from '../core';
+import { applySeverity, fileTooLargeDiagnostic, internalErrorDiagnostic, type Catalog } from '../core';
 import { readRegularFile } from '../io/readFile';
 import { configLayer, type MetadataLayer, type WordMetadata } from '../word/draft';
 import type { CheckSettings, Outcome } from './check';
@@ -40,7 +40,7 @@ export async function checkWordFile(
         path: shown,
         format: 'docx',
         ...empty,
-        diagnostics: [tooLarge(read.size ?? maxSize + 1, maxSize, locale)],
+        diagnostics: [fileTooLargeDiagnostic(locale, read.size ?? maxSize + 1, maxSize)],
       },
     };
   }
@@ -58,7 +58,12 @@ export async function checkWordFile(
       case 'too-large':
         return {
           kind: 'draft',
-          report: { path: shown, format: 'docx', ...empty, diagnostics: [tooLarge(checked.size, maxSize, locale)] },
+          report: {
+            path: shown,
+            format: 'docx',
+            ...empty,
+            diagnostics: [fileTooLargeDiagnostic(locale, checked.size, maxSize)],
+          },
         };
       default:
         return {
@@ -77,15 +82,4 @@ export async function checkWordFile(
       report: { path: shown, format: 'docx', ...empty, diagnostics: [internalErrorDiagnostic(locale, error)] },
     };
   }
-}
-
-function tooLarge(size: number, limit: number, locale: CheckSettings['locale']) {
-  return {
-    code: 'file-too-large' as const,
-    severity: 'warning' as const,
-    message: messages.fileTooLarge(locale, size, limit),
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    source: 'itaku' as const,
-    data: { size, limit },
-  };
 }

@@ -15,3 +15,18 @@ export function internalErrorDiagnostic(locale: Locale, error: unknown): Diagnos
     source: 'itaku',
   };
 }
+
+/**
+ * The one finding for a draft larger than the limit (itaku.maxFileSize, --max-file-size): the
+ * server and the CLI report it alike, on the opening `---` of its front matter.
+ */
+export function fileTooLargeDiagnostic(locale: Locale, size: number, limit: number): Diagnostic {
+  return {
+    code: 'file-too-large',
+    severity: 'warning',
+    message: messages.fileTooLarge(locale, size, limit),
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } },
+    source: 'itaku',
+    data: { size, limit },
+  };
+}

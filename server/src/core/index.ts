@@ -6,7 +6,7 @@
 export { analyze, type Analysis, type AnalysisResult, type ClauseResult, type ClauseStatus } from './analyze';
 export { IncrementalAnalyzer } from './incremental';
 export type { DraftContext } from './context';
-export { internalErrorDiagnostic } from './failure';
+export { fileTooLargeDiagnostic, internalErrorDiagnostic } from './failure';
 export { DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode, type Severity } from './findings';
 
 // Catalogs.
@@ -64,7 +64,7 @@ export { newDraftText, type NewDraftRequest } from './newDraft';
 
 // Text, positions, locale.
 export { LineIndex, type Position, type Range } from './text/lineIndex';
-export { messages, resolveLocale, type Locale } from './messages';
+export { formatMessage, messages, resolveLocale, type Locale, type MessageEntry } from './messages';
 export { codeDescription, codeTitle, RULES, type Rule } from './rules';
 export { closestValues } from './suggest';
 

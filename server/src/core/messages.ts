@@ -9,6 +9,23 @@ export function resolveLocale(value: string | undefined | null): Locale {
 
 type Text = { ja: string; en: string };
 
+/** A message table's entry: one sentence in both languages, `{name}` marking where an argument goes. */
+export type MessageEntry = Text;
+
+/**
+ * The entry's sentence in `locale`, each `{name}` replaced by `args[name]` — the one formatter of
+ * the layers' message tables (lsp/messages.ts, cli/messages.ts). Arguments are not re-read.
+ */
+export function formatMessage(
+  entry: MessageEntry,
+  locale: Locale,
+  args: Readonly<Record<string, string | number>> = {},
+): string {
+  return entry[locale].replace(/\{(\w+)\}/g, (all, name: string) =>
+    Object.hasOwn(args, name) ? String(args[name]) : all,
+  );
+}
+
 const pick = (locale: Locale, text: Text) => text[locale];
 /** At most `max` characters of a value quoted from a draft (whole code points), then …. */
 const shorten = (value: string, max: number) => {
@@ -240,6 +257,20 @@ export const messages = {
       ja: `itaku の指示「${text}」を理解できません。使える形: <!-- itaku: clause <id> -->、<!-- itaku-disable missing-clause <id> 理由 -->、<!-- itaku-disable <code> -->`,
       en: `Cannot understand the itaku comment "${text}". Use <!-- itaku: clause <id> -->, <!-- itaku-disable missing-clause <id> reason --> or <!-- itaku-disable <code> -->.`,
     });
+  },
+  /**
+   * 「必須条項 6/8」: the required clauses present (or waived) of those required — the one place it
+   * is built (the status bar, the coverage header, the CLI). `atStart` capitalises the English.
+   */
+  requiredClauses(locale: Locale, covered: number, required: number, atStart = false): string {
+    return pick(locale, {
+      ja: `必須条項 ${covered}/${required}`,
+      en: `${atStart ? 'Required' : 'required'} clauses ${covered}/${required}`,
+    });
+  },
+  /** What stands for 「必須条項 x/y」 when nothing could be judged (the front matter is unusable). */
+  clausesNotChecked(locale: Locale, atStart = false): string {
+    return pick(locale, { ja: '必須条項を判定できません', en: `${atStart ? 'Clauses' : 'clauses'} not checked` });
   },
   fileTooLarge(locale: Locale, size: number, limit: number): string {
     return pick(locale, {

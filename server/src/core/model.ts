@@ -1,4 +1,4 @@
-import type { Catalog } from './catalog/compile';
+import type { Catalog, PhraseUsage } from './catalog/compile';
 import type { Block, BlockKind } from './markdown/parse';
 import { clusterEnd, normalizeRange, type NormalizedText } from './text/normalize';
 import type { PhraseHits } from './text/phraseMatcher';
@@ -318,10 +318,46 @@ export function spanInBlock(text: string, block: LocatedBlock, from: number, to:
  * A per-block result computed once and kept on the block's facts: facts are reused across
  * versions of a draft, so only blocks that changed are looked at again.
  */
-export function memoOnFacts<T>(facts: BlockFacts, key: string, compute: () => T): T {
-  let value = facts.memo[key] as T | undefined;
-  if (value === undefined) facts.memo[key] = value = compute();
+export function memoOnFacts<T>(facts: BlockFacts, key: MemoKey<T>, compute: () => T): T {
+  let value = facts.memo[key.name] as T | undefined;
+  if (value === undefined) facts.memo[key.name] = value = compute();
   return value;
+}
+
+/** A key of the per-block memo, typed by the value kept under it (one `memoKey` per kind of result). */
+export interface MemoKey<T> {
+  readonly name: string;
+  /** Never set: it only carries T. */
+  readonly value?: T;
+}
+
+export const memoKey = <T>(name: string): MemoKey<T> => ({ name });
+
+/** What a visit of forEachUsage asks for next: the next usage (undefined), the next hit, or the end. */
+export type UsageStep = undefined | 'next-hit' | 'stop';
+
+/**
+ * Visits the usages of every phrase hit in the block, in order, with the hit's normalised range.
+ * The hits stay encoded as flat `[phrase, start, end]` triples (what keeps the benchmark fast);
+ * rules read them only through this. True when a visit returned `'stop'`.
+ */
+export function forEachUsage(
+  facts: BlockFacts,
+  catalog: Catalog,
+  visit: (usage: PhraseUsage, start: number, end: number) => UsageStep | void,
+): boolean {
+  const hits = facts.hits;
+  const usages = catalog.usages;
+  for (let k = 0; k < hits.length; k += 3) {
+    const start = hits[k + 1];
+    const end = hits[k + 2];
+    for (const u of usages[hits[k]]) {
+      const step = visit(u, start, end);
+      if (step === 'next-hit') break;
+      if (step === 'stop') return true;
+    }
+  }
+  return false;
 }
 
 /** Does any hit of the block have a phrase with this flag set? */
@@ -333,10 +369,12 @@ export function anyHit(facts: BlockFacts, flags: Uint8Array): boolean {
 
 export const NONE: never[] = [];
 
+const MARKERS = memoKey<Array<[number, number]>>('variant-markers');
+
 /** 【…の場合】 choice markers of one block as [open, close] normalised indices, computed once per block. */
 export function markersIn(facts: BlockFacts): Array<[number, number]> {
   if (facts.norm.text.indexOf('【') < 0) return NONE;
-  return memoOnFacts(facts, 'variant-markers', () => {
+  return memoOnFacts(facts, MARKERS, () => {
     const found: Array<[number, number]> = [];
     const text = facts.norm.text;
     let open = text.indexOf('【');

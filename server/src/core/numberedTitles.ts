@@ -1,8 +1,8 @@
 // The draft's own numbering: each numbered title (a heading, or a titled paragraph such as
 // 第6条（秘密の保持）) with the group of siblings it belongs to, so fixes can pick a free number
 // and the numbering rule can find duplicates and gaps.
-import { withoutClosingHashes } from './text/trim';
-import { memoOnFacts, titleOf, type LocatedBlock } from './model';
+import { headingText } from './text/trim';
+import { memoKey, memoOnFacts, titleOf, type LocatedBlock } from './model';
 import { formatNumbered, numberKey, parseNumbering, styleKey, type Numbering } from './fixes/numbering';
 
 export interface NumberedTitle {
@@ -45,8 +45,8 @@ function mayBeNumbered(line: string): boolean {
 export function titleText(text: string, b: LocatedBlock): { title: string; at: number } {
   if (b.facts.kind === 'heading') {
     const raw = text.slice(b.start, b.start + b.facts.length).split(/\r\n|\r|\n/)[0];
-    const lead = /^\s*#{1,6}\s*/.exec(raw)?.[0].length ?? 0;
-    return { title: withoutClosingHashes(raw.slice(lead)).trim(), at: b.start + lead };
+    const { text: title, lead } = headingText(raw);
+    return { title: title.trim(), at: b.start + lead };
   }
   const raw = text.slice(b.start, b.start + titleOf(b.facts, text, b.start)[1]);
   // A title may sit under a 【…の場合】 marker line; the title is its last line.
@@ -65,6 +65,8 @@ interface OwnNumber {
   start: number;
   end: number;
 }
+
+const OWN_NUMBER = memoKey<OwnNumber | null>('own-number');
 
 function ownNumber(text: string, b: LocatedBlock): OwnNumber | null {
   const f = b.facts;
@@ -113,7 +115,7 @@ export function numberedTitles(text: string, blocks: readonly LocatedBlock[]): N
         }
     }
     // Kept with the block's facts: a keystroke re-reads the numbers of the blocks it touched only (issue 12).
-    const own = memoOnFacts(f, 'own-number', () => ownNumber(text, b));
+    const own = memoOnFacts(f, OWN_NUMBER, () => ownNumber(text, b));
     if (!own) continue;
     const level = f.kind === 'heading' ? `h${f.depth}` : 'p';
     out.push({

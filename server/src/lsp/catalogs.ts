@@ -7,6 +7,7 @@ import { fileCatalogResolver, MAX_CATALOG_BYTES } from '../io/catalogFiles';
 import { readFailureMessage, readRegularFile, type ReadFailure } from '../io/readFile';
 import { toLspDiagnostic } from './convert';
 import type { SeverityOverride } from '../protocol';
+import { lspText } from './messages';
 
 interface Entry {
   mtimeMs: number;
@@ -85,12 +86,7 @@ export class Catalogs {
     } catch (e) {
       const reason: ReadFailure = (e as NodeJS.ErrnoException).code === 'ELOOP' ? 'symlink-loop' : 'not-found';
       if (reason === 'not-found') {
-        this.warnOnce(
-          file,
-          locale === 'ja'
-            ? `itaku: カタログ ${file} が見つかりません。組み込みのカタログを使います。`
-            : `itaku: the catalog ${file} was not found; using the built-in catalog.`,
-        );
+        this.warnOnce(file, lspText(locale, 'catalogNotFound', { file }));
         return this.builtin();
       }
       return this.unusable(file, stat, locale, readFailureMessage(locale, reason, MAX_CATALOG_BYTES));
@@ -107,7 +103,7 @@ export class Catalogs {
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes);
     } catch {
-      return this.unusable(file, stat, locale, locale === 'ja' ? 'UTF-8 ではありません' : 'it is not UTF-8');
+      return this.unusable(file, stat, locale, lspText(locale, 'catalogNotUtf8'));
     }
     let loaded;
     try {
@@ -120,12 +116,8 @@ export class Catalogs {
         stat,
         locale,
         deep
-          ? locale === 'ja'
-            ? '入れ子が深すぎて読めません'
-            : 'it is nested too deeply to be read'
-          : locale === 'ja'
-            ? `読み込みに失敗しました（${(e as Error)?.message ?? e}）`
-            : `loading it failed (${(e as Error)?.message ?? e})`,
+          ? lspText(locale, 'catalogTooDeep')
+          : lspText(locale, 'catalogLoadFailed', { error: String((e as Error)?.message ?? e) }),
       );
     }
     if (loaded.ok) {
@@ -150,9 +142,7 @@ export class Catalogs {
     for (const [f, problems] of byFile) this.publish(f, problems);
     this.warnOnce(
       file,
-      locale === 'ja'
-        ? `itaku: カタログ ${path.basename(file)} に ${loaded.problems.length} 件の誤りがあります（問題パネルを参照）。直るまで組み込みのカタログを使います。`
-        : `itaku: the catalog ${path.basename(file)} has ${loaded.problems.length} problem(s) (see the Problems panel); using the built-in catalog until it is fixed.`,
+      lspText(locale, 'catalogHasProblems', { name: path.basename(file), count: loaded.problems.length }),
     );
     return this.builtin();
   }
@@ -170,19 +160,11 @@ export class Catalogs {
     why: string,
   ): Catalog {
     if (stat) this.entries.set(file, { mtimeMs: stat.mtimeMs, size: stat.size });
-    const message =
-      locale === 'ja'
-        ? `カタログとして使えません: ${why}。組み込みのカタログを使います。`
-        : `This catalog cannot be used: ${why}. The built-in catalog is used.`;
+    const message = lspText(locale, 'catalogUnusableFinding', { why });
     this.publish(file, [
       { message, path: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
     ]);
-    this.warnOnce(
-      file,
-      locale === 'ja'
-        ? `itaku: カタログ ${file} は使えません（${why}）。組み込みのカタログを使います。`
-        : `itaku: the catalog ${file} cannot be used (${why}); using the built-in catalog.`,
-    );
+    this.warnOnce(file, lspText(locale, 'catalogUnusable', { file, why }));
     return this.builtin();
   }
 

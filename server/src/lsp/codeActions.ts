@@ -28,6 +28,7 @@ import {
 import { Commands } from '../protocol';
 import { toTextEdits } from './convert';
 import type { DraftState } from './drafts';
+import { lspText } from './messages';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.itaku`;
 
@@ -133,8 +134,7 @@ function waiverAction(
   };
 }
 
-const fixAllTitle = (locale: Locale, n: number) =>
-  locale === 'ja' ? `不足している必須条項をすべて挿入（${n} 件）` : `Insert all missing required clauses (${n})`;
+const fixAllTitle = (locale: Locale, n: number) => lspText(locale, 'fixAllMissing', { count: n });
 
 /**
  * Code actions like ESLint's: quick fixes for the diagnostics in the request (each rebuilt from
@@ -270,11 +270,7 @@ export function codeActions(
     const edits = sourceFixAllEdits(state);
     if (edits.length)
       out.push({
-        title: missingCount
-          ? fixAllTitle(state.locale, missingCount)
-          : state.locale === 'ja'
-            ? 'front matter の値ですべて置き換える'
-            : 'Replace all with the front-matter values',
+        title: missingCount ? fixAllTitle(state.locale, missingCount) : lspText(state.locale, 'fixAllValues'),
         kind: FIX_ALL_KIND,
         edit: workspaceEdit(doc, edits, versioned),
       });

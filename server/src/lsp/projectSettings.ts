@@ -5,6 +5,7 @@ import { type CatalogProblem, type FrontMatterDefaults, type Locale, resolveLoca
 import { ProjectConfigs } from '../io/projectConfig';
 import type { ItakuSettings } from '../protocol';
 import type { Settings } from './settings';
+import { lspText } from './messages';
 
 /** What applies to one draft: the nearest .itaku.yaml over the `itaku.*` settings. */
 export interface DraftSettings {
@@ -100,10 +101,6 @@ export class ProjectSettings {
     if (this.warned.has(file)) return;
     this.warned.add(file);
     const name = path.basename(file);
-    void this.connection.window.showWarningMessage(
-      locale === 'ja'
-        ? `itaku: このワークスペースは信頼されていないため、${name} が指定するカタログ「${catalog}」は使いません。ユーザー設定の itaku.catalog か組み込みのカタログを使います（${name} のほかの設定は有効です）。ワークスペースを信頼すると使えます。`
-        : `itaku: this workspace is not trusted, so the catalog "${catalog}" named in ${name} is not used; your user setting itaku.catalog or the built-in catalog applies (the rest of ${name} does). Trust the workspace to use it.`,
-    );
+    void this.connection.window.showWarningMessage(lspText(locale, 'untrustedCatalog', { name, catalog }));
   }
 }

@@ -1,7 +1,9 @@
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import { messages } from '../core';
 import type { DraftStatus } from '../protocol';
 import { toLspDiagnostic } from './convert';
 import type { DraftState } from './drafts';
+import { lspText } from './messages';
 
 /** The diagnostics the client gets for one analysed version (severity overrides applied). */
 export function publishedDiagnostics(uri: string, state: DraftState): LspDiagnostic[] {
@@ -35,18 +37,8 @@ export function draftStatus(uri: string, state: DraftState, problems: number): D
     problems,
     ...(unchecked ? { unchecked: true } : {}),
     coverageText: unchecked
-      ? ja
-        ? '必須条項を判定できません'
-        : 'Clauses not checked'
-      : ja
-        ? `必須条項 ${present}/${required.length}`
-        : `Required clauses ${present}/${required.length}`,
-    tooltip: unchecked
-      ? ja
-        ? `itaku: front matter（YAML、document、category）に問題があるため、必須条項を判定できません。指摘 ${problems} 件。クリックで条項カバレッジを表示します。`
-        : `itaku: the clauses cannot be checked until the front matter (YAML, document, category) is fixed. ${problems} problem(s). Click to show the clause coverage.`
-      : ja
-        ? `itaku: この草案の指摘 ${problems} 件。クリックで条項カバレッジを表示します。`
-        : `itaku: ${problems} problem(s) in this draft. Click to show the clause coverage.`,
+      ? messages.clausesNotChecked(state.locale, true)
+      : messages.requiredClauses(state.locale, present, required.length, true),
+    tooltip: lspText(state.locale, unchecked ? 'statusUnchecked' : 'statusChecked', { count: problems }),
   };
 }

@@ -3,10 +3,17 @@
 import type { Catalog, Locale } from '../core';
 import type { MetadataLayer, WordMetadata } from '../word/draft';
 import { exportWarning, wordProblemMessage } from '../word/messages';
-import type { ExportWordRequest, ExportWordResult, WordToMarkdownRequest, WordToMarkdownResult } from '../protocol';
+import {
+  DEFAULT_MAX_FILE_SIZE,
+  type ExportWordRequest,
+  type ExportWordResult,
+  type WordToMarkdownRequest,
+  type WordToMarkdownResult,
+} from '../protocol';
+import { lspText } from './messages';
 
-/** Largest .docx or draft converted (as the default itaku.maxFileSize). */
-const MAX_BYTES = 10 * 1024 * 1024;
+/** Largest .docx or draft converted (the default itaku.maxFileSize). */
+const MAX_BYTES = DEFAULT_MAX_FILE_SIZE;
 
 /**
  * The .docx as a Markdown draft, its front matter from the document's properties, then `config`
@@ -21,8 +28,7 @@ export async function wordToMarkdown(
   if (data.length > Math.ceil(MAX_BYTES / 3) * 4)
     return {
       ok: false,
-      message:
-        locale === 'ja' ? 'Word 文書が大きすぎます（10 MB まで）。' : 'The Word document is too large (10 MB at most).',
+      message: lspText(locale, 'wordTooLarge'),
     };
   // mammoth and docx are loaded on first use, not when the server starts.
   const [{ convertDocx }, { WordReadError }, { propertiesLayer, wordDraft }] = await Promise.all([
@@ -61,7 +67,7 @@ export async function exportWord(
   if (text.length > MAX_BYTES)
     return {
       ok: false,
-      message: locale === 'ja' ? '草案が大きすぎます（10 MB まで）。' : 'The draft is too large (10 MB at most).',
+      message: lspText(locale, 'draftTooLarge'),
     };
   const { ExportError, markdownToDocx } = await import('../word/export');
   try {
@@ -76,10 +82,7 @@ export async function exportWord(
     if (!(e instanceof ExportError)) throw e;
     return {
       ok: false,
-      message:
-        locale === 'ja'
-          ? 'front matter の YAML が壊れているため書き出せません（文書のプロパティにできません）。問題パネルの指摘を直してください。'
-          : 'The front-matter YAML is broken, so the draft cannot be exported (it cannot become document properties). Fix the problem shown in the Problems panel.',
+      message: lspText(locale, 'exportBrokenYaml'),
     };
   }
 }

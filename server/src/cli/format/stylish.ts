@@ -1,8 +1,9 @@
-import type { Catalog, Locale } from '../../core';
+import { messages, type Catalog, type Locale } from '../../core';
 import { painter } from '../color';
 import { escapeForTerminal as esc, notACommand } from '../escape';
 import { counts, skipReasonText, type RunReport } from '../report';
 import { describeLocation } from '../../word/messages';
+import { cliText } from '../messages';
 
 const SEVERITY_LABEL = {
   ja: { error: 'エラー', warning: '警告', information: '情報', hint: 'ヒント' },
@@ -39,13 +40,10 @@ export function formatStylish(
         .map((c) => (ja ? own(catalog.def.categories, c)?.label : own(catalog.def.categories, c)?.label_en) ?? c)
         .join(ja ? '・' : ', ') || '?',
     ];
-    if (required.length)
-      parts.push(
-        ja ? `必須条項 ${present.length}/${required.length}` : `required clauses ${present.length}/${required.length}`,
-      );
+    if (required.length) parts.push(messages.requiredClauses(locale, present.length, required.length));
     out.push(`${paint('underline', esc(file.path))}  ${paint('gray', esc(parts.join(' · ')))}`);
     if (!file.diagnostics.length) {
-      out.push(`  ${paint('green', '✓')} ${ja ? '指摘はありません' : 'no problems'}`);
+      out.push(`  ${paint('green', '✓')} ${cliText(locale, 'noProblems')}`);
       out.push('');
       continue;
     }
@@ -94,8 +92,7 @@ export function formatStylish(
     );
   for (const s of failed) out.push(paint('red', `    ${esc(s.path)}: ${skipReasonText(locale, s.reason)}`));
   const passed = report.skipped.filter((s) => !s.error);
-  if (passed.length)
-    out.push(paint('gray', ja ? `  対象外 ${passed.length} 件:` : `  ${passed.length} file(s) skipped:`));
+  if (passed.length) out.push(paint('gray', cliText(locale, 'skippedCount', { count: passed.length })));
   for (const s of passed) out.push(paint('gray', `    ${esc(s.path)}: ${skipReasonText(locale, s.reason)}`));
   if (!drafts)
     out.push(

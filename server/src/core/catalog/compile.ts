@@ -84,7 +84,11 @@ export function aliasKey(value: string): string {
   return normalizePhrase(value);
 }
 
-const ARG_MARKER = /\{\{([^{}:]+):([^{}]*)\}\}/g;
+/**
+ * The one pattern of a placeholder marker in catalog wording: `{{name}}` or `{{name:argument}}`
+ * (group 1 the name, group 2 the argument when there is one). Use it with matchAll or replace only.
+ */
+export const PLACEHOLDER_MARKER = /\{\{([^{}:]+)(?::([^{}]*))?\}\}/g;
 
 /** The template's own notation for a placeholder (what a draft shows before it is filled). */
 export function placeholderDisplay(def: PlaceholderDef, arg?: string): string {
@@ -104,12 +108,18 @@ function withoutPrototypes<T>(value: T): T {
   return out as T;
 }
 
-export function compileCatalog(
-  input: CatalogDef,
-  source: string,
-  layering: { root?: string; layers?: string[] } = {},
-): Catalog {
-  const def = withoutPrototypes(input);
+/** The catalog's phrases, each normalised once, with every usage of each. */
+interface PhraseTable {
+  readonly phrases: string[];
+  readonly usages: PhraseUsage[][];
+  add(phrase: string, usage: PhraseUsage): void;
+  /** Adds every alternative of every term of `spec`; returns its number of terms. */
+  addGroup(spec: PhraseSpec, make: (term: number) => PhraseUsage): number;
+  /** The literal phrases one alternative stands for: itself, or a whole vocabulary for `$name`. */
+  expand(alt: string): readonly string[];
+}
+
+function phraseTable(def: CatalogDef): PhraseTable {
   const phrases: string[] = [];
   const usages: PhraseUsage[][] = [];
   const index = new Map<string, number>();
@@ -126,7 +136,6 @@ export function compileCatalog(
     usages[i].push(usage);
   };
   const vocabularies = def.vocabularies ?? {};
-  /** The literal phrases one alternative stands for: itself, or a whole vocabulary for `$name`. */
   const expand = (alt: string): readonly string[] =>
     alt.startsWith('$') ? (Object.hasOwn(vocabularies, alt.slice(1)) ? vocabularies[alt.slice(1)] : []) : [alt];
   const addGroup = (spec: PhraseSpec, make: (term: number) => PhraseUsage): number => {
@@ -134,9 +143,12 @@ export function compileCatalog(
     terms.forEach((term, t) => term.split('|').forEach((alt) => expand(alt).forEach((p) => add(p, make(t)))));
     return terms.length;
   };
+  return { phrases, usages, add, addGroup, expand };
+}
 
-  const weakHeadings = def.clauses.map((clause) => clause.recognise.headings.length);
-  const headingSizes = def.clauses.map((clause, c) => {
+/** Adds each clause's heading groups (its `headings`, then its own titles); returns their sizes. */
+function addHeadings(def: CatalogDef, table: PhraseTable): number[][] {
+  return def.clauses.map((clause, c) => {
     // A clause's own titles: the table row's wording, its short heading and any `titles`.
     const titles: PhraseSpec[] = [
       clause.title,
@@ -144,11 +156,16 @@ export function compileCatalog(
       ...(clause.recognise.titles ?? []),
     ];
     return [...clause.recognise.headings, ...titles].map((spec, g) =>
-      addGroup(spec, (term) => ({ kind: 'heading', clause: c, group: g, term })),
+      table.addGroup(spec, (term) => ({ kind: 'heading', clause: c, group: g, term })),
     );
   });
+}
+
+/** Adds each clause's body signals (masks, vetoes, support, variants, phrase groups); returns the group sizes. */
+function addBodySignals(def: CatalogDef, table: PhraseTable): number[][] {
+  const { add, addGroup, expand } = table;
   const contexts = def.negativeContexts ?? [];
-  const groupSizes = def.clauses.map((clause, c) => {
+  return def.clauses.map((clause, c) => {
     clause.recognise.not?.forEach((n) => add(n, { kind: 'not', clause: c }));
     clause.recognise.veto?.forEach((n) => add(n, { kind: 'veto', clause: c }));
     contexts.forEach((context, k) => {
@@ -166,17 +183,10 @@ export function compileCatalog(
       addGroup(spec, (term) => ({ kind: 'term', clause: c, group: g, term })),
     );
   });
-  contexts.forEach((context, k) => context.unless?.forEach((p) => add(p, { kind: 'lift', context: k })));
-  def.umbrellaHeadings.forEach((h) => add(h, { kind: 'umbrella' }));
-  def.listLeads?.phrases.forEach((p) => add(p, { kind: 'lead', duty: false }));
-  def.listLeads?.duties.forEach((p) => add(p, { kind: 'lead', duty: true }));
-  def.backReferences?.numbered.forEach((p) => add(p, { kind: 'backref', bit: 1 }));
-  def.backReferences?.previous.forEach((p) => add(p, { kind: 'backref', bit: 2 }));
-  def.backReferences?.referents.forEach((p) => add(p, { kind: 'backref', bit: 4 }));
-  const riskGroupSizes = def.cloudRisks.items.map((item, r) =>
-    item.recognise.map((spec, g) => addGroup(spec, (term) => ({ kind: 'risk', item: r, group: g, term }))),
-  );
+}
 
+/** Adds every spelling of every placeholder: its display, its `also`, and the renderings the wording uses. */
+function addPlaceholders(def: CatalogDef, add: PhraseTable['add']): void {
   const addPlaceholder = (name: string, text: string) => {
     const norm = normalizeRange(text, 0, text.length);
     const ph = def.placeholders[name];
@@ -193,14 +203,18 @@ export function compileCatalog(
   for (const clause of def.clauses) {
     for (const wordings of Object.values(clause.wording)) {
       for (const w of wordings) {
-        for (const m of w.text.matchAll(ARG_MARKER)) {
+        for (const m of w.text.matchAll(PLACEHOLDER_MARKER)) {
+          if (m[2] === undefined) continue;
           const ph = def.placeholders[m[1]];
           if (ph) addPlaceholder(m[1], placeholderDisplay(ph, m[2]));
         }
       }
     }
   }
+}
 
+/** Lookups from an id or any of its aliases (normalised) to the id. */
+function aliasLookups(def: CatalogDef) {
   const docTypes = new Map<string, string>();
   for (const [id, d] of Object.entries(def.documentTypes)) {
     docTypes.set(aliasKey(id), id);
@@ -218,6 +232,37 @@ export function compileCatalog(
       v.aliases?.forEach((a) => optionValues.set(`${name}\u0000${aliasKey(a)}`, value));
     }
   }
+  return {
+    documentTypeOf: (value: string) => docTypes.get(aliasKey(value)),
+    categoryOf: (value: string) => categories.get(aliasKey(value)),
+    optionValueOf: (option: string, value: string) => optionValues.get(`${option}\u0000${aliasKey(value)}`),
+  };
+}
+
+export function compileCatalog(
+  input: CatalogDef,
+  source: string,
+  layering: { root?: string; layers?: string[] } = {},
+): Catalog {
+  const def = withoutPrototypes(input);
+  const table = phraseTable(def);
+  // The order of the additions fixes the phrase numbers: headings, body signals, lifts, umbrellas, risks, placeholders.
+  const weakHeadings = def.clauses.map((clause) => clause.recognise.headings.length);
+  const headingSizes = addHeadings(def, table);
+  const contexts = def.negativeContexts ?? [];
+  const groupSizes = addBodySignals(def, table);
+  contexts.forEach((context, k) => context.unless?.forEach((p) => table.add(p, { kind: 'lift', context: k })));
+  def.umbrellaHeadings.forEach((h) => table.add(h, { kind: 'umbrella' }));
+  def.listLeads?.phrases.forEach((p) => table.add(p, { kind: 'lead', duty: false }));
+  def.listLeads?.duties.forEach((p) => table.add(p, { kind: 'lead', duty: true }));
+  def.backReferences?.numbered.forEach((p) => table.add(p, { kind: 'backref', bit: 1 }));
+  def.backReferences?.previous.forEach((p) => table.add(p, { kind: 'backref', bit: 2 }));
+  def.backReferences?.referents.forEach((p) => table.add(p, { kind: 'backref', bit: 4 }));
+  const riskGroupSizes = def.cloudRisks.items.map((item, r) =>
+    item.recognise.map((spec, g) => table.addGroup(spec, (term) => ({ kind: 'risk', item: r, group: g, term }))),
+  );
+  addPlaceholders(def, table.add);
+  const { phrases, usages } = table;
   const clauseIndex = new Map(def.clauses.map((c, i) => [c.id, i] as const));
   const byDocType = new Map<string, ClauseDef[]>();
 
@@ -234,9 +279,7 @@ export function compileCatalog(
     weakHeadings,
     riskGroupSizes,
     clauseIndex,
-    documentTypeOf: (value) => docTypes.get(aliasKey(value)),
-    categoryOf: (value) => categories.get(aliasKey(value)),
-    optionValueOf: (option, value) => optionValues.get(`${option}\u0000${aliasKey(value)}`),
+    ...aliasLookups(def),
     clausesFor(documentType) {
       let list = byDocType.get(documentType);
       if (!list)
@@ -309,16 +352,6 @@ function detectionTables(
     bodyRefs[phrase] = Int32Array.from(body);
     headingRefs[phrase] = Int32Array.from(heading);
   });
-  const variantPhrase = Uint8Array.from(usages, (list) =>
-    list.some((u) => u.kind === 'variant' || u.kind === 'unless') ? 1 : 0,
-  );
-  const placeholderPhrase = Uint8Array.from(usages, (list) => (list.some((u) => u.kind === 'placeholder') ? 1 : 0));
-  const backReference = Uint8Array.from(usages, (list) =>
-    list.reduce((bits, u) => (u.kind === 'backref' ? bits | u.bit : bits), 0),
-  );
-  const leadPhrase = Uint8Array.from(usages, (list) =>
-    list.reduce((flags, u) => (u.kind === 'lead' ? flags | (u.duty ? 2 : 1) : flags), 0),
-  );
   return {
     groupClause: Int32Array.from(groupClause),
     groupFull: Int32Array.from(groupFull),
@@ -332,9 +365,22 @@ function detectionTables(
     supportClauses,
     strongGroup: Uint8Array.from(strong),
     groups: groupClause.length,
-    variantPhrase,
-    leadPhrase,
-    backReference,
-    placeholderPhrase,
+    ...phraseFlags(usages),
+  };
+}
+
+/** Per phrase: is it a variant signal, a placeholder; its list-lead and back-reference bits. */
+function phraseFlags(usages: PhraseUsage[][]) {
+  return {
+    variantPhrase: Uint8Array.from(usages, (list) =>
+      list.some((u) => u.kind === 'variant' || u.kind === 'unless') ? 1 : 0,
+    ),
+    leadPhrase: Uint8Array.from(usages, (list) =>
+      list.reduce((flags, u) => (u.kind === 'lead' ? flags | (u.duty ? 2 : 1) : flags), 0),
+    ),
+    backReference: Uint8Array.from(usages, (list) =>
+      list.reduce((bits, u) => (u.kind === 'backref' ? bits | u.bit : bits), 0),
+    ),
+    placeholderPhrase: Uint8Array.from(usages, (list) => (list.some((u) => u.kind === 'placeholder') ? 1 : 0)),
   };
 }

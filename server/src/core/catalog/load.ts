@@ -169,6 +169,15 @@ export function schemaProblems(
   return problems;
 }
 
+/** Where an overlay's problems are placed: its YAML document, and its `extends` as the fallback. */
+interface OverlayFile {
+  readonly doc: Document;
+  readonly source: string;
+  readonly at: (s: number, e: number) => Range;
+  readonly extendsSpan: [number, number];
+  onExtends(message: string): CatalogProblem;
+}
+
 /** An overlay: its own schema, then its base (through `resolve`), the merge, and the base's checks on the result. */
 function loadOverlay(
   doc: Document,
@@ -184,61 +193,16 @@ function loadOverlay(
   if (!validate(data)) return { ok: false, problems: schemaProblems(doc, validate.errors ?? [], at, locale) };
   const overlay = data as OverlayDef;
   const extendsSpan = nodeSpan(nodeAt(doc, ['extends'])) ?? [0, 0];
-  const onExtends = (message: string): CatalogProblem => ({
-    message,
-    path: 'extends',
-    range: at(extendsSpan[0], extendsSpan[1]),
-  });
-  const resolved: CatalogResolution = resolve
-    ? resolve(overlay.extends, source)
-    : { ok: false, message: ja ? '継承元を読む手段がありません' : 'no way to read the base catalog here' };
-  if (!resolved.ok)
-    return {
-      ok: false,
-      problems: [
-        onExtends(
-          ja
-            ? `継承元のカタログ「${overlay.extends}」を読めません: ${resolved.message}。`
-            : `the base catalog "${overlay.extends}" cannot be read: ${resolved.message}.`,
-        ),
-      ],
-    };
-  if (chain.includes(resolved.id)) {
-    const cycle = [...chain.slice(chain.indexOf(resolved.id)), resolved.id].join(' → ');
-    return {
-      ok: false,
-      problems: [onExtends(ja ? `extends が循環しています: ${cycle}。` : `extends forms a cycle: ${cycle}.`)],
-    };
-  }
-  if (chain.length >= MAX_EXTENDS_DEPTH)
-    return {
-      ok: false,
-      problems: [
-        onExtends(
-          ja
-            ? `extends の連なりが深すぎます（${MAX_EXTENDS_DEPTH} 段まで）。`
-            : `the extends chain is too deep (at most ${MAX_EXTENDS_DEPTH} catalogs).`,
-        ),
-      ],
-    };
-  let base: Catalog;
-  if ('catalog' in resolved) base = resolved.catalog;
-  else {
-    const loaded = loadCatalogUnguarded(resolved.text, resolved.id, locale, resolve, [...chain, resolved.id]);
-    if (!loaded.ok)
-      return {
-        ok: false,
-        problems: [
-          onExtends(
-            ja
-              ? `継承元のカタログ「${overlay.extends}」に ${loaded.problems.length} 件の誤りがあります。`
-              : `the base catalog "${overlay.extends}" has ${loaded.problems.length} problem(s).`,
-          ),
-          ...loaded.problems.map((p) => ({ ...p, file: p.file ?? resolved.id })),
-        ],
-      };
-    base = loaded.catalog;
-  }
+  const file: OverlayFile = {
+    doc,
+    source,
+    at,
+    extendsSpan,
+    onExtends: (message) => ({ message, path: 'extends', range: at(extendsSpan[0], extendsSpan[1]) }),
+  };
+  const based = loadBase(file, overlay, locale, resolve, chain);
+  if (!based.ok) return based;
+  const base = based.catalog;
   const origin = (path: Array<string | number>): CatalogOrigin => {
     // A mapping entry is shown at its key (`web-ops:`), a list item where it starts.
     const last = path[path.length - 1];
@@ -259,10 +223,73 @@ function loadOverlay(
         return { message: p.message, path: p.path.join('/'), range: at(span[0], span[1]) };
       }),
     };
-  // The merged catalog passes the same checks as any catalog; each problem is placed on the
-  // overlay entry that brought in what is wrong (or on `extends` when no entry did).
+  const problems = mergedProblems(file, merged.def, locale);
+  if (problems) return { ok: false, problems };
+  return {
+    ok: true,
+    catalog: compileCatalog(merged.def, source, {
+      root: base.root ?? base.def.id,
+      layers: [source, ...base.layers],
+    }),
+  };
+}
+
+/** The overlay's base: resolved, outside the chain so far, within the depth, and itself loaded without problems. */
+function loadBase(
+  file: OverlayFile,
+  overlay: OverlayDef,
+  locale: Locale,
+  resolve: CatalogResolver | undefined,
+  chain: string[],
+): CatalogLoadResult {
+  const ja = locale === 'ja';
+  const fail = (...problems: CatalogProblem[]): CatalogLoadResult => ({ ok: false, problems });
+  const resolved: CatalogResolution = resolve
+    ? resolve(overlay.extends, file.source)
+    : { ok: false, message: ja ? '継承元を読む手段がありません' : 'no way to read the base catalog here' };
+  if (!resolved.ok)
+    return fail(
+      file.onExtends(
+        ja
+          ? `継承元のカタログ「${overlay.extends}」を読めません: ${resolved.message}。`
+          : `the base catalog "${overlay.extends}" cannot be read: ${resolved.message}.`,
+      ),
+    );
+  if (chain.includes(resolved.id)) {
+    const cycle = [...chain.slice(chain.indexOf(resolved.id)), resolved.id].join(' → ');
+    return fail(file.onExtends(ja ? `extends が循環しています: ${cycle}。` : `extends forms a cycle: ${cycle}.`));
+  }
+  if (chain.length >= MAX_EXTENDS_DEPTH)
+    return fail(
+      file.onExtends(
+        ja
+          ? `extends の連なりが深すぎます（${MAX_EXTENDS_DEPTH} 段まで）。`
+          : `the extends chain is too deep (at most ${MAX_EXTENDS_DEPTH} catalogs).`,
+      ),
+    );
+  if ('catalog' in resolved) return { ok: true, catalog: resolved.catalog };
+  const loaded = loadCatalogUnguarded(resolved.text, resolved.id, locale, resolve, [...chain, resolved.id]);
+  if (!loaded.ok)
+    return fail(
+      file.onExtends(
+        ja
+          ? `継承元のカタログ「${overlay.extends}」に ${loaded.problems.length} 件の誤りがあります。`
+          : `the base catalog "${overlay.extends}" has ${loaded.problems.length} problem(s).`,
+      ),
+      ...loaded.problems.map((p) => ({ ...p, file: p.file ?? resolved.id })),
+    );
+  return loaded;
+}
+
+/**
+ * The merged catalog passes the same checks as any catalog; each problem is placed on the
+ * overlay entry that brought in what is wrong (or on `extends` when no entry did). Undefined when it passes
+ * (a failed schema check is a failure even when all its errors are `oneOf` ones, which are left out).
+ */
+function mergedProblems(file: OverlayFile, merged: CatalogDef, locale: Locale): CatalogProblem[] | undefined {
+  const { doc, source, at, onExtends } = file;
   const place = (steps: Array<string | number>, message: string): CatalogProblem => {
-    const found = originAt(merged.def, steps);
+    const found = originAt(merged, steps);
     if (!found || found.origin.file !== source) return onExtends(message);
     for (let keep = found.rest.length; keep >= 0; keep--) {
       const span = nodeSpan(nodeAt(doc, [...found.origin.path, ...found.rest.slice(0, keep)]));
@@ -271,20 +298,10 @@ function loadOverlay(
     return onExtends(message);
   };
   const validateMerged = catalogValidator();
-  if (!validateMerged(merged.def))
-    return {
-      ok: false,
-      problems: (validateMerged.errors ?? [])
-        .filter((e) => e.keyword !== 'oneOf')
-        .map((e) => place(pointerSteps(e.instancePath), describeSchemaError(e, locale))),
-    };
-  const inconsistencies = checkCatalogConsistency(merged.def, locale);
-  if (inconsistencies.length) return { ok: false, problems: inconsistencies.map((p) => place(p.path, p.message)) };
-  return {
-    ok: true,
-    catalog: compileCatalog(merged.def, source, {
-      root: base.root ?? base.def.id,
-      layers: [source, ...base.layers],
-    }),
-  };
+  if (!validateMerged(merged))
+    return (validateMerged.errors ?? [])
+      .filter((e) => e.keyword !== 'oneOf')
+      .map((e) => place(pointerSteps(e.instancePath), describeSchemaError(e, locale)));
+  const inconsistencies = checkCatalogConsistency(merged, locale);
+  return inconsistencies.length ? inconsistencies.map((p) => place(p.path, p.message)) : undefined;
 }

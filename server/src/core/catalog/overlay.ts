@@ -3,7 +3,7 @@
 // schemas/catalog-overlay.schema.json. Every change is marked with the overlay entry it came from
 // (for hovers, and for placing errors found in the merged catalog).
 import { cloneData, markOrigin, type CatalogOrigin } from './origin';
-import { patchClause } from './overlayClause';
+import { patchClause, type OverlayTools } from './overlayClause';
 import type {
   CatalogDef,
   CategoryDef,
@@ -83,6 +83,23 @@ export function mergeOverlay(
 ): { def: CatalogDef; problems: OverlayProblem[] } {
   const def = cloneData(base);
   const problems: OverlayProblem[] = [];
+  const t = overlayTools(problems, origin, ja);
+  def.id = overlay.id;
+  def.title = overlay.title;
+  def.title_en = overlay.title_en ?? overlay.title;
+  if (overlay.source) def.source = overlay.source;
+  patchDocumentTypes(def, overlay, t);
+  patchCategories(def, overlay, t);
+  const added = addCategories(def, overlay, t);
+  patchOptions(def, overlay, t);
+  patchVocabularies(def, overlay, t);
+  patchClauses(def, overlay, t);
+  checkAddedCategories(def, added, t);
+  return { def, problems };
+}
+
+/** The helpers every part of the merge uses: reporting, marking origins, editing lists, setting fields. */
+function overlayTools(problems: OverlayProblem[], origin: (path: Path) => CatalogOrigin, ja: boolean): OverlayTools {
   const report = (path: Path, jaText: string, enText: string, onKey = false) =>
     problems.push({ path, onKey, message: ja ? jaText : enText });
   const mark = (target: object, key: string, path: Path) => markOrigin(target, key, origin(path));
@@ -116,12 +133,11 @@ export function mergeOverlay(
     target[key] = cloneData(value);
     mark(target, key, [...path, key]);
   };
+  return { report, mark, editList, set, unknown, origin };
+}
 
-  def.id = overlay.id;
-  def.title = overlay.title;
-  def.title_en = overlay.title_en ?? overlay.title;
-  if (overlay.source) def.source = overlay.source;
-
+function patchDocumentTypes(def: CatalogDef, overlay: OverlayDef, t: OverlayTools): void {
+  const { set, editList, unknown } = t;
   for (const [id, patch] of Object.entries(overlay.documentTypes ?? {})) {
     const path = ['documentTypes', id];
     const target = Object.hasOwn(def.documentTypes, id) ? def.documentTypes[id] : undefined;
@@ -134,7 +150,10 @@ export function mergeOverlay(
     set(target, 'part', patch.part, path);
     if (patch.aliases) editList(target.aliases, patch.aliases, [...path, 'aliases']);
   }
+}
 
+function patchCategories(def: CatalogDef, overlay: OverlayDef, t: OverlayTools): void {
+  const { set, editList, unknown } = t;
   for (const [id, patch] of Object.entries(overlay.categories ?? {})) {
     const path = ['categories', id];
     const target = Object.hasOwn(def.categories, id) ? def.categories[id] : undefined;
@@ -154,7 +173,11 @@ export function mergeOverlay(
         'ambiguousAliases',
       ]);
   }
+}
 
+/** The overlay's new categories; returns where each is written, for the check that each has its cells. */
+function addCategories(def: CatalogDef, overlay: OverlayDef, t: OverlayTools): Map<string, Path> {
+  const { report, mark, unknown } = t;
   const added = new Map<string, Path>();
   for (const [id, entry] of Object.entries(overlay.addCategories ?? {})) {
     const path = ['addCategories', id];
@@ -189,7 +212,11 @@ export function mergeOverlay(
     for (const ph of Object.values(def.placeholders))
       if (ph.fill?.from === 'categories' && Object.hasOwn(ph.fill.map, like)) ph.fill.map[id] = ph.fill.map[like];
   }
+  return added;
+}
 
+function patchOptions(def: CatalogDef, overlay: OverlayDef, t: OverlayTools): void {
+  const { report, mark, set, unknown } = t;
   for (const [name, patch] of Object.entries(overlay.options ?? {})) {
     const path = ['options', name];
     const target = Object.hasOwn(def.options, name) ? def.options[name] : undefined;
@@ -234,7 +261,11 @@ export function mergeOverlay(
     def.options[name] = cloneData(option);
     mark(def.options, name, path);
   }
+}
 
+/** Vocabularies, umbrella headings and negative contexts: the phrase lists recognition shares. */
+function patchVocabularies(def: CatalogDef, overlay: OverlayDef, t: OverlayTools): void {
+  const { report, mark, editList, unknown } = t;
   def.vocabularies ??= {};
   for (const [name, edit] of Object.entries(overlay.vocabularies ?? {})) {
     const path = ['vocabularies', name];
@@ -268,7 +299,10 @@ export function mergeOverlay(
     if (patch.phrases) editList(target.phrases, patch.phrases, [...path, 'phrases']);
     if (patch.unless) target.unless = editList(target.unless ?? [], patch.unless, [...path, 'unless']);
   }
+}
 
+function patchClauses(def: CatalogDef, overlay: OverlayDef, t: OverlayTools): void {
+  const { report, unknown, origin } = t;
   for (const [id, patch] of Object.entries(overlay.clauses ?? {})) {
     const path = ['clauses', id];
     const clause = def.clauses.find((c) => c.id === id);
@@ -279,7 +313,7 @@ export function mergeOverlay(
       ]);
       continue;
     }
-    patchClause(def, clause, patch, path, { report, mark, editList, set, unknown, origin });
+    patchClause(def, clause, patch, path, t);
   }
   overlay.addClauses?.forEach((clause, i) => {
     const path = ['addClauses', i];
@@ -295,8 +329,10 @@ export function mergeOverlay(
     markOrigin(copy, '', origin(path));
     def.clauses.push(copy);
   });
+}
 
-  // A new category without `like` needs a cell in every clause that has requirements.
+/** A new category without `like` needs a cell in every clause that has requirements. */
+function checkAddedCategories(def: CatalogDef, added: Map<string, Path>, t: OverlayTools): void {
   for (const [id, path] of added) {
     const missing = def.clauses.flatMap((c) =>
       Object.entries(c.requirements)
@@ -304,12 +340,11 @@ export function mergeOverlay(
         .map(([docType]) => `${c.id} (${docType})`),
     );
     if (missing.length)
-      report(
+      t.report(
         path,
         `新しい業務分類「${id}」の欄がない条項があります: ${missing.join(', ')}。like で既存の分類を写すか、clauses の requirements.cells に書いてください。`,
         `the new category "${id}" has no cell in: ${missing.join(', ')}. Copy an existing category with like, or give the cells under clauses … requirements.cells.`,
         true,
       );
   }
-  return { def, problems };
 }

@@ -19,6 +19,30 @@ export interface OverlayTools {
 export function patchClause(def: CatalogDef, clause: ClauseDef, patch: ClausePatch, path: Path, t: OverlayTools): void {
   for (const key of ['title', 'title_en', 'heading', 'heading_en'] as const) t.set(clause, key, patch[key], path);
   for (const [docType, row] of Object.entries(patch.rows ?? {})) t.set(clause.rows, docType, row, [...path, 'rows']);
+  patchRequirements(def, clause, patch, path, t);
+  if (patch.recognise) {
+    const r = clause.recognise as unknown as Record<string, unknown[] | undefined>;
+    for (const [key, edit] of Object.entries(patch.recognise) as Array<[keyof RecogniseDef, ListEdit<unknown>]>) {
+      r[key] = t.editList(r[key] ?? [], edit, [...path, 'recognise', key]);
+      t.mark(clause.recognise, key, [...path, 'recognise', key]);
+    }
+  }
+  for (const [docType, change] of Object.entries(patch.wording ?? {})) {
+    const wpath = [...path, 'wording', docType];
+    const list = Object.hasOwn(clause.wording, docType) ? clause.wording[docType] : (clause.wording[docType] = []);
+    replaceWordings(list, change.replace ?? [], wpath, t);
+    change.add?.forEach((w, k) => {
+      const copy = cloneData(w);
+      markOrigin(copy, '', t.origin([...wpath, 'add', k]));
+      if (copy.default) for (const c of copy.categories) clearDefault(list, c);
+      list.push(copy);
+    });
+    setDefaults(list, change.default ?? {}, wpath, t);
+  }
+}
+
+/** A clause's requirement changes: basis, cells and rules per document type (new ones need basis and cells). */
+function patchRequirements(def: CatalogDef, clause: ClauseDef, patch: ClausePatch, path: Path, t: OverlayTools): void {
   for (const [docType, req] of Object.entries(patch.requirements ?? {})) {
     const rpath = [...path, 'requirements', docType];
     if (!Object.hasOwn(def.documentTypes, docType)) {
@@ -48,66 +72,57 @@ export function patchClause(def: CatalogDef, clause: ClauseDef, patch: ClausePat
     }
     t.set(target, 'when', req.when, rpath);
   }
-  if (patch.recognise) {
-    const r = clause.recognise as unknown as Record<string, unknown[] | undefined>;
-    for (const [key, edit] of Object.entries(patch.recognise) as Array<[keyof RecogniseDef, ListEdit<unknown>]>) {
-      r[key] = t.editList(r[key] ?? [], edit, [...path, 'recognise', key]);
-      t.mark(clause.recognise, key, [...path, 'recognise', key]);
-    }
-  }
-  for (const [docType, change] of Object.entries(patch.wording ?? {})) {
-    const wpath = [...path, 'wording', docType];
-    const list = Object.hasOwn(clause.wording, docType) ? clause.wording[docType] : (clause.wording[docType] = []);
-    change.replace?.forEach((w, k) => {
-      const at = [...wpath, 'replace', k];
-      let wasDefault = false;
-      w.categories.forEach((c, ci) => {
-        const covering = list.filter((e) => e.variant === w.variant && e.categories.includes(c));
-        if (!covering.length) {
-          t.report(
-            [...at, 'categories', ci],
-            `業務分類「${c}」に置き換える文言 variant「${w.variant}」がありません（新しい文言は add に書きます）。`,
-            `there is no wording variant "${w.variant}" for category "${c}" to replace (new wordings go under add).`,
-          );
-          return;
-        }
-        for (const e of covering) {
-          wasDefault ||= Boolean(e.default);
-          e.categories = e.categories.filter((x) => x !== c);
-        }
-      });
-      for (let i = list.length - 1; i >= 0; i--) if (!list[i].categories.length) list.splice(i, 1);
-      const copy = cloneData(w);
-      if (copy.default === undefined && wasDefault) copy.default = true;
-      markOrigin(copy, '', t.origin(at));
-      if (copy.default) for (const c of copy.categories) clearDefault(list, c);
-      list.push(copy);
-    });
-    change.add?.forEach((w, k) => {
-      const copy = cloneData(w);
-      markOrigin(copy, '', t.origin([...wpath, 'add', k]));
-      if (copy.default) for (const c of copy.categories) clearDefault(list, c);
-      list.push(copy);
-    });
-    for (const [category, variant] of Object.entries(change.default ?? {})) {
-      const at = [...wpath, 'default', category];
-      const index = list.findIndex((e) => e.variant === variant && e.categories.includes(category));
-      if (index < 0) {
+}
+
+/** Each replacing wording takes the place, for its categories, of the entries of its variant (and their default). */
+function replaceWordings(list: WordingDef[], replace: WordingDef[], wpath: Path, t: OverlayTools): void {
+  replace.forEach((w, k) => {
+    const at = [...wpath, 'replace', k];
+    let wasDefault = false;
+    w.categories.forEach((c, ci) => {
+      const covering = list.filter((e) => e.variant === w.variant && e.categories.includes(c));
+      if (!covering.length) {
         t.report(
-          at,
-          `業務分類「${category}」に文言 variant「${variant}」がありません。`,
-          `there is no wording variant "${variant}" for category "${category}".`,
+          [...at, 'categories', ci],
+          `業務分類「${c}」に置き換える文言 variant「${w.variant}」がありません（新しい文言は add に書きます）。`,
+          `there is no wording variant "${w.variant}" for category "${c}" to replace (new wordings go under add).`,
         );
-        continue;
+        return;
       }
-      const chosen = list[index];
-      clearDefault(list, category, chosen);
-      if (chosen.default) continue;
-      // Only this category's entry becomes the default: the others keep theirs.
-      const own = chosen.categories.length === 1 ? chosen : splitOff(list, chosen, category);
-      own.default = true;
-      t.mark(own, 'default', at);
+      for (const e of covering) {
+        wasDefault ||= Boolean(e.default);
+        e.categories = e.categories.filter((x) => x !== c);
+      }
+    });
+    for (let i = list.length - 1; i >= 0; i--) if (!list[i].categories.length) list.splice(i, 1);
+    const copy = cloneData(w);
+    if (copy.default === undefined && wasDefault) copy.default = true;
+    markOrigin(copy, '', t.origin(at));
+    if (copy.default) for (const c of copy.categories) clearDefault(list, c);
+    list.push(copy);
+  });
+}
+
+/** `default: { category: variant }`: that variant becomes the category's default, and no other. */
+function setDefaults(list: WordingDef[], defaults: Record<string, string>, wpath: Path, t: OverlayTools): void {
+  for (const [category, variant] of Object.entries(defaults)) {
+    const at = [...wpath, 'default', category];
+    const index = list.findIndex((e) => e.variant === variant && e.categories.includes(category));
+    if (index < 0) {
+      t.report(
+        at,
+        `業務分類「${category}」に文言 variant「${variant}」がありません。`,
+        `there is no wording variant "${variant}" for category "${category}".`,
+      );
+      continue;
     }
+    const chosen = list[index];
+    clearDefault(list, category, chosen);
+    if (chosen.default) continue;
+    // Only this category's entry becomes the default: the others keep theirs.
+    const own = chosen.categories.length === 1 ? chosen : splitOff(list, chosen, category);
+    own.default = true;
+    t.mark(own, 'default', at);
   }
 }
 

@@ -6,6 +6,7 @@ import { completionTitle } from '../fixes/insertClause';
 import { wordingChoices } from '../fixes/wording';
 import { FRONT_MATTER_KEYS } from '../frontmatter';
 import type { Locale } from '../messages';
+import { frontMatterFences } from '../markdown/parse';
 import { LineIndex, type Position } from '../text/lineIndex';
 
 /** One completion proposal, as plain data (server/src/lsp maps `kind` and marks snippets). */
@@ -84,13 +85,11 @@ function finishedWordsClose(before: string, items: CompletionEntry[]): Completio
   return { isIncomplete: true, items };
 }
 
-/** Line of the closing fence when the text starts with front matter. */
+/** Line of the closing fence when the text starts with front matter (the line count while it is not closed). */
 function frontMatterEnd(text: string, lines: LineIndex): number | undefined {
-  if (!/^\ufeff?---\s*$/.test(text.slice(0, lines.lineEnd(0)))) return undefined;
-  for (let l = 1; l < lines.lineCount; l++) {
-    if (/^(---|\.\.\.)\s*$/.test(text.slice(lines.lineStart(l), lines.lineEnd(l)))) return l;
-  }
-  return lines.lineCount;
+  const fences = frontMatterFences(text);
+  if (!fences) return undefined;
+  return fences.close ? lines.lineOf(fences.close.start) : lines.lineCount;
 }
 
 const SPACE = /\s/;

@@ -1,16 +1,13 @@
 // The wording of coverage, shared by the report formats (html, md, csv) and the editor's Coverage view.
-import { coveredText, type CoverageRow, type DraftCoverage } from './coverage';
-import type { Locale } from '../messages';
+import type { CoverageRow, DraftCoverage } from './coverage';
+import { messages, type Locale } from '../messages';
 import { escapeMarkdown as md, markdownCode as code } from '../text/escapeMarkdown';
 
 /** `調達仕様書 · 情報システムの構築等 · 必須条項 6/8` (as the CLI's stylish header and the status bar). */
 export function summaryLine(d: DraftCoverage, locale: Locale): string {
-  const ja = locale === 'ja';
   const coverage = d.checked
-    ? `${ja ? '必須条項' : 'required clauses'} ${coveredText(d, locale)}`
-    : ja
-      ? '必須条項を判定できません'
-      : 'clauses not checked';
+    ? messages.requiredClauses(locale, d.summary.covered, d.summary.required)
+    : messages.clausesNotChecked(locale);
   return [d.documentLabel ?? '?', categoriesText(d, locale) || '?', coverage].join(' · ');
 }
 

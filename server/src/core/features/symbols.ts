@@ -1,7 +1,7 @@
 import { excerptOf, type Analysis } from '../analyze';
 import type { Locale } from '../messages';
 import type { Range } from '../text/lineIndex';
-import { withoutClosingHashes } from '../text/trim';
+import { headingText } from '../text/trim';
 
 /** One outline entry: a section (a heading that states no clause) or a clause (its heading or its evidence). */
 export interface OutlineSymbol {
@@ -38,10 +38,7 @@ export function outlineOf(a: Analysis, locale: Locale): OutlineSymbol[] {
   ctx.blocks.forEach((b, i) => {
     const clauses = clauseAt.get(i) ?? [];
     if (b.facts.kind === 'heading') {
-      const title =
-        withoutClosingHashes(text.slice(b.start, b.end).replace(/^#+\s*/, ''))
-          .split(/\r?\n/)[0]
-          .trim() || '…';
+      const title = headingText(text.slice(b.start, b.end)).text.split(/\r?\n/)[0].trim() || '…';
       while (stack.length && stack[stack.length - 1].depth >= b.facts.depth) stack.pop();
       const symbol: OutlineSymbol = {
         name: title,

@@ -1,8 +1,8 @@
 import type { Catalog } from '../catalog/compile';
-import { placeholderDisplay } from '../catalog/compile';
+import { PLACEHOLDER_MARKER, placeholderDisplay } from '../catalog/compile';
 import type { TermDef } from '../catalog/types';
 import type { FrontMatterInfo } from '../frontmatter';
-import type { LocatedBlock } from '../model';
+import { memoKey, memoOnFacts, type LocatedBlock } from '../model';
 import { optionValue } from '../requirements';
 
 /** What the draft itself says, for filling the template's placeholders. */
@@ -59,23 +59,24 @@ export function adaptTerms(text: string, ctx: FillContext | undefined): string {
   return out;
 }
 
+const PARTIES = memoKey<number[]>('parties');
+
 /** How often each pair's names are used as parties (乙は, 受注者が …) in one block; cached per block. */
 function countParties(facts: LocatedBlock['facts'], pairs: ReadonlyArray<[string, string]>): number[] {
-  let counts = facts.memo.parties as number[] | undefined;
-  if (counts) return counts;
-  counts = pairs.map(() => 0);
-  const text = facts.norm.text;
-  if (text) {
-    pairs.forEach(([a, b], i) => {
-      for (const name of [a, b]) {
-        for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-          if ('はがのにへとか'.includes(text[at + name.length] ?? '')) counts![i]++;
+  return memoOnFacts(facts, PARTIES, () => {
+    const counts = pairs.map(() => 0);
+    const text = facts.norm.text;
+    if (text) {
+      pairs.forEach(([a, b], i) => {
+        for (const name of [a, b]) {
+          for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+            if ('はがのにへとか'.includes(text[at + name.length] ?? '')) counts[i]++;
+          }
         }
-      }
-    });
-  }
-  facts.memo.parties = counts;
-  return counts;
+      });
+    }
+    return counts;
+  });
 }
 
 /** The pair of party names the draft's body uses most (乙は… / 受注者は…), if any. */
@@ -129,8 +130,6 @@ export function fillValue(name: string, ctx: FillContext): string | undefined {
   return value;
 }
 
-const MARKER = /\{\{([^{}:]+)(?::([^{}]*))?\}\}/g;
-
 /** Wording with its placeholders filled where the draft says what they are, the template's notation elsewhere. */
 export function renderWording(
   text: string,
@@ -140,7 +139,7 @@ export function renderWording(
   let out = '';
   let last = 0;
   const placeholders = ctx?.catalog.def.placeholders ?? {};
-  for (const m of text.matchAll(MARKER)) {
+  for (const m of text.matchAll(PLACEHOLDER_MARKER)) {
     out += adaptTerms(text.slice(last, m.index), ctx);
     last = (m.index ?? 0) + m[0].length;
     const def = Object.hasOwn(placeholders, m[1]) ? placeholders[m[1]] : undefined;
@@ -152,7 +151,7 @@ export function renderWording(
 
 /** Wording as the template prints it (no filling). */
 export function displayWording(text: string, catalog: Catalog): string {
-  return text.replace(MARKER, (_all, name: string, arg?: string) => {
+  return text.replace(PLACEHOLDER_MARKER, (_all, name: string, arg?: string) => {
     const def = Object.hasOwn(catalog.def.placeholders, name) ? catalog.def.placeholders[name] : undefined;
     return def ? placeholderDisplay(def, arg) : `{{${name}}}`;
   });

@@ -1,13 +1,13 @@
 import type { ClauseDef, WordingDef } from '../catalog/types';
 import type { DraftContext } from '../context';
-import { titleOf, type LocatedBlock } from '../model';
+import { forEachUsage, titleOf, type LocatedBlock } from '../model';
 import { renderWording } from './fill';
 import { readBlocks } from '../blocks';
 import { BREAK, closerOf } from '../markdown/parse';
 import { clausesInBlock } from '../detect';
 import { formatNumbered, freeNumber, parseNumbering } from './numbering';
 import { numberedTitles, siblingNumbers, titleText } from '../numberedTitles';
-import { withoutClosingHashes } from '../text/trim';
+import { headingText } from '../text/trim';
 
 /** An insert-only edit: `text` goes in at `offset`; no existing character changes. */
 export interface Insertion {
@@ -37,8 +37,8 @@ function blockTitle(ctx: DraftContext, b: LocatedBlock): string {
     b.start + (b.facts.kind === 'heading' ? b.facts.length : titleOf(b.facts, ctx.text, b.start)[1]),
   );
   if (b.facts.kind === 'heading')
-    return withoutClosingHashes(raw.replace(/^\s*#{1,6}\s*/, ''))
-      .split(/\r\n|\r|\n/)[0]
+    return headingText(raw)
+      .text.split(/\r\n|\r|\n/)[0]
       .trim();
   // A title may sit under a 【…の場合】 marker line; the title is its last line.
   return raw
@@ -342,12 +342,9 @@ function titleInsertion(
 /** No clause found at all: the end of the security section, in the style of its sub-headings. */
 function sectionEndInsertion(ctx: DraftContext, title: string, body: string, eol: string): Insertion {
   const blocks = ctx.blocks;
-  const isUmbrella = (hits: Int32Array) => {
-    for (let k = 0; k < hits.length; k += 3)
-      if (ctx.catalog.usages[hits[k]].some((u) => u.kind === 'umbrella')) return true;
-    return false;
-  };
-  const umbrella = blocks.findIndex((b) => b.facts.kind === 'heading' && isUmbrella(b.facts.hits));
+  const isUmbrella = (facts: LocatedBlock['facts']) =>
+    forEachUsage(facts, ctx.catalog, (u) => (u.kind === 'umbrella' ? 'stop' : undefined));
+  const umbrella = blocks.findIndex((b) => b.facts.kind === 'heading' && isUmbrella(b.facts));
   if (umbrella >= 0) {
     const depth = blocks[umbrella].facts.depth;
     const end = nextHeading(blocks, umbrella, depth);

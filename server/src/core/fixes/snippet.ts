@@ -1,8 +1,6 @@
 import type { Catalog } from '../catalog/compile';
-import { placeholderDisplay } from '../catalog/compile';
+import { PLACEHOLDER_MARKER, placeholderDisplay } from '../catalog/compile';
 import { adaptTerms, fillValue, type FillContext } from './fill';
-
-const MARKER = /\{\{([^{}:]+)(?::([^{}]*))?\}\}/g;
 
 /** Escapes literal text for a TextMate/LSP snippet. */
 export function escapeSnippet(text: string): string {
@@ -20,7 +18,7 @@ export function wordingSnippet(text: string, catalog: Catalog, fill?: FillContex
   let next = firstStop;
   let out = '';
   let last = 0;
-  for (const m of text.matchAll(MARKER)) {
+  for (const m of text.matchAll(PLACEHOLDER_MARKER)) {
     out += escapeSnippet(adaptTerms(text.slice(last, m.index), fill));
     last = (m.index ?? 0) + m[0].length;
     const name = m[1];

@@ -1,3 +1,4 @@
+import { PLACEHOLDER_MARKER } from '../catalog/compile';
 import type { ClauseDef, WordingDef } from '../catalog/types';
 import type { DraftContext } from '../context';
 import { conditionHolds } from '../requirements';
@@ -11,7 +12,7 @@ export interface WordingChoice {
 }
 
 /** How much a wording says, to prefer the most complete of several categories' defaults. */
-const extent = (w: WordingDef) => w.text.replace(/\{\{[^{}]*\}\}|\s/g, '').length;
+const extent = (w: WordingDef) => w.text.replace(PLACEHOLDER_MARKER, '').replace(/\s/g, '').length;
 
 /**
  * The wording variants of a clause for this draft: every entry written for one of the draft's

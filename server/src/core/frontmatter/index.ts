@@ -3,7 +3,7 @@
 // document, category and unknown-key findings are rules (../rules) reading that info.
 import type { Catalog } from '../catalog/compile';
 import type { Finding } from '../findings';
-import type { FrontMatterBlock } from '../markdown/parse';
+import { frontMatterFences, type FrontMatterBlock } from '../markdown/parse';
 import { messages, type Locale } from '../messages';
 import { DRAFT_KEY, parseStructure } from './parse';
 import { resolveInfo } from './resolve';
@@ -12,7 +12,6 @@ import { validValues } from './validate';
 
 export { FRONT_MATTER_KEYS, type CategoryEntry, type FrontMatterInfo, type UnknownKey } from './types';
 
-const OPENING_FENCE = /^\ufeff?---[ \t]*(\r\n|\r|\n)/;
 const FIRST_HEADING = /(^|\r\n|\r|\n)[ \t]{0,3}#{1,6}([ \t]|$)/;
 
 /**
@@ -26,13 +25,13 @@ export function readUnclosedFrontMatter(
   locale: Locale,
   findings: Finding[],
 ): FrontMatterInfo | undefined {
-  const open = OPENING_FENCE.exec(text);
-  if (!open) return undefined;
-  const rest = text.slice(open[0].length);
+  const fences = frontMatterFences(text);
+  if (!fences) return undefined;
+  const rest = text.slice(fences.openEnd);
   const heading = FIRST_HEADING.exec(rest);
   const region = heading ? rest.slice(0, heading.index) : rest;
   if (!DRAFT_KEY.test(region)) return undefined;
-  const fenceStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const fenceStart = fences.openStart;
   findings.push({
     code: 'frontmatter-yaml',
     severity: 'error',
@@ -40,7 +39,7 @@ export function readUnclosedFrontMatter(
     start: fenceStart,
     end: fenceStart + 3,
   });
-  return emptyInfo([fenceStart, open[0].length + region.length]);
+  return emptyInfo([fenceStart, fences.openEnd + region.length]);
 }
 
 const recent = new WeakMap<Catalog, Map<string, { info: FrontMatterInfo | undefined; findings: Finding[] }>>();

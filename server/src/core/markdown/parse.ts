@@ -84,12 +84,36 @@ export function closerOf(source: string, type: string): string {
   return '';
 }
 
+/** Where the fences of a front matter are; see frontMatterFences. */
+export interface FrontMatterFences {
+  /** Offset of the opening `---` (1 after a byte order mark). */
+  openStart: number;
+  /** Offset just after the opening fence's line break: where the YAML text starts. */
+  openEnd: number;
+  /** Offsets of the closing `---` line, its line break included; undefined while it is not closed. */
+  close?: { start: number; end: number };
+}
+
+/**
+ * The one rule for a front matter that opens the text (the rule micromark's frontmatter extension
+ * follows): the first line, after an optional byte order mark, is `---` with only spaces or tabs
+ * after it; the first later line that is `---` (spaces or tabs after it) closes it, its line break
+ * or the end of the text after it. Undefined when the text does not open with a fence.
+ */
+export function frontMatterFences(text: string): FrontMatterFences | undefined {
+  const open = /^\ufeff?---[ \t]*(\r\n|\r|\n)/.exec(text);
+  if (!open) return undefined;
+  const openStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const openEnd = open[0].length;
+  const close = /(^|\r\n|\r|\n)---[ \t]*(\r\n|\r|\n|$)/.exec(text.slice(openEnd));
+  if (!close) return { openStart, openEnd };
+  const start = openEnd + close.index + close[1].length;
+  return { openStart, openEnd, close: { start, end: openEnd + close.index + close[0].length } };
+}
+
 /** Offset just after the closing fence of a front matter that opens the text; 0 when there is none. */
 export function frontMatterEnd(text: string): number {
-  const m = /^\ufeff?---[ \t]*(\r\n|\r|\n)/.exec(text);
-  if (!m) return 0;
-  const close = /(^|\r\n|\r|\n)---[ \t]*(\r\n|\r|\n|$)/.exec(text.slice(m[0].length));
-  return close ? m[0].length + close.index + close[0].length : 0;
+  return frontMatterFences(text)?.close?.end ?? 0;
 }
 
 /** Length of the line starting at `offset`, including its line break. */

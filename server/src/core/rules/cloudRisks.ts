@@ -1,7 +1,7 @@
 import { defineRule, type Report } from './rule';
 import type { DraftContext } from '../context';
 import { messages } from '../messages';
-import { sentenceOf } from '../model';
+import { forEachUsage, sentenceOf } from '../model';
 import { fullMask } from '../catalog/compile';
 
 /** `cloud-risk-unaddressed`: for cloud drafts, the 表5 cautions the text never addresses. */
@@ -12,16 +12,13 @@ function check(ctx: DraftContext): Array<Report<{ items: number[] }>> {
   const addressed = new Set<number>();
   for (const b of ctx.blocks) {
     const terms = new Map<string, number>();
-    const hits = b.facts.hits;
-    for (let k = 0; k < hits.length; k += 3) {
-      for (const u of catalog.usages[hits[k]]) {
-        if (u.kind !== 'risk' || addressed.has(u.item)) continue;
-        const key = `${u.item}:${u.group}:${sentenceOf(b.facts, hits[k + 1])}`;
-        const bits = (terms.get(key) ?? 0) | (1 << u.term);
-        terms.set(key, bits);
-        if (bits === fullMask(catalog.riskGroupSizes[u.item][u.group])) addressed.add(u.item);
-      }
-    }
+    forEachUsage(b.facts, catalog, (u, start) => {
+      if (u.kind !== 'risk' || addressed.has(u.item)) return;
+      const key = `${u.item}:${u.group}:${sentenceOf(b.facts, start)}`;
+      const bits = (terms.get(key) ?? 0) | (1 << u.term);
+      terms.set(key, bits);
+      if (bits === fullMask(catalog.riskGroupSizes[u.item][u.group])) addressed.add(u.item);
+    });
   }
   const missing = risks.items.filter((_, i) => !addressed.has(i));
   if (!missing.length) return [];

@@ -1,7 +1,17 @@
 import { defineRule, type Report } from './rule';
 import type { DraftContext } from '../context';
 import { messages } from '../messages';
-import { anyHit, insideMarker, markersIn, memoOnFacts, NONE, spanInBlock, type BlockFacts } from '../model';
+import {
+  anyHit,
+  forEachUsage,
+  insideMarker,
+  markersIn,
+  memoKey,
+  memoOnFacts,
+  NONE,
+  spanInBlock,
+  type BlockFacts,
+} from '../model';
 import type { Catalog } from '../catalog/compile';
 import { optionValue } from '../requirements';
 
@@ -82,7 +92,7 @@ interface BlockSignal {
   end: number;
 }
 
-const SIGNALS = 'variant-signals';
+const SIGNALS = memoKey<BlockSignal[]>('variant-signals');
 
 /** Variant wording in one block that its own `unless` phrases do not void, computed once per block. */
 function signalsIn(facts: BlockFacts, catalog: Catalog): BlockSignal[] {
@@ -90,17 +100,13 @@ function signalsIn(facts: BlockFacts, catalog: Catalog): BlockSignal[] {
   return memoOnFacts(facts, SIGNALS, () => {
     const voided = new Set<string>();
     const found: BlockSignal[] = [];
-    const hits = facts.hits;
     // A choice marker (【再委託を禁止する場合】) names an alternative; it is not wording that chooses it.
     const markers = markersIn(facts);
-    for (let k = 0; k < hits.length; k += 3) {
-      if (insideMarker(markers, hits[k + 1], hits[k + 2])) continue;
-      for (const u of catalog.usages[hits[k]]) {
-        if (u.kind === 'unless') voided.add(`${u.clause}:${u.variant}`);
-        else if (u.kind === 'variant')
-          found.push({ clause: u.clause, variant: u.variant, start: hits[k + 1], end: hits[k + 2] });
-      }
-    }
+    forEachUsage(facts, catalog, (u, start, end) => {
+      if (insideMarker(markers, start, end)) return 'next-hit';
+      if (u.kind === 'unless') voided.add(`${u.clause}:${u.variant}`);
+      else if (u.kind === 'variant') found.push({ clause: u.clause, variant: u.variant, start, end });
+    });
     return found.filter((s) => !voided.has(`${s.clause}:${s.variant}`));
   });
 }

@@ -2,7 +2,7 @@ import { defineRule, type Report } from './rule';
 import { clauseInsertions } from '../fixes/actions';
 import type { DraftContext } from '../context';
 import { messages } from '../messages';
-import { withoutClosingHashes } from '../text/trim';
+import { headingText } from '../text/trim';
 
 /** `empty-clause`: a heading names a clause of the draft's type, but nothing is written under it. */
 function check(ctx: DraftContext): Array<Report<{ clause: string }>> {
@@ -13,9 +13,7 @@ function check(ctx: DraftContext): Array<Report<{ clause: string }>> {
     if (!req || req.level === 'not-applicable') continue;
     const clause = catalog.def.clauses[e.clause];
     if (ctx.waivers.has(clause.id)) continue;
-    const heading = withoutClosingHashes(ctx.text.slice(e.start, e.end).replace(/^\s*#{1,6}\s*/, ''))
-      .trimEnd()
-      .replace(/\s+/g, ' ');
+    const heading = headingText(ctx.text.slice(e.start, e.end)).text.trimEnd().replace(/\s+/g, ' ');
     out.push({
       severity: 'warning',
       message: messages.emptyClause(locale, { heading, title: locale === 'ja' ? clause.title : clause.title_en }),

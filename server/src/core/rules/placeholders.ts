@@ -4,7 +4,7 @@ import { placeholderFills, t, type CoreAction, type OffsetEdit } from '../fixes/
 import type { DraftContext } from '../context';
 import { fillValue } from '../fixes/fill';
 import { messages } from '../messages';
-import { anyHit, memoOnFacts, NONE, spanInBlock, type LocatedBlock } from '../model';
+import { anyHit, forEachUsage, memoKey, memoOnFacts, NONE, spanInBlock, type LocatedBlock } from '../model';
 import type { Catalog } from '../catalog/compile';
 import { whitespaceBefore } from '../text/normalize';
 
@@ -101,7 +101,7 @@ interface FoundPlaceholder {
   name: string;
 }
 
-const PLACEHOLDERS = 'placeholders';
+const PLACEHOLDERS = memoKey<FoundPlaceholder[]>('placeholders');
 
 /** The placeholders of one block (normalised indices), computed once per block. */
 function placeholdersIn(text: string, b: LocatedBlock, catalog: Catalog): FoundPlaceholder[] {
@@ -109,16 +109,12 @@ function placeholdersIn(text: string, b: LocatedBlock, catalog: Catalog): FoundP
   return memoOnFacts(b.facts, PLACEHOLDERS, () => {
     const facts = b.facts;
     const found: FoundPlaceholder[] = [];
-    const hits = facts.hits;
-    for (let k = 0; k < hits.length; k += 3) {
-      const start = hits[k + 1];
-      for (const u of catalog.usages[hits[k]]) {
-        if (u.kind !== 'placeholder') continue;
-        if (u.requiredGaps.some((g) => !whitespaceBefore(text, facts.norm, start + g, b.start))) continue;
-        found.push({ start, end: hits[k + 2], name: u.placeholder });
-        break;
-      }
-    }
+    forEachUsage(facts, catalog, (u, start, end) => {
+      if (u.kind !== 'placeholder') return;
+      if (u.requiredGaps.some((g) => !whitespaceBefore(text, facts.norm, start + g, b.start))) return;
+      found.push({ start, end, name: u.placeholder });
+      return 'next-hit';
+    });
     // A placeholder inside a longer one ([納品までに/年 月 日までに] holds 年 月 日) is the longer one.
     return outermost(found);
   });

@@ -204,13 +204,6 @@ export function clusterEnd(source: string, offset: number): number {
   return next;
 }
 
-/** Source range `[start, end)` covered by normalised characters `[from, to)`. */
-export function sourceSpan(source: string, norm: NormalizedText, from: number, to: number): [number, number] {
-  const start = norm.offsets[from];
-  if (to <= from) return [start, start];
-  return [start, clusterEnd(source, norm.offsets[to - 1])];
-}
-
 /**
  * Is there whitespace in the source right before normalised character `i`? (年 月 日 is a blank to
  * fill; 生年月日 is not.) `base` is the source offset the normalised offsets are relative to.

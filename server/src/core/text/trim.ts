@@ -15,3 +15,16 @@ export function withoutClosingHashes(s: string): string {
   while (hashes > 0 && isSpace(s, hashes - 1)) hashes--;
   return s.slice(0, hashes);
 }
+
+/** The opening of an ATX heading: indentation, 1–6 `#` and the whitespace after them. */
+const ATX_OPENING = /^\s*#{1,6}\s*/;
+
+/**
+ * The text of a heading's source: without its opening `#`s (and the whitespace around them) and
+ * its closing `#` sequence. `lead` is how many code units the opening took. The one way the
+ * outline, the fixes and the rules read a heading's words.
+ */
+export function headingText(raw: string): { text: string; lead: number } {
+  const lead = ATX_OPENING.exec(raw)?.[0].length ?? 0;
+  return { text: withoutClosingHashes(raw.slice(lead)), lead };
+}
