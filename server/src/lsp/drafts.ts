@@ -1,8 +1,8 @@
 import {
   analyze,
   IncrementalAnalyzer,
+  fileTooLargeDiagnostic,
   internalErrorDiagnostic,
-  messages,
   type Analysis,
   type Catalog,
   type Diagnostic,
@@ -86,15 +86,8 @@ export class Drafts {
       const draft = analyze(text.slice(0, text.lastIndexOf('\n') + 1), { catalog, locale, defaults });
       if (!draft) return base;
       const { size, limit } = job.tooLarge;
-      const tooLarge: Diagnostic = {
-        code: 'file-too-large',
-        severity: 'warning',
-        message: messages.fileTooLarge(locale, size, limit),
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } },
-        source: 'itaku',
-        data: { size, limit },
-      };
-      return { ...base, instead: tooLarge };
+      // The same finding as the CLI's (one home in the core).
+      return { ...base, instead: fileTooLargeDiagnostic(locale, size, limit) };
     }
     let analyzer = fresh ?? this.analyzers.get(job.uri);
     if (!analyzer) this.analyzers.set(job.uri, (analyzer = new IncrementalAnalyzer()));
