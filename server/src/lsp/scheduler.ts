@@ -205,11 +205,7 @@ export class Scheduler {
   async once(uri: string, text: string): Promise<LspDiagnostic[] | undefined> {
     const { settings, locale, catalog, defaults, ignored, configFile } = await this.inputsOf(uri);
     const slot = this.slots.reduce((a, b) => (b.load < a.load ? b : a));
-    const source = this.sourceOf(catalog);
-    if (source && !slot.catalogs.has(source.key)) {
-      slot.catalogs.add(source.key);
-      this.post(slot, { kind: 'catalog', source });
-    }
+    const catalogKey = this.catalogIn(slot, catalog);
     const revision = ++this.revisions;
     const result = new Promise<Extract<FromWorker, { kind: 'analysed' }> | undefined>((resolve) =>
       this.onces.set(revision, resolve),
@@ -225,7 +221,7 @@ export class Scheduler {
         text,
         settings,
         locale,
-        catalogKey: source?.key ?? '',
+        catalogKey,
         defaults,
         ignored,
         configFile,
@@ -270,11 +266,7 @@ export class Scheduler {
     // Superseded while the settings were read: the newer revision is already scheduled.
     if (this.docs.get(uri) !== doc || doc.revision !== revision) return;
     const slot = doc.slot;
-    const source = this.sourceOf(catalog);
-    if (source && !slot.catalogs.has(source.key)) {
-      slot.catalogs.add(source.key);
-      this.post(slot, { kind: 'catalog', source });
-    }
+    const catalogKey = this.catalogIn(slot, catalog);
     let text = current.getText();
     const size = text.length > settings.maxFileSize / 3 ? Buffer.byteLength(text, 'utf8') : text.length;
     const tooLarge = size > settings.maxFileSize ? { size, limit: settings.maxFileSize } : undefined;
@@ -291,7 +283,7 @@ export class Scheduler {
         tooLarge,
         settings,
         locale,
-        catalogKey: source?.key ?? '',
+        catalogKey,
         defaults,
         ignored,
         configFile,
@@ -299,6 +291,16 @@ export class Scheduler {
       },
     });
     this.startProgress(uri, doc, locale);
+  }
+
+  /** The key a job names its catalog by in `slot`'s worker, sending the catalog there first if it is new to it. */
+  private catalogIn(slot: Slot, catalog: Catalog): string {
+    const source = this.sourceOf(catalog);
+    if (source && !slot.catalogs.has(source.key)) {
+      slot.catalogs.add(source.key);
+      this.post(slot, { kind: 'catalog', source });
+    }
+    return source?.key ?? '';
   }
 
   private sourceOf(catalog: Catalog): CatalogSource | undefined {
