@@ -33,22 +33,29 @@ export interface Completions {
 
 const NONE: Completions = { items: [], isIncomplete: false };
 
-const KEY_DOCS: Record<string, [string, string]> = {
-  document: [
-    '文書種別: 調達仕様書（procurement-spec）か契約書（contract）。これがあるファイルだけを草案として確認します。',
-    'Document type: procurement-spec or contract. Only files with it are checked as drafts.',
-  ],
-  category: [
-    '業務分類: 1 つまたはリスト。必須条項はこれで決まります。',
-    'Business categories: one or a list. They decide the required clauses.',
-  ],
-  organization: ['府省庁名: 雛形の〔 省 〕を埋めます。', 'The ministry: fills 〔 省 〕 in the template wording.'],
-  parties: [
-    '当事者: { 甲: …, 乙: … }。雛形の [甲] / [乙] を埋めます。',
-    'Contract parties { 甲: …, 乙: … }: fill [甲] / [乙].',
-  ],
-  options: ['オプション: target, subcontracting, audit など。', 'Options: target, subcontracting, audit, …'],
-};
+/** What each front-matter key means; the document types and options are the catalog's. */
+function keyDoc(key: string, catalog: Catalog, ja: boolean): string {
+  const types = Object.entries(catalog.def.documentTypes);
+  const options = Object.keys(catalog.def.options);
+  switch (key) {
+    case 'document':
+      return ja
+        ? `文書種別: ${types.map(([id, t]) => `${t.label}（${id}）`).join('か')}。これがあるファイルだけを草案として確認します。`
+        : `Document type: ${types.map(([id]) => id).join(' or ')}. Only files with it are checked as drafts.`;
+    case 'category':
+      return ja
+        ? '業務分類: 1 つまたはリスト。必須条項はこれで決まります。'
+        : 'Business categories: one or a list. They decide the required clauses.';
+    case 'organization':
+      return ja ? '府省庁名: 雛形の〔 省 〕を埋めます。' : 'The ministry: fills 〔 省 〕 in the template wording.';
+    case 'parties':
+      return ja
+        ? '当事者: { 甲: …, 乙: … }。雛形の [甲] / [乙] を埋めます。'
+        : 'Contract parties { 甲: …, 乙: … }: fill [甲] / [乙].';
+    default:
+      return ja ? `オプション: ${options.join(', ')}。` : `Options: ${options.join(', ')}.`;
+  }
+}
 
 const md = (value: string) => value;
 
@@ -165,7 +172,7 @@ function frontMatterItems(
           label: alias,
           kind: 'property' as const,
           detail: alias === key ? aliases[1] : key,
-          documentation: md(KEY_DOCS[key][ja ? 0 : 1]),
+          documentation: md(keyDoc(key, catalog, ja)),
           insertText: key === 'options' || key === 'parties' ? `${alias}:\n  ` : `${alias}: `,
         })),
     );
