@@ -210,23 +210,18 @@ export class Scheduler {
     const result = new Promise<Extract<FromWorker, { kind: 'analysed' }> | undefined>((resolve) =>
       this.onces.set(revision, resolve),
     );
-    slot.analyses.set(revision, uri);
-    this.watch(slot);
-    this.post(slot, {
-      kind: 'analyze',
-      job: {
-        uri,
-        version: 0,
-        revision,
-        text,
-        settings,
-        locale,
-        catalogKey,
-        defaults,
-        ignored,
-        configFile,
-        once: true,
-      },
+    this.dispatch(slot, {
+      uri,
+      version: 0,
+      revision,
+      text,
+      settings,
+      locale,
+      catalogKey,
+      defaults,
+      ignored,
+      configFile,
+      once: true,
     });
     const m = await result;
     return m?.status.isDraft ? m.diagnostics : undefined;
@@ -271,26 +266,28 @@ export class Scheduler {
     const size = text.length > settings.maxFileSize / 3 ? Buffer.byteLength(text, 'utf8') : text.length;
     const tooLarge = size > settings.maxFileSize ? { size, limit: settings.maxFileSize } : undefined;
     if (tooLarge) text = text.slice(0, TOO_LARGE_HEAD);
-    slot.analyses.set(revision, uri);
-    this.watch(slot);
-    this.post(slot, {
-      kind: 'analyze',
-      job: {
-        uri,
-        version: current.version,
-        revision,
-        text,
-        tooLarge,
-        settings,
-        locale,
-        catalogKey,
-        defaults,
-        ignored,
-        configFile,
-        plain: doc.plain ? { budgetSeconds: this.stepBudgetMs / 1000 } : undefined,
-      },
+    this.dispatch(slot, {
+      uri,
+      version: current.version,
+      revision,
+      text,
+      tooLarge,
+      settings,
+      locale,
+      catalogKey,
+      defaults,
+      ignored,
+      configFile,
+      plain: doc.plain ? { budgetSeconds: this.stepBudgetMs / 1000 } : undefined,
     });
     this.startProgress(uri, doc, locale);
+  }
+
+  /** Posts an analysis job to `slot`'s worker, watched until it is answered. */
+  private dispatch(slot: Slot, job: Extract<ToWorker, { kind: 'analyze' }>['job']): void {
+    slot.analyses.set(job.revision, job.uri);
+    this.watch(slot);
+    this.post(slot, { kind: 'analyze', job });
   }
 
   /** The key a job names its catalog by in `slot`'s worker, sending the catalog there first if it is new to it. */
