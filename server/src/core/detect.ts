@@ -1,6 +1,17 @@
 import type { Catalog } from './catalog/compile';
 import { normalizePhrase } from './text/normalize';
-import { anyHit, insideMarker, markersIn, sentenceOf, spanInBlock, type BlockFacts, type LocatedBlock } from './model';
+import {
+  anyHit,
+  insideMarker,
+  markersIn,
+  memoKey,
+  memoized,
+  remember,
+  sentenceOf,
+  spanInBlock,
+  type BlockFacts,
+  type LocatedBlock,
+} from './model';
 
 export type FoundBy = 'heading' | 'title' | 'body' | 'marker';
 
@@ -453,6 +464,35 @@ function sentenceTerms(facts: BlockFacts, catalog: Catalog, sentence: number): S
   return out;
 }
 
+const TERMS = memoKey<Map<number, SentenceTerms>>('sentence-terms');
+
+/** `sentenceTerms`, kept per block and sentence: every edit reads the lists and back-references again (issue 12). */
+function termsOf(facts: BlockFacts, catalog: Catalog, sentence: number): SentenceTerms {
+  const kept = memoized(facts, TERMS) ?? remember(facts, TERMS, new Map());
+  let terms = kept.get(sentence);
+  if (!terms) kept.set(sentence, (terms = sentenceTerms(facts, catalog, sentence)));
+  return terms;
+}
+
+const LEAD = memoKey<number>('list-lead');
+
+/** The block's list-lead sentence (see leadSentence; -1 when none), kept with its facts. */
+function leadOf(facts: BlockFacts, catalog: Catalog): number {
+  return (
+    memoized(facts, LEAD) ??
+    remember(facts, LEAD, anyHit(facts, catalog.detection.leadPhrase) ? leadSentence(facts, catalog) : -1)
+  );
+}
+
+const BACK_REFERENCE = memoKey<boolean>('back-reference');
+
+/** Does a paragraph hold a back-reference phrase? Kept with its facts. */
+function hasBackReference(facts: BlockFacts, catalog: Catalog): boolean {
+  return (
+    memoized(facts, BACK_REFERENCE) ?? remember(facts, BACK_REFERENCE, anyHit(facts, catalog.detection.backReference))
+  );
+}
+
 /** Longest list item (normalised characters) read with its lead. */
 const ITEM_MAX = 100;
 /** Most items read after one lead. */
@@ -565,12 +605,12 @@ function listUnits(text: string, blocks: readonly LocatedBlock[], catalog: Catal
   const out = new Map<number, ClauseLocation>();
   const t = catalog.detection;
   blocks.forEach((b, i) => {
-    if (!b.facts.hits.length || !anyHit(b.facts, t.leadPhrase)) return;
-    const s = leadSentence(b.facts, catalog);
+    if (!b.facts.hits.length) return;
+    const s = leadOf(b.facts, catalog);
     if (s < 0) return;
-    const lead = sentenceTerms(b.facts, catalog, s);
+    const lead = termsOf(b.facts, catalog, s);
     for (const j of listItems(blocks, i)) {
-      const item = sentenceTerms(blocks[j].facts, catalog, -1);
+      const item = termsOf(blocks[j].facts, catalog, -1);
       for (const [g, bits] of item.groups) {
         const clause = t.groupClause[g];
         if (out.has(clause) || lead.vetoed.has(clause) || item.vetoed.has(clause)) continue;
@@ -626,7 +666,7 @@ function backReferences(text: string, blocks: readonly LocatedBlock[], catalog: 
   const t = catalog.detection;
   blocks.forEach((b, i) => {
     const f = b.facts;
-    if (!f.hits.length || f.kind !== 'paragraph' || !anyHit(f, t.backReference)) return;
+    if (!f.hits.length || f.kind !== 'paragraph' || !hasBackReference(f, catalog)) return;
     for (let k = 0; k < f.hits.length; k += 3) {
       const kind = t.backReference[f.hits[k]] & 3;
       if (!kind) continue;
@@ -635,11 +675,11 @@ function backReferences(text: string, blocks: readonly LocatedBlock[], catalog: 
       const j = referredBlock(blocks, i, number);
       if (j < 0) continue;
       const s = sentenceOf(f, f.hits[k + 1]);
-      const here = sentenceTerms(f, catalog, s);
+      const here = termsOf(f, catalog, s);
       const there = blocks[j].facts;
       for (let rs = 0; rs < there.sentenceStarts.length; rs++) {
         if (!handsOver(there, catalog, rs)) continue;
-        const ref = sentenceTerms(there, catalog, rs);
+        const ref = termsOf(there, catalog, rs);
         for (const [g, bits] of here.groups) {
           const clause = t.groupClause[g];
           if (out.has(clause) || here.vetoed.has(clause) || ref.vetoed.has(clause)) continue;

@@ -61,22 +61,25 @@ function* chunksOf(
   return chunks;
 }
 
+/**
+ * Characters compared at once by the prefix and suffix scans: two slices of equal text compare as
+ * memory, some 25× faster than a loop over char codes (a keystroke scans the whole draft, issue 12).
+ */
+const RUN = 2048;
+
 function commonPrefix(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
   let i = 0;
+  while (i + RUN <= n && a.slice(i, i + RUN) === b.slice(i, i + RUN)) i += RUN;
   while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   return i;
 }
 
 function commonSuffix(a: string, b: string, max: number): number {
   let i = 0;
-  let ia = a.length - 1;
-  let ib = b.length - 1;
-  while (i < max && a.charCodeAt(ia) === b.charCodeAt(ib)) {
-    i++;
-    ia--;
-    ib--;
-  }
+  while (i + RUN <= max && a.slice(a.length - i - RUN, a.length - i) === b.slice(b.length - i - RUN, b.length - i))
+    i += RUN;
+  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
   return i;
 }
 

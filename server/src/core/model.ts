@@ -324,6 +324,20 @@ export function memoOnFacts<T>(facts: BlockFacts, key: MemoKey<T>, compute: () =
   return value;
 }
 
+/**
+ * The value kept under `key`, or undefined; `remember` keeps one. What runs over every block on
+ * every edit uses these, without a closure: a function that makes one allocates the variables it
+ * captures on every call, even when the value is kept (issue 12).
+ */
+export function memoized<T>(facts: BlockFacts, key: MemoKey<T>): T | undefined {
+  return facts.memo[key.name] as T | undefined;
+}
+
+export function remember<T>(facts: BlockFacts, key: MemoKey<T>, value: T): T {
+  facts.memo[key.name] = value;
+  return value;
+}
+
 /** A key of the per-block memo, typed by the value kept under it (one `memoKey` per kind of result). */
 export interface MemoKey<T> {
   readonly name: string;
@@ -373,20 +387,22 @@ const MARKERS = memoKey<Array<[number, number]>>('variant-markers');
 
 /** 【…の場合】 choice markers of one block as [open, close] normalised indices, computed once per block. */
 export function markersIn(facts: BlockFacts): Array<[number, number]> {
-  if (facts.norm.text.indexOf('【') < 0) return NONE;
-  return memoOnFacts(facts, MARKERS, () => {
-    const found: Array<[number, number]> = [];
-    const text = facts.norm.text;
-    let open = text.indexOf('【');
-    while (open >= 0) {
-      const close = text.indexOf('】', open + 1);
-      if (close < 0) break;
-      const inner = text.slice(open + 1, close);
-      if (!inner.includes('【') && inner.length <= MARKER_MAX && inner.endsWith('場合')) found.push([open, close]);
-      open = text.indexOf('【', close + 1);
-    }
-    return found;
-  });
+  // Kept even when there is none: the scan for 【 reads the whole block, and every rule asks on every edit (issue 12).
+  return memoized(facts, MARKERS) ?? remember(facts, MARKERS, markersOf(facts.norm.text));
+}
+
+function markersOf(text: string): Array<[number, number]> {
+  let open = text.indexOf('【');
+  if (open < 0) return NONE;
+  const found: Array<[number, number]> = [];
+  while (open >= 0) {
+    const close = text.indexOf('】', open + 1);
+    if (close < 0) break;
+    const inner = text.slice(open + 1, close);
+    if (!inner.includes('【') && inner.length <= MARKER_MAX && inner.endsWith('場合')) found.push([open, close]);
+    open = text.indexOf('【', close + 1);
+  }
+  return found;
 }
 
 /** Does the normalised span [start, end) lie inside one of `markers` (from markersIn)? */

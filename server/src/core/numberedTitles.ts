@@ -2,7 +2,7 @@
 // 第6条（秘密の保持）) with the group of siblings it belongs to, so fixes can pick a free number
 // and the numbering rule can find duplicates and gaps.
 import { headingText } from './text/trim';
-import { memoKey, memoOnFacts, titleOf, type LocatedBlock } from './model';
+import { memoized, memoKey, remember, titleOf, type LocatedBlock } from './model';
 import { formatNumbered, numberKey, parseNumbering, styleKey, type Numbering } from './fixes/numbering';
 
 export interface NumberedTitle {
@@ -115,7 +115,8 @@ export function numberedTitles(text: string, blocks: readonly LocatedBlock[]): N
         }
     }
     // Kept with the block's facts: a keystroke re-reads the numbers of the blocks it touched only (issue 12).
-    const own = memoOnFacts(f, OWN_NUMBER, () => ownNumber(text, b));
+    const kept = memoized(f, OWN_NUMBER);
+    const own = kept !== undefined ? kept : remember(f, OWN_NUMBER, ownNumber(text, b));
     if (!own) continue;
     const level = f.kind === 'heading' ? `h${f.depth}` : 'p';
     out.push({

@@ -13,8 +13,14 @@ const ROOT = packageRoot();
 
 /** The page documenting a diagnostic code, docs/rules/<code>.md (shipped in the .vsix and the npm package). */
 export function ruleDocUri(code: string): string {
-  return pathToFileURL(path.join(ROOT, 'docs', 'rules', `${code}.md`)).toString();
+  // Kept per code: every published diagnostic carries it, and a keystroke republishes them all (issue 12).
+  let uri = docUris.get(code);
+  if (uri === undefined)
+    docUris.set(code, (uri = pathToFileURL(path.join(ROOT, 'docs', 'rules', `${code}.md`)).toString()));
+  return uri;
 }
+
+const docUris = new Map<string, string>();
 
 /** The README (SARIF's informationUri). */
 export function readmeUri(): string {

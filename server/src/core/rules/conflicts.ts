@@ -6,8 +6,9 @@ import {
   forEachUsage,
   insideMarker,
   markersIn,
+  memoized,
   memoKey,
-  memoOnFacts,
+  remember,
   NONE,
   spanInBlock,
   type BlockFacts,
@@ -30,17 +31,10 @@ function check(ctx: DraftContext): Array<Report<{ clause: string; variants: stri
   const { catalog, locale } = ctx;
   const ja = locale === 'ja';
   const out: Array<Report<{ clause: string; variants: string[]; option?: string }>> = [];
+  const firsts = firstSignals(ctx);
   catalog.def.clauses.forEach((clause, index) => {
     if (!clause.variants || !ctx.requirements.has(index)) return;
-    const first = new Map<string, Signal>();
-    for (const b of ctx.blocks) {
-      if (!b.facts.hits.length) continue;
-      for (const signal of signalsIn(b.facts, catalog)) {
-        if (signal.clause !== index || first.has(signal.variant)) continue;
-        const [start, end] = spanInBlock(ctx.text, b, signal.start, signal.end);
-        first.set(signal.variant, { variant: signal.variant, start, end, text: ctx.text.slice(start, end) });
-      }
-    }
+    const first = firsts.get(index) ?? new Map<string, Signal>();
     const title = ja ? clause.title : clause.title_en;
     const signals = [...first.values()].sort((a, b) => a.start - b.start);
     if (signals.length >= 2) {
@@ -85,6 +79,26 @@ function check(ctx: DraftContext): Array<Report<{ clause: string; variants: stri
   return out;
 }
 
+/** Per clause with variants that applies, the first signal of each variant, in one pass over the blocks. */
+function firstSignals(ctx: DraftContext): Map<number, Map<string, Signal>> {
+  const { catalog } = ctx;
+  const firsts = new Map<number, Map<string, Signal>>();
+  for (const b of ctx.blocks) {
+    if (!b.facts.hits.length) continue;
+    const signals = signalsIn(b.facts, catalog);
+    for (let i = 0; i < signals.length; i++) {
+      const signal = signals[i];
+      if (!catalog.def.clauses[signal.clause].variants || !ctx.requirements.has(signal.clause)) continue;
+      let first = firsts.get(signal.clause);
+      if (!first) firsts.set(signal.clause, (first = new Map()));
+      if (first.has(signal.variant)) continue;
+      const [start, end] = spanInBlock(ctx.text, b, signal.start, signal.end);
+      first.set(signal.variant, { variant: signal.variant, start, end, text: ctx.text.slice(start, end) });
+    }
+  }
+  return firsts;
+}
+
 interface BlockSignal {
   clause: number;
   variant: string;
@@ -96,19 +110,21 @@ const SIGNALS = memoKey<BlockSignal[]>('variant-signals');
 
 /** Variant wording in one block that its own `unless` phrases do not void, computed once per block. */
 function signalsIn(facts: BlockFacts, catalog: Catalog): BlockSignal[] {
+  return memoized(facts, SIGNALS) ?? remember(facts, SIGNALS, findSignals(facts, catalog));
+}
+
+function findSignals(facts: BlockFacts, catalog: Catalog): BlockSignal[] {
   if (!anyHit(facts, catalog.detection.variantPhrase)) return NONE;
-  return memoOnFacts(facts, SIGNALS, () => {
-    const voided = new Set<string>();
-    const found: BlockSignal[] = [];
-    // A choice marker (【再委託を禁止する場合】) names an alternative; it is not wording that chooses it.
-    const markers = markersIn(facts);
-    forEachUsage(facts, catalog, (u, start, end) => {
-      if (insideMarker(markers, start, end)) return 'next-hit';
-      if (u.kind === 'unless') voided.add(`${u.clause}:${u.variant}`);
-      else if (u.kind === 'variant') found.push({ clause: u.clause, variant: u.variant, start, end });
-    });
-    return found.filter((s) => !voided.has(`${s.clause}:${s.variant}`));
+  const voided = new Set<string>();
+  const found: BlockSignal[] = [];
+  // A choice marker (【再委託を禁止する場合】) names an alternative; it is not wording that chooses it.
+  const markers = markersIn(facts);
+  forEachUsage(facts, catalog, (u, start, end) => {
+    if (insideMarker(markers, start, end)) return 'next-hit';
+    if (u.kind === 'unless') voided.add(`${u.clause}:${u.variant}`);
+    else if (u.kind === 'variant') found.push({ clause: u.clause, variant: u.variant, start, end });
   });
+  return found.filter((s) => !voided.has(`${s.clause}:${s.variant}`));
 }
 
 export default defineRule<{ clause: string; variants: string[]; option?: string }>({

@@ -4,7 +4,7 @@ import { placeholderFills, t, type CoreAction, type OffsetEdit } from '../fixes/
 import type { DraftContext } from '../context';
 import { fillValue } from '../fixes/fill';
 import { messages } from '../messages';
-import { anyHit, forEachUsage, memoKey, memoOnFacts, NONE, spanInBlock, type LocatedBlock } from '../model';
+import { anyHit, forEachUsage, memoized, memoKey, NONE, remember, spanInBlock, type LocatedBlock } from '../model';
 import type { Catalog } from '../catalog/compile';
 import { whitespaceBefore } from '../text/normalize';
 
@@ -105,19 +105,21 @@ const PLACEHOLDERS = memoKey<FoundPlaceholder[]>('placeholders');
 
 /** The placeholders of one block (normalised indices), computed once per block. */
 function placeholdersIn(text: string, b: LocatedBlock, catalog: Catalog): FoundPlaceholder[] {
-  if (!anyHit(b.facts, catalog.detection.placeholderPhrase)) return NONE;
-  return memoOnFacts(b.facts, PLACEHOLDERS, () => {
-    const facts = b.facts;
-    const found: FoundPlaceholder[] = [];
-    forEachUsage(facts, catalog, (u, start, end) => {
-      if (u.kind !== 'placeholder') return;
-      if (u.requiredGaps.some((g) => !whitespaceBefore(text, facts.norm, start + g, b.start))) return;
-      found.push({ start, end, name: u.placeholder });
-      return 'next-hit';
-    });
-    // A placeholder inside a longer one ([納品までに/年 月 日までに] holds 年 月 日) is the longer one.
-    return outermost(found);
+  return memoized(b.facts, PLACEHOLDERS) ?? remember(b.facts, PLACEHOLDERS, findPlaceholders(text, b, catalog));
+}
+
+function findPlaceholders(text: string, b: LocatedBlock, catalog: Catalog): FoundPlaceholder[] {
+  const facts = b.facts;
+  if (!anyHit(facts, catalog.detection.placeholderPhrase)) return NONE;
+  const found: FoundPlaceholder[] = [];
+  forEachUsage(facts, catalog, (u, start, end) => {
+    if (u.kind !== 'placeholder') return;
+    if (u.requiredGaps.some((g) => !whitespaceBefore(text, facts.norm, start + g, b.start))) return;
+    found.push({ start, end, name: u.placeholder });
+    return 'next-hit';
   });
+  // A placeholder inside a longer one ([納品までに/年 月 日までに] holds 年 月 日) is the longer one.
+  return outermost(found);
 }
 
 /**
