@@ -127,7 +127,7 @@ test('chunked parsing equals the whole-document parse whenever no budget was hit
   assert.ok(chunkedSome > RUNS / 10, `only ${chunkedSome} drafts were parsed in more than one window`);
 });
 
-test('an edit in one paragraph re-parses only the chunk of about 1 KB that holds it', () => {
+test('an edit in one paragraph re-parses only that paragraph (from the safe cut before it to the one after it)', () => {
   const paragraphs = Array.from(
     { length: 200 },
     (_, i) => `## ${i + 1} 項目\n\n受注者は、第${i + 1}項の業務を行うこと。`,
@@ -139,9 +139,12 @@ test('an edit in one paragraph re-parses only the chunk of about 1 KB that holds
   const at = text.indexOf('第100項');
   const edited = text.slice(0, at) + 'X' + text.slice(at);
   incremental.analyze(edited, { catalog: catalog() });
-  // Chunks are cut at safe places once they hold 1,024 characters (6,222 characters: 7 chunks).
-  assert.equal(incremental.lastStats.chunks, 7);
-  assert.deepEqual(incremental.lastStats, { chunks: 7, full: false, parsedChars: 1028 });
+  // Chunks are cut at safe places once they hold 1,024 characters (6,222 characters: 7 chunks);
+  // inside a chunk, the window runs from the paragraph's start to the next heading's.
+  const paragraphStart = edited.lastIndexOf('\n', at) + 1;
+  const nextHeading = edited.indexOf('## 101', at);
+  assert.equal(nextHeading - paragraphStart, 22);
+  assert.deepEqual(incremental.lastStats, { chunks: 7, full: false, parsedChars: nextHeading - paragraphStart });
   // The chunk re-parsed is the one around the edit.
   const spans = incremental.blockSpans();
   assert.equal(spans.length, 400);
@@ -149,9 +152,9 @@ test('an edit in one paragraph re-parses only the chunk of about 1 KB that holds
   const line = edited.lastIndexOf('\n', at) + 1;
   const fenced = edited.slice(0, line) + '```\n' + edited.slice(line);
   incremental.analyze(fenced, { catalog: catalog() });
-  // From the chunk before the edit (an edit at a chunk's start may change how the previous one ends).
+  // From the safe cut before the edit's line (an edit at a cut may change how what precedes it ends):
+  // the heading above the paragraph.
   const reparsedFrom = fenced.length - incremental.lastStats.parsedChars;
   assert.equal(incremental.lastStats.full, false);
-  assert.ok(reparsedFrom < line && line - reparsedFrom <= 1100, `${line - reparsedFrom} characters before the edit`);
-  assert.equal(fenced[reparsedFrom - 1], '\n', 'from the start of a chunk (a line start)');
+  assert.equal(reparsedFrom, fenced.lastIndexOf('## 100 ', line));
 });

@@ -6,6 +6,7 @@ import {
   markersIn,
   memoKey,
   memoized,
+  NONE,
   remember,
   sentenceOf,
   spanInBlock,
@@ -484,15 +485,6 @@ function leadOf(facts: BlockFacts, catalog: Catalog): number {
   );
 }
 
-const BACK_REFERENCE = memoKey<boolean>('back-reference');
-
-/** Does a paragraph hold a back-reference phrase? Kept with its facts. */
-function hasBackReference(facts: BlockFacts, catalog: Catalog): boolean {
-  return (
-    memoized(facts, BACK_REFERENCE) ?? remember(facts, BACK_REFERENCE, anyHit(facts, catalog.detection.backReference))
-  );
-}
-
 /** Longest list item (normalised characters) read with its lead. */
 const ITEM_MAX = 100;
 /** Most items read after one lead. */
@@ -656,6 +648,53 @@ function referredBlock(blocks: readonly LocatedBlock[], i: number, number: strin
   return -1;
 }
 
+/** A back-reference in a block: the item number it names (none for 「前項」) and the sentence it is in. */
+interface BackQuery {
+  number: string | undefined;
+  sentence: number;
+  /** The block it was last read with, and the clauses that completed: kept while that block is unchanged. */
+  there?: BlockFacts;
+  clauses?: number[];
+}
+
+const BACK_QUERIES = memoKey<BackQuery[]>('back-references');
+
+/** The back-references of a paragraph, in hit order, kept with its facts. */
+function backQueries(f: BlockFacts, catalog: Catalog): BackQuery[] {
+  const kept = memoized(f, BACK_QUERIES);
+  if (kept) return kept;
+  const t = catalog.detection;
+  let out: BackQuery[] = NONE;
+  if (anyHit(f, t.backReference)) {
+    for (let k = 0; k < f.hits.length; k += 3) {
+      const kind = t.backReference[f.hits[k]] & 3;
+      if (!kind) continue;
+      const number = kind === 1 ? itemNumberBefore(f.norm.text, f.hits[k + 1]) : undefined;
+      if (kind === 1 && !number) continue;
+      if (out === NONE) out = [];
+      out.push({ number, sentence: sentenceOf(f, f.hits[k + 1]) });
+    }
+  }
+  return remember(f, BACK_QUERIES, out);
+}
+
+/** The clauses that complete from sentence `s` of `f` read with a sentence of `there` that hands matters over, in order. */
+function completedWith(f: BlockFacts, s: number, there: BlockFacts, catalog: Catalog): number[] {
+  const t = catalog.detection;
+  const here = termsOf(f, catalog, s);
+  const found: number[] = [];
+  for (let rs = 0; rs < there.sentenceStarts.length; rs++) {
+    if (!handsOver(there, catalog, rs)) continue;
+    const ref = termsOf(there, catalog, rs);
+    for (const [g, bits] of here.groups) {
+      const clause = t.groupClause[g];
+      if (found.includes(clause) || here.vetoed.has(clause) || ref.vetoed.has(clause)) continue;
+      if ((bits | (ref.groups.get(g) ?? 0)) === t.groupFull[g]) found.push(clause);
+    }
+  }
+  return found;
+}
+
 /**
  * A sentence that points back at an earlier item (「(1)の事項に変更が生じた場合、…提出すること。」) is read
  * with each sentence of that item: a phrase group completes from both, with at least one of its
@@ -663,32 +702,23 @@ function referredBlock(blocks: readonly LocatedBlock[], i: number, number: strin
  */
 function backReferences(text: string, blocks: readonly LocatedBlock[], catalog: Catalog): Map<number, ClauseLocation> {
   const out = new Map<number, ClauseLocation>();
-  const t = catalog.detection;
-  blocks.forEach((b, i) => {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
     const f = b.facts;
-    if (!f.hits.length || f.kind !== 'paragraph' || !hasBackReference(f, catalog)) return;
-    for (let k = 0; k < f.hits.length; k += 3) {
-      const kind = t.backReference[f.hits[k]] & 3;
-      if (!kind) continue;
-      const number = kind === 1 ? itemNumberBefore(f.norm.text, f.hits[k + 1]) : undefined;
-      if (kind === 1 && !number) continue;
-      const j = referredBlock(blocks, i, number);
+    if (!f.hits.length || f.kind !== 'paragraph') continue;
+    for (const q of backQueries(f, catalog)) {
+      const j = referredBlock(blocks, i, q.number);
       if (j < 0) continue;
-      const s = sentenceOf(f, f.hits[k + 1]);
-      const here = termsOf(f, catalog, s);
       const there = blocks[j].facts;
-      for (let rs = 0; rs < there.sentenceStarts.length; rs++) {
-        if (!handsOver(there, catalog, rs)) continue;
-        const ref = termsOf(there, catalog, rs);
-        for (const [g, bits] of here.groups) {
-          const clause = t.groupClause[g];
-          if (out.has(clause) || here.vetoed.has(clause) || ref.vetoed.has(clause)) continue;
-          if ((bits | (ref.groups.get(g) ?? 0)) === t.groupFull[g])
-            out.set(clause, bodyLocation(i, b, sentenceSpan(text, b, s)));
-        }
+      // What completes depends only on the two blocks' facts: read again only when the item changed.
+      if (q.there !== there) {
+        q.there = there;
+        q.clauses = completedWith(f, q.sentence, there, catalog);
       }
+      for (const clause of q.clauses!)
+        if (!out.has(clause)) out.set(clause, bodyLocation(i, b, sentenceSpan(text, b, q.sentence)));
     }
-  });
+  }
   return out;
 }
 

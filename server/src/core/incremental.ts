@@ -16,6 +16,11 @@ interface Chunk {
   frontMatter?: FrontMatterBlock;
   /** Spans read as plain text (over budget), relative to the chunk's start. */
   limited: Array<[number, number]>;
+  /**
+   * The safe cuts inside the chunk (starts of top-level nodes where a chunk could have been cut,
+   * relative to its start, ascending): an edit re-parses only from the cut before it to a cut after it.
+   */
+  cuts: number[];
 }
 
 /** The shortest chunk (re-parsed whole when an edit touches it): about a millisecond of parsing. */
@@ -33,14 +38,27 @@ function* chunksOf(
   catalog: Catalog,
 ): Generator<void, Chunk[]> {
   const cuts = [from];
+  // Safe cuts inside each chunk (absolute here).
+  const inner: number[][] = [[]];
   for (let k = 1; k < parsed.roots.length; k++) {
     const previous = parsed.roots[k - 1];
+    const at = parsed.roots[k].start;
+    if (!canCut(text, previous.end, at) || !closed(text, previous)) continue;
     // Chunks of at least MIN_CHUNK characters: a chunk per short section would cost more memory than its text.
-    if (parsed.roots[k].start - cuts[cuts.length - 1] < MIN_CHUNK) continue;
-    if (canCut(text, previous.end, parsed.roots[k].start) && closed(text, previous)) cuts.push(parsed.roots[k].start);
+    if (at - cuts[cuts.length - 1] < MIN_CHUNK) inner[inner.length - 1].push(at);
+    else {
+      cuts.push(at);
+      inner.push([]);
+    }
   }
   cuts.push(to);
-  const chunks: Chunk[] = cuts.slice(0, -1).map((start, i) => ({ start, end: cuts[i + 1], blocks: [], limited: [] }));
+  const chunks: Chunk[] = cuts.slice(0, -1).map((start, i) => ({
+    start,
+    end: cuts[i + 1],
+    blocks: [],
+    limited: [],
+    cuts: inner[i].map((at) => at - start),
+  }));
   let k = 0;
   let n = 0;
   for (const b of parsed.blocks) {
@@ -153,23 +171,26 @@ export class IncrementalAnalyzer {
     const prefix = commonPrefix(old, text);
     const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
     const delta = text.length - old.length;
-    // The window starts at the chunk holding the character before the edit (an edit at a chunk's
-    // start can change how the previous chunk ends, e.g. by indenting a list continuation).
+    // The window starts at the last safe cut before the character before the edit (an edit at a
+    // cut can change how what precedes it ends, e.g. by indenting a list continuation).
     let first = 0;
+    let from = 0;
     // Unless the front matter changes: a `---` typed far below can close (or a deleted one
     // reopen) the front matter, which changes how everything from the start is read.
-    if (frontMatterEnd(old) === frontMatterEnd(text))
-      while (first < chunks.length - 1 && chunks[first].end <= Math.max(0, prefix - 1)) first++;
-    const from = chunks[first].start;
-    // Candidate ends: old chunk starts inside the unchanged suffix, moved by the edit.
+    if (frontMatterEnd(old) === frontMatterEnd(text)) {
+      const before = Math.max(0, prefix - 1);
+      while (first < chunks.length - 1 && chunks[first].end <= before) first++;
+      from = chunks[first].start + lastCutAtMost(chunks[first].cuts, before - chunks[first].start);
+    }
+    // Candidate ends: old safe cuts inside the unchanged suffix, moved by the edit.
     const suffixStart = old.length - suffix;
     // A front matter is one construct: a window from the start must take all of it.
     const minEnd = from === 0 ? frontMatterEnd(text) : 0;
-    for (let j = first + 1; j <= chunks.length; j++) {
+    for (const [j, cut] of cutsAfter(chunks, first, from)) {
       let to = text.length;
       if (j < chunks.length) {
-        if (chunks[j].start < suffixStart) continue;
-        to = chunks[j].start + delta;
+        if (chunks[j].start + cut < suffixStart) continue;
+        to = chunks[j].start + cut + delta;
         if (to < minEnd) continue;
         const c = text.charCodeAt(to);
         if (c === 32 || c === 9 || c === 10 || c === 13) continue;
@@ -178,7 +199,16 @@ export class IncrementalAnalyzer {
       const last = window.roots[window.roots.length - 1];
       if (j < chunks.length && (!canCut(text, last ? last.end : from, to) || (last && !closed(text, last)))) continue;
       const middle = yield* chunksOf(text, window, from, to, catalog);
-      const tail = chunks.slice(j).map((c) => ({ ...c, start: c.start + delta, end: c.end + delta }));
+      // What the window leaves of the chunks it starts and ends in joins its first and last chunks.
+      const head = chunks[first];
+      if (from > head.start) middle[0] = joined(piece(head, 0, from - head.start, 0), middle[0]);
+      let rest = j;
+      if (j < chunks.length && cut > 0) {
+        const c = chunks[j];
+        middle[middle.length - 1] = joined(middle[middle.length - 1], piece(c, cut, c.end - c.start, delta));
+        rest = j + 1;
+      }
+      const tail = chunks.slice(rest).map((c) => ({ ...c, start: c.start + delta, end: c.end + delta }));
       const next = [...chunks.slice(0, first), ...middle, ...tail];
       this.lastStats = { chunks: next.length, parsedChars: to - from, full: from === 0 && to === text.length };
       return next;
@@ -186,4 +216,56 @@ export class IncrementalAnalyzer {
     // Unreachable: the last candidate (the end of the text) always ends the window.
     return chunks;
   }
+}
+
+/** The last of `cuts` (ascending) at most `at`, else 0 (the chunk's start). */
+function lastCutAtMost(cuts: readonly number[], at: number): number {
+  let best = 0;
+  for (const cut of cuts) {
+    if (cut > at) break;
+    best = cut;
+  }
+  return best;
+}
+
+/**
+ * The safe cuts after `from` in old offsets, as [chunk index, offset in that chunk]: the cuts
+ * inside chunk `first`, then each later chunk's start and its cuts, then [chunks.length, 0] for the text's end.
+ */
+function* cutsAfter(chunks: readonly Chunk[], first: number, from: number): Generator<[number, number]> {
+  for (let j = first; j < chunks.length; j++) {
+    const c = chunks[j];
+    if (j > first) yield [j, 0];
+    for (const cut of c.cuts) if (c.start + cut > from) yield [j, cut];
+  }
+  yield [chunks.length, 0];
+}
+
+/** The part [a, b) of a chunk (offsets relative to it) as a chunk of its own, moved by `delta`. */
+function piece(c: Chunk, a: number, b: number, delta: number): Chunk {
+  const out: Chunk = { start: c.start + a + delta, end: c.start + b + delta, blocks: [], limited: [], cuts: [] };
+  for (const x of c.blocks)
+    if (x.start >= a && x.start < b) out.blocks.push({ ...x, start: x.start - a, end: x.end - a });
+  for (const [s, e] of c.limited) if (s >= a && s < b) out.limited.push([s - a, e - a]);
+  for (const cut of c.cuts) if (cut > a && cut < b) out.cuts.push(cut - a);
+  if (a === 0 && c.frontMatter) out.frontMatter = c.frontMatter;
+  return out;
+}
+
+/** Two adjacent chunks as one (the boundary between them is a safe cut of the joined chunk). */
+function joined(x: Chunk, y: Chunk): Chunk {
+  const shift = y.start - x.start;
+  const out: Chunk = {
+    start: x.start,
+    end: y.end,
+    blocks: [...x.blocks],
+    limited: [...x.limited],
+    cuts: [...x.cuts, shift],
+  };
+  for (const b of y.blocks) out.blocks.push({ ...b, start: b.start + shift, end: b.end + shift });
+  for (const [s, e] of y.limited) out.limited.push([s + shift, e + shift]);
+  for (const cut of y.cuts) out.cuts.push(cut + shift);
+  const frontMatter = x.frontMatter ?? y.frontMatter;
+  if (frontMatter) out.frontMatter = frontMatter;
+  return out;
 }

@@ -39,11 +39,28 @@ function mayStartConstruct(c: number): boolean {
   );
 }
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * A line starting with a digit that is no ordered list marker (`3.業務内容…`, `2026年…`): 1–9
+ * digits, then anything but `.` or `)`, or `.`/`)` followed by text (a marker needs a space, a
+ * tab or the line's end after it). Numbered paragraphs are common in drafts (issue 12).
+ */
+function digitText(text: string, i: number, end: number): boolean {
+  let j = i;
+  while (j < end && j - i < 10 && isDigit(text.charCodeAt(j))) j++;
+  if (j - i > 9 || j >= end) return false;
+  const c = text.charCodeAt(j);
+  if (c !== 0x2e && c !== 0x29) return true;
+  const after = j + 1 < end ? text.charCodeAt(j + 1) : LF;
+  return after !== SPACE && after !== TAB && after !== LF;
+}
+
 /**
  * The blocks of text[from, to) when every line there is empty, an ATX heading `#…# text` (one
  * space after the marks, no closing marks, no trailing blank) or plain paragraph text (a first
- * character that starts no construct, no trailing blank, no CR, NUL or BOM anywhere); undefined
- * otherwise. Offsets are into `text`. Never for a window that could hold a front matter.
+ * character that starts no construct, or digits that are no list marker; no trailing blank, no
+ * CR, NUL or BOM anywhere); undefined otherwise. Offsets are into `text`. Never for a window that could hold a front matter.
  */
 export function plainLineBlocks(
   text: string,
@@ -99,7 +116,7 @@ export function plainLineBlocks(
         blocks.push({ kind: 'heading', start: i, end, depth, listDepth: 0, itemOffset: -1, quoted: false });
         roots.push({ start: i, end, type: 'heading' });
       } else {
-        if (mayStartConstruct(first)) return undefined;
+        if (mayStartConstruct(first) && !(isDigit(first) && digitText(text, i, end))) return undefined;
         if (paragraph < 0) paragraph = i;
         paragraphEnd = end;
       }
