@@ -5,6 +5,7 @@ import { analyze } from '../../server/src/core/analyze';
 import { IncrementalAnalyzer } from '../../server/src/core/incremental';
 import { parseChunked } from '../../server/src/core/markdown/chunked';
 import { parseMarkdown } from '../../server/src/core/markdown/parse';
+import { LineIndex } from '../../server/src/core/text/lineIndex';
 import { catalog } from '../support/catalog';
 import { applyEdit, draft, edit, hostileDraft } from '../support/arbitraries';
 
@@ -157,4 +158,30 @@ test('an edit in one paragraph re-parses only that paragraph (from the safe cut 
   const reparsedFrom = fenced.length - incremental.lastStats.parsedChars;
   assert.equal(incremental.lastStats.full, false);
   assert.equal(reparsedFrom, fenced.lastIndexOf('## 100 ', line));
+});
+
+test('a line index moved past an edit equals the index of the edited text (LF, CRLF and lone CR)', () => {
+  const piece = fc.constantFrom('a', 'あ', '\n', '\r', '\r\n', '\n\n', '');
+  const text = fc.array(piece, { maxLength: 30 }).map((xs) => xs.join(''));
+  fc.assert(
+    fc.property(text, text, fc.nat(), fc.nat(), (before, inserted, a, b) => {
+      const start = a % (before.length + 1);
+      const end = start + (b % (before.length - start + 1));
+      const after = before.slice(0, start) + inserted + before.slice(end);
+      let prefix = 0;
+      while (prefix < Math.min(before.length, after.length) && before[prefix] === after[prefix]) prefix++;
+      let suffix = 0;
+      while (
+        suffix < Math.min(before.length, after.length) - prefix &&
+        before[before.length - 1 - suffix] === after[after.length - 1 - suffix]
+      )
+        suffix++;
+      const moved = LineIndex.edited(new LineIndex(before), after, prefix, suffix);
+      const fresh = new LineIndex(after);
+      assert.equal(moved.lineCount, fresh.lineCount, JSON.stringify([before, after]));
+      for (let i = 0; i <= after.length; i++)
+        assert.deepEqual(moved.positionAt(i), fresh.positionAt(i), JSON.stringify([before, after, i]));
+    }),
+    { numRuns: RUNS * 3 },
+  );
 });

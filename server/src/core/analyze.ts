@@ -152,6 +152,8 @@ export function analyzeBlocks(
   options: AnalyzeOptions,
   /** Spans read as plain text because they were over the parse budget. */
   limited: ReadonlyArray<readonly [number, number]> = [],
+  /** The line index of `text`, when the caller has it already (the incremental analyser). */
+  lineIndex?: LineIndex,
 ): Analysis | undefined {
   const { catalog } = options;
   const locale = options.locale ?? 'ja';
@@ -188,7 +190,7 @@ export function analyzeBlocks(
 
   for (const rule of RULES) if (rule.check) append(findings, findingsOf(rule as Rule, rule.check(context)));
 
-  const lines = new LineIndex(text);
+  const lines = lineIndex ?? new LineIndex(text);
   const diagnostics = diagnosticsOf(findings, directives.disabled, lines, locale);
   const clauses = clauseResults(context, lines);
   return {

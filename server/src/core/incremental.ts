@@ -4,6 +4,7 @@ import { clausesInBlock } from './detect';
 import { canCut, closed, drain, parseChunkedSteps, WINDOW_TARGET, type ChunkedMarkdown } from './markdown/chunked';
 import { frontMatterEnd, type FrontMatterBlock } from './markdown/parse';
 import { blockFacts, type BlockFacts, type LocatedBlock } from './model';
+import { LineIndex } from './text/lineIndex';
 
 /**
  * A run of top-level blocks that parses the same alone as inside the whole draft. Offsets of its
@@ -23,7 +24,7 @@ interface Chunk {
   cuts: number[];
 }
 
-/** The shortest chunk (re-parsed whole when an edit touches it): about a millisecond of parsing. */
+/** The shortest chunk: fewer, longer chunks cost less memory (an edit re-parses only between the safe cuts around it). */
 const MIN_CHUNK = 1024;
 
 /** Blocks given their facts between two yields: a step of a few milliseconds. */
@@ -103,14 +104,17 @@ function commonSuffix(a: string, b: string, max: number): number {
 
 /**
  * Analyses successive versions of one draft, re-parsing only the top-level blocks around each
- * edit: from the chunk before the edit up to the first old chunk boundary after it where the new
+ * edit: from the safe cut before the edit up to the first old safe cut after it where the new
  * parse provably ends in a clean top-level state. Block facts (normalised text, phrase hits,
- * detected clauses) of untouched chunks are reused. The result equals a full analysis.
+ * detected clauses, per-block results) of untouched blocks are reused, and the line index is
+ * moved past the edit. The result equals a full analysis.
  */
 export class IncrementalAnalyzer {
   private text = '';
   private chunks: Chunk[] = [];
   private catalog: Catalog | undefined;
+  /** The line index of `text`, when its last analysis made one. */
+  private lines: LineIndex | undefined;
   /** How much the last call parsed (for tests and the benchmark). */
   lastStats = { chunks: 0, parsedChars: 0, full: true };
 
@@ -132,14 +136,21 @@ export class IncrementalAnalyzer {
     const catalog = options.catalog;
     const sizes = options.plain ? { target: WINDOW_TARGET, max: 0 } : undefined;
     let chunks = this.chunks;
+    const previous = { text: this.text, lines: this.lines };
+    // The edit, as the common prefix and suffix of the previous text and this one.
+    let edit: [number, number] | undefined;
     if (catalog !== this.catalog || !this.chunks.length || sizes || this.plain) {
       chunks = yield* chunksOf(text, yield* parseChunkedSteps(text, 0, text.length, sizes), 0, text.length, catalog);
       this.lastStats = { chunks: chunks.length, parsedChars: text.length, full: true };
     } else if (text !== this.text) {
-      chunks = yield* this.update(text, catalog);
+      [chunks, edit] = yield* this.update(text, catalog);
     } else {
       this.lastStats = { chunks: chunks.length, parsedChars: 0, full: false };
     }
+    // The line index of the previous text, moved past the edit (or of this text, unchanged).
+    let lines = text === previous.text ? previous.lines : undefined;
+    if (edit && previous.lines?.text === previous.text)
+      lines = LineIndex.edited(previous.lines, text, edit[0], edit[1]);
     if (generation === this.generation) {
       this.catalog = catalog;
       this.chunks = chunks;
@@ -152,7 +163,9 @@ export class IncrementalAnalyzer {
       for (const b of c.blocks) blocks.push({ start: c.start + b.start, end: c.start + b.end, facts: b.facts });
       for (const [s, e] of c.limited) limited.push([c.start + s, c.start + e]);
     }
-    return analyzeBlocks(text, chunks[0]?.frontMatter, blocks, options, limited);
+    const analysis = analyzeBlocks(text, chunks[0]?.frontMatter, blocks, options, limited, lines);
+    if (generation === this.generation) this.lines = analysis?.lines;
+    return analysis;
   }
 
   /** The state was read as plain text (the time-budget fallback): the next normal run starts afresh. */
@@ -165,7 +178,7 @@ export class IncrementalAnalyzer {
     );
   }
 
-  private *update(text: string, catalog: Catalog): Generator<void, Chunk[]> {
+  private *update(text: string, catalog: Catalog): Generator<void, [Chunk[], [number, number]]> {
     const old = this.text;
     const chunks = this.chunks;
     const prefix = commonPrefix(old, text);
@@ -211,10 +224,10 @@ export class IncrementalAnalyzer {
       const tail = chunks.slice(rest).map((c) => ({ ...c, start: c.start + delta, end: c.end + delta }));
       const next = [...chunks.slice(0, first), ...middle, ...tail];
       this.lastStats = { chunks: next.length, parsedChars: to - from, full: from === 0 && to === text.length };
-      return next;
+      return [next, [prefix, suffix]];
     }
     // Unreachable: the last candidate (the end of the text) always ends the window.
-    return chunks;
+    return [chunks, [prefix, suffix]];
   }
 }
 

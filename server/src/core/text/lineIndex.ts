@@ -13,8 +13,15 @@ export interface Range {
 export class LineIndex {
   private readonly starts: number[];
 
-  constructor(readonly text: string) {
-    const starts = [0];
+  constructor(
+    readonly text: string,
+    starts?: number[],
+  ) {
+    if (starts) {
+      this.starts = starts;
+      return;
+    }
+    starts = [0];
     if (text.indexOf('\r') < 0) {
       // LF only (most drafts): let indexOf find the breaks.
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
@@ -30,6 +37,29 @@ export class LineIndex {
       }
     }
     this.starts = starts;
+  }
+
+  /**
+   * The index of `text`, which equals `previous.text` but for [prefix, text.length - suffix): the
+   * line starts before the edit are kept, those after it moved, and only the edited span scanned
+   * (a keystroke in a large draft, issue 12). A line starts after `\n`, or after `\r` not followed by
+   * `\n`: whether one starts at s depends on the characters at s - 1 and s alone.
+   */
+  static edited(previous: LineIndex, text: string, prefix: number, suffix: number): LineIndex {
+    const old = previous.starts;
+    const delta = text.length - previous.text.length;
+    const editEnd = text.length - suffix; // in the new text
+    const starts: number[] = [];
+    let k = 0;
+    for (; k < old.length && old[k] < prefix; k++) starts.push(old[k]);
+    for (let s = Math.max(1, prefix); s <= editEnd; s++) {
+      const c = text.charCodeAt(s - 1);
+      if (c === 10 || (c === 13 && text.charCodeAt(s) !== 10)) starts.push(s);
+    }
+    if (prefix === 0) starts.unshift(0);
+    while (k < old.length && old[k] <= editEnd - delta) k++;
+    for (; k < old.length; k++) starts.push(old[k] + delta);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
