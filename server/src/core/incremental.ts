@@ -22,6 +22,19 @@ interface Chunk {
    * relative to its start, ascending): an edit re-parses only from the cut before it to a cut after it.
    */
   cuts: number[];
+  /** Its blocks located in the text, made when it started at `locatedAt` (kept while it does not move). */
+  located?: LocatedBlock[];
+  locatedAt?: number;
+}
+
+/** A chunk's blocks at their offsets in the text: made again only when the chunk moved (issue 12). */
+function locatedBlocks(c: Chunk): LocatedBlock[] {
+  if (c.located && c.locatedAt === c.start) return c.located;
+  const out: LocatedBlock[] = [];
+  for (const b of c.blocks) out.push({ start: c.start + b.start, end: c.start + b.end, facts: b.facts });
+  c.located = out;
+  c.locatedAt = c.start;
+  return out;
 }
 
 /** The shortest chunk: fewer, longer chunks cost less memory (an edit re-parses only between the safe cuts around it). */
@@ -157,10 +170,15 @@ export class IncrementalAnalyzer {
       this.text = text;
       this.plain = Boolean(sizes);
     }
-    const blocks: LocatedBlock[] = [];
+    let count = 0;
+    for (let k = 0; k < chunks.length; k++) count += chunks[k].blocks.length;
+    const blocks = new Array<LocatedBlock>(count);
     const limited: Array<[number, number]> = [];
-    for (const c of chunks) {
-      for (const b of c.blocks) blocks.push({ start: c.start + b.start, end: c.start + b.end, facts: b.facts });
+    count = 0;
+    for (let k = 0; k < chunks.length; k++) {
+      const c = chunks[k];
+      const located = locatedBlocks(c);
+      for (let i = 0; i < located.length; i++) blocks[count++] = located[i];
       for (const [s, e] of c.limited) limited.push([c.start + s, c.start + e]);
     }
     const analysis = analyzeBlocks(text, chunks[0]?.frontMatter, blocks, options, limited, lines);

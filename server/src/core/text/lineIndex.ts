@@ -9,24 +9,40 @@ export interface Range {
   end: Position;
 }
 
+/** Index of the first of the ascending `xs` that is at least `at` (xs.length when none). */
+function firstAtLeast(xs: Int32Array, at: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Maps string offsets to LSP positions and back; `\r\n`, `\r` and `\n` all end a line. */
 export class LineIndex {
-  private readonly starts: number[];
+  /** Offsets where lines start (a typed array: half the memory of numbers, issue 12). */
+  private readonly starts: Int32Array;
 
   constructor(
     readonly text: string,
-    starts?: number[],
+    starts?: Int32Array,
   ) {
     if (starts) {
       this.starts = starts;
       return;
     }
-    starts = [0];
+    this.starts = LineIndex.scan(text);
+  }
+
+  private static scan(text: string): Int32Array {
+    const starts = [0];
     if (text.indexOf('\r') < 0) {
       // LF only (most drafts): let indexOf find the breaks.
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-      this.starts = starts;
-      return;
+      return Int32Array.from(starts);
     }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -36,7 +52,7 @@ export class LineIndex {
         starts.push(i + 1);
       }
     }
-    this.starts = starts;
+    return Int32Array.from(starts);
   }
 
   /**
@@ -49,16 +65,18 @@ export class LineIndex {
     const old = previous.starts;
     const delta = text.length - previous.text.length;
     const editEnd = text.length - suffix; // in the new text
-    const starts: number[] = [];
-    let k = 0;
-    for (; k < old.length && old[k] < prefix; k++) starts.push(old[k]);
+    // Old starts before the edit, and from the first one after it (moved by delta).
+    const keep = firstAtLeast(old, prefix);
+    const after = firstAtLeast(old, editEnd - delta + 1);
+    const edited: number[] = prefix === 0 ? [0] : [];
     for (let s = Math.max(1, prefix); s <= editEnd; s++) {
       const c = text.charCodeAt(s - 1);
-      if (c === 10 || (c === 13 && text.charCodeAt(s) !== 10)) starts.push(s);
+      if (c === 10 || (c === 13 && text.charCodeAt(s) !== 10)) edited.push(s);
     }
-    if (prefix === 0) starts.unshift(0);
-    while (k < old.length && old[k] <= editEnd - delta) k++;
-    for (; k < old.length; k++) starts.push(old[k] + delta);
+    const starts = new Int32Array(keep + edited.length + old.length - after);
+    starts.set(old.subarray(0, keep));
+    starts.set(edited, keep);
+    for (let k = after, at = keep + edited.length; k < old.length; k++, at++) starts[at] = old[k] + delta;
     return new LineIndex(text, starts);
   }
 
