@@ -8,7 +8,7 @@ import { inferParties, inferTerms, type FillContext } from './fixes/fill';
 import { readFrontMatter, readUnclosedFrontMatter } from './frontmatter';
 import { messages, type Locale } from './messages';
 import { readBlocks } from './blocks';
-import type { LocatedBlock } from './model';
+import { scanBlocks, type LocatedBlock, type SelectBlocks } from './model';
 import { RULES, ruleFor, type Report, type Rule } from './rules';
 import { requirementFor, type OptionValues, type Requirement, type RequirementLevel } from './requirements';
 import { LineIndex, type Range } from './text/lineIndex';
@@ -154,6 +154,8 @@ export function analyzeBlocks(
   limited: ReadonlyArray<readonly [number, number]> = [],
   /** The line index of `text`, when the caller has it already (the incremental analyser). */
   lineIndex?: LineIndex,
+  /** Which blocks have a property (the incremental analyser keeps the answers per chunk). */
+  select: SelectBlocks = scanBlocks(blocks, text, options.catalog),
 ): Analysis | undefined {
   const { catalog } = options;
   const locale = options.locale ?? 'ja';
@@ -164,9 +166,9 @@ export function analyzeBlocks(
   if (!read) return undefined;
   const frontMatter = withFrontMatterDefaults(read, options.defaults, catalog);
   const documentType = frontMatter.document;
-  const directives = readDirectives(blocks, catalog, documentType, locale);
+  const directives = readDirectives(blocks, catalog, documentType, locale, select);
   append(findings, directives.findings);
-  const detected = detectClauses(text, blocks, catalog);
+  const detected = detectClauses(text, blocks, catalog, select);
   const locations = detected.locations;
   for (const [clause, loc] of directives.marked) if (!locations.has(clause)) locations.set(clause, loc);
 
@@ -186,6 +188,7 @@ export function analyzeBlocks(
     limited,
     plain: options.plain,
     fill,
+    select,
   };
 
   for (const rule of RULES) if (rule.check) append(findings, findingsOf(rule as Rule, rule.check(context)));

@@ -3,7 +3,7 @@ import type { ClauseLocation, EmptyClauseHeading } from './detect';
 import type { FillContext } from './fixes/fill';
 import type { FrontMatterInfo } from './frontmatter';
 import type { Locale } from './messages';
-import type { LocatedBlock } from './model';
+import type { LocatedBlock, SelectBlocks } from './model';
 import type { Requirement } from './requirements';
 
 export interface Waiver {
@@ -33,4 +33,6 @@ export interface DraftContext {
   /** Set when the server stopped an analysis over its time budget and read the draft as plain text. */
   plain?: { budgetSeconds: number };
   fill: FillContext;
+  /** Indices of the blocks with a property (a pass reads only those; kept per chunk across edits). */
+  select: SelectBlocks;
 }

@@ -8,10 +8,13 @@ import {
   memoized,
   NONE,
   remember,
+  scanBlocks,
   sentenceOf,
   spanInBlock,
   type BlockFacts,
+  type BlockSelector,
   type LocatedBlock,
+  type SelectBlocks,
 } from './model';
 
 export type FoundBy = 'heading' | 'title' | 'body' | 'marker';
@@ -347,13 +350,18 @@ function hasTextAfterTitle(b: LocatedBlock): boolean {
  * text, or when its section's body is about the clause's subject (so a 漏えい heading above a
  * liability article, or an empty skeleton heading, states nothing).
  */
-export function detectClauses(text: string, blocks: readonly LocatedBlock[], catalog: Catalog): ClauseDetection {
+export function detectClauses(
+  text: string,
+  blocks: readonly LocatedBlock[],
+  catalog: Catalog,
+  select: SelectBlocks = scanBlocks(blocks, text, catalog),
+): ClauseDetection {
   const titled = new Map<number, ClauseLocation>();
   const body = new Map<number, ClauseLocation>();
   const emptyCandidates = new Map<number, EmptyClauseHeading>();
   const cover = coverEnd(blocks);
-  blocks.forEach((b, index) => {
-    if (!b.facts.hits.length) return;
+  for (const index of select(STATES_OR_NAMES)) {
+    const b = blocks[index];
     const onCover = index < cover && isCoverLine(b.facts);
     for (const hit of clausesInBlock(b.facts, catalog)) {
       if (hit.by === 'body') {
@@ -366,13 +374,33 @@ export function detectClauses(text: string, blocks: readonly LocatedBlock[], cat
       if (loc.found) titled.set(hit.clause, loc.found);
       else if (loc.empty && !emptyCandidates.has(hit.clause)) emptyCandidates.set(hit.clause, loc.empty);
     }
-  });
-  for (const [clause, loc] of listUnits(text, blocks, catalog)) if (!body.has(clause)) body.set(clause, loc);
-  for (const [clause, loc] of backReferences(text, blocks, catalog)) if (!body.has(clause)) body.set(clause, loc);
+  }
+  for (const [clause, loc] of listUnits(text, blocks, catalog, select)) if (!body.has(clause)) body.set(clause, loc);
+  for (const [clause, loc] of backReferences(text, blocks, catalog, select))
+    if (!body.has(clause)) body.set(clause, loc);
   for (const [clause, loc] of body) if (!titled.has(clause)) titled.set(clause, loc);
   const empty = [...emptyCandidates.values()].filter((e) => !titled.has(e.clause));
   return { locations: titled, empty };
 }
+
+/** A block that states or names a clause by itself (see clausesInBlock). */
+const STATES_OR_NAMES: BlockSelector = {
+  name: 'states-or-names',
+  test: (b, _text, catalog) => b.facts.hits.length > 0 && clausesInBlock(b.facts, catalog).length > 0,
+};
+
+/** A paragraph with a list-lead sentence (see leadSentence). */
+const LEADS: BlockSelector = {
+  name: 'list-lead',
+  test: (b, _text, catalog) => b.facts.hits.length > 0 && leadOf(b.facts, catalog) >= 0,
+};
+
+/** A paragraph that holds back-references (see backQueries). */
+const REFERS_BACK: BlockSelector = {
+  name: 'refers-back',
+  test: (b, _text, catalog) =>
+    b.facts.hits.length > 0 && b.facts.kind === 'paragraph' && backQueries(b.facts, catalog).length > 0,
+};
 
 /**
  * A cover block above the document's title heading (（別添2） / 令和6年度 / 情報セキュリティ監査業務,
@@ -593,13 +621,17 @@ function listItems(blocks: readonly LocatedBlock[], i: number): number[] {
  * at least one of its terms in the item; a negative context in either vetoes. Items never combine
  * with each other, so the words of unrelated items do not add up.
  */
-function listUnits(text: string, blocks: readonly LocatedBlock[], catalog: Catalog): Map<number, ClauseLocation> {
+function listUnits(
+  text: string,
+  blocks: readonly LocatedBlock[],
+  catalog: Catalog,
+  select: SelectBlocks,
+): Map<number, ClauseLocation> {
   const out = new Map<number, ClauseLocation>();
   const t = catalog.detection;
-  blocks.forEach((b, i) => {
-    if (!b.facts.hits.length) return;
+  for (const i of select(LEADS)) {
+    const b = blocks[i];
     const s = leadOf(b.facts, catalog);
-    if (s < 0) return;
     const lead = termsOf(b.facts, catalog, s);
     for (const j of listItems(blocks, i)) {
       const item = termsOf(blocks[j].facts, catalog, -1);
@@ -611,7 +643,7 @@ function listUnits(text: string, blocks: readonly LocatedBlock[], catalog: Catal
         out.set(clause, bodyLocation(j, n, spanInBlock(text, n, 0, n.facts.norm.text.length)));
       }
     }
-  });
+  }
   return out;
 }
 
@@ -700,12 +732,16 @@ function completedWith(f: BlockFacts, s: number, there: BlockFacts, catalog: Cat
  * with each sentence of that item: a phrase group completes from both, with at least one of its
  * terms in the pointing sentence (which is the evidence); a negative context in either vetoes.
  */
-function backReferences(text: string, blocks: readonly LocatedBlock[], catalog: Catalog): Map<number, ClauseLocation> {
+function backReferences(
+  text: string,
+  blocks: readonly LocatedBlock[],
+  catalog: Catalog,
+  select: SelectBlocks,
+): Map<number, ClauseLocation> {
   const out = new Map<number, ClauseLocation>();
-  for (let i = 0; i < blocks.length; i++) {
+  for (const i of select(REFERS_BACK)) {
     const b = blocks[i];
     const f = b.facts;
-    if (!f.hits.length || f.kind !== 'paragraph') continue;
     for (const q of backQueries(f, catalog)) {
       const j = referredBlock(blocks, i, q.number);
       if (j < 0) continue;

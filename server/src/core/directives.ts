@@ -3,7 +3,7 @@ import type { Waiver } from './context';
 import type { ClauseLocation } from './detect';
 import { DIAGNOSTIC_CODES, type DiagnosticCode, type Finding } from './findings';
 import { messages, type Locale } from './messages';
-import type { LocatedBlock } from './model';
+import { scanBlocks, type BlockSelector, type LocatedBlock, type SelectBlocks } from './model';
 import { closestValues } from './suggest';
 
 export interface Directives {
@@ -21,6 +21,7 @@ export function readDirectives(
   catalog: Catalog,
   documentType: string | undefined,
   locale: Locale,
+  select: SelectBlocks = scanBlocks(blocks, '', catalog),
 ): Directives {
   const out: Directives = { marked: new Map(), waivers: new Map(), disabled: [], findings: [] };
   const clauseIds = documentType
@@ -53,9 +54,12 @@ export function readDirectives(
     return following[i];
   };
   const reader: Reader = { blocks, catalog, locale, out, knownClause, nextText };
-  blocks.forEach((b, i) => readDirective(reader, b, i));
+  for (const i of select(DIRECTIVE)) readDirective(reader, blocks[i], i);
   return out;
 }
+
+/** An HTML block that is an itaku comment. */
+const DIRECTIVE: BlockSelector = { name: 'directive', test: (b) => b.facts.directive !== undefined };
 
 interface Reader {
   blocks: readonly LocatedBlock[];

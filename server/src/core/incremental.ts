@@ -3,7 +3,7 @@ import type { Catalog } from './catalog/compile';
 import { clausesInBlock } from './detect';
 import { canCut, closed, drain, parseChunkedSteps, WINDOW_TARGET, type ChunkedMarkdown } from './markdown/chunked';
 import { frontMatterEnd, type FrontMatterBlock } from './markdown/parse';
-import { blockFacts, type BlockFacts, type LocatedBlock } from './model';
+import { blockFacts, NONE, type BlockFacts, type BlockSelector, type LocatedBlock, type SelectBlocks } from './model';
 import { LineIndex } from './text/lineIndex';
 
 /**
@@ -22,9 +22,43 @@ interface Chunk {
    * relative to its start, ascending): an edit re-parses only from the cut before it to a cut after it.
    */
   cuts: number[];
+  /** Per selector, which of its blocks have the property (offsets do not matter: kept when it moves). */
+  selected?: Map<BlockSelector, number[]>;
   /** Its blocks located in the text, made when it started at `locatedAt` (kept while it does not move). */
   located?: LocatedBlock[];
   locatedAt?: number;
+}
+
+/** Which of a chunk's blocks (indices into `blocks`) have a selector's property: made once per chunk. */
+function selectedIn(c: Chunk, selector: BlockSelector, text: string, catalog: Catalog): readonly number[] {
+  const kept = (c.selected ??= new Map());
+  let out = kept.get(selector);
+  if (!out) {
+    const located = locatedBlocks(c);
+    for (let i = 0; i < located.length; i++)
+      if (selector.test(located[i], text, catalog)) (out === undefined || out === NONE ? (out = []) : out).push(i);
+    kept.set(selector, (out ??= NONE));
+  }
+  return out;
+}
+
+/** `SelectBlocks` over chunks: each chunk's answer is kept with it, so an edit reads the blocks of new chunks only. */
+function chunkSelect(chunks: readonly Chunk[], text: string, catalog: Catalog): SelectBlocks {
+  const kept = new Map<BlockSelector, number[]>();
+  return (selector) => {
+    let out = kept.get(selector);
+    if (!out) {
+      out = [];
+      let base = 0;
+      for (let k = 0; k < chunks.length; k++) {
+        const selected = selectedIn(chunks[k], selector, text, catalog);
+        for (let i = 0; i < selected.length; i++) out.push(base + selected[i]);
+        base += chunks[k].blocks.length;
+      }
+      kept.set(selector, out);
+    }
+    return out;
+  };
 }
 
 /** A chunk's blocks at their offsets in the text: made again only when the chunk moved (issue 12). */
@@ -181,7 +215,15 @@ export class IncrementalAnalyzer {
       for (let i = 0; i < located.length; i++) blocks[count++] = located[i];
       for (const [s, e] of c.limited) limited.push([c.start + s, c.start + e]);
     }
-    const analysis = analyzeBlocks(text, chunks[0]?.frontMatter, blocks, options, limited, lines);
+    const analysis = analyzeBlocks(
+      text,
+      chunks[0]?.frontMatter,
+      blocks,
+      options,
+      limited,
+      lines,
+      chunkSelect(chunks, text, catalog),
+    );
     if (generation === this.generation) this.lines = analysis?.lines;
     return analysis;
   }

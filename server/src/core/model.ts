@@ -347,6 +347,36 @@ export interface MemoKey<T> {
 
 export const memoKey = <T>(name: string): MemoKey<T> => ({ name });
 
+/**
+ * A property a block has or not by its own text alone (so it holds for its facts across edits):
+ * a pass over the draft reads only the blocks that have it. `test` gets the block where it is
+ * now and the draft's text (the block's own text is all it may read).
+ */
+export interface BlockSelector {
+  readonly name: string;
+  test(block: LocatedBlock, text: string, catalog: Catalog): boolean;
+}
+
+/** Indices (ascending) of the blocks that have a selector's property. */
+export type SelectBlocks = (selector: BlockSelector) => readonly number[];
+
+/**
+ * `SelectBlocks` by a scan of all the blocks (a whole-document analysis; the incremental analyser
+ * keeps the answer per chunk instead, so an edit reads only the chunks it changed, issue 12).
+ */
+export function scanBlocks(blocks: readonly LocatedBlock[], text: string, catalog: Catalog): SelectBlocks {
+  const kept = new Map<BlockSelector, number[]>();
+  return (selector) => {
+    let out = kept.get(selector);
+    if (!out) {
+      out = [];
+      for (let i = 0; i < blocks.length; i++) if (selector.test(blocks[i], text, catalog)) out.push(i);
+      kept.set(selector, out);
+    }
+    return out;
+  };
+}
+
 /** What a visit of forEachUsage asks for next: the next usage (undefined), the next hit, or the end. */
 export type UsageStep = undefined | 'next-hit' | 'stop';
 

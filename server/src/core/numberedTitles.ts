@@ -2,7 +2,15 @@
 // 第6条（秘密の保持）) with the group of siblings it belongs to, so fixes can pick a free number
 // and the numbering rule can find duplicates and gaps.
 import { headingText } from './text/trim';
-import { memoized, memoKey, remember, titleOf, type LocatedBlock } from './model';
+import {
+  memoized,
+  memoKey,
+  remember,
+  titleOf,
+  type BlockSelector,
+  type LocatedBlock,
+  type SelectBlocks,
+} from './model';
 import { formatNumbered, numberKey, parseNumbering, styleKey, type Numbering } from './fixes/numbering';
 
 export interface NumberedTitle {
@@ -64,6 +72,9 @@ interface OwnNumber {
   key: string;
   start: number;
   end: number;
+  /** The parent block and group name it was last listed with. */
+  parent?: number;
+  group?: string;
 }
 
 const OWN_NUMBER = memoKey<OwnNumber | null>('own-number');
@@ -87,12 +98,31 @@ function ownNumber(text: string, b: LocatedBlock): OwnNumber | null {
   };
 }
 
-/** Every numbered title of the draft outside lists and quotes, in order. */
-export function numberedTitles(text: string, blocks: readonly LocatedBlock[]): NumberedTitle[] {
+/** The block's own number, kept with its facts (a keystroke re-reads only the blocks it touched, issue 12). */
+function ownOf(text: string, b: LocatedBlock): OwnNumber | null {
+  const kept = memoized(b.facts, OWN_NUMBER);
+  return kept !== undefined ? kept : remember(b.facts, OWN_NUMBER, ownNumber(text, b));
+}
+
+/** The blocks the numbering reads: headings and numbered titles outside lists and quotes. */
+const NUMBERED_OR_HEADING: BlockSelector = {
+  name: 'numbered-or-heading',
+  test: (b, text) => {
+    const f = b.facts;
+    if (f.listDepth > 0 || f.quoted || f.kind === 'code' || f.kind === 'html') return false;
+    return f.kind === 'heading' || ownOf(text, b) !== null;
+  },
+};
+
+/** Every numbered title of the draft outside lists and quotes, in order; `select` reads only the blocks that matter. */
+export function numberedTitles(text: string, blocks: readonly LocatedBlock[], select?: SelectBlocks): NumberedTitle[] {
   const out: NumberedTitle[] = [];
   // The heading each depth currently sits under: parents[d] = index of the last heading of depth d.
   const parents: number[] = [];
-  for (let i = 0; i < blocks.length; i++) {
+  const indices = select?.(NUMBERED_OR_HEADING);
+  const count = indices ? indices.length : blocks.length;
+  for (let k = 0; k < count; k++) {
+    const i = indices ? indices[k] : k;
     const b = blocks[i];
     const f = b.facts;
     if (f.listDepth > 0 || f.quoted || f.kind === 'code' || f.kind === 'html') continue;
@@ -114,15 +144,17 @@ export function numberedTitles(text: string, blocks: readonly LocatedBlock[]): N
           break;
         }
     }
-    // Kept with the block's facts: a keystroke re-reads the numbers of the blocks it touched only (issue 12).
-    const kept = memoized(f, OWN_NUMBER);
-    const own = kept !== undefined ? kept : remember(f, OWN_NUMBER, ownNumber(text, b));
+    const own = ownOf(text, b);
     if (!own) continue;
-    const level = f.kind === 'heading' ? `h${f.depth}` : 'p';
+    // The group's name is kept with the number while the parent stays (a new string per title and edit, else).
+    if (own.parent !== parent || own.group === undefined) {
+      own.parent = parent;
+      own.group = `${parent}|${f.kind === 'heading' ? `h${f.depth}` : 'p'}|${own.style}`;
+    }
     out.push({
       block: i,
       numbering: { ...own.numbering },
-      group: `${parent}|${level}|${own.style}`,
+      group: own.group,
       key: own.key,
       start: b.start + own.start,
       end: b.start + own.end,

@@ -12,6 +12,7 @@ import {
   NONE,
   spanInBlock,
   type BlockFacts,
+  type BlockSelector,
 } from '../model';
 import type { Catalog } from '../catalog/compile';
 import { optionValue } from '../requirements';
@@ -83,8 +84,8 @@ function check(ctx: DraftContext): Array<Report<{ clause: string; variants: stri
 function firstSignals(ctx: DraftContext): Map<number, Map<string, Signal>> {
   const { catalog } = ctx;
   const firsts = new Map<number, Map<string, Signal>>();
-  for (const b of ctx.blocks) {
-    if (!b.facts.hits.length) continue;
+  for (const index of ctx.select(SIGNALLING)) {
+    const b = ctx.blocks[index];
     const signals = signalsIn(b.facts, catalog);
     for (let i = 0; i < signals.length; i++) {
       const signal = signals[i];
@@ -107,6 +108,12 @@ interface BlockSignal {
 }
 
 const SIGNALS = memoKey<BlockSignal[]>('variant-signals');
+
+/** A block with variant wording (see signalsIn). */
+const SIGNALLING: BlockSelector = {
+  name: 'variant-signals',
+  test: (b, _text, catalog) => b.facts.hits.length > 0 && signalsIn(b.facts, catalog).length > 0,
+};
 
 /** Variant wording in one block that its own `unless` phrases do not void, computed once per block. */
 function signalsIn(facts: BlockFacts, catalog: Catalog): BlockSignal[] {

@@ -14,7 +14,7 @@ import { numberedTitles, type NumberedTitle } from '../numberedTitles';
 function check(ctx: DraftContext): Array<Report<{ group: string }>> {
   const out: Array<Report<{ group: string }>> = [];
   const groups = new Map<string, NumberedTitle[]>();
-  for (const t of numberedTitles(ctx.text, ctx.blocks)) {
+  for (const t of numberedTitles(ctx.text, ctx.blocks, ctx.select)) {
     let g = groups.get(t.group);
     if (!g) groups.set(t.group, (g = []));
     g.push(t);

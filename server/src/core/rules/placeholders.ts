@@ -4,7 +4,17 @@ import { placeholderFills, t, type CoreAction, type OffsetEdit } from '../fixes/
 import type { DraftContext } from '../context';
 import { fillValue } from '../fixes/fill';
 import { messages } from '../messages';
-import { anyHit, forEachUsage, memoized, memoKey, NONE, remember, spanInBlock, type LocatedBlock } from '../model';
+import {
+  anyHit,
+  forEachUsage,
+  memoized,
+  memoKey,
+  NONE,
+  remember,
+  spanInBlock,
+  type BlockSelector,
+  type LocatedBlock,
+} from '../model';
 import type { Catalog } from '../catalog/compile';
 import { whitespaceBefore } from '../text/normalize';
 
@@ -18,8 +28,8 @@ interface Payload {
 function check(ctx: DraftContext): Array<Report<Payload>> {
   const { catalog, locale } = ctx;
   const out: Array<Report<Payload>> = [];
-  for (const b of ctx.blocks) {
-    if (!b.facts.hits.length) continue;
+  for (const index of ctx.select(WITH_PLACEHOLDERS)) {
+    const b = ctx.blocks[index];
     const kept = placeholdersIn(ctx.text, b, catalog);
     for (const f of kept) {
       const [start, end] = spanInBlock(ctx.text, b, f.start, f.end);
@@ -102,6 +112,12 @@ interface FoundPlaceholder {
 }
 
 const PLACEHOLDERS = memoKey<FoundPlaceholder[]>('placeholders');
+
+/** A block with placeholders left in it (see placeholdersIn). */
+const WITH_PLACEHOLDERS: BlockSelector = {
+  name: 'placeholders',
+  test: (b, text, catalog) => b.facts.hits.length > 0 && placeholdersIn(text, b, catalog).length > 0,
+};
 
 /** The placeholders of one block (normalised indices), computed once per block. */
 function placeholdersIn(text: string, b: LocatedBlock, catalog: Catalog): FoundPlaceholder[] {

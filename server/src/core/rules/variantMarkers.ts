@@ -2,16 +2,17 @@ import { defineRule, type Report } from './rule';
 import { markerRemoval, t } from '../fixes/actions';
 import type { DraftContext } from '../context';
 import { messages } from '../messages';
-import { markersIn, spanInBlock } from '../model';
+import { markersIn, spanInBlock, type BlockSelector } from '../model';
+
+/** A block with 【…の場合】 choice markers. */
+const WITH_MARKERS: BlockSelector = { name: 'variant-markers', test: (b) => markersIn(b.facts).length > 0 };
 
 /** `unresolved-variant`: a 【…の場合】 choice marker of the template is still in the draft. */
 function check(ctx: DraftContext): Array<Report<{ marker: string }>> {
   const out: Array<Report<{ marker: string }>> = [];
-  for (const b of ctx.blocks) {
-    const markers = markersIn(b.facts);
-    // Most blocks have none (and a loop over an empty list still makes an iterator, issue 12).
-    if (!markers.length) continue;
-    for (const [open, close] of markers) {
+  for (const index of ctx.select(WITH_MARKERS)) {
+    const b = ctx.blocks[index];
+    for (const [open, close] of markersIn(b.facts)) {
       const [start, end] = spanInBlock(ctx.text, b, open, close + 1);
       const marker = ctx.text.slice(start, end);
       out.push({
