@@ -392,14 +392,16 @@ const STATES_OR_NAMES: BlockSelector = {
 /** A paragraph with a list-lead sentence (see leadSentence). */
 const LEADS: BlockSelector = {
   name: 'list-lead',
-  test: (b, _text, catalog) => b.facts.hits.length > 0 && leadOf(b.facts, catalog) >= 0,
+  test: (b, _text, catalog) => anyHit(b.facts, catalog.detection.leadPhrase) && leadOf(b.facts, catalog) >= 0,
 };
 
 /** A paragraph that holds back-references (see backQueries). */
 const REFERS_BACK: BlockSelector = {
   name: 'refers-back',
   test: (b, _text, catalog) =>
-    b.facts.hits.length > 0 && b.facts.kind === 'paragraph' && backQueries(b.facts, catalog).length > 0,
+    b.facts.kind === 'paragraph' &&
+    anyHit(b.facts, catalog.detection.backReference) &&
+    backQueries(b.facts, catalog).length > 0,
 };
 
 /**

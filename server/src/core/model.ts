@@ -417,13 +417,14 @@ const MARKERS = memoKey<Array<[number, number]>>('variant-markers');
 
 /** 【…の場合】 choice markers of one block as [open, close] normalised indices, computed once per block. */
 export function markersIn(facts: BlockFacts): Array<[number, number]> {
-  // Kept even when there is none: the scan for 【 reads the whole block, and every rule asks on every edit (issue 12).
+  // Kept only where there is a 【 (a memo entry per block costs memory; passes over the draft ask only
+  // the blocks a selector picked, issue 12).
+  if (facts.norm.text.indexOf('【') < 0) return NONE;
   return memoized(facts, MARKERS) ?? remember(facts, MARKERS, markersOf(facts.norm.text));
 }
 
 function markersOf(text: string): Array<[number, number]> {
   let open = text.indexOf('【');
-  if (open < 0) return NONE;
   const found: Array<[number, number]> = [];
   while (open >= 0) {
     const close = text.indexOf('】', open + 1);

@@ -72,9 +72,6 @@ interface OwnNumber {
   key: string;
   start: number;
   end: number;
-  /** The parent block and group name it was last listed with. */
-  parent?: number;
-  group?: string;
 }
 
 const OWN_NUMBER = memoKey<OwnNumber | null>('own-number');
@@ -146,15 +143,11 @@ export function numberedTitles(text: string, blocks: readonly LocatedBlock[], se
     }
     const own = ownOf(text, b);
     if (!own) continue;
-    // The group's name is kept with the number while the parent stays (a new string per title and edit, else).
-    if (own.parent !== parent || own.group === undefined) {
-      own.parent = parent;
-      own.group = `${parent}|${f.kind === 'heading' ? `h${f.depth}` : 'p'}|${own.style}`;
-    }
+    const level = f.kind === 'heading' ? `h${f.depth}` : 'p';
     out.push({
       block: i,
       numbering: { ...own.numbering },
-      group: own.group,
+      group: `${parent}|${level}|${own.style}`,
       key: own.key,
       start: b.start + own.start,
       end: b.start + own.end,

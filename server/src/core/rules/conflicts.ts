@@ -117,11 +117,11 @@ const SIGNALLING: BlockSelector = {
 
 /** Variant wording in one block that its own `unless` phrases do not void, computed once per block. */
 function signalsIn(facts: BlockFacts, catalog: Catalog): BlockSignal[] {
+  if (!anyHit(facts, catalog.detection.variantPhrase)) return NONE;
   return memoized(facts, SIGNALS) ?? remember(facts, SIGNALS, findSignals(facts, catalog));
 }
 
 function findSignals(facts: BlockFacts, catalog: Catalog): BlockSignal[] {
-  if (!anyHit(facts, catalog.detection.variantPhrase)) return NONE;
   const voided = new Set<string>();
   const found: BlockSignal[] = [];
   // A choice marker (【再委託を禁止する場合】) names an alternative; it is not wording that chooses it.

@@ -121,12 +121,12 @@ const WITH_PLACEHOLDERS: BlockSelector = {
 
 /** The placeholders of one block (normalised indices), computed once per block. */
 function placeholdersIn(text: string, b: LocatedBlock, catalog: Catalog): FoundPlaceholder[] {
+  if (!anyHit(b.facts, catalog.detection.placeholderPhrase)) return NONE;
   return memoized(b.facts, PLACEHOLDERS) ?? remember(b.facts, PLACEHOLDERS, findPlaceholders(text, b, catalog));
 }
 
 function findPlaceholders(text: string, b: LocatedBlock, catalog: Catalog): FoundPlaceholder[] {
   const facts = b.facts;
-  if (!anyHit(facts, catalog.detection.placeholderPhrase)) return NONE;
   const found: FoundPlaceholder[] = [];
   forEachUsage(facts, catalog, (u, start, end) => {
     if (u.kind !== 'placeholder') return;
