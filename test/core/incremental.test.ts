@@ -64,6 +64,35 @@ test('incremental analysis equals a full analysis after every edit', () => {
   );
 });
 
+test('incremental analysis equals a full analysis on drafts of several chunks (edits before, inside and after chunks)', () => {
+  // Drafts of a few KB: several 1 KB chunks, so edits move later chunks, split the chunks they start and end in, and join the pieces.
+  const long = fc.array(draft, { minLength: 4, maxLength: 10 }).map((ds) => ds.join('\n\n'));
+  let multi = 0;
+  fc.assert(
+    fc.property(long, fc.array(fenceEdit, { minLength: 1, maxLength: 8 }), (text, edits) => {
+      const incremental = new IncrementalAnalyzer();
+      let current = text;
+      incremental.analyze(current, { catalog: catalog() });
+      if (incremental.lastStats.chunks > 1) multi++;
+      for (const e of edits) {
+        current = applyEdit(current, e);
+        assert.equal(
+          view(incremental.analyze(current, { catalog: catalog() })),
+          view(analyze(current, { catalog: catalog() })),
+          JSON.stringify(current),
+        );
+        assert.deepEqual(
+          incremental.blockSpans(),
+          parseMarkdown(current).blocks.map((b) => [b.start, b.end, b.kind]),
+          JSON.stringify(current),
+        );
+      }
+    }),
+    { numRuns: Math.ceil(RUNS / 3) },
+  );
+  assert.ok(multi > RUNS / 10, `only ${multi} drafts had more than one chunk`);
+});
+
 test('a `---` appended below an unclosed front matter closes it: the incremental result is the fresh one', () => {
   const text = '---\ndocument: 契約書\ncategory: build\n\n# 見出し\n\n本文。\n';
   const incremental = new IncrementalAnalyzer();

@@ -3,17 +3,19 @@ import type { Catalog } from './catalog/compile';
 import { clausesInBlock } from './detect';
 import { canCut, closed, drain, parseChunkedSteps, WINDOW_TARGET, type ChunkedMarkdown } from './markdown/chunked';
 import { frontMatterEnd, type FrontMatterBlock } from './markdown/parse';
-import { blockFacts, NONE, type BlockFacts, type BlockSelector, type LocatedBlock, type SelectBlocks } from './model';
+import { blockFacts, NONE, type BlockSelector, type LocatedBlock, type SelectBlocks } from './model';
 import { LineIndex } from './text/lineIndex';
 
 /**
- * A run of top-level blocks that parses the same alone as inside the whole draft. Offsets of its
- * blocks are relative to its start, so it moves with edits before it unchanged.
+ * A run of top-level blocks that parses the same alone as inside the whole draft. Its blocks are
+ * kept located where they were when the chunk started at `locatedAt`: moved with edits before it,
+ * it makes them again (one object per block, shared with the analysis: retained memory, issue 12).
  */
 interface Chunk {
   start: number;
   end: number;
-  blocks: Array<{ start: number; end: number; facts: BlockFacts }>;
+  located: LocatedBlock[];
+  locatedAt: number;
   frontMatter?: FrontMatterBlock;
   /** Spans read as plain text (over budget), relative to the chunk's start. */
   limited: Array<[number, number]>;
@@ -24,9 +26,6 @@ interface Chunk {
   cuts: number[];
   /** Per selector, which of its blocks have the property (offsets do not matter: kept when it moves). */
   selected?: Map<BlockSelector, number[]>;
-  /** Its blocks located in the text, made when it started at `locatedAt` (kept while it does not move). */
-  located?: LocatedBlock[];
-  locatedAt?: number;
 }
 
 /** Which of a chunk's blocks (indices into `blocks`) have a selector's property: made once per chunk. */
@@ -53,7 +52,7 @@ function chunkSelect(chunks: readonly Chunk[], text: string, catalog: Catalog): 
       for (let k = 0; k < chunks.length; k++) {
         const selected = selectedIn(chunks[k], selector, text, catalog);
         for (let i = 0; i < selected.length; i++) out.push(base + selected[i]);
-        base += chunks[k].blocks.length;
+        base += chunks[k].located.length;
       }
       kept.set(selector, out);
     }
@@ -63,9 +62,13 @@ function chunkSelect(chunks: readonly Chunk[], text: string, catalog: Catalog): 
 
 /** A chunk's blocks at their offsets in the text: made again only when the chunk moved (issue 12). */
 function locatedBlocks(c: Chunk): LocatedBlock[] {
-  if (c.located && c.locatedAt === c.start) return c.located;
-  const out: LocatedBlock[] = [];
-  for (const b of c.blocks) out.push({ start: c.start + b.start, end: c.start + b.end, facts: b.facts });
+  if (c.locatedAt === c.start) return c.located;
+  const shift = c.start - c.locatedAt;
+  const out: LocatedBlock[] = new Array(c.located.length);
+  for (let i = 0; i < out.length; i++) {
+    const b = c.located[i];
+    out[i] = { start: b.start + shift, end: b.end + shift, facts: b.facts };
+  }
   c.located = out;
   c.locatedAt = c.start;
   return out;
@@ -103,7 +106,8 @@ function* chunksOf(
   const chunks: Chunk[] = cuts.slice(0, -1).map((start, i) => ({
     start,
     end: cuts[i + 1],
-    blocks: [],
+    located: [],
+    locatedAt: start,
     limited: [],
     cuts: inner[i].map((at) => at - start),
   }));
@@ -115,7 +119,7 @@ function* chunksOf(
     const facts = blockFacts(text, b, catalog);
     // Detection is per block and kept with its facts: done here, between steps, rather than all at once at the end.
     if (facts.hits.length) clausesInBlock(facts, catalog);
-    c.blocks.push({ start: b.start - c.start, end: b.end - c.start, facts });
+    c.located.push({ start: b.start, end: b.end, facts });
     if (++n % FACTS_PER_STEP === 0) yield;
   }
   k = 0;
@@ -205,7 +209,7 @@ export class IncrementalAnalyzer {
       this.plain = Boolean(sizes);
     }
     let count = 0;
-    for (let k = 0; k < chunks.length; k++) count += chunks[k].blocks.length;
+    for (let k = 0; k < chunks.length; k++) count += chunks[k].located.length;
     const blocks = new Array<LocatedBlock>(count);
     const limited: Array<[number, number]> = [];
     count = 0;
@@ -234,7 +238,7 @@ export class IncrementalAnalyzer {
   /** The blocks of the current version as [start, end, kind] (for tests). */
   blockSpans(): Array<[number, number, string]> {
     return this.chunks.flatMap((c) =>
-      c.blocks.map((b): [number, number, string] => [c.start + b.start, c.start + b.end, b.facts.kind]),
+      locatedBlocks(c).map((b): [number, number, string] => [b.start, b.end, b.facts.kind]),
     );
   }
 
@@ -316,9 +320,16 @@ function* cutsAfter(chunks: readonly Chunk[], first: number, from: number): Gene
 
 /** The part [a, b) of a chunk (offsets relative to it) as a chunk of its own, moved by `delta`. */
 function piece(c: Chunk, a: number, b: number, delta: number): Chunk {
-  const out: Chunk = { start: c.start + a + delta, end: c.start + b + delta, blocks: [], limited: [], cuts: [] };
-  for (const x of c.blocks)
-    if (x.start >= a && x.start < b) out.blocks.push({ ...x, start: x.start - a, end: x.end - a });
+  // The blocks stay located where they were (relative to the old start): located again when used.
+  const out: Chunk = {
+    start: c.start + a + delta,
+    end: c.start + b + delta,
+    located: [],
+    locatedAt: c.locatedAt + a,
+    limited: [],
+    cuts: [],
+  };
+  for (const x of c.located) if (x.start - c.locatedAt >= a && x.start - c.locatedAt < b) out.located.push(x);
   for (const [s, e] of c.limited) if (s >= a && s < b) out.limited.push([s - a, e - a]);
   for (const cut of c.cuts) if (cut > a && cut < b) out.cuts.push(cut - a);
   if (a === 0 && c.frontMatter) out.frontMatter = c.frontMatter;
@@ -328,14 +339,15 @@ function piece(c: Chunk, a: number, b: number, delta: number): Chunk {
 /** Two adjacent chunks as one (the boundary between them is a safe cut of the joined chunk). */
 function joined(x: Chunk, y: Chunk): Chunk {
   const shift = y.start - x.start;
+  // Both located where they are now, so the joined blocks share one start.
   const out: Chunk = {
     start: x.start,
     end: y.end,
-    blocks: [...x.blocks],
+    located: [...locatedBlocks(x), ...locatedBlocks(y)],
+    locatedAt: x.start,
     limited: [...x.limited],
     cuts: [...x.cuts, shift],
   };
-  for (const b of y.blocks) out.blocks.push({ ...b, start: b.start + shift, end: b.end + shift });
   for (const [s, e] of y.limited) out.limited.push([s + shift, e + shift]);
   for (const cut of y.cuts) out.cuts.push(cut + shift);
   const frontMatter = x.frontMatter ?? y.frontMatter;
