@@ -53,6 +53,22 @@ function check(ctx: DraftContext): Array<Report<Payload>> {
   return out;
 }
 
+const literalTexts = new WeakMap<Catalog, Array<{ name: string; text: string }>>();
+
+/** The catalog's literal placeholder texts, longest first (a stable sort), made once per catalog. */
+function placeholderTexts(catalog: Catalog): Array<{ name: string; text: string }> {
+  let texts = literalTexts.get(catalog);
+  if (!texts) {
+    texts = Object.entries(catalog.def.placeholders)
+      .flatMap(([name, def]) =>
+        [def.display, ...(def.also ?? [])].filter((t) => !t.includes('{arg}')).map((t) => ({ name, text: t })),
+      )
+      .sort((a, b) => b.text.length - a.text.length);
+    literalTexts.set(catalog, texts);
+  }
+  return texts;
+}
+
 /**
  * Placeholders left as values in the front matter (`organization: 〔 省 〕`, `乙: '[乙]'`, as the
  * skeleton snippet inserts them): the front matter would fill the draft with them. Literal
@@ -62,9 +78,7 @@ function frontMatterPlaceholders(ctx: DraftContext): Array<Report<Payload>> {
   const fm = ctx.frontMatter;
   if (!fm.readable) return [];
   const [from, to] = fm.span;
-  const texts = Object.entries(ctx.catalog.def.placeholders).flatMap(([name, def]) =>
-    [def.display, ...(def.also ?? [])].filter((t) => !t.includes('{arg}')).map((t) => ({ name, text: t })),
-  );
+  const texts = placeholderTexts(ctx.catalog);
   const out: Array<Report<Payload>> = [];
   let lineStart = from;
   while (lineStart < to) {
@@ -77,7 +91,7 @@ function frontMatterPlaceholders(ctx: DraftContext): Array<Report<Payload>> {
     const valueEnd = hash >= 0 && hash > colon ? hash : line.length;
     const taken: Array<[number, number]> = [];
     if (valueStart > 0)
-      for (const { name, text } of texts.sort((a, b) => b.text.length - a.text.length)) {
+      for (const { name, text } of texts) {
         for (
           let i = line.indexOf(text, valueStart);
           i >= 0 && i + text.length <= valueEnd;
