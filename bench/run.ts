@@ -405,7 +405,7 @@ async function main(): Promise<void> {
   log(`  RSS with 100 open 200 KB drafts      ${rss.toFixed(0)} MB`);
   log(`  .vsix                                ${(vsixBytes / 1024 / 1024).toFixed(2)} MB`);
 
-  const hostileRows = hostileRowsOf(true);
+  const hostileRows = hostileRowsOf(!process.argv.includes('--no-bare'));
   results.hostile = hostileRows;
 
   const { hovers, quiet, busy } = await serverRows(corpus, results);
