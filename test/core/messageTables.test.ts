@@ -2,14 +2,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatMessage, type MessageEntry } from '../../server/src/core';
 import { CLI_TEXTS } from '../../server/src/cli/messages';
+import { FINDING_TEXTS } from '../../server/src/core/messages';
 import { LSP_TEXTS } from '../../server/src/lsp/messages';
 
-// Issue 14, item 6: the layers' sentences are tables of { ja, en }. Every entry has both
+// Issue 14, item 6: the layers' sentences (the core's too) are tables of { ja, en }. Every entry has both
 // languages, and both name the same arguments (a `{count}` missing from one would print nothing).
 
 const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 for (const [layer, table] of [
+  ['core finding', FINDING_TEXTS],
   ['lsp', LSP_TEXTS],
   ['cli', CLI_TEXTS],
 ] as const) {
