@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatMessage, type MessageEntry } from '../../server/src/core';
 import { CLI_TEXTS } from '../../server/src/cli/messages';
+import { CATALOG_TEXTS } from '../../server/src/core/catalog/messages';
 import { FINDING_TEXTS } from '../../server/src/core/messages';
 import { LSP_TEXTS } from '../../server/src/lsp/messages';
 
@@ -12,6 +13,7 @@ const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]
 
 for (const [layer, table] of [
   ['core finding', FINDING_TEXTS],
+  ['core catalog', CATALOG_TEXTS],
   ['lsp', LSP_TEXTS],
   ['cli', CLI_TEXTS],
 ] as const) {
