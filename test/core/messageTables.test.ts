@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { formatMessage, type MessageEntry } from '../../server/src/core';
 import { CLI_TEXTS } from '../../server/src/cli/messages';
 import { CATALOG_TEXTS } from '../../server/src/core/catalog/messages';
+import { COVERAGE_LABELS, FEATURE_TEXTS } from '../../server/src/core/features/messages';
+import { FIX_TEXTS } from '../../server/src/core/fixes/messages';
 import { FINDING_TEXTS } from '../../server/src/core/messages';
 import { LSP_TEXTS } from '../../server/src/lsp/messages';
 
@@ -14,6 +16,9 @@ const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]
 for (const [layer, table] of [
   ['core finding', FINDING_TEXTS],
   ['core catalog', CATALOG_TEXTS],
+  ['core feature', FEATURE_TEXTS],
+  ['core coverage label', COVERAGE_LABELS],
+  ['core fix', FIX_TEXTS],
   ['lsp', LSP_TEXTS],
   ['cli', CLI_TEXTS],
 ] as const) {

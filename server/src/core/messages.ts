@@ -27,18 +27,23 @@ export function formatMessage(
 }
 
 /**
- * A catalog entry's own text in `locale`: `entry[field]` in 日本語, `entry[field_en]` in English
- * (falling back to `entry[field]` where the catalog gives no English). Catalog labels stay in the
- * catalog; this only picks the field.
+ * A catalog entry's own text in `locale`: `entry[field]` in 日本語, `entry[field_en]` in English.
+ * Catalog labels stay in the catalog; this only picks the field.
  */
-export function localized<K extends string, T extends { [P in K]?: string } & { [P in `${K}_en`]?: string }>(
+export function localized<K extends string, T extends { [P in K | `${K}_en`]: string }>(
   locale: Locale,
   entry: T,
   field: K,
-): T[K] {
-  if (locale === 'ja') return entry[field];
-  const en: T[`${K}_en`] = entry[`${field}_en`];
-  return (en ?? entry[field]) as T[K];
+): string {
+  return locale === 'ja' ? entry[field] : entry[`${field}_en` as const];
+}
+
+/** A clause's name as a draft heads it: its `heading` (else `title`), or `heading_en` (else `title_en`). */
+export function clauseHeading(
+  locale: Locale,
+  clause: { title: string; title_en: string; heading?: string; heading_en?: string },
+): string {
+  return locale === 'ja' ? (clause.heading ?? clause.title) : (clause.heading_en ?? clause.title_en);
 }
 
 /**
