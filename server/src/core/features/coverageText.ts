@@ -14,7 +14,12 @@ export function summaryLine(d: DraftCoverage, locale: Locale): string {
 
 /** The draft's categories as the status bar writes them: 情報システムの構築等・オンサイトサービス. */
 export function categoriesText(d: DraftCoverage, locale: Locale): string {
-  return d.categoryLabels.join(say(locale, 'categoriesSeparator'));
+  return joinCategories(d.categoryLabels, locale);
+}
+
+/** Category labels joined as the status bar, the reports and the CLI write them: a・b / a, b. */
+export function joinCategories(labels: readonly string[], locale: Locale): string {
+  return labels.join(say(locale, 'categoriesSeparator'));
 }
 
 /** The evidence (with its line) of a present clause, the reason of a waived one, else ''. */

@@ -3,7 +3,7 @@ import type { ClauseDef, WordingDef } from '../catalog/types';
 import type { DraftContext } from '../context';
 import { FRONT_MATTER_KEYS } from '../frontmatter';
 import { parseMarkdown } from '../markdown/parse';
-import { featureText } from '../features/messages';
+import { joinCategories } from '../features/coverageText';
 import { clauseHeading, localized, type Locale } from '../messages';
 import { lineBreakOf, planClauseInsertion, type Insertion } from './insertClause';
 import { renderWording } from './fill';
@@ -75,9 +75,10 @@ export function clauseInsertions(ctx: DraftContext, clauseId: string): CoreActio
     let label = labelOf(wording);
     // For a mix of categories, name the category when another entry reads the same.
     if (choices.some((c) => c.wording !== wording && labelOf(c.wording) === label) && categories.length) {
-      const names = categories
-        .map((id) => localized(ctx.locale, ctx.catalog.def.categories[id], 'label'))
-        .join(featureText(ctx.locale, 'categoriesSeparator'));
+      const names = joinCategories(
+        categories.map((id) => localized(ctx.locale, ctx.catalog.def.categories[id], 'label')),
+        ctx.locale,
+      );
       label = label ? `${label}／${names}` : names;
     }
     const ins = insertionFor(ctx, index, clause, wording);
