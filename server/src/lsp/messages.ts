@@ -40,6 +40,7 @@ export const LSP_TEXTS = {
     ja: 'itaku: この草案の指摘 {count} 件。クリックで条項カバレッジを表示します。',
     en: 'itaku: {count} problem(s) in this draft. Click to show the clause coverage.',
   },
+  analysing: { ja: 'itaku: 解析中…', en: 'itaku: analysing…' },
   wordTooLarge: {
     ja: 'Word 文書が大きすぎます（10 MB まで）。',
     en: 'The Word document is too large (10 MB at most).',
