@@ -1,11 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatMessage, type MessageEntry } from '../../server/src/core';
+import { CLIENT_TEXTS } from '../../client/src/messages';
 import { CLI_TEXTS } from '../../server/src/cli/messages';
 import { CATALOG_TEXTS } from '../../server/src/core/catalog/messages';
 import { COVERAGE_LABELS, FEATURE_TEXTS } from '../../server/src/core/features/messages';
 import { FIX_TEXTS } from '../../server/src/core/fixes/messages';
 import { FINDING_TEXTS } from '../../server/src/core/messages';
+import { IO_TEXTS } from '../../server/src/io/messages';
 import { LSP_TEXTS } from '../../server/src/lsp/messages';
 
 // Issue 14, item 6: the layers' sentences (the core's too) are tables of { ja, en }. Every entry has both
@@ -20,6 +22,8 @@ for (const [layer, table] of [
   ['core coverage label', COVERAGE_LABELS],
   ['core fix', FIX_TEXTS],
   ['lsp', LSP_TEXTS],
+  ['io', IO_TEXTS],
+  ['client', CLIENT_TEXTS],
   ['cli', CLI_TEXTS],
 ] as const) {
   test(`every ${layer} message has a 日本語 and an English sentence, with the same arguments`, () => {
