@@ -9,6 +9,7 @@ import { FIX_TEXTS } from '../../server/src/core/fixes/messages';
 import { FINDING_TEXTS } from '../../server/src/core/messages';
 import { IO_TEXTS } from '../../server/src/io/messages';
 import { LSP_TEXTS } from '../../server/src/lsp/messages';
+import { WORD_TEXTS } from '../../server/src/word/messages';
 
 // Issue 14, item 6: the layers' sentences (the core's too) are tables of { ja, en }. Every entry has both
 // languages, and both name the same arguments (a `{count}` missing from one would print nothing).
@@ -23,6 +24,7 @@ for (const [layer, table] of [
   ['core fix', FIX_TEXTS],
   ['lsp', LSP_TEXTS],
   ['io', IO_TEXTS],
+  ['word', WORD_TEXTS],
   ['client', CLIENT_TEXTS],
   ['cli', CLI_TEXTS],
 ] as const) {
