@@ -1,6 +1,7 @@
 // Every user-facing sentence of the CLI that the core does not write, in 日本語 and English: one
 // table, one entry { ja, en } per sentence (a test checks both are there, with the same {names}).
-// The core's sentences are in server/src/core/messages.ts.
+// The core's sentences are in its own tables (server/src/core/messages.ts and the messages.ts of
+// core/catalog, core/features and core/fixes).
 import { formatMessage, type Locale, type MessageEntry } from '../core';
 
 export const CLI_TEXTS = {

@@ -1,4 +1,5 @@
-// Every user-facing sentence of the core, in 日本語 (default) and English.
+// The locale, the one formatter of every layer's message table, and the core's findings' sentences
+// (FINDING_TEXTS). The core's other tables: catalog/messages.ts, features/messages.ts, fixes/messages.ts.
 
 export type Locale = 'ja' | 'en';
 
@@ -7,14 +8,12 @@ export function resolveLocale(value: string | undefined | null): Locale {
   return value && /^en\b/i.test(value) ? 'en' : 'ja';
 }
 
-type Text = { ja: string; en: string };
-
 /** A message table's entry: one sentence in both languages, `{name}` marking where an argument goes. */
-export type MessageEntry = Text;
+export type MessageEntry = { ja: string; en: string };
 
 /**
  * The entry's sentence in `locale`, each `{name}` replaced by `args[name]` — the one formatter of
- * the layers' message tables (lsp/messages.ts, cli/messages.ts). Arguments are not re-read.
+ * every layer's message table (core, lsp, cli, io, word, client). Arguments are not re-read.
  */
 export function formatMessage(
   entry: MessageEntry,
