@@ -165,6 +165,66 @@ async function serverRows(corpus: ReturnType<typeof buildCorpus>, results: Recor
   return { hovers, quiet, busy };
 }
 
+/** 7. Hostile inputs (issue 12), each in a process of its own. `withBare: false` skips the bare parse. */
+function hostileRowsOf(withBare: boolean): Array<Record<string, unknown>> {
+  // Itaku against the bare parse,
+  // time and peak RSS per MB of text. The bare parse of micromark's super-linear cases does not
+  // finish at 1 MB; it is cut off at HOSTILE_TIMEOUT and shown as "> …".
+  const HOSTILE_TIMEOUT = quick ? 30_000 : 120_000;
+  const MB = 1024 * 1024;
+  const hostileRows: Array<Record<string, unknown>> = [];
+  const measure = (name: string, bytes: number, mode: 'itaku' | 'bare') => {
+    const r = spawnSync(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', path.join(ROOT, 'bench/hostile.ts'), name, String(bytes), mode],
+      { cwd: ROOT, encoding: 'utf8', timeout: HOSTILE_TIMEOUT },
+    );
+    if (r.status !== 0) return undefined;
+    return JSON.parse(r.stdout) as {
+      ms: number;
+      maxRssMb: number;
+      baseRssMb: number;
+      utf16Mb: number;
+      peakPerUtf16: number;
+      retainedPerUtf16: number;
+      limited: number;
+    };
+  };
+  log(
+    `\nHostile inputs, one process each (s/MB and peak RSS MB/MB of text; bare parse cut off at ${HOSTILE_TIMEOUT / 1000} s)`,
+  );
+  log('  input               size     itaku s/MB  MB/MB  limited  peak×UTF-16  retained×UTF-16    bare s/MB  MB/MB');
+  const hostileCases: Array<[string, number]> = [
+    ...HOSTILE.map((h): [string, number] => [h.name, MB]),
+    ['large-draft', 5 * MB],
+    ['large-draft', 10 * MB],
+  ];
+  for (const [name, bytes] of quick ? hostileCases.slice(0, 3) : hostileCases) {
+    const it = measure(name, bytes, 'itaku');
+    const bare = withBare ? measure(name, bytes, 'bare') : undefined;
+    const mb = bytes / MB;
+    const row = {
+      input: name,
+      bytes,
+      itakuSPerMb: it ? it.ms / 1000 / mb : null,
+      itakuRssMbPerMb: it ? it.maxRssMb / mb : null,
+      limited: it?.limited ?? null,
+      peakPerUtf16: it?.peakPerUtf16 ?? null,
+      retainedPerUtf16: it?.retainedPerUtf16 ?? null,
+      bareSPerMb: bare ? bare.ms / 1000 / mb : null,
+      bareRssMbPerMb: bare ? bare.maxRssMb / mb : null,
+    };
+    hostileRows.push(row);
+    const f = (x: number | null, d = 2) =>
+      x === null ? `> ${(HOSTILE_TIMEOUT / 1000 / mb).toFixed(0)}`.padStart(9) : x.toFixed(d).padStart(9);
+    const b = (x: number | null, d = 2) => (withBare ? f(x, d) : '-'.padStart(9));
+    log(
+      `  ${name.padEnd(18)} ${String(mb).padStart(3)} MB ${f(row.itakuSPerMb)} ${f(row.itakuRssMbPerMb, 0).padStart(6)} ${String(row.limited ?? '-').padStart(8)} ${f(row.peakPerUtf16, 1).padStart(12)} ${f(row.retainedPerUtf16, 1).padStart(16)} ${b(row.bareSPerMb)}  ${bare ? bare.maxRssMb.toFixed(0).padStart(5) : '    -'}`,
+    );
+  }
+  return hostileRows;
+}
+
 async function main(): Promise<void> {
   const results: Record<string, unknown> = {
     machine: {
@@ -176,6 +236,13 @@ async function main(): Promise<void> {
   };
   log(`itaku benchmark — ${os.cpus()[0]?.model} × ${os.availableParallelism()}, Node ${process.version}\n`);
 
+  // `npm run bench -- --hostile [--no-bare]`: only the hostile rows (the bare parse of micromark's
+  // super-linear cases runs up to its cut-off per row; --no-bare leaves it out).
+  if (process.argv.includes('--hostile')) {
+    results.hostile = hostileRowsOf(!process.argv.includes('--no-bare'));
+    if (json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+    return;
+  }
   const corpus = buildCorpus();
   // `npm run bench -- --server`: only the server rows of issue 12 (requests during a long analysis, sizes).
   if (process.argv.includes('--server')) {
@@ -338,60 +405,7 @@ async function main(): Promise<void> {
   log(`  RSS with 100 open 200 KB drafts      ${rss.toFixed(0)} MB`);
   log(`  .vsix                                ${(vsixBytes / 1024 / 1024).toFixed(2)} MB`);
 
-  // 7. Hostile inputs (issue 12), each in a process of its own: itaku against the bare parse,
-  // time and peak RSS per MB of text. The bare parse of micromark's super-linear cases does not
-  // finish at 1 MB; it is cut off at HOSTILE_TIMEOUT and shown as "> …".
-  const HOSTILE_TIMEOUT = quick ? 30_000 : 120_000;
-  const MB = 1024 * 1024;
-  const hostileRows: Array<Record<string, unknown>> = [];
-  const measure = (name: string, bytes: number, mode: 'itaku' | 'bare') => {
-    const r = spawnSync(
-      process.execPath,
-      ['--expose-gc', '--import', 'tsx', path.join(ROOT, 'bench/hostile.ts'), name, String(bytes), mode],
-      { cwd: ROOT, encoding: 'utf8', timeout: HOSTILE_TIMEOUT },
-    );
-    if (r.status !== 0) return undefined;
-    return JSON.parse(r.stdout) as {
-      ms: number;
-      maxRssMb: number;
-      baseRssMb: number;
-      utf16Mb: number;
-      peakPerUtf16: number;
-      retainedPerUtf16: number;
-      limited: number;
-    };
-  };
-  log(
-    `\nHostile inputs, one process each (s/MB and peak RSS MB/MB of text; bare parse cut off at ${HOSTILE_TIMEOUT / 1000} s)`,
-  );
-  log('  input               size     itaku s/MB  MB/MB  limited  peak×UTF-16  retained×UTF-16    bare s/MB  MB/MB');
-  const hostileCases: Array<[string, number]> = [
-    ...HOSTILE.map((h): [string, number] => [h.name, MB]),
-    ['large-draft', 5 * MB],
-    ['large-draft', 10 * MB],
-  ];
-  for (const [name, bytes] of quick ? hostileCases.slice(0, 3) : hostileCases) {
-    const it = measure(name, bytes, 'itaku');
-    const bare = measure(name, bytes, 'bare');
-    const mb = bytes / MB;
-    const row = {
-      input: name,
-      bytes,
-      itakuSPerMb: it ? it.ms / 1000 / mb : null,
-      itakuRssMbPerMb: it ? it.maxRssMb / mb : null,
-      limited: it?.limited ?? null,
-      peakPerUtf16: it?.peakPerUtf16 ?? null,
-      retainedPerUtf16: it?.retainedPerUtf16 ?? null,
-      bareSPerMb: bare ? bare.ms / 1000 / mb : null,
-      bareRssMbPerMb: bare ? bare.maxRssMb / mb : null,
-    };
-    hostileRows.push(row);
-    const f = (x: number | null, d = 2) =>
-      x === null ? `> ${(HOSTILE_TIMEOUT / 1000 / mb).toFixed(0)}`.padStart(9) : x.toFixed(d).padStart(9);
-    log(
-      `  ${name.padEnd(18)} ${String(mb).padStart(3)} MB ${f(row.itakuSPerMb)} ${f(row.itakuRssMbPerMb, 0).padStart(6)} ${String(row.limited ?? '-').padStart(8)} ${f(row.peakPerUtf16, 1).padStart(12)} ${f(row.retainedPerUtf16, 1).padStart(16)} ${f(row.bareSPerMb)}  ${bare ? bare.maxRssMb.toFixed(0).padStart(5) : '    -'}`,
-    );
-  }
+  const hostileRows = hostileRowsOf(!process.argv.includes('--no-bare'));
   results.hostile = hostileRows;
 
   const { hovers, quiet, busy } = await serverRows(corpus, results);

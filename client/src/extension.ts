@@ -18,7 +18,8 @@ import {
 } from '../../server/src/protocol';
 import { CoverageView } from './coverage';
 import { FolderCoveragePanel } from './folderCoverage';
-import { chooseNewDraft, text as uiText } from './newDraft';
+import { uiText } from './locale';
+import { chooseNewDraft } from './newDraft';
 import { DraftStatusItem } from './status';
 import { exportToWord, openWordAsDraft } from './word';
 import { restrictCatalog, setsCatalog } from './trust';

@@ -3,6 +3,7 @@
 // command links (limited to OPEN_CELL by the panel's options) to open a draft at a clause.
 import type { FolderCoverage } from '../../server/src/core';
 import type { FolderCoverageAnswer } from '../../server/src/protocol';
+import { clientText } from './messages';
 
 /** Internal command: a cell or a column heading of the table was clicked. */
 export const OPEN_CELL = 'itaku.coverage.openCell';
@@ -35,7 +36,7 @@ export function folderCoverageHtml(answer: FolderCoverageAnswer, folderName: str
     .map((d, i) => {
       const done = d.checked && d.summary.missing === 0;
       const count = d.checked ? `${d.summary.covered}/${d.summary.required}` : l.notChecked;
-      return `<tr><td><a href="${commandLink(answer.uris[i])}">${e(d.path)}</a></td><td>${e(d.documentLabel ?? '?')}</td><td>${e(d.categoryLabels.join(m.locale === 'ja' ? '・' : ', ') || '?')}</td><td class="mark ${done ? 'present' : 'missing'}">${done ? '✓' : '✗'} ${e(count)}</td></tr>`;
+      return `<tr><td><a href="${commandLink(answer.uris[i])}">${e(d.path)}</a></td><td>${e(d.documentLabel ?? '?')}</td><td>${e(d.categoryLabels.join(clientText(m.locale, 'categorySeparator')) || '?')}</td><td class="mark ${done ? 'present' : 'missing'}">${done ? '✓' : '✗'} ${e(count)}</td></tr>`;
     })
     .join('\n');
   const tables = m.tables

@@ -10,25 +10,8 @@ import {
   type WordToMarkdownRequest,
   type WordToMarkdownResult,
 } from '../../server/src/protocol';
-import { chooseNewDraft, itakuLocale } from './newDraft';
-
-const TEXTS = {
-  pick: { ja: '開く Word 文書（.docx）', en: 'Word document (.docx) to open' },
-  word: { ja: 'Word 文書', en: 'Word documents' },
-  tooLarge: {
-    ja: 'itaku: Word 文書が大きすぎます（10 MB まで）。',
-    en: 'itaku: the Word document is too large (10 MB at most).',
-  },
-  noType: {
-    ja: 'itaku: この Word 文書のプロパティに文書種別がありません。文書種別と業務分類を選んでください。',
-    en: 'itaku: this Word document has no document type in its properties. Choose the document type and categories.',
-  },
-  saveAs: { ja: 'Word に書き出す', en: 'Export to Word' },
-  written: { ja: 'itaku: {0} に書き出しました。', en: 'itaku: wrote {0}.' },
-} as const;
-
-const say = (key: keyof typeof TEXTS, ...args: string[]) =>
-  args.reduce<string>((t, a, i) => t.replace(`{${i}}`, a), TEXTS[key][itakuLocale()]);
+import { itakuLocale, uiText } from './locale';
+import { chooseNewDraft } from './newDraft';
 
 /** Largest .docx or draft converted (the default itaku.maxFileSize). */
 const MAX_BYTES = DEFAULT_MAX_FILE_SIZE;
@@ -46,15 +29,15 @@ export async function openWordAsDraft(
     uri ??
     (
       await vscode.window.showOpenDialog({
-        title: say('pick'),
+        title: uiText('wordPick'),
         canSelectMany: false,
-        filters: { [say('word')]: ['docx'] },
+        filters: { [uiText('wordFilter')]: ['docx'] },
       })
     )?.[0];
   if (!target) return undefined;
   const stat = await vscode.workspace.fs.stat(target);
   if (stat.size > MAX_BYTES) {
-    void vscode.window.showErrorMessage(say('tooLarge'));
+    void vscode.window.showErrorMessage(uiText('wordTooLarge'));
     return undefined;
   }
   const request: WordToMarkdownRequest = {
@@ -64,7 +47,7 @@ export async function openWordAsDraft(
   };
   let result = await execute<WordToMarkdownResult>(client, Commands.wordToMarkdown, request);
   if (!result.ok && 'needsMetadata' in result) {
-    void vscode.window.showInformationMessage(say('noType'));
+    void vscode.window.showInformationMessage(uiText('wordNoType'));
     const choices = await execute<DraftChoices>(client, Commands.draftChoices, undefined);
     const choice = await chooseNewDraft(choices);
     if (!choice) return undefined;
@@ -103,13 +86,13 @@ export async function exportToWord(client: LanguageClient, target?: vscode.Uri):
   const uri =
     target ??
     (await vscode.window.showSaveDialog({
-      title: say('saveAs'),
+      title: uiText('wordSaveAs'),
       defaultUri: suggested,
-      filters: { [say('word')]: ['docx'] },
+      filters: { [uiText('wordFilter')]: ['docx'] },
     }));
   if (!uri) return undefined;
   await vscode.workspace.fs.writeFile(uri, Buffer.from(result.data, 'base64'));
-  const written = say('written', vscode.workspace.asRelativePath(uri));
+  const written = uiText('wordWritten', { file: vscode.workspace.asRelativePath(uri) });
   if (result.warning) void vscode.window.showWarningMessage(`${written} ${result.warning}`);
   else void vscode.window.showInformationMessage(written);
   return uri;

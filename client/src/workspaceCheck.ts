@@ -4,26 +4,16 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands, type WorkspaceCheckResult } from '../../server/src/protocol';
-import { itakuLocale, type ClientLocale } from './newDraft';
-
-const TEXTS = {
-  title: { ja: 'ワークスペースの草案をすべて検査', en: 'Check all drafts in the workspace' },
-  running: { ja: 'itaku: ワークスペースの草案を検査しています…', en: 'itaku: checking the drafts in the workspace…' },
-  none: {
-    ja: 'itaku: ワークスペースに草案（front matter に document がある Markdown）がありません。',
-    en: 'itaku: there is no draft (Markdown with a document key in its front matter) in the workspace.',
-  },
-  skipped: { ja: '確認できなかったファイル', en: 'not checked' },
-} as const;
-
-const say = (key: keyof typeof TEXTS, locale: ClientLocale = itakuLocale()) => TEXTS[key][locale];
+import { itakuLocale, uiText, type ClientLocale } from './locale';
 
 /** `草案 3 件を検査: 指摘 22 件（エラー 0、警告 22、情報 0）`. */
 export function summaryText(r: WorkspaceCheckResult, locale: ClientLocale): string {
   const total = r.errors + r.warnings + r.information;
-  return locale === 'ja'
-    ? `itaku: 草案 ${r.drafts.length} 件を検査: 指摘 ${total} 件（エラー ${r.errors}、警告 ${r.warnings}、情報 ${r.information}）`
-    : `itaku: ${r.drafts.length} draft(s) checked: ${total} problem(s) (${r.errors} error(s), ${r.warnings} warning(s), ${r.information} info)`;
+  return uiText(
+    'checkSummary',
+    { drafts: r.drafts.length, total, errors: r.errors, warnings: r.warnings, information: r.information },
+    locale,
+  );
 }
 
 export function checkWorkspace(client: LanguageClient): Promise<WorkspaceCheckResult> {
@@ -37,10 +27,10 @@ export function checkWorkspace(client: LanguageClient): Promise<WorkspaceCheckRe
 export async function checkWorkspaceCommand(client: LanguageClient): Promise<WorkspaceCheckResult> {
   const locale = itakuLocale();
   const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: say('running', locale) },
+    { location: vscode.ProgressLocation.Notification, title: uiText('checkRunning', {}, locale) },
     () => checkWorkspace(client),
   );
-  if (!result.drafts.length) void vscode.window.showWarningMessage(say('none', locale));
+  if (!result.drafts.length) void vscode.window.showWarningMessage(uiText('checkNone', {}, locale));
   else {
     await vscode.commands.executeCommand('workbench.action.problems.focus');
     void vscode.window.showInformationMessage(summaryText(result, locale));
@@ -59,7 +49,7 @@ export function workspaceTask(
   const task = new vscode.Task(
     definition ?? { type: TASK_TYPE },
     vscode.TaskScope.Workspace,
-    say('title', locale),
+    uiText('checkTitle', {}, locale),
     'itaku',
     new vscode.CustomExecution(async () => {
       const write = new vscode.EventEmitter<string>();
@@ -75,22 +65,22 @@ export function workspaceTask(
             close.fire(2);
             return;
           }
-          line(say('running', locale));
+          line(uiText('checkRunning', {}, locale));
           checkWorkspace(c).then(
             (r) => {
               for (const d of r.drafts)
                 line(
-                  `${vscode.workspace.asRelativePath(vscode.Uri.parse(d.uri))}  ${
-                    locale === 'ja'
-                      ? `エラー ${d.errors}・警告 ${d.warnings}・情報 ${d.information}`
-                      : `${d.errors} error(s), ${d.warnings} warning(s), ${d.information} info`
-                  }`,
+                  `${vscode.workspace.asRelativePath(vscode.Uri.parse(d.uri))}  ${uiText(
+                    'checkDraftCounts',
+                    { errors: d.errors, warnings: d.warnings, information: d.information },
+                    locale,
+                  )}`,
                 );
               for (const s of r.skipped)
                 line(
-                  `${vscode.workspace.asRelativePath(vscode.Uri.parse(s.uri))}  ${say('skipped', locale)}: ${s.reason}`,
+                  `${vscode.workspace.asRelativePath(vscode.Uri.parse(s.uri))}  ${uiText('checkSkipped', {}, locale)}: ${s.reason}`,
                 );
-              line(r.drafts.length ? summaryText(r, locale) : say('none', locale));
+              line(r.drafts.length ? summaryText(r, locale) : uiText('checkNone', {}, locale));
               close.fire(r.errors || r.warnings || !r.drafts.length ? 1 : 0);
             },
             (e: unknown) => {

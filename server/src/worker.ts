@@ -19,6 +19,11 @@ import { HEARTBEAT, RUNNING, type FromWorker, type ToWorker } from './lsp/worker
 
 /** A run yields after this much work, so requests and other documents wait at most about this long. */
 const SLICE_MS = 8;
+/**
+ * Tests only: a pause between two slices, so that an event-ordered test can act while a long
+ * analysis is still running (on a fast machine the 5 MB draft is done in about a second).
+ */
+const SLICE_PAUSE_MS = Number(process.env.ITAKU_TEST_SLICE_PAUSE_MS) || 0;
 
 const port = parentPort!;
 const shared = new Int32Array((workerData as { shared: SharedArrayBuffer }).shared);
@@ -97,7 +102,8 @@ function loop(): void {
     runs.delete(run.key);
     finished(run.job, state);
   }
-  setImmediate(loop);
+  if (SLICE_PAUSE_MS) setTimeout(loop, SLICE_PAUSE_MS);
+  else setImmediate(loop);
 }
 
 function finished(job: AnalysisJobMessage, state: DraftState): void {

@@ -328,6 +328,21 @@ const TRAPS: Array<[string, string, string, string, string[]]> = [
     ['(1) 再委託に関する事項 12', '(2) 秘密の保持 13'],
   ],
   [
+    'a contents page that also carries the title and 目次',
+    'subcontracting',
+    '仕様書',
+    'processing',
+    [
+      '庁内文書管理システム改修業務仕様書',
+      '目次',
+      '1 業務の概要 3',
+      '2 作業の実施体制 5',
+      '3 秘密の保持及び資料の取扱い 7',
+      '4 再委託に関する事項 8',
+      '5 成果物の取扱い 9',
+    ],
+  ],
+  [
     'a definition of 再委託',
     'subcontracting',
     '契約書',

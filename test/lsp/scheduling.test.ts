@@ -33,8 +33,13 @@ test(
   'with one worker: a hover on another draft is answered, and an edited small draft gets its diagnostics, before the 5 MB draft’s diagnostics arrive; its progress is shown; a superseded version is stopped',
   GUARD,
   async () => {
-    // One worker, so the small draft's work interleaves with the large one's in the same thread.
-    const client = await LspClient.start({ workDoneProgress: true, env: { ITAKU_WORKERS: '1' } });
+    // One worker, so the small draft's work interleaves with the large one's in the same thread; a
+    // pause between slices keeps the large analysis running past the progress and the replacement
+    // below (without it, a fast machine can finish the 5 MB draft before the test replaces it).
+    const client = await LspClient.start({
+      workDoneProgress: true,
+      env: { ITAKU_WORKERS: '1', ITAKU_TEST_SLICE_PAUSE_MS: '20' },
+    });
     clients.push(client);
     const small = uriOf('sched-small.md');
     const big = uriOf('sched-big.md');

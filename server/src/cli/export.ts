@@ -6,9 +6,8 @@ import type { Catalog, Locale } from '../core';
 import { exportWarning } from '../word/messages';
 import { escapeForTerminal } from './escape';
 import { readDraftFile } from './files';
+import { cliText as say } from './messages';
 import { skipReasonText } from './report';
-
-const say = (locale: Locale, ja: string, en: string) => (locale === 'ja' ? ja : en);
 
 export async function exportDraft(
   file: string,
@@ -22,11 +21,9 @@ export async function exportDraft(
   if (read.kind !== 'text') {
     const reason =
       read.kind === 'too-large'
-        ? say(locale, `${maxSize} バイトを超えています`, `larger than ${maxSize} bytes`)
+        ? say(locale, 'exportTooLarge', { max: maxSize })
         : skipReasonText(locale, read.kind === 'unreadable' ? read.reason : read.kind);
-    process.stderr.write(
-      say(locale, `itaku: ${shown} を書き出せません: ${reason}。\n`, `itaku: cannot export ${shown}: ${reason}.\n`),
-    );
+    process.stderr.write(`${say(locale, 'exportFailed', { file: shown, reason })}\n`);
     return 1;
   }
   // Loaded only for an export: checking never loads the docx library.
@@ -36,13 +33,7 @@ export async function exportDraft(
     result = await markdownToDocx(read.text, { catalog, locale });
   } catch (e) {
     if (!(e instanceof ExportError)) throw e;
-    process.stderr.write(
-      say(
-        locale,
-        `itaku: ${shown} を書き出せません: front matter の YAML が壊れています（文書のプロパティにできません）。itaku check で場所を確かめて直してください。\n`,
-        `itaku: cannot export ${shown}: its front-matter YAML is broken (it cannot become document properties). Run itaku check to find it.\n`,
-      ),
-    );
+    process.stderr.write(`${say(locale, 'exportBrokenYaml', { file: shown })}\n`);
     return 1;
   }
   const target = output ?? file.replace(/\.(md|markdown)$/i, '') + '.docx';
@@ -52,22 +43,11 @@ export async function exportDraft(
     renameSync(temporary, target);
   } catch (e) {
     rmSync(temporary, { force: true });
-    process.stderr.write(
-      say(
-        locale,
-        `itaku: ${escapeForTerminal(target)} に書き込めません: ${escapeForTerminal((e as Error).message)}\n`,
-        `itaku: cannot write ${escapeForTerminal(target)}: ${escapeForTerminal((e as Error).message)}\n`,
-      ),
-    );
+    const message = escapeForTerminal((e as Error).message);
+    process.stderr.write(`${say(locale, 'cannotWrite', { file: escapeForTerminal(target), message })}\n`);
     return 1;
   }
-  process.stderr.write(
-    say(
-      locale,
-      `itaku: ${escapeForTerminal(target)} に書き出しました。\n`,
-      `itaku: wrote ${escapeForTerminal(target)}.\n`,
-    ),
-  );
+  process.stderr.write(`${say(locale, 'exported', { file: escapeForTerminal(target) })}\n`);
   if (result.highlights.length) {
     process.stderr.write(`itaku: ${exportWarning(locale, result.highlights.length)}\n`);
     for (const h of result.highlights) process.stderr.write(`  ${shown}:${h.line + 1}: ${escapeForTerminal(h.text)}\n`);

@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { draftCoverage, folderCoverage, type Catalog, type FolderCoverage, type Locale } from '../core';
 import { escapeForTerminal } from './escape';
+import { cliText } from './messages';
 import { formatReportCsv } from './format/reportCsv';
 import { formatReportHtml } from './format/reportHtml';
 import { formatReportMarkdown } from './format/reportMarkdown';
@@ -42,7 +43,6 @@ export function writeReport(
   output: string | undefined,
   generator: string,
 ): number {
-  const ja = locale === 'ja';
   const text = renderReport(coverageOfRun(report, catalogOf, catalog, locale), format, generator);
   // Files not checked are named on stderr: the report itself lists drafts only.
   for (const s of report.skipped)
@@ -52,20 +52,13 @@ export function writeReport(
     try {
       writeFileSync(output, text);
     } catch (e) {
-      process.stderr.write(
-        ja
-          ? `itaku: ${escapeForTerminal(output)} に書き込めません: ${escapeForTerminal((e as Error).message)}\n`
-          : `itaku: cannot write ${escapeForTerminal(output)}: ${escapeForTerminal((e as Error).message)}\n`,
-      );
+      const message = escapeForTerminal((e as Error).message);
+      process.stderr.write(`${cliText(locale, 'cannotWrite', { file: escapeForTerminal(output), message })}\n`);
       return 1;
     }
   }
   if (report.files.length === 0) {
-    process.stderr.write(
-      ja
-        ? 'itaku: 草案がありません（パスと front matter の document を確かめてください）。\n'
-        : 'itaku: no draft found (check the paths, and the document key in the front matter).\n',
-    );
+    process.stderr.write(`${cliText(locale, 'noDraftFound')}\n`);
     return 1;
   }
   return report.skipped.some((s) => s.error) ? 1 : 0;

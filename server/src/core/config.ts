@@ -5,6 +5,7 @@ import picomatch from 'picomatch';
 import configSchema from '../../../schemas/itaku-config.schema.json';
 import type { Catalog } from './catalog/compile';
 import { readYamlData, schemaProblems, type CatalogProblem } from './catalog/load';
+import { catalogText } from './catalog/messages';
 import { DIAGNOSTIC_CODES, type Diagnostic } from './findings';
 import type { FrontMatterInfo } from './frontmatter';
 import type { Locale } from './messages';
@@ -59,7 +60,7 @@ export function parseProjectConfig(text: string, locale: Locale = 'ja'): Project
       ok: false,
       problems: [
         {
-          message: locale === 'ja' ? '入れ子が深すぎて読めません。' : 'nested too deeply to be read.',
+          message: catalogText(locale, 'configTooDeep'),
           path: '',
           range: { start: zero, end: zero },
         },
@@ -79,10 +80,10 @@ export function parseProjectConfig(text: string, locale: Locale = 'ja'): Project
       const [guess] = closestValues(code, DIAGNOSTIC_CODES, 1);
       const span = nodeSpan(keyNodeAt(doc, path, code)) ?? [0, 0];
       problems.push({
-        message:
-          locale === 'ja'
-            ? `不明な指摘コード「${code}」です${guess ? `（「${guess}」のことですか？）` : ''}。`
-            : `unknown diagnostic code "${code}"${guess ? ` (did you mean "${guess}"?)` : ''}.`,
+        message: catalogText(locale, 'unknownCode', {
+          code,
+          hint: guess ? catalogText(locale, 'codeDidYouMean', { guess }) : '',
+        }),
         path: [...path, code].join('/'),
         range: at(span[0], span[1]),
       });

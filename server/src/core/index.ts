@@ -64,7 +64,7 @@ export { newDraftText, type NewDraftRequest } from './newDraft';
 
 // Text, positions, locale.
 export { LineIndex, type Position, type Range } from './text/lineIndex';
-export { formatMessage, messages, resolveLocale, type Locale, type MessageEntry } from './messages';
+export { formatMessage, localized, messages, resolveLocale, type Locale, type MessageEntry } from './messages';
 export { codeDescription, codeTitle, RULES, type Rule } from './rules';
 export { closestValues } from './suggest';
 
@@ -84,5 +84,12 @@ export {
   type FolderCoverage,
   type FolderTable,
 } from './features/coverage';
-export { categoriesText, evidenceText, rowText, rowTooltip, summaryLine } from './features/coverageText';
+export {
+  categoriesText,
+  evidenceText,
+  joinCategories,
+  rowText,
+  rowTooltip,
+  summaryLine,
+} from './features/coverageText';
 export { escapeMarkdown, escapeMarkdownInline, markdownCode } from './text/escapeMarkdown';

@@ -146,10 +146,12 @@ function isDigit(c: number): boolean {
 /**
  * A table-of-contents entry: a short line without 。 that ends in a page number set apart by
  * spaces or leaders (`8 再委託に関する事項 21`, `秘密の保持 …… 3`). A block of nothing else is a
- * table of contents, not clause text.
+ * table of contents, not clause text; so is one of at least three entries and at most half as many
+ * other lines (a PDF's contents page often carries the document's title and 「目次」 in the same block).
  */
 function isTableOfContents(source: string, start: number, end: number): boolean {
   let lines = 0;
+  let others = 0;
   let ls = start;
   while (ls < end) {
     let le = ls;
@@ -161,20 +163,25 @@ function isTableOfContents(source: string, start: number, end: number): boolean 
     )
       e--;
     if (e > ls) {
-      if (e - ls > TOC_LINE_MAX || source.slice(ls, e).includes('。')) return false;
-      let d = e;
-      while (d > ls && isDigit(source.charCodeAt(d - 1))) d--;
-      const c = d > ls ? source.charCodeAt(d - 1) : 0;
-      // Digits set apart by a space, a tab or a leader (… ‥ ・ . ．), after some text.
-      const apart =
-        c === 32 || c === 9 || c === 0x3000 || c === 0x2026 || c === 0x2025 || c === 0x30fb || c === 46 || c === 0xff0e;
-      if (d === e || e - d > 3 || !apart || d - ls < 3) return false;
-      lines++;
+      if (isTocEntry(source, ls, e)) lines++;
+      else others++;
     }
     ls = le;
     while (ls < end && (source.charCodeAt(ls) === 10 || source.charCodeAt(ls) === 13)) ls++;
   }
-  return lines > 0;
+  return lines > 0 && (others === 0 || (lines >= 3 && lines >= 2 * others));
+}
+
+/** Is source[ls, e) (a line without its trailing blanks) a table-of-contents entry? */
+function isTocEntry(source: string, ls: number, e: number): boolean {
+  if (e - ls > TOC_LINE_MAX || source.slice(ls, e).includes('。')) return false;
+  let d = e;
+  while (d > ls && isDigit(source.charCodeAt(d - 1))) d--;
+  const c = d > ls ? source.charCodeAt(d - 1) : 0;
+  // Digits set apart by a space, a tab or a leader (… ‥ ・ . ．), after some text.
+  const apart =
+    c === 32 || c === 9 || c === 0x3000 || c === 0x2026 || c === 0x2025 || c === 0x30fb || c === 46 || c === 0xff0e;
+  return d < e && e - d <= 3 && apart && d - ls >= 3;
 }
 
 /** Computes the facts of one block; `source` is the whole draft. */

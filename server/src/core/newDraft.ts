@@ -4,7 +4,8 @@ import { fixAllInsertions } from './fixes/fixAll';
 import { renderWording } from './fixes/fill';
 import { wordingChoices } from './fixes/wording';
 import { renumberEdits } from './fixes/renumber';
-import type { Locale } from './messages';
+import { fixText } from './fixes/messages';
+import { localized, type Locale } from './messages';
 import { numberedTitles } from './numberedTitles';
 
 export interface NewDraftRequest {
@@ -32,7 +33,7 @@ export function newDraftText(catalog: Catalog, request: NewDraftRequest, locale:
   const contract = docType?.layout === 'articles';
   const section = docType?.sectionHeading;
   const title =
-    request.title ?? (locale === 'ja' ? `（件名）${docType?.label ?? ''}` : `(Title) ${docType?.label_en ?? ''}`);
+    request.title ?? fixText(locale, 'newDraftTitle', { label: docType ? localized(locale, docType, 'label') : '' });
   const parties = Object.entries(request.parties ?? {}).filter(([, v]) => v.trim());
   const head = [
     '---',

@@ -2,6 +2,7 @@
 // files under a size cap, UTF-8 only; an overlay's `extends` is followed through these reads.
 import * as path from 'node:path';
 import { type Catalog, type CatalogLoadResult, type CatalogResolver, loadCatalog, type Locale } from '../core';
+import { ioText } from './messages';
 import { readFailureMessage, readRegularFile } from './readFile';
 
 /** Largest catalog or configuration file read (the built-in catalog is about 100 KB). */
@@ -16,7 +17,7 @@ export function readTextFile(file: string, locale: Locale, maxBytes = MAX_CATALO
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(read.bytes) };
   } catch {
-    return { ok: false, message: locale === 'ja' ? 'UTF-8 ではありません' : 'it is not UTF-8' };
+    return { ok: false, message: ioText(locale, 'notUtf8') };
   }
 }
 

@@ -12,6 +12,7 @@ import {
   parseProjectConfig,
   type ProjectConfigResult,
 } from '../core';
+import { ioText } from './messages';
 import { readTextFile } from './catalogFiles';
 
 /** The nearest `.itaku.yaml` above `dir` (inclusive), not above `stopAt`. */
@@ -88,7 +89,7 @@ export class ProjectConfigs {
           ok: false,
           problems: [
             {
-              message: locale === 'ja' ? `読めません: ${text.message}。` : `cannot be read: ${text.message}.`,
+              message: ioText(locale, 'configUnreadable', { reason: text.message }),
               path: '',
               range: { start: zero, end: zero },
             },

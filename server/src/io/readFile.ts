@@ -2,6 +2,7 @@
 // than a cap (enforced while reading: a device or a growing file reports size 0 or lies), and
 // never blocking on a FIFO. Shared by the CLI and the server; the core never touches files.
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { ioText } from './messages';
 
 export type ReadFailure =
   /** Not found (ENOENT), or a broken symlink. */
@@ -70,21 +71,18 @@ export function readRegularFile(file: string, maxBytes: number, headBytes = 0): 
 
 /** A sentence for a read failure, in the user's language. */
 export function readFailureMessage(locale: 'ja' | 'en', reason: ReadFailure, maxBytes?: number): string {
-  const ja = locale === 'ja';
   switch (reason) {
     case 'not-found':
-      return ja ? 'ファイルが見つかりません' : 'file not found';
+      return ioText(locale, 'readNotFound');
     case 'not-a-file':
-      return ja
-        ? '通常のファイルではありません（フォルダ・デバイス・FIFO などは読みません）'
-        : 'not a regular file (folders, devices and FIFOs are not read)';
+      return ioText(locale, 'readNotAFile');
     case 'too-large':
-      return ja ? `大きすぎます（上限 ${maxBytes} バイト）` : `too large (the limit is ${maxBytes} bytes)`;
+      return ioText(locale, 'readTooLarge', { max: String(maxBytes) });
     case 'permission-denied':
-      return ja ? '読む権限がありません' : 'permission denied';
+      return ioText(locale, 'readPermissionDenied');
     case 'symlink-loop':
-      return ja ? 'シンボリックリンクが循環しています' : 'a symbolic link loop';
+      return ioText(locale, 'readSymlinkLoop');
     default:
-      return ja ? '読めません' : 'cannot be read';
+      return ioText(locale, 'readUnreadable');
   }
 }

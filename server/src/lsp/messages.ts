@@ -1,6 +1,7 @@
 // Every user-facing sentence of the language server that the core does not write, in 日本語 and
 // English: one table, one entry { ja, en } per sentence (a test checks both are there, with the
-// same {names}). The core's sentences are in server/src/core/messages.ts.
+// same {names}). The core's sentences are in its own tables (server/src/core/messages.ts and the
+// messages.ts of core/catalog, core/features and core/fixes).
 import { formatMessage, type Locale, type MessageEntry } from '../core';
 
 export const LSP_TEXTS = {
@@ -40,6 +41,7 @@ export const LSP_TEXTS = {
     ja: 'itaku: この草案の指摘 {count} 件。クリックで条項カバレッジを表示します。',
     en: 'itaku: {count} problem(s) in this draft. Click to show the clause coverage.',
   },
+  analysing: { ja: 'itaku: 解析中…', en: 'itaku: analysing…' },
   wordTooLarge: {
     ja: 'Word 文書が大きすぎます（10 MB まで）。',
     en: 'The Word document is too large (10 MB at most).',

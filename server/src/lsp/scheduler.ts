@@ -12,6 +12,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { originEntries, type Catalog, type FrontMatterDefaults, type Locale } from '../core';
+import { lspText } from './messages';
 import { StatusNotification, type DraftStatus, type ItakuSettings } from '../protocol';
 import {
   HEARTBEAT,
@@ -457,7 +458,7 @@ export class Scheduler {
       progress.timer = undefined;
       if (this.docs.get(uri) !== doc || doc.progress !== progress) return;
       progress.reporter = this.connection.window.createWorkDoneProgress().then((reporter) => {
-        reporter.begin(locale === 'ja' ? 'itaku: 解析中…' : 'itaku: analysing…', undefined, path.posix.basename(uri));
+        reporter.begin(lspText(locale, 'analysing'), undefined, path.posix.basename(uri));
         return reporter;
       });
       // Ended in the meantime: the reporter is closed as soon as it exists.

@@ -1,5 +1,5 @@
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import { messages } from '../core';
+import { localized, messages } from '../core';
 import type { DraftStatus } from '../protocol';
 import { toLspDiagnostic } from './convert';
 import type { DraftState } from './drafts';
@@ -16,7 +16,6 @@ export function draftStatus(uri: string, state: DraftState, problems: number): D
   const a = state.analysis;
   if (!a && !state.instead)
     return { uri, version: state.version, isDraft: false, categoryLabels: [], required: 0, present: 0, problems: 0 };
-  const ja = state.locale === 'ja';
   const def = state.catalog.def;
   const r = a?.result;
   const required = r?.clauses.filter((c) => c.requirement === 'required') ?? [];
@@ -28,10 +27,11 @@ export function draftStatus(uri: string, state: DraftState, problems: number): D
     uri,
     version: state.version,
     isDraft: true,
-    documentLabel: docDef ? (ja ? docDef.label : docDef.label_en) : undefined,
-    categoryLabels: (r?.categories ?? []).map(
-      (c) => (ja ? def.categories[c]?.label : def.categories[c]?.label_en) ?? c,
-    ),
+    documentLabel: docDef ? localized(state.locale, docDef, 'label') : undefined,
+    categoryLabels: (r?.categories ?? []).map((c) => {
+      const category = Object.hasOwn(def.categories, c) ? def.categories[c] : undefined;
+      return category ? localized(state.locale, category, 'label') : c;
+    }),
     required: required.length,
     present,
     problems,

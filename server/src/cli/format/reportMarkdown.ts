@@ -11,6 +11,7 @@ import {
   type DraftCoverage,
   type FolderCoverage,
 } from '../../core';
+import { cliText } from '../messages';
 
 /** Literal text in a table cell: no markup, no `|`, no @mention or #123 reference. */
 export function cell(text: string): string {
@@ -76,13 +77,7 @@ export function formatReportMarkdown(model: FolderCoverage): string {
           cell(r.row),
           cell(r.title),
           ...r.cells.map((c) =>
-            c
-              ? cell(
-                  model.locale === 'ja'
-                    ? `${c.markLabel}（${c.requirementLabel}）`
-                    : `${c.markLabel} (${c.requirementLabel})`,
-                )
-              : '',
+            c ? cell(cliText(model.locale, 'markWithLevel', { mark: c.markLabel, level: c.requirementLabel })) : '',
           ),
         ]),
       ),

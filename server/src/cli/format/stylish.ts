@@ -1,14 +1,16 @@
-import { messages, type Catalog, type Locale } from '../../core';
+import { joinCategories, localized, messages, type Catalog, type Locale, type Severity } from '../../core';
 import { painter } from '../color';
 import { escapeForTerminal as esc, notACommand } from '../escape';
 import { counts, skipReasonText, type RunReport } from '../report';
 import { describeLocation } from '../../word/messages';
-import { cliText } from '../messages';
+import { cliCount, cliText, type CliTextKey } from '../messages';
 
-const SEVERITY_LABEL = {
-  ja: { error: 'エラー', warning: '警告', information: '情報', hint: 'ヒント' },
-  en: { error: 'error', warning: 'warning', information: 'info', hint: 'hint' },
-} as const;
+const SEVERITY_LABEL: Record<Severity, CliTextKey> = {
+  error: 'severityError',
+  warning: 'severityWarning',
+  information: 'severityInformation',
+  hint: 'severityHint',
+};
 
 const SEVERITY_STYLE = { error: 'red', warning: 'yellow', information: 'blue', hint: 'gray' } as const;
 
@@ -27,7 +29,6 @@ export function formatStylish(
   color: boolean,
 ): string {
   const paint = painter(color);
-  const ja = locale === 'ja';
   const out: string[] = [];
   for (const file of report.files) {
     const required = file.clauses.filter((c) => c.requirement === 'required');
@@ -35,10 +36,14 @@ export function formatStylish(
     const catalog = catalogOf(file.path);
     const docDef = file.document ? own(catalog.def.documentTypes, file.document) : undefined;
     const parts = [
-      docDef ? (ja ? docDef.label : docDef.label_en) : (file.document ?? '?'),
-      file.categories
-        .map((c) => (ja ? own(catalog.def.categories, c)?.label : own(catalog.def.categories, c)?.label_en) ?? c)
-        .join(ja ? '・' : ', ') || '?',
+      docDef ? localized(locale, docDef, 'label') : (file.document ?? '?'),
+      joinCategories(
+        file.categories.map((c) => {
+          const category = own(catalog.def.categories, c);
+          return category ? localized(locale, category, 'label') : c;
+        }),
+        locale,
+      ) || '?',
     ];
     if (required.length) parts.push(messages.requiredClauses(locale, present.length, required.length));
     out.push(`${paint('underline', esc(file.path))}  ${paint('gray', esc(parts.join(' · ')))}`);
@@ -49,7 +54,7 @@ export function formatStylish(
     }
     const rows = file.diagnostics.map((d) => [
       `${d.range.start.line + 1}:${d.range.start.character + 1}`,
-      SEVERITY_LABEL[locale][d.severity],
+      cliText(locale, SEVERITY_LABEL[d.severity]),
       esc(d.message),
       d.code,
       d.severity,
@@ -74,35 +79,23 @@ export function formatStylish(
   const c = counts(report);
   const total = c.error + c.warning + c.information + c.hint;
   const drafts = report.files.length;
-  const summary = ja
-    ? `${drafts} 件の草案を確認: 指摘 ${total} 件（エラー ${c.error}、警告 ${c.warning}、情報 ${c.information}）`
-    : `${drafts} draft${drafts === 1 ? '' : 's'} checked: ${total} problem${total === 1 ? '' : 's'} (${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.information} info)`;
+  const summary = cliText(locale, 'checkSummary', {
+    drafts: cliCount(locale, drafts, 'draftsOne', 'draftsMany'),
+    problems: cliCount(locale, total, 'problemsOne', 'problemsMany'),
+    errors: cliCount(locale, c.error, 'errorsOne', 'errorsMany'),
+    warnings: cliCount(locale, c.warning, 'warningsOne', 'warningsMany'),
+    infos: c.information,
+  });
   const mark =
     c.error || c.skippedErrors || !drafts ? paint('red', '✖') : c.warning ? paint('yellow', '⚠') : paint('green', '✓');
   out.push(`${mark} ${paint('bold', summary)}`);
   const failed = report.skipped.filter((s) => s.error);
-  if (failed.length)
-    out.push(
-      paint(
-        'red',
-        ja
-          ? `  確認できなかったファイル ${failed.length} 件（エラー）:`
-          : `  ${failed.length} file(s) could not be checked (errors):`,
-      ),
-    );
+  if (failed.length) out.push(paint('red', cliText(locale, 'failedCount', { count: failed.length })));
   for (const s of failed) out.push(paint('red', `    ${esc(s.path)}: ${skipReasonText(locale, s.reason)}`));
   const passed = report.skipped.filter((s) => !s.error);
   if (passed.length) out.push(paint('gray', cliText(locale, 'skippedCount', { count: passed.length })));
   for (const s of passed) out.push(paint('gray', `    ${esc(s.path)}: ${skipReasonText(locale, s.reason)}`));
-  if (!drafts)
-    out.push(
-      paint(
-        'yellow',
-        ja
-          ? '  確認した草案がありません。パスが正しいか、front matter に document があるかを確かめてください。'
-          : '  No draft was checked: check the paths, and that the drafts have a document key in their front matter.',
-      ),
-    );
+  if (!drafts) out.push(paint('yellow', cliText(locale, 'noDraftHint')));
   return out.map(notACommand).join('\n') + '\n';
 }
 

@@ -7,6 +7,7 @@ import { keyNodeAt, nodeAt, nodeSpan, pointerSteps } from '../yamlPositions';
 import type { CatalogDef } from './types';
 import { describeSchemaError } from './schemaMessages';
 import type { Locale } from '../messages';
+import { catalogText } from './messages';
 import { compileCatalog, type Catalog } from './compile';
 import { checkCatalogConsistency } from './consistency';
 import { mergeOverlay, type OverlayDef } from './overlay';
@@ -80,10 +81,7 @@ export function loadCatalog(
   }
 }
 
-const tooDeep = (locale: Locale) =>
-  locale === 'ja'
-    ? 'カタログの入れ子が深すぎて読めません（リストやマッピングの入れ子を浅くしてください）。'
-    : 'The catalog is nested too deeply to be read (flatten its nested lists and mappings).';
+const tooDeep = (locale: Locale) => catalogText(locale, 'catalogTooDeep');
 
 /** Parses YAML text into data, keeping the document (for positions); errors as problems. */
 export function readYamlData(
@@ -188,7 +186,6 @@ function loadOverlay(
   resolve: CatalogResolver | undefined,
   chain: string[],
 ): CatalogLoadResult {
-  const ja = locale === 'ja';
   const validate = overlayValidator();
   if (!validate(data)) return { ok: false, problems: schemaProblems(doc, validate.errors ?? [], at, locale) };
   const overlay = data as OverlayDef;
@@ -211,7 +208,7 @@ function loadOverlay(
     const start = at(span[0], span[0]).start;
     return { catalog: overlay.title, file: source, path, line: start.line, character: start.character };
   };
-  const merged = mergeOverlay(base.def, overlay, origin, ja);
+  const merged = mergeOverlay(base.def, overlay, origin, locale);
   if (merged.problems.length)
     return {
       ok: false,
@@ -242,40 +239,25 @@ function loadBase(
   resolve: CatalogResolver | undefined,
   chain: string[],
 ): CatalogLoadResult {
-  const ja = locale === 'ja';
   const fail = (...problems: CatalogProblem[]): CatalogLoadResult => ({ ok: false, problems });
   const resolved: CatalogResolution = resolve
     ? resolve(overlay.extends, file.source)
-    : { ok: false, message: ja ? '継承元を読む手段がありません' : 'no way to read the base catalog here' };
+    : { ok: false, message: catalogText(locale, 'noBaseReader') };
   if (!resolved.ok)
     return fail(
-      file.onExtends(
-        ja
-          ? `継承元のカタログ「${overlay.extends}」を読めません: ${resolved.message}。`
-          : `the base catalog "${overlay.extends}" cannot be read: ${resolved.message}.`,
-      ),
+      file.onExtends(catalogText(locale, 'baseUnreadable', { base: overlay.extends, reason: resolved.message })),
     );
   if (chain.includes(resolved.id)) {
     const cycle = [...chain.slice(chain.indexOf(resolved.id)), resolved.id].join(' → ');
-    return fail(file.onExtends(ja ? `extends が循環しています: ${cycle}。` : `extends forms a cycle: ${cycle}.`));
+    return fail(file.onExtends(catalogText(locale, 'extendsCycle', { cycle })));
   }
   if (chain.length >= MAX_EXTENDS_DEPTH)
-    return fail(
-      file.onExtends(
-        ja
-          ? `extends の連なりが深すぎます（${MAX_EXTENDS_DEPTH} 段まで）。`
-          : `the extends chain is too deep (at most ${MAX_EXTENDS_DEPTH} catalogs).`,
-      ),
-    );
+    return fail(file.onExtends(catalogText(locale, 'extendsTooDeep', { max: MAX_EXTENDS_DEPTH })));
   if ('catalog' in resolved) return { ok: true, catalog: resolved.catalog };
   const loaded = loadCatalogUnguarded(resolved.text, resolved.id, locale, resolve, [...chain, resolved.id]);
   if (!loaded.ok)
     return fail(
-      file.onExtends(
-        ja
-          ? `継承元のカタログ「${overlay.extends}」に ${loaded.problems.length} 件の誤りがあります。`
-          : `the base catalog "${overlay.extends}" has ${loaded.problems.length} problem(s).`,
-      ),
+      file.onExtends(catalogText(locale, 'baseHasProblems', { base: overlay.extends, count: loaded.problems.length })),
       ...loaded.problems.map((p) => ({ ...p, file: p.file ?? resolved.id })),
     );
   return loaded;

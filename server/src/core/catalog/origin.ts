@@ -2,6 +2,7 @@
 // Stored under a symbol key on the catalog's own objects, so schema checks, JSON output and the
 // catalog's data never see it; `compileCatalog` copies it with the data.
 import type { Locale } from '../messages';
+import { catalogText } from './messages';
 
 export interface CatalogOrigin {
   /** The overlay's title (○○省 catalog). */
@@ -71,9 +72,7 @@ export function originAt(
 export function describeOrigin(origin: CatalogOrigin | undefined, root: string, locale: Locale): string {
   if (!origin) return root;
   const file = origin.file.split(/[\\/]/).pop() ?? origin.file;
-  return locale === 'ja'
-    ? `${origin.catalog}（${file} ${origin.line + 1} 行目）`
-    : `${origin.catalog} (${file}, line ${origin.line + 1})`;
+  return catalogText(locale, 'originAt', { catalog: origin.catalog, file, line: origin.line + 1 });
 }
 
 /**

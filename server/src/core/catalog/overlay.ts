@@ -2,6 +2,8 @@
 // into its base. Pure: the base is already loaded, the overlay already parsed and checked against
 // schemas/catalog-overlay.schema.json. Every change is marked with the overlay entry it came from
 // (for hovers, and for placing errors found in the merged catalog).
+import type { Locale } from '../messages';
+import { catalogText, undefinedId } from './messages';
 import { cloneData, markOrigin, type CatalogOrigin } from './origin';
 import { patchClause, type OverlayTools } from './overlayClause';
 import type {
@@ -79,11 +81,11 @@ export function mergeOverlay(
   base: CatalogDef,
   overlay: OverlayDef,
   origin: (path: Path) => CatalogOrigin,
-  ja: boolean,
+  locale: Locale,
 ): { def: CatalogDef; problems: OverlayProblem[] } {
   const def = cloneData(base);
   const problems: OverlayProblem[] = [];
-  const t = overlayTools(problems, origin, ja);
+  const t = overlayTools(problems, origin, locale);
   def.id = overlay.id;
   def.title = overlay.title;
   def.title_en = overlay.title_en ?? overlay.title;
@@ -99,23 +101,18 @@ export function mergeOverlay(
 }
 
 /** The helpers every part of the merge uses: reporting, marking origins, editing lists, setting fields. */
-function overlayTools(problems: OverlayProblem[], origin: (path: Path) => CatalogOrigin, ja: boolean): OverlayTools {
-  const report = (path: Path, jaText: string, enText: string, onKey = false) =>
-    problems.push({ path, onKey, message: ja ? jaText : enText });
+function overlayTools(problems: OverlayProblem[], origin: (path: Path) => CatalogOrigin, locale: Locale): OverlayTools {
+  const report: OverlayTools['report'] = (path, key, args, onKey = false) =>
+    problems.push({ path, onKey, message: catalogText(locale, key, args) });
   const mark = (target: object, key: string, path: Path) => markOrigin(target, key, origin(path));
-  const unknown = (what: [string, string], id: string, path: Path, hint: [string, string]) =>
-    report(path, `未定義の${what[0]}「${id}」です${hint[0]}。`, `unknown ${what[1]} "${id}"${hint[1]}.`, true);
+  const unknown: OverlayTools['unknown'] = (kind, id, path, hint) =>
+    problems.push({ path, onKey: true, message: undefinedId(locale, kind, id, hint) });
 
   /** Applies add/remove to `list` in place; a removed entry must be there. */
   const editList = <T>(list: T[], edit: ListEdit<T>, path: Path): T[] => {
     edit.remove?.forEach((item, i) => {
       const at = list.findIndex((x) => same(x, item));
-      if (at < 0)
-        report(
-          [...path, 'remove', i],
-          `「${JSON.stringify(item)}」は継承元にないため削除できません。`,
-          `${JSON.stringify(item)} is not in the base, so it cannot be removed.`,
-        );
+      if (at < 0) report([...path, 'remove', i], 'notInBase', { item: JSON.stringify(item) });
       else list.splice(at, 1);
     });
     edit.add?.forEach((item) => {
@@ -142,7 +139,7 @@ function patchDocumentTypes(def: CatalogDef, overlay: OverlayDef, t: OverlayTool
     const path = ['documentTypes', id];
     const target = Object.hasOwn(def.documentTypes, id) ? def.documentTypes[id] : undefined;
     if (!target) {
-      unknown(['文書種別', 'document type'], id, path, ['', '']);
+      unknown('kindDocumentType', id, path);
       continue;
     }
     set(target, 'label', patch.label, path);
@@ -158,10 +155,7 @@ function patchCategories(def: CatalogDef, overlay: OverlayDef, t: OverlayTools):
     const path = ['categories', id];
     const target = Object.hasOwn(def.categories, id) ? def.categories[id] : undefined;
     if (!target) {
-      unknown(['業務分類', 'category'], id, path, [
-        '（新しい分類は addCategories に書きます）',
-        ' (new categories go under addCategories)',
-      ]);
+      unknown('kindCategory', id, path, 'hintAddCategories');
       continue;
     }
     set(target, 'label', patch.label, path);
@@ -182,12 +176,7 @@ function addCategories(def: CatalogDef, overlay: OverlayDef, t: OverlayTools): M
   for (const [id, entry] of Object.entries(overlay.addCategories ?? {})) {
     const path = ['addCategories', id];
     if (Object.hasOwn(def.categories, id)) {
-      report(
-        path,
-        `業務分類「${id}」は既にあります（変更は categories に書きます）。`,
-        `category "${id}" already exists (changes go under categories).`,
-        true,
-      );
+      report(path, 'categoryExists', { id }, true);
       continue;
     }
     const { like, ...category } = entry;
@@ -196,7 +185,7 @@ function addCategories(def: CatalogDef, overlay: OverlayDef, t: OverlayTools): M
     added.set(id, path);
     if (like === undefined) continue;
     if (!Object.hasOwn(def.categories, like) || like === id) {
-      unknown(['業務分類', 'category'], like, [...path, 'like'], ['', '']);
+      unknown('kindCategory', like, [...path, 'like']);
       continue;
     }
     // A copy of `like`: its cells and wordings now also hold for the new category.
@@ -221,10 +210,7 @@ function patchOptions(def: CatalogDef, overlay: OverlayDef, t: OverlayTools): vo
     const path = ['options', name];
     const target = Object.hasOwn(def.options, name) ? def.options[name] : undefined;
     if (!target) {
-      unknown(['オプション', 'option'], name, path, [
-        '（新しいオプションは addOptions に書きます）',
-        ' (new options go under addOptions)',
-      ]);
+      unknown('kindOption', name, path, 'hintAddOptions');
       continue;
     }
     for (const key of ['label', 'label_en', 'description', 'description_en', 'default'] as const)
@@ -237,11 +223,7 @@ function patchOptions(def: CatalogDef, overlay: OverlayDef, t: OverlayTools): vo
         set(existing, 'label_en', v.label_en, [...path, 'values', value]);
         if (v.aliases) existing.aliases = [...(existing.aliases ?? []), ...v.aliases];
       } else if (v.label === undefined || v.label_en === undefined) {
-        report(
-          [...path, 'values', value],
-          `新しい値「${value}」には label と label_en が必要です。`,
-          `the new value "${value}" needs label and label_en.`,
-        );
+        report([...path, 'values', value], 'newValueNeedsLabels', { value });
       } else {
         target.values[value] = cloneData({
           label: v.label,
@@ -255,7 +237,7 @@ function patchOptions(def: CatalogDef, overlay: OverlayDef, t: OverlayTools): vo
   for (const [name, option] of Object.entries(overlay.addOptions ?? {})) {
     const path = ['addOptions', name];
     if (Object.hasOwn(def.options, name)) {
-      report(path, `オプション「${name}」は既にあります。`, `option "${name}" already exists.`, true);
+      report(path, 'optionExists', { name }, true);
       continue;
     }
     def.options[name] = cloneData(option);
@@ -270,10 +252,7 @@ function patchVocabularies(def: CatalogDef, overlay: OverlayDef, t: OverlayTools
   for (const [name, edit] of Object.entries(overlay.vocabularies ?? {})) {
     const path = ['vocabularies', name];
     if (!Object.hasOwn(def.vocabularies, name)) {
-      unknown(['語彙', 'vocabulary'], name, path, [
-        '（新しい語彙は addVocabularies に書きます）',
-        ' (new vocabularies go under addVocabularies)',
-      ]);
+      unknown('kindVocabulary', name, path, 'hintAddVocabularies');
       continue;
     }
     editList(def.vocabularies[name], edit, path);
@@ -282,7 +261,7 @@ function patchVocabularies(def: CatalogDef, overlay: OverlayDef, t: OverlayTools
   for (const [name, list] of Object.entries(overlay.addVocabularies ?? {})) {
     const path = ['addVocabularies', name];
     if (Object.hasOwn(def.vocabularies, name)) {
-      report(path, `語彙「${name}」は既にあります。`, `vocabulary "${name}" already exists.`, true);
+      report(path, 'vocabularyExists', { name }, true);
       continue;
     }
     def.vocabularies[name] = [...list];
@@ -293,7 +272,7 @@ function patchVocabularies(def: CatalogDef, overlay: OverlayDef, t: OverlayTools
     const path = ['negativeContexts', id];
     const target = def.negativeContexts?.find((n) => n.id === id);
     if (!target) {
-      unknown(['否定文脈', 'negative context'], id, path, ['', '']);
+      unknown('kindNegativeContext', id, path);
       continue;
     }
     if (patch.phrases) editList(target.phrases, patch.phrases, [...path, 'phrases']);
@@ -307,10 +286,7 @@ function patchClauses(def: CatalogDef, overlay: OverlayDef, t: OverlayTools): vo
     const path = ['clauses', id];
     const clause = def.clauses.find((c) => c.id === id);
     if (!clause) {
-      unknown(['条項', 'clause'], id, path, [
-        '（新しい条項は addClauses に書きます）',
-        ' (new clauses go under addClauses)',
-      ]);
+      unknown('kindClause', id, path, 'hintAddClauses');
       continue;
     }
     patchClause(def, clause, patch, path, t);
@@ -318,11 +294,7 @@ function patchClauses(def: CatalogDef, overlay: OverlayDef, t: OverlayTools): vo
   overlay.addClauses?.forEach((clause, i) => {
     const path = ['addClauses', i];
     if (def.clauses.some((c) => c.id === clause.id)) {
-      report(
-        [...path, 'id'],
-        `条項「${clause.id}」は既にあります（変更は clauses に書きます）。`,
-        `clause "${clause.id}" already exists (changes go under clauses).`,
-      );
+      report([...path, 'id'], 'clauseExists', { id: clause.id });
       return;
     }
     const copy = cloneData(clause);
@@ -339,12 +311,6 @@ function checkAddedCategories(def: CatalogDef, added: Map<string, Path>, t: Over
         .filter(([, req]) => !Object.hasOwn(req.cells, id))
         .map(([docType]) => `${c.id} (${docType})`),
     );
-    if (missing.length)
-      t.report(
-        path,
-        `新しい業務分類「${id}」の欄がない条項があります: ${missing.join(', ')}。like で既存の分類を写すか、clauses の requirements.cells に書いてください。`,
-        `the new category "${id}" has no cell in: ${missing.join(', ')}. Copy an existing category with like, or give the cells under clauses … requirements.cells.`,
-        true,
-      );
+    if (missing.length) t.report(path, 'newCategoryNoCells', { id, clauses: missing.join(', ') }, true);
   }
 }

@@ -1,5 +1,6 @@
 // One clause's changes from an overlay (see overlay.ts): labels, requirement cells and rules,
 // recognition lists, and wording entries added, replaced or made the default.
+import type { CatalogHint, CatalogKind, CatalogTextKey } from './messages';
 import { cloneData, markOrigin, type CatalogOrigin } from './origin';
 import type { ClausePatch, ListEdit } from './overlay';
 import type { CatalogDef, ClauseDef, RecogniseDef, WordingDef } from './types';
@@ -8,11 +9,13 @@ type Path = Array<string | number>;
 
 export interface OverlayTools {
   origin: (path: Path) => CatalogOrigin;
-  report: (path: Path, jaText: string, enText: string, onKey?: boolean) => void;
+  /** A problem at `path`: the sentence `key` of CATALOG_TEXTS with `args` (on the entry's key if `onKey`). */
+  report: (path: Path, key: CatalogTextKey, args: Record<string, string>, onKey?: boolean) => void;
   mark: (target: object, key: string, path: Path) => void;
   editList: <T>(list: T[], edit: ListEdit<T>, path: Path) => T[];
   set: <T extends object, K extends keyof T & string>(target: T, key: K, value: T[K] | undefined, path: Path) => void;
-  unknown: (what: [string, string], id: string, path: Path, hint: [string, string]) => void;
+  /** 「未定義の…」 on the key at `path`, with an optional hint. */
+  unknown: (kind: CatalogKind, id: string, path: Path, hint?: CatalogHint) => void;
 }
 
 /** Applies one `clauses.<id>` entry of an overlay to the merged clause. */
@@ -46,17 +49,13 @@ function patchRequirements(def: CatalogDef, clause: ClauseDef, patch: ClausePatc
   for (const [docType, req] of Object.entries(patch.requirements ?? {})) {
     const rpath = [...path, 'requirements', docType];
     if (!Object.hasOwn(def.documentTypes, docType)) {
-      t.unknown(['文書種別', 'document type'], docType, rpath, ['', '']);
+      t.unknown('kindDocumentType', docType, rpath);
       continue;
     }
     let target = Object.hasOwn(clause.requirements, docType) ? clause.requirements[docType] : undefined;
     if (!target) {
       if (req.basis === undefined || !req.cells) {
-        t.report(
-          rpath,
-          `この条項には文書種別「${docType}」の要否がありません。新しく書くには basis と cells が必要です。`,
-          `this clause has no requirements for "${docType}"; new ones need basis and cells.`,
-        );
+        t.report(rpath, 'newRequirementsNeedBasis', { docType });
         continue;
       }
       target = clause.requirements[docType] = { basis: req.basis, cells: {} };
@@ -65,7 +64,7 @@ function patchRequirements(def: CatalogDef, clause: ClauseDef, patch: ClausePatc
     t.set(target, 'basis', req.basis, rpath);
     for (const [category, cell] of Object.entries(req.cells ?? {})) {
       if (!Object.hasOwn(def.categories, category)) {
-        t.unknown(['業務分類', 'category'], category, [...rpath, 'cells', category], ['', '']);
+        t.unknown('kindCategory', category, [...rpath, 'cells', category]);
         continue;
       }
       t.set(target.cells, category, cell, [...rpath, 'cells']);
@@ -82,11 +81,7 @@ function replaceWordings(list: WordingDef[], replace: WordingDef[], wpath: Path,
     w.categories.forEach((c, ci) => {
       const covering = list.filter((e) => e.variant === w.variant && e.categories.includes(c));
       if (!covering.length) {
-        t.report(
-          [...at, 'categories', ci],
-          `業務分類「${c}」に置き換える文言 variant「${w.variant}」がありません（新しい文言は add に書きます）。`,
-          `there is no wording variant "${w.variant}" for category "${c}" to replace (new wordings go under add).`,
-        );
+        t.report([...at, 'categories', ci], 'noVariantToReplace', { category: c, variant: w.variant });
         return;
       }
       for (const e of covering) {
@@ -109,11 +104,7 @@ function setDefaults(list: WordingDef[], defaults: Record<string, string>, wpath
     const at = [...wpath, 'default', category];
     const index = list.findIndex((e) => e.variant === variant && e.categories.includes(category));
     if (index < 0) {
-      t.report(
-        at,
-        `業務分類「${category}」に文言 variant「${variant}」がありません。`,
-        `there is no wording variant "${variant}" for category "${category}".`,
-      );
+      t.report(at, 'noVariant', { category, variant });
       continue;
     }
     const chosen = list[index];

@@ -1,76 +1,65 @@
 import type { ErrorObject } from 'ajv';
 import type { Locale } from '../messages';
+import { catalogText, type CatalogTextKey } from './messages';
 
 /** A short, localised sentence for one JSON Schema violation. */
 export function describeSchemaError(error: ErrorObject, locale: Locale): string {
   const where = error.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : '(root)';
   const p = error.params as Record<string, unknown>;
-  const ja = locale === 'ja';
+  const say = (key: CatalogTextKey, args: Record<string, string | number> = {}) =>
+    catalogText(locale, key, { where, ...args });
   switch (error.keyword) {
     case 'required':
-      return ja
-        ? `${where}: 必須のキー「${p.missingProperty}」がありません。`
-        : `${where}: missing required key "${p.missingProperty}".`;
+      return say('schemaRequired', { key: String(p.missingProperty) });
     case 'additionalProperties':
-      return ja
-        ? `${where}: 不明なキー「${p.additionalProperty}」です。`
-        : `${where}: unknown key "${p.additionalProperty}".`;
+      return say('schemaAdditional', { key: String(p.additionalProperty) });
     case 'type':
-      return ja
-        ? `${where}: 型が違います（${typeName(String(p.type), ja)}が必要です）。`
-        : `${where}: must be ${typeName(String(p.type), ja)}.`;
+      return say('schemaType', { type: typeName(String(p.type), locale) });
     case 'enum':
-      return ja
-        ? `${where}: 値は ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')} のいずれかです。`
-        : `${where}: must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.`;
+      return say('schemaEnum', { values: (p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ') });
     case 'const':
-      return ja
-        ? `${where}: 値は ${JSON.stringify(p.allowedValue)} です。`
-        : `${where}: must be ${JSON.stringify(p.allowedValue)}.`;
+      return say('schemaConst', { value: String(JSON.stringify(p.allowedValue)) });
     case 'pattern':
-      return ja
-        ? `${where}: 形式が違います（英小文字・数字・ハイフンの id）。`
-        : `${where}: must be an id of lower-case letters, digits and hyphens.`;
+      return say('schemaPattern');
     case 'minLength':
-      return ja ? `${where}: 空にできません。` : `${where}: must not be empty.`;
+      return say('schemaMinLength');
     case 'minItems':
     case 'minProperties':
-      return ja ? `${where}: 少なくとも ${p.limit} 個必要です。` : `${where}: needs at least ${p.limit} entries.`;
+      return say('schemaMinItems', { limit: String(p.limit) });
     case 'maxLength':
-      return ja
-        ? `${where}: 長すぎます（${p.limit} 文字まで）。`
-        : `${where}: too long (at most ${p.limit} characters).`;
+      return say('schemaMaxLength', { limit: String(p.limit) });
     case 'maxItems':
     case 'maxProperties':
-      return ja ? `${where}: 多すぎます（${p.limit} 個まで）。` : `${where}: too many entries (at most ${p.limit}).`;
+      return say('schemaMaxItems', { limit: String(p.limit) });
     case 'oneOf':
     case 'anyOf': {
       const branches = Array.isArray(error.schema)
         ? (error.schema as Array<{ type?: string }>).map((b) => b.type).filter((x): x is string => Boolean(x))
         : [];
-      if (branches.length) {
-        const names = branches.map((b) => typeName(b, ja)).join(ja ? 'または' : ' or ');
-        return ja ? `${where}: ${names}にしてください。` : `${where}: must be ${names}.`;
-      }
-      return ja ? `${where}: どの形式にも合いません。` : `${where}: does not match any allowed form.`;
+      if (branches.length)
+        return say('schemaOneOfTypes', {
+          types: branches.map((b) => typeName(b, locale)).join(catalogText(locale, 'typeOr')),
+        });
+      return say('schemaOneOf');
     }
     default:
       return `${where}: ${error.message ?? error.keyword}`;
   }
 }
 
-function typeName(type: string, ja: boolean): string {
-  const names: Record<string, [string, string]> = {
-    string: ['文字列', 'a string'],
-    boolean: ['真偽値（true/false）', 'true or false'],
-    object: ['マッピング（キー: 値）', 'a mapping (key: value)'],
-    array: ['リスト', 'a list'],
-    integer: ['整数', 'an integer'],
-    number: ['数値', 'a number'],
-    null: ['null', 'null'],
-  };
+const TYPE_NAMES: Record<string, CatalogTextKey> = {
+  string: 'typeString',
+  boolean: 'typeBoolean',
+  object: 'typeObject',
+  array: 'typeArray',
+  integer: 'typeInteger',
+  number: 'typeNumber',
+};
+
+/** `string` → 文字列 / a string; `string,null` → 文字列またはnull (a name not in the table, such as null, as is). */
+function typeName(type: string, locale: Locale): string {
   return type
     .split(',')
-    .map((t) => names[t]?.[ja ? 0 : 1] ?? t)
-    .join(ja ? 'または' : ' or ');
+    .map((t) => (Object.hasOwn(TYPE_NAMES, t) ? catalogText(locale, TYPE_NAMES[t]) : t))
+    .join(catalogText(locale, 'typeOr'));
 }

@@ -3,11 +3,12 @@ import type { Catalog } from '../catalog/compile';
 import { displayWording } from '../fixes/fill';
 import { escapeSnippet, wordingSnippet } from '../fixes/snippet';
 import { completionTitle } from '../fixes/insertClause';
-import { wordingChoices } from '../fixes/wording';
+import { wordingChoices, wordingLabel } from '../fixes/wording';
 import { FRONT_MATTER_KEYS } from '../frontmatter';
-import type { Locale } from '../messages';
+import { localized, messages, type Locale } from '../messages';
 import { frontMatterFences } from '../markdown/parse';
 import { LineIndex, type Position } from '../text/lineIndex';
+import { featureText as say, levelLabel } from './messages';
 
 /** One completion proposal, as plain data (server/src/lsp maps `kind` and marks snippets). */
 export interface CompletionEntry {
@@ -34,26 +35,23 @@ export interface Completions {
 const NONE: Completions = { items: [], isIncomplete: false };
 
 /** What each front-matter key means; the document types and options are the catalog's. */
-function keyDoc(key: string, catalog: Catalog, ja: boolean): string {
+function keyDoc(key: string, catalog: Catalog, locale: Locale): string {
   const types = Object.entries(catalog.def.documentTypes);
   const options = Object.keys(catalog.def.options);
   switch (key) {
-    case 'document':
-      return ja
-        ? `文書種別: ${types.map(([id, t]) => `${t.label}（${id}）`).join('か')}。これがあるファイルだけを草案として確認します。`
-        : `Document type: ${types.map(([id]) => id).join(' or ')}. Only files with it are checked as drafts.`;
+    case 'document': {
+      // 日本語 names each type by its label and id, English by its id.
+      const named = types.map(([id, t]) => (locale === 'ja' ? messages.labelWithId(locale, t.label, id) : id));
+      return say(locale, 'keyDocDocument', { types: named.join(say(locale, 'keyDocTypeOr')) });
+    }
     case 'category':
-      return ja
-        ? '業務分類: 1 つまたはリスト。必須条項はこれで決まります。'
-        : 'Business categories: one or a list. They decide the required clauses.';
+      return say(locale, 'keyDocCategory');
     case 'organization':
-      return ja ? '府省庁名: 雛形の〔 省 〕を埋めます。' : 'The ministry: fills 〔 省 〕 in the template wording.';
+      return say(locale, 'keyDocOrganization');
     case 'parties':
-      return ja
-        ? '当事者: { 甲: …, 乙: … }。雛形の [甲] / [乙] を埋めます。'
-        : 'Contract parties { 甲: …, 乙: … }: fill [甲] / [乙].';
+      return say(locale, 'keyDocParties');
     default:
-      return ja ? `オプション: ${options.join(', ')}。` : `Options: ${options.join(', ')}.`;
+      return say(locale, 'keyDocOptions', { options: options.join(', ') });
   }
 }
 
@@ -68,13 +66,12 @@ export function completionsAt(
   locale: Locale,
 ): Completions {
   const lines = new LineIndex(text);
-  const ja = locale === 'ja';
   const lineText = text.slice(lines.lineStart(position.line), lines.offsetAt(position));
   const fmEnd = frontMatterEnd(text, lines);
   if (fmEnd !== undefined && position.line > 0 && position.line < fmEnd)
-    return finishedWordsClose(lineText, frontMatterItems(text, lines, position.line, lineText, catalog, ja));
+    return finishedWordsClose(lineText, frontMatterItems(text, lines, position.line, lineText, catalog, locale));
   if (!analysis?.context.documentType || /^\s*(```|~~~)/.test(lineText)) return NONE;
-  return { items: clauseItems(analysis, position, ja), isIncomplete: false };
+  return { items: clauseItems(analysis, position, locale), isIncomplete: false };
 }
 
 /**
@@ -125,7 +122,7 @@ function frontMatterItems(
   line: number,
   before: string,
   catalog: Catalog,
-  ja: boolean,
+  locale: Locale,
 ): CompletionEntry[] {
   const def = catalog.def;
   const valueKey = keyOfValue(before);
@@ -150,15 +147,15 @@ function frontMatterItems(
       return Object.entries(o.values ?? {}).map(([id, v]) => ({
         label: id,
         kind: 'enum' as const,
-        detail: ja ? v.label : v.label_en,
+        detail: localized(locale, v, 'label'),
       }));
     }
     if (/^\s+[\w-]*$/.test(before)) {
       return Object.entries(def.options).map(([name, o]) => ({
         label: name,
         kind: 'property' as const,
-        detail: ja ? o.label : o.label_en,
-        documentation: md(ja ? o.description : o.description_en),
+        detail: localized(locale, o, 'label'),
+        documentation: md(localized(locale, o, 'description')),
         insertText: `${name}: `,
       }));
     }
@@ -172,7 +169,7 @@ function frontMatterItems(
           label: alias,
           kind: 'property' as const,
           detail: alias === key ? aliases[1] : key,
-          documentation: md(keyDoc(key, catalog, ja)),
+          documentation: md(keyDoc(key, catalog, locale)),
           insertText: key === 'options' || key === 'parties' ? `${alias}:\n  ` : `${alias}: `,
         })),
     );
@@ -180,7 +177,7 @@ function frontMatterItems(
   return [];
 }
 
-function clauseItems(a: Analysis, position: Position, ja: boolean): CompletionEntry[] {
+function clauseItems(a: Analysis, position: Position, locale: Locale): CompletionEntry[] {
   const ctx = a.context;
   const cat = ctx.catalog;
   const offset = a.lines.offsetAt(position);
@@ -191,15 +188,17 @@ function clauseItems(a: Analysis, position: Position, ja: boolean): CompletionEn
     if (!req || req.level === 'not-applicable') continue;
     const present = ctx.locations.has(index);
     const rank = !present && req.level === 'required' ? 0 : !present ? 1 : 2;
-    const state = ja
-      ? `${{ required: '必須', optional: '選択', 'service-included': 'サービスに含まれる', 'not-applicable': '対象外' }[req.level]}・${present ? '記載あり' : '未記載'}`
-      : `${req.level}, ${present ? 'present' : 'missing'}`;
+    // 日本語 names the level, English shows its id (service-included).
+    const state = say(locale, 'clauseState', {
+      level: locale === 'ja' ? levelLabel(locale, req.level) : req.level,
+      presence: say(locale, present ? 'statePresent' : 'stateMissing'),
+    });
     const title = clause.heading ?? clause.title;
     // Numbered like the draft's own headings or articles, as the quick fixes number an insertion.
     const head = completionTitle(ctx, offset, title);
     const headSnippet = `${escapeSnippet(head.line)}\n${head.kind === 'heading' ? '\n' : ''}`;
     for (const { wording, preferred } of wordingChoices(ctx, clause)) {
-      const label = ja ? wording.label : (wording.label_en ?? wording.label);
+      const label = wordingLabel(locale, wording);
       const insertText = `${headSnippet}${wordingSnippet(wording.text.trimEnd(), cat, ctx.fill)}\n`;
       items.push({
         label: label ? `${title}（${label}）` : title,
@@ -210,7 +209,7 @@ function clauseItems(a: Analysis, position: Position, ja: boolean): CompletionEn
         filterText: `${title} ${clause.title} ${clause.id} ${label ?? ''}`,
         documentation: md(
           [
-            `**${ja ? clause.title : clause.title_en}** — ${req.basis}`,
+            `**${localized(locale, clause, 'title')}** — ${req.basis}`,
             '',
             `${wording.source}`,
             '',
@@ -218,7 +217,7 @@ function clauseItems(a: Analysis, position: Position, ja: boolean): CompletionEn
               .trim()
               .split('\n')
               .map((l) => `> ${l}`),
-            ...(wording.note ? ['', `${ja ? '注' : 'Note'}: ${wording.note.trim()}`] : []),
+            ...(wording.note ? ['', say(locale, 'noteLine', { note: wording.note.trim() })] : []),
           ].join('\n'),
         ),
         insertText,

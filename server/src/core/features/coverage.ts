@@ -3,9 +3,10 @@
 // row per clause and one column per draft. Built from the same AnalysisResult as `check --format json`.
 import type { AnalysisResult, ClauseStatus } from '../analyze';
 import type { Catalog } from '../catalog/compile';
-import type { Locale } from '../messages';
+import { formatMessage, localized, type Locale } from '../messages';
 import type { RequirementLevel } from '../requirements';
 import type { Range } from '../text/lineIndex';
+import { COVERAGE_LABELS, featureText, levelLabel, type FeatureTextKey } from './messages';
 
 /** What a reviewer reads in the status column: ✓ present · ✗ a required clause missing · 適用除外 · — not needed. */
 export type CoverageMark = 'present' | 'missing' | 'waived' | 'not-needed';
@@ -80,29 +81,12 @@ export interface FolderCoverage {
   labels: CoverageLabels;
 }
 
-const REQUIREMENT: Record<Locale, Record<RequirementLevel, string>> = {
-  ja: { required: '必須', optional: '選択', 'service-included': 'サービスに含まれる', 'not-applicable': '対象外' },
-  en: {
-    required: 'required',
-    optional: 'optional',
-    'service-included': 'included in the service',
-    'not-applicable': 'not applicable',
-  },
-};
-
-const MARK: Record<Locale, Record<CoverageMark, { mark: string; status: string }>> = {
-  ja: {
-    present: { mark: '✓', status: 'あり' },
-    missing: { mark: '✗', status: 'なし' },
-    waived: { mark: '適用除外', status: '適用除外' },
-    'not-needed': { mark: '—', status: 'なし（不要）' },
-  },
-  en: {
-    present: { mark: '✓', status: 'present' },
-    missing: { mark: '✗', status: 'missing' },
-    waived: { mark: 'waived', status: 'waived' },
-    'not-needed': { mark: '—', status: 'absent (not needed)' },
-  },
+/** A row's mark and status words; ✓ ✗ — are the same in both languages, 適用除外 / waived is its status. */
+const MARK: Record<CoverageMark, { mark?: string; status: FeatureTextKey }> = {
+  present: { mark: '✓', status: 'statusPresent' },
+  missing: { mark: '✗', status: 'statusMissing' },
+  waived: { status: 'statusWaived' },
+  'not-needed': { mark: '—', status: 'statusNotNeeded' },
 };
 
 /** Column headings and fixed texts of every coverage rendering, per locale. */
@@ -135,67 +119,12 @@ export interface CoverageLabels {
   noDrafts: string;
 }
 
-const LABELS: Record<Locale, CoverageLabels> = {
-  ja: {
-    title: '情報セキュリティ条項カバレッジ',
-    summary: '概要',
-    file: 'ファイル',
-    document: '文書種別',
-    categories: '業務分類',
-    requiredCovered: '必須条項',
-    missing: '不足',
-    waived: '適用除外',
-    problems: '指摘',
-    clause: '条項',
-    clauseId: '条項ID',
-    row: '雛形の項目',
-    requirement: '要否',
-    basis: '根拠',
-    status: '状況',
-    line: '行',
-    evidence: '根拠となる記述',
-    reason: '適用除外の理由',
-    evidenceOrReason: '根拠となる記述・適用除外の理由',
-    notChecked: '判定できません',
-    complete: '充足',
-    incomplete: '不足あり',
-    verdict: '判定',
-    catalog: 'カタログ',
-    legend: '✓ あり · ✗ 必須条項なし · 適用除外（理由あり） · — なし（不要）',
-    noDrafts: '草案がありません。',
-  },
-  en: {
-    title: 'Security clause coverage',
-    summary: 'Summary',
-    file: 'File',
-    document: 'Document type',
-    categories: 'Categories',
-    requiredCovered: 'Required clauses',
-    missing: 'Missing',
-    waived: 'Waived',
-    problems: 'Problems',
-    clause: 'Clause',
-    clauseId: 'Clause id',
-    row: 'Template row',
-    requirement: 'Requirement',
-    basis: 'Basis',
-    status: 'Status',
-    line: 'Line',
-    evidence: 'Evidence',
-    reason: 'Waiver reason',
-    evidenceOrReason: 'Evidence or waiver reason',
-    notChecked: 'cannot be judged',
-    complete: 'complete',
-    incomplete: 'incomplete',
-    verdict: 'Verdict',
-    catalog: 'Catalog',
-    legend: '✓ present · ✗ required clause missing · waived (with a reason) · — absent (not needed)',
-    noDrafts: 'No drafts.',
-  },
-};
-
+/** The coverage renderings' headings and fixed texts in `locale` (the COVERAGE_LABELS table). */
 export function coverageLabels(locale: Locale): CoverageLabels {
-  return LABELS[locale];
+  const labels = {} as CoverageLabels;
+  for (const key of Object.keys(COVERAGE_LABELS) as Array<keyof CoverageLabels>)
+    labels[key] = formatMessage(COVERAGE_LABELS[key], locale);
+  return labels;
 }
 
 const own = <T>(record: Record<string, T> | undefined, key: string): T | undefined =>
@@ -210,7 +139,6 @@ function markOf(status: ClauseStatus, requirement: RequirementLevel): CoverageMa
 /** The coverage of one draft: every clause of its document type, in the template's order. */
 export function draftCoverage(path: string, result: AnalysisResult, catalog: Catalog, locale: Locale): DraftCoverage {
   const def = catalog.def;
-  const ja = locale === 'ja';
   const docDef = result.document ? own(def.documentTypes, result.document) : undefined;
   const problems = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const d of result.diagnostics) problems[d.severity]++;
@@ -223,15 +151,15 @@ export function draftCoverage(path: string, result: AnalysisResult, catalog: Cat
     const mark = markOf(c.status, c.requirement);
     const row: CoverageRow = {
       clause: c.id,
-      title: clause ? (ja ? clause.title : clause.title_en) : c.id,
+      title: clause ? localized(locale, clause, 'title') : c.id,
       row: (result.document && own(clause?.rows, result.document)) || '—',
       requirement: c.requirement,
-      requirementLabel: REQUIREMENT[locale][c.requirement],
+      requirementLabel: levelLabel(locale, c.requirement),
       basis: c.basis,
       status: c.status,
       mark,
-      markLabel: MARK[locale][mark].mark,
-      statusLabel: MARK[locale][mark].status,
+      markLabel: MARK[mark].mark ?? featureText(locale, MARK[mark].status),
+      statusLabel: featureText(locale, MARK[mark].status),
     };
     if (c.evidence)
       row.evidence = { range: c.evidence.range, line: c.evidence.range.start.line + 1, excerpt: c.evidence.excerpt };
@@ -254,11 +182,11 @@ export function draftCoverage(path: string, result: AnalysisResult, catalog: Cat
   const coverage: DraftCoverage = {
     path,
     document: result.document,
-    documentLabel: docDef ? (ja ? docDef.label : docDef.label_en) : null,
+    documentLabel: docDef ? localized(locale, docDef, 'label') : null,
     categories: result.categories,
     categoryLabels: result.categories.map((id) => {
       const cat = own(def.categories, id);
-      return cat ? (ja ? cat.label : cat.label_en) : id;
+      return cat ? localized(locale, cat, 'label') : id;
     }),
     checked,
     rows,
@@ -278,7 +206,7 @@ export const isComplete = (d: DraftCoverage) => d.checked && d.summary.missing =
 
 /** ✓ 6/8 style text of a draft's required coverage. */
 export function coveredText(d: DraftCoverage, locale: Locale): string {
-  return d.checked ? `${d.summary.covered}/${d.summary.required}` : LABELS[locale].notChecked;
+  return d.checked ? `${d.summary.covered}/${d.summary.required}` : formatMessage(COVERAGE_LABELS.notChecked, locale);
 }
 
 /**
@@ -304,7 +232,7 @@ export function folderCoverage(drafts: DraftCoverage[], catalog: Catalog, locale
     ids.sort((a, b) => order(a) - order(b));
     tables.push({
       document,
-      documentLabel: locale === 'ja' ? docDef.label : docDef.label_en,
+      documentLabel: localized(locale, docDef, 'label'),
       columns,
       rows: ids.map((clause) => ({
         clause,
@@ -320,9 +248,9 @@ export function folderCoverage(drafts: DraftCoverage[], catalog: Catalog, locale
   }
   return {
     locale,
-    catalogTitle: locale === 'ja' ? def.title : def.title_en,
+    catalogTitle: localized(locale, def, 'title'),
     drafts,
     tables,
-    labels: LABELS[locale],
+    labels: coverageLabels(locale),
   };
 }

@@ -1,11 +1,12 @@
 import type { Analysis } from '../analyze';
 import { requirementOrigin, wordingOrigin } from '../catalog/origin';
 import { renderWording } from '../fixes/fill';
-import { wordingChoices } from '../fixes/wording';
-import type { Locale } from '../messages';
+import { wordingChoices, wordingLabel } from '../fixes/wording';
+import { localized, type Locale } from '../messages';
 import { requirementFor, type Requirement } from '../requirements';
 import { escapeMarkdown as md, escapeMarkdownInline, markdownCode as code } from '../text/escapeMarkdown';
 import type { Position, Range } from '../text/lineIndex';
+import { featureText as say, levelLabel, type FeatureTextKey } from './messages';
 
 /** What a hover shows: Markdown (every value from the draft or catalog escaped) over a range. */
 export interface HoverInfo {
@@ -16,35 +17,29 @@ export interface HoverInfo {
 const own = <T>(record: Record<string, T>, key: string): T | undefined =>
   Object.hasOwn(record, key) ? record[key] : undefined;
 
-const LEVEL = {
-  ja: { required: '必須', optional: '選択', 'service-included': 'サービスに含まれる', 'not-applicable': '対象外' },
-  en: {
-    required: 'required',
-    optional: 'optional',
-    'service-included': 'included in the service',
-    'not-applicable': 'not applicable',
-  },
-} as const;
-const FOUND = {
-  ja: { heading: '見出し', title: '表題行', body: '本文', marker: 'itaku コメントによる指定' },
-  en: { heading: 'a heading', title: 'a title line', body: 'the body text', marker: 'an itaku comment' },
-} as const;
+const FOUND: Record<'heading' | 'title' | 'body' | 'marker', FeatureTextKey> = {
+  heading: 'foundHeading',
+  title: 'foundTitle',
+  body: 'foundBody',
+  marker: 'foundMarker',
+};
 
 function requirementLine(a: Analysis, req: Requirement, locale: Locale, clauseIndex: number): string {
   const cat = a.context.catalog;
-  const ja = locale === 'ja';
+  const category = req.category ? own(cat.def.categories, req.category) : undefined;
   const why = req.option
     ? `options.${req.option.name}`
     : req.category
-      ? ja
-        ? `業務分類「${md(own(cat.def.categories, req.category)?.label ?? req.category)}」`
-        : `category "${md(own(cat.def.categories, req.category)?.label_en ?? req.category)}"`
+      ? say(locale, 'hoverWhyCategory', { label: md(category ? localized(locale, category, 'label') : req.category) })
       : '';
   // With a catalog that extends another: which one the cell comes from.
   const origin = requirementOrigin(cat, clauseIndex, req.from, locale);
-  return ja
-    ? `要否: **${LEVEL.ja[req.level]}**（${md(why)}、根拠: ${md(req.basis)}${origin ? `、出典: ${md(origin)}` : ''}）`
-    : `Requirement: **${LEVEL.en[req.level]}** (${md(why)}; basis: ${md(req.basis)}${origin ? `; from ${md(origin)}` : ''})`;
+  return say(locale, 'hoverRequirement', {
+    level: levelLabel(locale, req.level),
+    why: md(why),
+    basis: md(req.basis),
+    origin: origin ? say(locale, 'hoverRequirementOrigin', { origin: md(origin) }) : '',
+  });
 }
 
 /** Hover on a clause: its title, requirement with basis and model wording; on a category: the clauses it requires. */
@@ -52,7 +47,6 @@ export function hoverAt(a: Analysis, position: Position, locale: Locale): HoverI
   const ctx = a.context;
   const cat = ctx.catalog;
   const offset = a.lines.offsetAt(position);
-  const ja = locale === 'ja';
   const fm = ctx.frontMatter;
   const entry = fm.categoryEntries.find((e) => e.id && e.span[0] <= offset && offset <= e.span[1]);
   if (entry && ctx.documentType) {
@@ -63,12 +57,13 @@ export function hoverAt(a: Analysis, position: Position, locale: Locale): HoverI
       if (req.level !== 'required') return [];
       const present = ctx.locations.has(cat.clauseIndex.get(c.id)!) || ctx.waivers.has(c.id);
       const origin = requirementOrigin(cat, cat.clauseIndex.get(c.id)!, req.from, locale);
-      const from = origin ? (ja ? `（出典: ${md(origin)}）` : ` (from ${md(origin)})`) : '';
-      return [`- ${present ? '✓' : '✗'} ${md(ja ? c.title : c.title_en)} — ${md(req.basis)}${from}`];
+      const from = origin ? say(locale, 'hoverFrom', { origin: md(origin) }) : '';
+      return [`- ${present ? '✓' : '✗'} ${md(localized(locale, c, 'title'))} — ${md(req.basis)}${from}`];
     });
-    const head = ja
-      ? `**${md(category.label)}**（${code(entry.id!)}）で必須の条項:`
-      : `Clauses required for **${md(category.label_en)}** (${code(entry.id!)}):`;
+    const head = say(locale, 'hoverCategoryHead', {
+      label: md(localized(locale, category, 'label')),
+      id: code(entry.id!),
+    });
     return { markdown: [head, '', ...rows].join('\n'), range: a.lines.range(entry.span[0], entry.span[1]) };
   }
   for (const [index, loc] of ctx.locations) {
@@ -77,32 +72,29 @@ export function hoverAt(a: Analysis, position: Position, locale: Locale): HoverI
     const req = ctx.requirements.get(index);
     if (!req) continue;
     const lines = [
-      `**${md(ja ? clause.title : clause.title_en)}** (${code(clause.id)}) — ${md(own(clause.rows, ctx.documentType!) ?? '')}`,
+      `**${md(localized(locale, clause, 'title'))}** (${code(clause.id)}) — ${md(own(clause.rows, ctx.documentType!) ?? '')}`,
       '',
       requirementLine(a, req, locale, index),
       '',
-      ja ? `検出: ${FOUND.ja[loc.by]}` : `Found in ${FOUND.en[loc.by]}`,
+      say(locale, 'hoverFound', { by: say(locale, FOUND[loc.by]) }),
     ];
     const evidence = a.result.clauses.find((c) => c.id === clause.id)?.evidence;
     if (evidence) {
       const line = evidence.range.start.line + 1;
-      lines.push(
-        '',
-        ja
-          ? `根拠となる記述（${line} 行目）: 「${md(evidence.excerpt)}」`
-          : `Evidence (line ${line}): "${md(evidence.excerpt)}"`,
-      );
+      lines.push('', say(locale, 'hoverEvidence', { line, excerpt: md(evidence.excerpt) }));
     }
     const preferred = wordingChoices(ctx, clause).find((c) => c.preferred);
     if (preferred) {
-      const label = ja ? preferred.wording.label : (preferred.wording.label_en ?? preferred.wording.label);
+      const label = wordingLabel(locale, preferred.wording);
       const origin = wordingOrigin(cat, index, ctx.documentType!, preferred.wording, locale);
-      const from = origin ? (ja ? `（出典: ${md(origin)}）` : ` (from ${md(origin)})`) : '';
+      const from = origin ? say(locale, 'hoverFrom', { origin: md(origin) }) : '';
       lines.push(
         '',
-        ja
-          ? `雛形の文言${label ? `（${md(label)}）` : ''}: ${md(preferred.wording.source)}${from}`
-          : `Template wording${label ? ` (${md(label)})` : ''}: ${md(preferred.wording.source)}${from}`,
+        say(locale, 'hoverWording', {
+          label: label ? say(locale, 'hoverWordingLabel', { label: md(label) }) : '',
+          source: md(preferred.wording.source),
+          from,
+        }),
         '',
       );
       // The wording is filled with the draft's own values (organization, parties): every line escaped.
@@ -120,7 +112,9 @@ export function hoverAt(a: Analysis, position: Position, locale: Locale): HoverI
       if (preferred.wording.note)
         lines.push(
           '',
-          `${ja ? '注' : 'Note'}: ${escapeMarkdownInline(preferred.wording.note.trim().replace(/\r\n|\r|\n/g, ' '))}`,
+          say(locale, 'noteLine', {
+            note: escapeMarkdownInline(preferred.wording.note.trim().replace(/\r\n|\r|\n/g, ' ')),
+          }),
         );
     }
     return { markdown: lines.join('\n'), range: a.lines.range(loc.start, loc.end) };

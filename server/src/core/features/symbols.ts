@@ -1,5 +1,5 @@
 import { excerptOf, type Analysis } from '../analyze';
-import type { Locale } from '../messages';
+import { clauseHeading, type Locale } from '../messages';
 import type { Range } from '../text/lineIndex';
 import { headingText } from '../text/trim';
 
@@ -33,7 +33,7 @@ export function outlineOf(a: Analysis, locale: Locale): OutlineSymbol[] {
   };
   const name = (i: number) => {
     const c = cat.def.clauses[i];
-    return locale === 'ja' ? (c.heading ?? c.title) : (c.heading_en ?? c.title_en);
+    return clauseHeading(locale, c);
   };
   ctx.blocks.forEach((b, i) => {
     const clauses = clauseAt.get(i) ?? [];

@@ -3,10 +3,12 @@ import type { ClauseDef, WordingDef } from '../catalog/types';
 import type { DraftContext } from '../context';
 import { FRONT_MATTER_KEYS } from '../frontmatter';
 import { parseMarkdown } from '../markdown/parse';
-import type { Locale } from '../messages';
+import { joinCategories } from '../features/coverageText';
+import { clauseHeading, localized, type Locale } from '../messages';
 import { lineBreakOf, planClauseInsertion, type Insertion } from './insertClause';
 import { renderWording } from './fill';
-import { wordingChoices } from './wording';
+import { fixText } from './messages';
+import { wordingChoices, wordingLabel } from './wording';
 
 /** A replacement of `[start, end)` (an insertion when they are equal). */
 export interface OffsetEdit {
@@ -42,7 +44,7 @@ export function suggestionChanges(
   const suggestions = listed.filter((s): s is string => typeof s === 'string' && s.length <= MAX_SUGGESTION_LENGTH);
   const quoted = /^["']/.test(ctx.text.slice(start, end));
   return suggestions.map((s, i) => ({
-    title: t(ctx.locale, `「${s}」に変更`, `Change to "${s}"`),
+    title: fixText(ctx.locale, 'changeTo', { value: s }),
     kind: 'quickfix' as const,
     isPreferred: i === 0 && suggestions.length === 1,
     edits: [{ start, end, newText: quoted ? JSON.stringify(s) : s }],
@@ -66,25 +68,24 @@ export function clauseInsertions(ctx: DraftContext, clauseId: string): CoreActio
   const index = ctx.catalog.clauseIndex.get(clauseId);
   if (index === undefined) return [];
   const clause = ctx.catalog.def.clauses[index];
-  const name = ctx.locale === 'ja' ? (clause.heading ?? clause.title) : (clause.heading_en ?? clause.title_en);
+  const name = clauseHeading(ctx.locale, clause);
   const choices = wordingChoices(ctx, clause);
-  const labelOf = (w: (typeof choices)[number]['wording']) => (ctx.locale === 'ja' ? w.label : (w.label_en ?? w.label));
+  const labelOf = (w: WordingDef) => wordingLabel(ctx.locale, w);
   return choices.map(({ wording, preferred, categories }) => {
     let label = labelOf(wording);
     // For a mix of categories, name the category when another entry reads the same.
     if (choices.some((c) => c.wording !== wording && labelOf(c.wording) === label) && categories.length) {
-      const names = categories
-        .map((id) =>
-          ctx.locale === 'ja' ? ctx.catalog.def.categories[id].label : ctx.catalog.def.categories[id].label_en,
-        )
-        .join(ctx.locale === 'ja' ? '・' : ', ');
+      const names = joinCategories(
+        categories.map((id) => localized(ctx.locale, ctx.catalog.def.categories[id], 'label')),
+        ctx.locale,
+      );
       label = label ? `${label}／${names}` : names;
     }
     const ins = insertionFor(ctx, index, clause, wording);
     return {
       title: label
-        ? t(ctx.locale, `「${name}」を挿入（${label}）`, `Insert "${name}" (${label})`)
-        : t(ctx.locale, `「${name}」の雛形の文言を挿入`, `Insert the template wording for "${name}"`),
+        ? fixText(ctx.locale, 'insertClauseVariant', { name, label })
+        : fixText(ctx.locale, 'insertClause', { name }),
       kind: 'quickfix' as const,
       isPreferred: preferred,
       edits: [{ start: ins.offset, end: ins.offset, newText: ins.text }],
@@ -115,13 +116,10 @@ export function markParagraphActions(ctx: DraftContext, offset: number): CoreAct
   for (const [clauseIndex, req] of ctx.requirements) {
     const clause = ctx.catalog.def.clauses[clauseIndex];
     if (req.level !== 'required' || ctx.locations.has(clauseIndex) || ctx.waivers.has(clause.id)) continue;
-    const title = ctx.locale === 'ja' ? clause.title : clause.title_en;
-    const what =
-      block.facts.kind === 'heading'
-        ? t(ctx.locale, 'この見出し', 'this heading')
-        : t(ctx.locale, 'この段落', 'this paragraph');
+    const title = localized(ctx.locale, clause, 'title');
+    const what = fixText(ctx.locale, block.facts.kind === 'heading' ? 'thisHeading' : 'thisParagraph');
     out.push({
-      title: t(ctx.locale, `${what}を『${title}』として扱う`, `Treat ${what} as "${title}"`),
+      title: fixText(ctx.locale, 'treatAs', { what, title }),
       kind: 'quickfix',
       edits: [{ start: ls, end: ls, newText: `${prefix}<!-- itaku: clause ${clause.id} -->${eol}` }],
     });
@@ -221,7 +219,7 @@ export function categoryAdditions(ctx: DraftContext, start: number, end: number)
   const eol = lineBreakOf(ctx.text);
   const hasKey = fm.categorySpan !== undefined;
   return Object.entries(ctx.catalog.def.categories).map(([id, c]) => {
-    const label = ctx.locale === 'ja' ? c.label : c.label_en;
+    const label = localized(ctx.locale, c, 'label');
     let edit: OffsetEdit;
     if (hasKey && fm.categorySpan![0] !== fm.categorySpan![1] && start !== end)
       edit = { start, end, newText: `[${id}]` };
@@ -233,7 +231,7 @@ export function categoryAdditions(ctx: DraftContext, start: number, end: number)
       edit = { start: le, end: le, newText: `${eol}${FRONT_MATTER_KEYS.category[0]}: [${id}]` };
     }
     return {
-      title: t(ctx.locale, `業務分類に ${id}（${label}）を指定`, `Set the category to ${id} (${label})`),
+      title: fixText(ctx.locale, 'setCategory', { id, label }),
       kind: 'quickfix' as const,
       edits: [edit],
     };

@@ -6,6 +6,7 @@ import { FRONT_MATTER_KEYS } from '../frontmatter';
 import { frontMatterEnd } from '../markdown/parse';
 import { escapeSnippet } from './snippet';
 import { lineBreakOf } from './insertClause';
+import { fixText } from './messages';
 
 export interface PartiesInsertion {
   title: string;
@@ -59,9 +60,8 @@ export function partiesInsertion(ctx: DraftContext): PartiesInsertion | undefine
     ['乙', '〔　　〕'],
   ];
   const key = FRONT_MATTER_KEYS.parties[0];
-  const ja = ctx.locale === 'ja';
   return {
-    title: ja ? 'front matter に当事者（parties: 甲・乙）を追加' : 'Add the parties (甲, 乙) to the front matter',
+    title: fixText(ctx.locale, 'addParties'),
     offset: fence,
     text: `${key}:${eol}${names.map(([party, name]) => `  ${party}: ${name}${eol}`).join('')}`,
     snippet: `${key}:${eol}${names.map(([party, name], i) => `  ${party}: \${${i + 1}:${escapeSnippet(name)}}${eol}`).join('')}`,

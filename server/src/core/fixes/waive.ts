@@ -2,7 +2,9 @@
 // reason (as eslint offers "Disable rule for this line").
 import type { DraftContext } from '../context';
 import { frontMatterEnd } from '../markdown/parse';
+import { clauseHeading } from '../messages';
 import { lineBreakOf } from './insertClause';
+import { fixText } from './messages';
 
 export interface WaiverInsertion {
   title: string;
@@ -18,8 +20,7 @@ export function waiverInsertion(ctx: DraftContext, clauseId: string, named = fal
   const index = ctx.catalog.clauseIndex.get(clauseId);
   if (index === undefined || ctx.waivers.has(clauseId)) return undefined;
   const clause = ctx.catalog.def.clauses[index];
-  const ja = ctx.locale === 'ja';
-  const reason = ja ? '理由を記入' : 'reason';
+  const reason = fixText(ctx.locale, 'waiverReason');
   const text = ctx.text;
   const eol = lineBreakOf(text);
   const end = frontMatterEnd(text);
@@ -33,12 +34,8 @@ export function waiverInsertion(ctx: DraftContext, clauseId: string, named = fal
   return {
     // Several missing clauses share one squiggle (the category value): then each title names its clause.
     title: named
-      ? ja
-        ? `「${clause.heading ?? clause.title}」を適用除外にする（理由を記入）`
-        : `Waive "${clause.heading_en ?? clause.title_en}" (enter the reason)`
-      : ja
-        ? 'この条項を適用除外にする（理由を記入）'
-        : 'Waive this clause (enter the reason)',
+      ? fixText(ctx.locale, 'waiveNamed', { name: clauseHeading(ctx.locale, clause) })
+      : fixText(ctx.locale, 'waiveThis'),
     offset: end,
     text: `${before}${directive(reason)}${after}`,
     snippet: `${escape(before)}${directive(`\${1:${reason}}`)}${escape(after)}$0`,

@@ -1,6 +1,7 @@
 import { PLACEHOLDER_MARKER } from '../catalog/compile';
 import type { ClauseDef, WordingDef } from '../catalog/types';
 import type { DraftContext } from '../context';
+import type { Locale } from '../messages';
 import { conditionHolds } from '../requirements';
 
 export interface WordingChoice {
@@ -9,6 +10,11 @@ export interface WordingChoice {
   preferred: boolean;
   /** The draft's categories this entry is the template's wording for (in catalog order). */
   categories: string[];
+}
+
+/** A wording variant's label in `locale` (its English one when the catalog gives it, else the 日本語). */
+export function wordingLabel(locale: Locale, w: WordingDef): string | null {
+  return locale === 'ja' ? w.label : (w.label_en ?? w.label);
 }
 
 /** How much a wording says, to prefer the most complete of several categories' defaults. */

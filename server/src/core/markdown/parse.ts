@@ -125,8 +125,11 @@ function lineLengthWithBreak(text: string, offset: number): number {
   return i - offset;
 }
 
-/** Container prefix (indentation, `>`, list markers) a line may have before it stops nesting. */
-export const MAX_PREFIX = 64;
+/**
+ * Container prefix (indentation, `>`, list markers) a line may have before it stops nesting: eight
+ * levels of four-space indentation. A list nested 64 deep took twice as long at 64 (issue 12).
+ */
+export const MAX_PREFIX = 32;
 /** Cheap filter: lines that open with more than MAX_PREFIX characters a container prefix is made of. */
 const LONG_PREFIX = new RegExp(`^[ \\t>*+\\-.)0-9]{${MAX_PREFIX + 1},}`, 'gm');
 const CONTAINERS = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*/;

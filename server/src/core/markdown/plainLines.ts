@@ -8,6 +8,7 @@ import type { Block, ParsedMarkdown, RootSpan } from './parse';
 // result is the parse's (test/core/plainLines.test.ts compares them on generated windows).
 
 const LF = 10;
+const CR = 13;
 const HASH = 35;
 const SPACE = 32;
 const TAB = 9;
@@ -60,7 +61,8 @@ function digitText(text: string, i: number, end: number): boolean {
  * The blocks of text[from, to) when every line there is empty, an ATX heading `#…# text` (one
  * space after the marks, no closing marks, no trailing blank) or plain paragraph text (a first
  * character that starts no construct, or digits that are no list marker; no trailing blank, no
- * CR, NUL or BOM anywhere); undefined otherwise. Offsets are into `text`. Never for a window that could hold a front matter.
+ * NUL or BOM anywhere), lines ending in LF, CRLF or CR; undefined otherwise. Offsets are into
+ * `text`. Never for a window that could hold a front matter.
  */
 export function plainLineBlocks(
   text: string,
@@ -90,9 +92,9 @@ export function plainLineBlocks(
   let i = from;
   while (i < to) {
     let end = i;
-    while (end < to && text.charCodeAt(end) !== LF) {
+    while (end < to && text.charCodeAt(end) !== LF && text.charCodeAt(end) !== CR) {
       const c = text.charCodeAt(end);
-      if (c === 13 || c === 0 || c === 0xfeff) return undefined;
+      if (c === 0 || c === 0xfeff) return undefined;
       end++;
     }
     if (end > i) {
@@ -121,7 +123,8 @@ export function plainLineBlocks(
         paragraphEnd = end;
       }
     } else closeParagraph();
-    i = end + 1;
+    // The line ending: LF, CRLF or a lone CR (Windows drafts, and old Mac ones, read the same way).
+    i = text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
   }
   closeParagraph();
   return { blocks, roots };

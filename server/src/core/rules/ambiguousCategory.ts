@@ -1,7 +1,7 @@
 import { defineRule, type Report } from './rule';
 import { suggestionChanges } from '../fixes/actions';
 import type { DraftContext } from '../context';
-import { messages } from '../messages';
+import { localized, messages } from '../messages';
 
 /** `ambiguous-category`: a name that stands for several categories (plain 運用): read as one, name the form. */
 function check(ctx: DraftContext): Array<Report<{ value: string; suggestions: string[] }>> {
@@ -17,7 +17,7 @@ function check(ctx: DraftContext): Array<Report<{ value: string; suggestions: st
       message: messages.ambiguousCategory(
         locale,
         entry.value,
-        locale === 'ja' ? `${def.label}（${entry.id}）` : `${def.label_en} (${entry.id})`,
+        messages.labelWithId(locale, localized(locale, def, 'label'), entry.id),
         forms.map((id) => catalog.def.categories[id].label),
       ),
       start: entry.span[0],

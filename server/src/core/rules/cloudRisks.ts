@@ -1,6 +1,6 @@
 import { defineRule, type Report } from './rule';
 import type { DraftContext } from '../context';
-import { messages } from '../messages';
+import { localized, messages } from '../messages';
 import { forEachUsage, sentenceOf } from '../model';
 import { fullMask } from '../catalog/compile';
 
@@ -30,7 +30,7 @@ function check(ctx: DraftContext): Array<Report<{ items: number[] }>> {
       message: messages.cloudRisks(
         locale,
         risks.basis,
-        missing.map((m) => ({ id: m.id, short: locale === 'ja' ? m.short : m.short_en })),
+        missing.map((m) => ({ id: m.id, short: localized(locale, m, 'short') })),
       ),
       start: span[0],
       end: span[1],

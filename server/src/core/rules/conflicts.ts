@@ -1,6 +1,6 @@
 import { defineRule, type Report } from './rule';
 import type { DraftContext } from '../context';
-import { messages } from '../messages';
+import { localized, messages } from '../messages';
 import {
   anyHit,
   forEachUsage,
@@ -30,13 +30,12 @@ interface Signal {
  */
 function check(ctx: DraftContext): Array<Report<{ clause: string; variants: string[]; option?: string }>> {
   const { catalog, locale } = ctx;
-  const ja = locale === 'ja';
   const out: Array<Report<{ clause: string; variants: string[]; option?: string }>> = [];
   const firsts = firstSignals(ctx);
   catalog.def.clauses.forEach((clause, index) => {
     if (!clause.variants || !ctx.requirements.has(index)) return;
     const first = firsts.get(index) ?? new Map<string, Signal>();
-    const title = ja ? clause.title : clause.title_en;
+    const title = localized(locale, clause, 'title');
     const signals = [...first.values()].sort((a, b) => a.start - b.start);
     if (signals.length >= 2) {
       const [a, b] = signals;
@@ -65,7 +64,7 @@ function check(ctx: DraftContext): Array<Report<{ clause: string; variants: stri
           text: s.text,
           option: link.option,
           value: String(chosen),
-          valueLabel: valueDef ? (ja ? valueDef.label : valueDef.label_en) : String(chosen),
+          valueLabel: valueDef ? localized(locale, valueDef, 'label') : String(chosen),
         }),
         start: s.start,
         end: s.end,

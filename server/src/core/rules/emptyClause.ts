@@ -1,7 +1,7 @@
 import { defineRule, type Report } from './rule';
 import { clauseInsertions } from '../fixes/actions';
 import type { DraftContext } from '../context';
-import { messages } from '../messages';
+import { localized, messages } from '../messages';
 import { headingText } from '../text/trim';
 
 /** `empty-clause`: a heading names a clause of the draft's type, but nothing is written under it. */
@@ -16,7 +16,7 @@ function check(ctx: DraftContext): Array<Report<{ clause: string }>> {
     const heading = headingText(ctx.text.slice(e.start, e.end)).text.trimEnd().replace(/\s+/g, ' ');
     out.push({
       severity: 'warning',
-      message: messages.emptyClause(locale, { heading, title: locale === 'ja' ? clause.title : clause.title_en }),
+      message: messages.emptyClause(locale, { heading, title: localized(locale, clause, 'title') }),
       start: e.start,
       end: e.end,
       clause: clause.id,

@@ -1,7 +1,7 @@
 import { defineRule, type Report } from './rule';
 import { clauseInsertions } from '../fixes/actions';
 import type { DraftContext } from '../context';
-import { messages } from '../messages';
+import { localized, messages } from '../messages';
 
 /** `missing-clause`: a required clause is absent; placed on the front-matter value that requires it. */
 function check(ctx: DraftContext): Array<Report<{ clause: string }>> {
@@ -11,7 +11,6 @@ function check(ctx: DraftContext): Array<Report<{ clause: string }>> {
     if (req.level !== 'required' || ctx.locations.has(index)) continue;
     const clause = catalog.def.clauses[index];
     if (ctx.waivers.has(clause.id)) continue;
-    const ja = locale === 'ja';
     let span: [number, number] | undefined;
     let reason: string;
     if (req.option) {
@@ -20,7 +19,7 @@ function check(ctx: DraftContext): Array<Report<{ clause: string }>> {
       reason = messages.reasonOption(locale, req.option.name, value);
     } else {
       const category = catalog.def.categories[req.category!];
-      reason = messages.reasonCategory(locale, ja ? category.label : category.label_en);
+      reason = messages.reasonCategory(locale, localized(locale, category, 'label'));
     }
     span ??=
       fm.categoryEntries.find((e) => e.id === req.category)?.span ?? fm.categorySpan ?? fm.documentSpan ?? fm.span;
@@ -28,7 +27,7 @@ function check(ctx: DraftContext): Array<Report<{ clause: string }>> {
     out.push({
       severity: 'warning',
       message: messages.missingClause(locale, {
-        title: ja ? clause.title : clause.title_en,
+        title: localized(locale, clause, 'title'),
         row,
         reason,
         basis: req.basis,

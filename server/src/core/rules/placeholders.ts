@@ -3,7 +3,7 @@ import { defineRule, type FixRequest, type Report } from './rule';
 import { placeholderFills, t, type CoreAction, type OffsetEdit } from '../fixes/actions';
 import type { DraftContext } from '../context';
 import { fillValue } from '../fixes/fill';
-import { messages } from '../messages';
+import { localized, messages } from '../messages';
 import {
   anyHit,
   forEachUsage,
@@ -40,7 +40,7 @@ function check(ctx: DraftContext): Array<Report<Payload>> {
         severity: 'warning',
         message: messages.unresolvedPlaceholder(locale, {
           text: ctx.text.slice(start, end),
-          label: locale === 'ja' ? def.label : def.label_en,
+          label: localized(locale, def, 'label'),
           fill: canFill ? fill : undefined,
         }),
         start,
@@ -104,7 +104,7 @@ function frontMatterPlaceholders(ctx: DraftContext): Array<Report<Payload>> {
             severity: 'warning',
             message: messages.unresolvedPlaceholder(ctx.locale, {
               text,
-              label: ctx.locale === 'ja' ? def.label : def.label_en,
+              label: localized(ctx.locale, def, 'label'),
             }),
             start: lineStart + i,
             end: lineStart + i + text.length,
