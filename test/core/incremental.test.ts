@@ -65,8 +65,9 @@ test('incremental analysis equals a full analysis after every edit', () => {
 });
 
 test('incremental analysis equals a full analysis on drafts of several chunks (edits before, inside and after chunks)', () => {
-  // Drafts of a few KB: several 1 KB chunks, so edits move later chunks, split the chunks they start and end in, and join the pieces.
-  const long = fc.array(draft, { minLength: 4, maxLength: 10 }).map((ds) => ds.join('\n\n'));
+  // Drafts of a few KB (6–12 drafts joined; about two thirds hold several 1 KB chunks), so edits
+  // move later chunks, split the chunks they start and end in, and join the pieces.
+  const long = fc.array(draft, { minLength: 6, maxLength: 12 }).map((ds) => ds.join('\n\n'));
   let multi = 0;
   fc.assert(
     fc.property(long, fc.array(fenceEdit, { minLength: 1, maxLength: 8 }), (text, edits) => {
@@ -90,7 +91,7 @@ test('incremental analysis equals a full analysis on drafts of several chunks (e
     }),
     { numRuns: Math.ceil(RUNS / 3) },
   );
-  assert.ok(multi > RUNS / 10, `only ${multi} drafts had more than one chunk`);
+  assert.ok(multi > Math.ceil(RUNS / 3) / 4, `only ${multi} drafts had more than one chunk`);
 });
 
 test('a `---` appended below an unclosed front matter closes it: the incremental result is the fresh one', () => {
