@@ -272,6 +272,30 @@ const FAMILIES: Array<[string, string, string, string, string[], string]> = [
     ['### 第5条（秘密の保持）', '', '乙は、次の事項を守らなければならない。'],
     '第5条（秘密の保持）',
   ],
+  [
+    'security structure as security roles defined and documented (ISO/IEC 27001/27002 style)',
+    'security-structure',
+    '仕様書',
+    'operation-onsite',
+    ['受注者は、本業務に係る情報セキュリティの役割及び責任を定め、文書にして発注者に示すこと。'],
+    '受注者は、本業務に係る情報セキュリティの役割及び責任を定め、文書にして発注者に示すこと。',
+  ],
+  [
+    'security functions as a government domain name',
+    'security-functions',
+    '仕様書',
+    'build',
+    ['受注者は、構築する公開サイト及びメールに政府機関のドメイン名を用いること。'],
+    '受注者は、構築する公開サイト及びメールに政府機関のドメイン名を用いること。',
+  ],
+  [
+    'confidentiality as the transport method of entrusted data',
+    'confidentiality',
+    '契約書',
+    'processing',
+    ['乙は、甲から預かったデータの運送方法をあらかじめ甲に届け出なければならない。'],
+    '乙は、甲から預かったデータの運送方法をあらかじめ甲に届け出なければならない。',
+  ],
 ];
 
 for (const [name, id, document, category, body, excerpt] of FAMILIES) {
@@ -474,6 +498,41 @@ const TRAPS: Array<[string, string, string, string, string[]]> = [
     '仕様書',
     'operation-onsite',
     ['本製品は、ウイルス定義ファイルを毎日自動で更新します。'],
+  ],
+  [
+    'a notice of a past incident, in the polite past (…が発生しました。)',
+    'incident-response',
+    '契約書',
+    'processing',
+    ['委託先の作業員が書類を紛失し、個人情報の漏えいが発生しました。'],
+  ],
+  [
+    "the orderer's account of its own slip, in the polite past",
+    'subcontracting',
+    '契約書',
+    'processing',
+    ['再委託先への情報の提供について、当課は承認の手続を行いませんでした。'],
+  ],
+  [
+    'awareness advice in the exhortative style (…しましょう)',
+    'operational-security',
+    '仕様書',
+    'operation-onsite',
+    ['パソコンのウイルス対策ソフトは、常に最新の状態に更新しましょう。'],
+  ],
+  [
+    'a confidentiality exception (…の義務を負わない)',
+    'confidentiality',
+    '契約書',
+    'processing',
+    ['前項の規定にかかわらず、既に公開されている情報について、乙は同項の秘密保持の義務を負わない。'],
+  ],
+  [
+    'an exception list item: information obtained lawfully without a duty of secrecy',
+    'confidentiality',
+    '契約書',
+    'processing',
+    ['(2) 第三者から秘密保持の義務を負うことなく適法に入手した情報'],
   ],
 ];
 
