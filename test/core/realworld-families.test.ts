@@ -296,6 +296,14 @@ const FAMILIES: Array<[string, string, string, string, string[], string]> = [
     ['乙は、甲から預かったデータの運送方法をあらかじめ甲に届け出なければならない。'],
     '乙は、甲から預かったデータの運送方法をあらかじめ甲に届け出なければならない。',
   ],
+  [
+    'confidentiality as keeping entrusted information from leaking by encryption and access control',
+    'confidentiality',
+    '契約書',
+    'processing',
+    ['乙は、甲の秘密情報が外部に漏えいしないよう、暗号化及びアクセス制御により保護して取り扱うこと。'],
+    '乙は、甲の秘密情報が外部に漏えいしないよう、暗号化及びアクセス制御により保護して取り扱うこと。',
+  ],
 ];
 
 for (const [name, id, document, category, body, excerpt] of FAMILIES) {
@@ -533,6 +541,27 @@ const TRAPS: Array<[string, string, string, string, string[]]> = [
     '契約書',
     'processing',
     ['(2) 第三者から秘密保持の義務を負うことなく適法に入手した情報'],
+  ],
+  [
+    'the same handling measure is not a function the system must have',
+    'security-functions',
+    '契約書',
+    'processing',
+    ['乙は、甲の秘密情報が外部に漏えいしないよう、暗号化及びアクセス制御により保護して取り扱うこと。'],
+  ],
+  [
+    'guidance telling its reader what must be done (…しなければなりません)',
+    'operational-security',
+    '仕様書',
+    'operation-onsite',
+    ['組織のすべてのパソコンにウイルス対策ソフトを導入し、定義ファイルを最新にしなければなりません。'],
+  ],
+  [
+    'a precedence rule naming a confidentiality agreement',
+    'confidentiality',
+    '契約書',
+    'processing',
+    ['本契約と秘密保持契約の内容が異なるときは、本契約の定めが優先する。'],
   ],
 ];
 
