@@ -304,6 +304,22 @@ const FAMILIES: Array<[string, string, string, string, string[], string]> = [
     ['乙は、甲の秘密情報が外部に漏えいしないよう、暗号化及びアクセス制御により保護して取り扱うこと。'],
     '乙は、甲の秘密情報が外部に漏えいしないよう、暗号化及びアクセス制御により保護して取り扱うこと。',
   ],
+  [
+    'confidentiality of non-public information (非公知情報 is what is kept, not an exception)',
+    'confidentiality',
+    '契約書',
+    'processing',
+    ['乙は、本業務で知った甲の非公知情報を秘密として保持し、第三者に開示してはならない。'],
+    '乙は、本業務で知った甲の非公知情報を秘密として保持し、第三者に開示してはならない。',
+  ],
+  [
+    "confidentiality flowed down to the contractor's own staff",
+    'confidentiality',
+    '契約書',
+    'processing',
+    ['乙は、甲の情報を取り扱う自己の従業員に対し、本契約に基づく義務と同様の義務を課すものとする。'],
+    '乙は、甲の情報を取り扱う自己の従業員に対し、本契約に基づく義務と同様の義務を課すものとする。',
+  ],
 ];
 
 for (const [name, id, document, category, body, excerpt] of FAMILIES) {
@@ -562,6 +578,13 @@ const TRAPS: Array<[string, string, string, string, string[]]> = [
     '契約書',
     'processing',
     ['本契約と秘密保持契約の内容が異なるときは、本契約の定めが優先する。'],
+  ],
+  [
+    "the orderer's own officials, bound by the civil-service law",
+    'confidentiality',
+    '契約書',
+    'processing',
+    ['当省の職員は、国家公務員法に基づき、職務上知り得た秘密を漏らしてはならない。'],
   ],
 ];
 
