@@ -746,6 +746,34 @@ const TRAPS: Array<[string, string, string, string, string[]]> = [
     'processing',
     ['当省の職員は、国家公務員法に基づき、職務上知り得た秘密を漏らしてはならない。'],
   ],
+  [
+    'a risk a commentary warns of (…になりかねません)',
+    'subcontracting',
+    '契約書',
+    'build',
+    ['委託先が無断で再委託すると、情報漏えいのおそれが高まり、責任の所在も曖昧になりかねません。'],
+  ],
+  [
+    'a risk list item (…か分からない)',
+    'incident-response',
+    '仕様書',
+    'processing',
+    ['- 事故が起きたときに誰へ報告すればよいか分からない'],
+  ],
+  [
+    'a statement of what is procured (…を調達するものである)',
+    'security-functions',
+    '仕様書',
+    'build',
+    ['本業務は、当庁が導入した侵入検知装置及びファイアウォールの保守を調達するものである。'],
+  ],
+  [
+    'background saying what is not expected of the contractor (…想定していない。)',
+    'operational-security',
+    '仕様書',
+    'operation-onsite',
+    ['本システムの監視は職員が行うため、受託者による機器の稼働監視は想定していない。'],
+  ],
 ];
 
 for (const [name, id, document, category, body] of TRAPS) {
