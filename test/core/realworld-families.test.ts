@@ -393,12 +393,12 @@ const FAMILIES: Array<[string, string, string, string, string[], string]> = [
     '受注者は、本業務の責任者の氏名及び連絡先を発注者に届け出ること。',
   ],
   [
-    'security functions as HTTPS support',
+    'security functions as TLS support',
     'security-functions',
     '仕様書',
     'build',
-    ['利用者からのアクセスはHTTPSに対応すること。'],
-    '利用者からのアクセスはHTTPSに対応すること。',
+    ['本サービスの通信はTLSに対応すること。'],
+    '本サービスの通信はTLSに対応すること。',
   ],
   [
     'security functions as screens limited by role',
@@ -759,6 +759,13 @@ const TRAPS: Array<[string, string, string, string, string[]]> = [
     '仕様書',
     'processing',
     ['- 事故が起きたときに誰へ報告すればよいか分からない'],
+  ],
+  [
+    'a web address is not HTTPS support',
+    'security-functions',
+    '仕様書',
+    'build',
+    ['詳細は https://www.example.lg.jp/ を参照し、同ページの様式を使用すること。'],
   ],
   [
     'a statement of what is procured (…を調達するものである)',
