@@ -781,6 +781,27 @@ const TRAPS: Array<[string, string, string, string, string[]]> = [
     'operation-onsite',
     ['本システムの監視は職員が行うため、受託者による機器の稼働監視は想定していない。'],
   ],
+  [
+    'background in the present progressive (…しているところである)',
+    'operational-security',
+    '仕様書',
+    'operation-onsite',
+    ['当省では、ウイルス対策ソフトを全端末に導入し、定義ファイルを自動で更新しているところである。'],
+  ],
+  [
+    'what the procurement provides (…の提供を行うものである)',
+    'security-functions',
+    '仕様書',
+    'build',
+    ['本調達においては、ファイアウォールを導入し、その運用に必要な機能の提供を行うものである。'],
+  ],
+  [
+    '事故 in a guard service (機械警備, 警備員)',
+    'incident-response',
+    '契約書',
+    'maintenance',
+    ['警備員は、機械警備により事故を発見したときは、直ちに甲に報告すること。'],
+  ],
 ];
 
 for (const [name, id, document, category, body] of TRAPS) {
