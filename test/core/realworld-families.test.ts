@@ -480,6 +480,20 @@ const FAMILIES: Array<[string, string, string, string, string[], string]> = [
     ['受注者は、自社の委託先を監督し、本仕様書と同等の対策を求めること。'],
     '受注者は、自社の委託先を監督し、本仕様書と同等の対策を求めること。',
   ],
+  [
+    'a list lead read with the numbered lines of its own paragraph (text converted from PDF)',
+    'security-structure',
+    '仕様書',
+    'build',
+    [
+      '受注者は、本業務を遂行するため、以下に示す者を置くこと。',
+      '(1) 業務全体の責任者',
+      '本業務全体を統括する者とする。',
+      '(2) 情報セキュリティ管理者',
+      '本業務で扱う情報の管理に当たる者とする。',
+    ],
+    '(2) 情報セキュリティ管理者 本業務で扱う情報の管理に当たる者とする。',
+  ],
 ];
 
 for (const [name, id, document, category, body, excerpt] of FAMILIES) {

@@ -543,7 +543,11 @@ function leadSentence(facts: BlockFacts, catalog: Catalog): number {
  * Items of one list share a style, so the next article (3 甲は…) does not join the list of (1) (2).
  */
 function numberStyle(facts: BlockFacts): string | undefined {
-  const text = itemText(facts);
+  return numberStyleOf(itemText(facts));
+}
+
+/** How a normalised text starting with an item number is numbered (see numberStyle). */
+function numberStyleOf(text: string): string | undefined {
   const c = text.charCodeAt(0);
   const digit = (k: number) => k >= 48 && k <= 57;
   const kana = (k: number) => k >= 0x30a2 && k <= 0x30f3;
@@ -618,6 +622,63 @@ function listItems(blocks: readonly LocatedBlock[], i: number): number[] {
 }
 
 /**
+ * Numbered lines after the lead sentence inside its own paragraph (text converted from PDF keeps a
+ * list in one paragraph, with no blank lines): each line that starts with the number style of the
+ * first one begins an item, which runs to the next such line; lines of another style (the ア. under
+ * a (1)) stay inside the item they follow. Items longer than ITEM_MAX are skipped. [from, to) pairs.
+ */
+function inBlockItems(source: string, b: LocatedBlock, lead: number): number[] {
+  const { sentenceStarts: starts, norm } = b.facts;
+  const text = norm.text;
+  const from = lead + 1 < starts.length ? starts[lead + 1] : text.length;
+  // Normalised text drops line breaks: a line starts where the source before a character holds one.
+  const lineStart = (p: number) => {
+    for (let k = b.start + norm.offsets[p - 1] + 1; k < b.start + norm.offsets[p]; k++)
+      if (source.charCodeAt(k) === 10) return true;
+    return false;
+  };
+  const marks: number[] = [];
+  let style: string | undefined;
+  for (let p = Math.max(1, from); p < text.length && marks.length <= ITEMS_MAX; p++) {
+    if (!lineStart(p)) continue;
+    const own = numberStyleOf(text.slice(p, p + 8));
+    if (!own || (style && own !== style)) continue;
+    style = own;
+    marks.push(p);
+  }
+  const spans: number[] = [];
+  for (let k = 0; k < marks.length && k < ITEMS_MAX; k++) {
+    const to = k + 1 < marks.length ? marks[k + 1] : text.length;
+    if (to - marks[k] <= ITEM_MAX) spans.push(marks[k], to);
+  }
+  return spans;
+}
+
+/** The body terms of normalised characters [from, to) of a block, and the clauses its sentences veto. */
+function spanTerms(facts: BlockFacts, catalog: Catalog, from: number, to: number): SentenceTerms {
+  const out: SentenceTerms = { groups: new Map(), vetoed: new Set() };
+  if (!facts.hits.length || facts.toc) return out;
+  const t = catalog.detection;
+  const r = hitReader(facts, catalog);
+  const clauses = catalog.def.clauses.length;
+  for (let s = sentenceOf(facts, from); s <= sentenceOf(facts, Math.max(from, to - 1)); s++)
+    for (let c = 0; c < clauses; c++) if (r.vetoed(c, s)) out.vetoed.add(c);
+  const raw = facts.hits;
+  for (let i = 0; i < r.count; i++) {
+    const h = r.at(i);
+    const start = raw[h + 1];
+    if (start < from || start >= to) continue;
+    const body = t.bodyRefs[raw[h]];
+    for (let k = 0; k < body.length; k += 2) {
+      const g = body[k];
+      if (r.masked(t.groupClause[g], start, raw[h + 2]) || out.vetoed.has(t.groupClause[g])) continue;
+      out.groups.set(g, (out.groups.get(g) ?? 0) | body[k + 1]);
+    }
+  }
+  return out;
+}
+
+/**
  * A lead sentence read with each item of its list, one item at a time (次の各号に掲げる事項を届け出ること。
  * + (2) 業務責任者及びその責任範囲): a phrase group completes from the lead and the item together, with
  * at least one of its terms in the item; a negative context in either vetoes. Items never combine
@@ -635,15 +696,23 @@ function listUnits(
     const b = blocks[i];
     const s = leadOf(b.facts, catalog);
     const lead = termsOf(b.facts, catalog, s);
-    for (const j of listItems(blocks, i)) {
-      const item = termsOf(blocks[j].facts, catalog, -1);
+    const read = (item: SentenceTerms, at: () => ClauseLocation) => {
       for (const [g, bits] of item.groups) {
         const clause = t.groupClause[g];
         if (out.has(clause) || lead.vetoed.has(clause) || item.vetoed.has(clause)) continue;
-        if (((lead.groups.get(g) ?? 0) | bits) !== t.groupFull[g]) continue;
-        const n = blocks[j];
-        out.set(clause, bodyLocation(j, n, spanInBlock(text, n, 0, n.facts.norm.text.length)));
+        if (((lead.groups.get(g) ?? 0) | bits) === t.groupFull[g]) out.set(clause, at());
       }
+    };
+    for (const j of listItems(blocks, i)) {
+      const n = blocks[j];
+      read(termsOf(n.facts, catalog, -1), () =>
+        bodyLocation(j, n, spanInBlock(text, n, 0, n.facts.norm.text.length)),
+      );
+    }
+    const spans = inBlockItems(text, b, s);
+    for (let k = 0; k < spans.length; k += 2) {
+      const [from, to] = [spans[k], spans[k + 1]];
+      read(spanTerms(b.facts, catalog, from, to), () => bodyLocation(i, b, spanInBlock(text, b, from, to)));
     }
   }
   return out;
