@@ -494,6 +494,14 @@ const FAMILIES: Array<[string, string, string, string, string[], string]> = [
     ],
     '(2) 情報セキュリティ管理者 本業務で扱う情報の管理に当たる者とする。',
   ],
+  [
+    'the same right to audit states the audit clause',
+    'audit',
+    '契約書',
+    'processing',
+    ['甲は、乙の情報セキュリティ規程の遵守状況を確認するため、乙の事業所を監査することができる。'],
+    '甲は、乙の情報セキュリティ規程の遵守状況を確認するため、乙の事業所を監査することができる。',
+  ],
 ];
 
 for (const [name, id, document, category, body, excerpt] of FAMILIES) {
@@ -815,6 +823,13 @@ const TRAPS: Array<[string, string, string, string, string[]]> = [
     '契約書',
     'maintenance',
     ['警備員は、機械警備により事故を発見したときは、直ちに甲に報告すること。'],
+  ],
+  [
+    "a right to audit the contractor's handling is the audit clause, not a compliance check",
+    'compliance-check',
+    '契約書',
+    'processing',
+    ['甲は、乙の情報セキュリティ規程の遵守状況を確認するため、乙の事業所を監査することができる。'],
   ],
 ];
 
