@@ -502,6 +502,14 @@ const FAMILIES: Array<[string, string, string, string, string[], string]> = [
     ['甲は、乙の情報セキュリティ規程の遵守状況を確認するため、乙の事業所を監査することができる。'],
     '甲は、乙の情報セキュリティ規程の遵守状況を確認するため、乙の事業所を監査することができる。',
   ],
+  [
+    "a provider's own published rules, in the plain duty form (当社は…ものとする。)",
+    'security-structure',
+    '契約書',
+    'processing',
+    ['当社は、受託した業務の管理責任者及び従事者を選定し、その氏名を委託元に通知するものとする。'],
+    '当社は、受託した業務の管理責任者及び従事者を選定し、その氏名を委託元に通知するものとする。',
+  ],
 ];
 
 for (const [name, id, document, category, body, excerpt] of FAMILIES) {
@@ -830,6 +838,13 @@ const TRAPS: Array<[string, string, string, string, string[]]> = [
     '契約書',
     'processing',
     ['甲は、乙の情報セキュリティ規程の遵守状況を確認するため、乙の事業所を監査することができる。'],
+  ],
+  [
+    'a provider describing its own practice (当社は…いたしません。)',
+    'confidentiality',
+    '契約書',
+    'processing',
+    ['当社は、お預かりした個人情報を第三者に提供いたしません。'],
   ],
 ];
 
