@@ -846,6 +846,13 @@ const TRAPS: Array<[string, string, string, string, string[]]> = [
     'processing',
     ['当社は、お預かりした個人情報を第三者に提供いたしません。'],
   ],
+  [
+    'a bullet that ends on a noun describes a practice (…を実施。), not a duty',
+    'operational-security',
+    '仕様書',
+    'operation-onsite',
+    ['- 作業端末のウイルス対策ソフトを常に最新に保ち、週次のフルスキャンを実施。'],
+  ],
 ];
 
 for (const [name, id, document, category, body] of TRAPS) {
