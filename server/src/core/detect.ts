@@ -705,9 +705,7 @@ function listUnits(
     };
     for (const j of listItems(blocks, i)) {
       const n = blocks[j];
-      read(termsOf(n.facts, catalog, -1), () =>
-        bodyLocation(j, n, spanInBlock(text, n, 0, n.facts.norm.text.length)),
-      );
+      read(termsOf(n.facts, catalog, -1), () => bodyLocation(j, n, spanInBlock(text, n, 0, n.facts.norm.text.length)));
     }
     const spans = inBlockItems(text, b, s);
     for (let k = 0; k < spans.length; k += 2) {
