@@ -37,28 +37,37 @@ const RUNS = Number(process.env.ITAKU_PROPERTY_RUNS ?? 300);
 
 const view = (a: ReturnType<typeof analyze>) => (a ? JSON.stringify(a.result) : 'not a draft');
 
+/** Applies the edits one by one; after each, the incremental result and blocks equal a fresh analysis. */
+function editsMatchFreshAnalysis(
+  incremental: IncrementalAnalyzer,
+  text: string,
+  edits: Parameters<typeof applyEdit>[1][],
+) {
+  let current = text;
+  for (const e of edits) {
+    current = applyEdit(current, e);
+    assert.equal(
+      view(incremental.analyze(current, { catalog: catalog() })),
+      view(analyze(current, { catalog: catalog() })),
+      JSON.stringify(current),
+    );
+    assert.deepEqual(
+      incremental.blockSpans(),
+      parseMarkdown(current).blocks.map((b) => [b.start, b.end, b.kind]),
+      JSON.stringify(current),
+    );
+  }
+}
+
 test('incremental analysis equals a full analysis after every edit', () => {
   fc.assert(
     fc.property(fenceDraft, fc.array(fenceEdit, { minLength: 1, maxLength: 8 }), (text, edits) => {
       const incremental = new IncrementalAnalyzer();
-      let current = text;
       assert.equal(
-        view(incremental.analyze(current, { catalog: catalog() })),
-        view(analyze(current, { catalog: catalog() })),
+        view(incremental.analyze(text, { catalog: catalog() })),
+        view(analyze(text, { catalog: catalog() })),
       );
-      for (const e of edits) {
-        current = applyEdit(current, e);
-        assert.equal(
-          view(incremental.analyze(current, { catalog: catalog() })),
-          view(analyze(current, { catalog: catalog() })),
-          JSON.stringify(current),
-        );
-        assert.deepEqual(
-          incremental.blockSpans(),
-          parseMarkdown(current).blocks.map((b) => [b.start, b.end, b.kind]),
-          JSON.stringify(current),
-        );
-      }
+      editsMatchFreshAnalysis(incremental, text, edits);
     }),
     { numRuns: RUNS },
   );
@@ -72,22 +81,9 @@ test('incremental analysis equals a full analysis on drafts of several chunks (e
   fc.assert(
     fc.property(long, fc.array(fenceEdit, { minLength: 1, maxLength: 8 }), (text, edits) => {
       const incremental = new IncrementalAnalyzer();
-      let current = text;
-      incremental.analyze(current, { catalog: catalog() });
+      incremental.analyze(text, { catalog: catalog() });
       if (incremental.lastStats.chunks > 1) multi++;
-      for (const e of edits) {
-        current = applyEdit(current, e);
-        assert.equal(
-          view(incremental.analyze(current, { catalog: catalog() })),
-          view(analyze(current, { catalog: catalog() })),
-          JSON.stringify(current),
-        );
-        assert.deepEqual(
-          incremental.blockSpans(),
-          parseMarkdown(current).blocks.map((b) => [b.start, b.end, b.kind]),
-          JSON.stringify(current),
-        );
-      }
+      editsMatchFreshAnalysis(incremental, text, edits);
     }),
     { numRuns: Math.ceil(RUNS / 3) },
   );
