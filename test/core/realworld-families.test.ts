@@ -896,6 +896,26 @@ test('a clause heading with nothing under it is empty-clause on the heading, and
   assert.ok(fixed.includes('### 再委託\n\n'), "the wording sits under the author's own heading");
 });
 
+// Found by the robustness property (seed -436135785): after a link definition, micromark reads a
+// stray `-` or `1.` line and the article title under it as one paragraph, but as an empty list
+// item and a paragraph once a blank line is above it. The title alone must be judged the same way
+// in both readings: a title with no body is empty, whatever stray line sits over it.
+for (const stray of ['-', '1.', '*', '---']) {
+  test(`a clause title under a stray ${JSON.stringify(stray)} line is still a title alone, however the line is parsed`, () => {
+    const glued = draft('仕様書', 'processing', '[乙]: https://example.invalid', stray, '第1条（秘密の保持）', '');
+    const apart = draft('仕様書', 'processing', '[乙]: https://example.invalid', '', stray, '第1条（秘密の保持）', '');
+    for (const text of [glued, apart]) {
+      const a = check(text);
+      assert.equal(clause(a, 'confidentiality').status, 'missing', text);
+      assert.deepEqual(
+        a.result.diagnostics.filter((d) => d.code === 'empty-clause').map((d) => d.clause),
+        ['confidentiality'],
+        text,
+      );
+    }
+  });
+}
+
 test("the reviewer's correction: a paragraph the checker missed is marked as a still-missing clause", () => {
   const text = draft('仕様書', 'processing', '受託者は、毎月末に作業の内容を書面で報告すること。');
   const a = check(text);

@@ -87,6 +87,16 @@ function isMarkerLine(line: string): boolean {
   return t.startsWith('【') && t.endsWith('場合】') && inner.length <= MARKER_MAX && !/[【】]/.test(inner);
 }
 
+/** A character that makes a line more than punctuation (letters, digits, kana, kanji). */
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+/** An empty list item's marker alone on its line (`-`, `*`, `+`, `1.`, `2)`). */
+const EMPTY_ITEM = /^[ \t]*(?:[-*+]|[0-9]{1,9}[.)])[ \t]*$/;
+
+/** Is the line without a word of its own (punctuation, or an empty list item's marker)? */
+function isBareLine(line: string): boolean {
+  return !WORD_CHARACTER.test(line) || EMPTY_ITEM.test(line);
+}
+
 function titleLength(source: string, start: number, end: number, norm: NormalizedText, from = start): [number, number] {
   let lineEnd = from;
   while (lineEnd < end && source.charCodeAt(lineEnd) !== 10 && source.charCodeAt(lineEnd) !== 13) lineEnd++;
@@ -99,7 +109,10 @@ function titleLength(source: string, start: number, end: number, norm: Normalize
   };
   // A choice marker on the first line: the title, if any, is the next line (so removing the
   // marker does not change what the block is about).
-  if (from === start && lineEnd < end && isMarkerLine(line)) {
+  // So is a first line with no word in it, or only an empty list marker (a stray `-` or `1.` a
+  // paragraph swallowed): whether the parser reads such a line into the paragraph or as a block of
+  // its own depends on what is above it, and the title must not.
+  if (from === start && lineEnd < end && (isMarkerLine(line) || isBareLine(line))) {
     let next = lineEnd;
     if (source.charCodeAt(next) === 13) next++;
     if (source.charCodeAt(next) === 10) next++;
