@@ -68,6 +68,15 @@ function detectBlock(facts: BlockFacts, catalog: Catalog): BlockDetection {
     const reader = hitReader(facts, catalog);
     scanHits(facts, catalog, reader, out);
     reportHits(facts, clauses, out);
+    // Kept with the facts of every block with a phrase: the shared empty result when it found
+    // nothing, else arrays of exactly their length (pushed arrays keep spare capacity; issue 12).
+    out =
+      out.hits.length || out.support.length
+        ? {
+            hits: out.hits.length ? out.hits.slice() : EMPTY_DETECTION.hits,
+            support: out.support.length ? out.support.slice() : EMPTY_DETECTION.support,
+          }
+        : EMPTY_DETECTION;
   }
   facts.memo[DETECTED] = out;
   return out;

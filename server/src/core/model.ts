@@ -28,7 +28,7 @@ export interface BlockFacts {
   /** Source offset (relative) where the title ends (-1: not computed yet). */
   titleSourceEnd: number;
   /** Sorted normalised indices where a new sentence starts (after 。, |, !, ?, and after the title). */
-  sentenceStarts: number[];
+  sentenceStarts: readonly number[];
   /** For HTML blocks: the comment's text when it is an itaku directive. */
   directive?: string;
   /** Every line reads like a table-of-contents entry (a title, then a page number): it states nothing. */
@@ -215,7 +215,7 @@ export function blockFacts(source: string, block: Block, catalog: Catalog): Bloc
       hits: NO_HITS,
       titleEnd: 0,
       titleSourceEnd: 0,
-      sentenceStarts: [0],
+      sentenceStarts: ONLY_START,
       directive,
       toc: false,
       memo: {},
@@ -234,7 +234,7 @@ export function blockFacts(source: string, block: Block, catalog: Catalog): Bloc
     hits,
     titleEnd: -1,
     titleSourceEnd: -1,
-    sentenceStarts: [0],
+    sentenceStarts: ONLY_START,
     directive: undefined,
     toc: false,
     memo: {},
@@ -289,7 +289,7 @@ export function titleOf(facts: BlockFacts, source: string, start: number): [numb
  * Where sentences start: after 。 ! ? (not inside brackets), at each table row (a `|` that ends its
  * line: the cells of one row are read together, 「ウイルスの検知から対処まで | 6時間以内」), and after the title.
  */
-function sentenceStartsOf(text: string, titleEnd: number, rowEndsAt: (i: number) => boolean): number[] {
+function sentenceStartsOf(text: string, titleEnd: number, rowEndsAt: (i: number) => boolean): readonly number[] {
   const starts = [0];
   if (titleEnd > 0 && titleEnd < text.length) starts.push(titleEnd);
   // 。 inside brackets — (以下「従事者」という。) — does not end the sentence around it.
@@ -307,8 +307,13 @@ function sentenceStartsOf(text: string, titleEnd: number, rowEndsAt: (i: number)
     }
   }
   if (titleEnd > 0) starts.sort((a, b) => a - b);
-  return starts;
+  // One shared [0] for a block of one sentence; otherwise an array of exactly its length (a pushed
+  // array keeps spare capacity): every open draft keeps these per block (issue 12).
+  return starts.length === 1 ? ONLY_START : starts.slice();
 }
+
+/** The sentence starts of a block of one sentence (shared, never written). */
+const ONLY_START: readonly number[] = Object.freeze([0]);
 
 const EMPTY_NORM: NormalizedText = { text: '', offsets: new Uint16Array([0]) };
 const NO_HITS: PhraseHits = new Int32Array(0);

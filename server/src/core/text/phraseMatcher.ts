@@ -110,6 +110,26 @@ export class PhraseMatcher {
       }
     }
     // Most blocks hold no phrase: one shared empty result instead of a typed array each (memory per block).
-    return n ? out.slice(0, n) : NO_HITS;
+    return n ? carve(out, n) : NO_HITS;
   }
+}
+
+// Hits of all blocks are carved out of shared arenas, as normalised offsets are: a view per block
+// instead of a typed array with a buffer of its own (some 150 bytes less per block, issue 12).
+// Carved ranges are never written again.
+const ARENA = 16384;
+let arena = new Int32Array(ARENA);
+let used = 0;
+
+function carve(from: Int32Array, n: number): PhraseHits {
+  // A block with very many hits gets its own array (it would waste most of an arena).
+  if (n > ARENA / 4) return from.slice(0, n);
+  if (used + n > arena.length) {
+    arena = new Int32Array(ARENA);
+    used = 0;
+  }
+  const view = arena.subarray(used, used + n);
+  view.set(from.subarray(0, n));
+  used += n;
+  return view;
 }
