@@ -1,5 +1,5 @@
 import type { Catalog } from './catalog/compile';
-import { normalizePhrase } from './text/normalize';
+import { normalizePhrase, offsetAt } from './text/normalize';
 import {
   anyHit,
   insideMarker,
@@ -36,8 +36,7 @@ interface BlockDetection {
   support: number[];
 }
 
-// Detection results live on the facts (computed with the same catalog's matcher).
-const DETECTED = 'clauses';
+// Detection results live on the facts (`facts.detected`, computed with the same catalog's matcher).
 const EMPTY_DETECTION: BlockDetection = { hits: [], support: [] };
 
 // Scratch tables reused by every call (detection is synchronous).
@@ -59,7 +58,7 @@ export function clausesInBlock(facts: BlockFacts, catalog: Catalog): BlockClause
 }
 
 function detectBlock(facts: BlockFacts, catalog: Catalog): BlockDetection {
-  const cached = facts.memo[DETECTED] as BlockDetection | undefined;
+  const cached = facts.detected as BlockDetection | undefined;
   if (cached) return cached;
   let out = EMPTY_DETECTION;
   if (facts.hits.length && !facts.toc) {
@@ -68,17 +67,36 @@ function detectBlock(facts: BlockFacts, catalog: Catalog): BlockDetection {
     const reader = hitReader(facts, catalog);
     scanHits(facts, catalog, reader, out);
     reportHits(facts, clauses, out);
-    // Kept with the facts of every block with a phrase: the shared empty result when it found
-    // nothing, else arrays of exactly their length (pushed arrays keep spare capacity; issue 12).
-    out =
-      out.hits.length || out.support.length
-        ? {
-            hits: out.hits.length ? out.hits.slice() : EMPTY_DETECTION.hits,
-            support: out.support.length ? out.support.slice() : EMPTY_DETECTION.support,
-          }
-        : EMPTY_DETECTION;
+    out = shared(out);
   }
-  facts.memo[DETECTED] = out;
+  facts.detected = out;
+  return out;
+}
+
+/**
+ * Detection results of the same content, shared (they are never written once made): many blocks
+ * say the same thing (one clause, in their first sentence), and each open draft keeps one result
+ * per block with a phrase (issue 12). Results of at most a few hits only, in a bounded table.
+ */
+const SHARED = new Map<string, BlockDetection>();
+const SHARED_MAX = 4096;
+
+function shared(d: BlockDetection): BlockDetection {
+  if (!d.hits.length && !d.support.length) return EMPTY_DETECTION;
+  // Exact-length arrays (pushed arrays keep spare capacity) for results not shared.
+  const exact = (): BlockDetection => ({
+    hits: d.hits.length ? d.hits.slice() : EMPTY_DETECTION.hits,
+    support: d.support.length ? d.support.slice() : EMPTY_DETECTION.support,
+  });
+  if (d.hits.length > 8 || d.support.length > 32) return exact();
+  let key = '';
+  for (const h of d.hits) key += `${h.clause} ${h.by} ${h.own ? 1 : 0} ${h.sentence};`;
+  key += d.support.join(' ');
+  let out = SHARED.get(key);
+  if (!out) {
+    out = exact();
+    if (SHARED.size < SHARED_MAX) SHARED.set(key, out);
+  }
   return out;
 }
 
@@ -518,10 +536,9 @@ const LEAD = memoKey<number>('list-lead');
 
 /** The block's list-lead sentence (see leadSentence; -1 when none), kept with its facts. */
 function leadOf(facts: BlockFacts, catalog: Catalog): number {
-  return (
-    memoized(facts, LEAD) ??
-    remember(facts, LEAD, anyHit(facts, catalog.detection.leadPhrase) ? leadSentence(facts, catalog) : -1)
-  );
+  // Without a lead phrase there is no lead: told from the hits, nothing kept (issue 12).
+  if (!anyHit(facts, catalog.detection.leadPhrase)) return -1;
+  return memoized(facts, LEAD) ?? remember(facts, LEAD, leadSentence(facts, catalog));
 }
 
 /** Longest list item (normalised characters) read with its lead. */
@@ -642,7 +659,7 @@ function inBlockItems(source: string, b: LocatedBlock, lead: number): number[] {
   const from = lead + 1 < starts.length ? starts[lead + 1] : text.length;
   // Normalised text drops line breaks: a line starts where the source before a character holds one.
   const lineStart = (p: number) => {
-    for (let k = b.start + norm.offsets[p - 1] + 1; k < b.start + norm.offsets[p]; k++)
+    for (let k = b.start + offsetAt(norm.offsets, p - 1) + 1; k < b.start + offsetAt(norm.offsets, p); k++)
       if (source.charCodeAt(k) === 10) return true;
     return false;
   };

@@ -1,6 +1,6 @@
 import type { Catalog, PhraseUsage } from './catalog/compile';
 import type { Block, BlockKind } from './markdown/parse';
-import { clusterEnd, normalizeRange, type NormalizedText } from './text/normalize';
+import { clusterEnd, normalizeRange, offsetAt, type NormalizedText } from './text/normalize';
 import type { PhraseHits } from './text/phraseMatcher';
 
 /**
@@ -35,9 +35,12 @@ export interface BlockFacts {
   toc: boolean;
   /**
    * Per-block results computed on first use and kept with the facts (which are reused across
-   * versions of a draft). Declared here so every facts object has one shape.
+   * versions of a draft). Declared here so every facts object has one shape; made on the first
+   * result kept (most blocks keep none: an empty object per block cost 56 bytes, issue 12).
    */
-  memo: Record<string, unknown>;
+  memo: Record<string, unknown> | undefined;
+  /** The clauses detection found in the block (detect.ts), once asked; undefined until then. */
+  detected: unknown;
 }
 
 export interface LocatedBlock {
@@ -104,7 +107,7 @@ function titleLength(source: string, start: number, end: number, norm: Normalize
   // `norm` offsets are relative to `start`.
   const countUntil = (offset: number) => {
     let n = 0;
-    while (n < norm.text.length && norm.offsets[n] + start < offset) n++;
+    while (n < norm.text.length && offsetAt(norm.offsets, n) + start < offset) n++;
     return n;
   };
   // A choice marker on the first line: the title, if any, is the next line (so removing the
@@ -218,7 +221,8 @@ export function blockFacts(source: string, block: Block, catalog: Catalog): Bloc
       sentenceStarts: ONLY_START,
       directive,
       toc: false,
-      memo: {},
+      memo: undefined,
+      detected: undefined,
     };
   }
   const norm = normalizeRange(source, start, end, start);
@@ -237,7 +241,8 @@ export function blockFacts(source: string, block: Block, catalog: Catalog): Bloc
     sentenceStarts: ONLY_START,
     directive: undefined,
     toc: false,
-    memo: {},
+    memo: undefined,
+    detected: undefined,
   };
   // Titles and sentences only matter for detection when some phrase occurs in the block.
   if (hits.length) {
@@ -262,8 +267,9 @@ function continuesAfter(text: string, i: number): boolean {
 
 /** Is there a line break in the source between normalised character `i` and the next one (or the end)? */
 function lineBreakAfter(source: string, start: number, norm: NormalizedText, i: number): boolean {
-  const to = i + 1 < norm.text.length ? norm.offsets[i + 1] + start : start + (norm.offsets[norm.text.length] ?? 0);
-  for (let k = norm.offsets[i] + start + 1; k < to; k++) {
+  const o = norm.offsets;
+  const to = i + 1 < norm.text.length ? offsetAt(o, i + 1) + start : start + (offsetAt(o, norm.text.length) || 0);
+  for (let k = offsetAt(o, i) + start + 1; k < to; k++) {
     const c = source.charCodeAt(k);
     if (c === 10 || c === 13) return true;
   }
@@ -315,7 +321,7 @@ function sentenceStartsOf(text: string, titleEnd: number, rowEndsAt: (i: number)
 /** The sentence starts of a block of one sentence (shared, never written). */
 const ONLY_START: readonly number[] = Object.freeze([0]);
 
-const EMPTY_NORM: NormalizedText = { text: '', offsets: new Uint16Array([0]) };
+const EMPTY_NORM: NormalizedText = { text: '', offsets: '\0' };
 const NO_HITS: PhraseHits = new Int32Array(0);
 
 /** Index of the sentence containing normalised position `index`. */
@@ -334,9 +340,9 @@ export function sentenceOf(facts: BlockFacts, index: number): number {
 /** Absolute source span of normalised characters `[from, to)` of a located block. */
 export function spanInBlock(text: string, block: LocatedBlock, from: number, to: number): [number, number] {
   const offsets = block.facts.norm.offsets;
-  const start = block.start + offsets[from];
+  const start = block.start + offsetAt(offsets, from);
   if (to <= from) return [start, start];
-  return [start, clusterEnd(text, block.start + offsets[to - 1])];
+  return [start, clusterEnd(text, block.start + offsetAt(offsets, to - 1))];
 }
 
 /**
@@ -344,8 +350,8 @@ export function spanInBlock(text: string, block: LocatedBlock, from: number, to:
  * versions of a draft, so only blocks that changed are looked at again.
  */
 export function memoOnFacts<T>(facts: BlockFacts, key: MemoKey<T>, compute: () => T): T {
-  let value = facts.memo[key.name] as T | undefined;
-  if (value === undefined) facts.memo[key.name] = value = compute();
+  let value = facts.memo?.[key.name] as T | undefined;
+  if (value === undefined) (facts.memo ??= {})[key.name] = value = compute();
   return value;
 }
 
@@ -355,11 +361,11 @@ export function memoOnFacts<T>(facts: BlockFacts, key: MemoKey<T>, compute: () =
  * captures on every call, even when the value is kept (issue 12).
  */
 export function memoized<T>(facts: BlockFacts, key: MemoKey<T>): T | undefined {
-  return facts.memo[key.name] as T | undefined;
+  return facts.memo?.[key.name] as T | undefined;
 }
 
 export function remember<T>(facts: BlockFacts, key: MemoKey<T>, value: T): T {
-  facts.memo[key.name] = value;
+  (facts.memo ??= {})[key.name] = value;
   return value;
 }
 

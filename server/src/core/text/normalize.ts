@@ -6,8 +6,26 @@
 export interface NormalizedText {
   /** The normalised characters. */
   text: string;
-  /** `offsets[i]` is the source offset of the character `text[i]` came from; one extra entry holds the end. */
-  offsets: Int32Array | Uint16Array;
+  /**
+   * `offsetAt(offsets, i)` is the source offset of the character `text[i]` came from; one extra
+   * entry holds the end. Offsets under 64 K are kept as the char codes of a string (16 bytes and
+   * two a character; a typed array's view alone is 96 bytes, and every open draft keeps one per
+   * block, issue 12), larger ones in an Int32Array.
+   */
+  offsets: Offsets;
+}
+
+/** See NormalizedText.offsets: read with offsetAt. */
+export type Offsets = string | Int32Array;
+
+/** The `i`-th of `offsets`. */
+export function offsetAt(offsets: Offsets, i: number): number {
+  return typeof offsets === 'string' ? offsets.charCodeAt(i) : offsets[i];
+}
+
+/** All of `offsets` as numbers (for tests). */
+export function offsetList(offsets: Offsets): number[] {
+  return typeof offsets === 'string' ? Array.from(offsets, (ch) => ch.charCodeAt(0)) : Array.from(offsets);
 }
 
 function isWhitespace(code: number): boolean {
@@ -80,32 +98,31 @@ function grow(min: number): void {
   sources = s;
 }
 
-// Offsets of all blocks are carved out of shared arenas: one allocation per 64 K characters
-// instead of one typed array per block. Carved ranges are never written again.
-// Offsets relative to a block's start fit 16 bits for any block under 64 K characters.
-let arena16 = new Uint16Array(65536);
-let used16 = 0;
-
-function carve(n: number, wide: boolean): Int32Array | Uint16Array {
-  if (wide) return new Int32Array(n);
-  if (used16 + n > arena16.length) {
-    arena16 = new Uint16Array(Math.max(65536, n));
-    used16 = 0;
-  }
-  const view = arena16.subarray(used16, used16 + n);
-  used16 += n;
-  return view;
-}
-
 /** NFKC of single code points, memoised: most drafts use a few hundred distinct characters. */
 const singleNfkc = new Map<number, string>();
 
-function toText(n: number): string {
+function toText(n: number, codes: Uint16Array = chars): string {
   let out = '';
   for (let i = 0; i < n; i += 8192)
-    out += String.fromCharCode.apply(null, chars.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
+    out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
   return out;
 }
+
+/** The first `n` scratch source offsets and `end` as Offsets (relative offsets under 64 K: a string). */
+function toOffsets(n: number, end: number, wide: boolean): Offsets {
+  if (wide) {
+    const out = new Int32Array(n + 1);
+    out.set(sources.subarray(0, n));
+    out[n] = end;
+    return out;
+  }
+  if (narrow.length < n + 1) narrow = new Uint16Array(Math.max(n + 1, narrow.length * 2));
+  narrow.set(sources.subarray(0, n));
+  narrow[n] = end;
+  return toText(n + 1, narrow);
+}
+
+let narrow = new Uint16Array(4096);
 
 /**
  * Normalises `source[start, end)`. At each line start, indentation and blockquote `>` marks are
@@ -186,10 +203,7 @@ export function normalizeRange(source: string, start: number, end: number, base 
     }
     i = next;
   }
-  const offsets = carve(n + 1, end - base > 0xffff || start - base < 0);
-  offsets.set(src.subarray(0, n));
-  offsets[n] = end - base;
-  return { text: toText(n), offsets };
+  return { text: toText(n), offsets: toOffsets(n, end - base, end - base > 0xffff || start - base < 0) };
 }
 
 /** End offset of the source cluster (code point plus folded marks) starting at `offset`. */
@@ -209,8 +223,8 @@ export function clusterEnd(source: string, offset: number): number {
  * fill; 生年月日 is not.) `base` is the source offset the normalised offsets are relative to.
  */
 export function whitespaceBefore(source: string, norm: NormalizedText, i: number, base = 0): boolean {
-  const to = norm.offsets[i] + base;
-  const from = i > 0 ? clusterEnd(source, norm.offsets[i - 1] + base) : base;
+  const to = offsetAt(norm.offsets, i) + base;
+  const from = i > 0 ? clusterEnd(source, offsetAt(norm.offsets, i - 1) + base) : base;
   for (let k = from; k < to; k++) if (isWhitespace(source.charCodeAt(k))) return true;
   return false;
 }
