@@ -68,5 +68,5 @@ test('normalisation maps every character to its source offset', () => {
   const src = 'ｶﾞ　Ａ\n> 秘密\r\n**保持**';
   const n = normalizeRange(src, 0, src.length);
   assert.equal(n.text, 'がa秘密保持'.replace('が', 'ガ'));
-  assert.deepEqual(offsetList(n.offsets), [0, 3, 7, 8, 13, 14, src.length]);
+  assert.deepEqual(offsetList(n), [0, 3, 7, 8, 13, 14, src.length]);
 });

@@ -321,7 +321,7 @@ function sentenceStartsOf(text: string, titleEnd: number, rowEndsAt: (i: number)
 /** The sentence starts of a block of one sentence (shared, never written). */
 const ONLY_START: readonly number[] = Object.freeze([0]);
 
-const EMPTY_NORM: NormalizedText = { text: '', offsets: '\0' };
+const EMPTY_NORM: NormalizedText = { text: '', offsets: '\0\0' };
 const NO_HITS: PhraseHits = new Int32Array(0);
 
 /** Index of the sentence containing normalised position `index`. */

@@ -8,9 +8,10 @@ export interface NormalizedText {
   text: string;
   /**
    * `offsetAt(offsets, i)` is the source offset of the character `text[i]` came from; one extra
-   * entry holds the end. Offsets under 64 K are kept as the char codes of a string (16 bytes and
-   * two a character; a typed array's view alone is 96 bytes, and every open draft keeps one per
-   * block, issue 12), larger ones in an Int32Array.
+   * entry holds the end. Every open draft keeps these for every block (issue 12), so offsets under
+   * 64 K are kept as runs: a string of char-code pairs (index, offset), one where the offsets stop
+   * going up one a character (a skipped space or line break, an NFKC expansion). Larger ones are
+   * an Int32Array.
    */
   offsets: Offsets;
 }
@@ -18,14 +19,23 @@ export interface NormalizedText {
 /** See NormalizedText.offsets: read with offsetAt. */
 export type Offsets = string | Int32Array;
 
-/** The `i`-th of `offsets`. */
+/** The `i`-th of `offsets` (0 ≤ i ≤ the normalised length). */
 export function offsetAt(offsets: Offsets, i: number): number {
-  return typeof offsets === 'string' ? offsets.charCodeAt(i) : offsets[i];
+  if (typeof offsets !== 'string') return offsets[i];
+  // The last run starting at or before i.
+  let lo = 0;
+  let hi = (offsets.length >> 1) - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (offsets.charCodeAt(2 * mid) <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  return offsets.charCodeAt(2 * lo + 1) + i - offsets.charCodeAt(2 * lo);
 }
 
-/** All of `offsets` as numbers (for tests). */
-export function offsetList(offsets: Offsets): number[] {
-  return typeof offsets === 'string' ? Array.from(offsets, (ch) => ch.charCodeAt(0)) : Array.from(offsets);
+/** All the offsets of a normalised text as numbers (for tests). */
+export function offsetList(norm: NormalizedText): number[] {
+  return Array.from({ length: norm.text.length + 1 }, (_, i) => offsetAt(norm.offsets, i));
 }
 
 function isWhitespace(code: number): boolean {
@@ -108,7 +118,7 @@ function toText(n: number, codes: Uint16Array = chars): string {
   return out;
 }
 
-/** The first `n` scratch source offsets and `end` as Offsets (relative offsets under 64 K: a string). */
+/** The first `n` scratch source offsets and `end` as Offsets (relative offsets under 64 K: runs in a string). */
 function toOffsets(n: number, end: number, wide: boolean): Offsets {
   if (wide) {
     const out = new Int32Array(n + 1);
@@ -116,10 +126,16 @@ function toOffsets(n: number, end: number, wide: boolean): Offsets {
     out[n] = end;
     return out;
   }
-  if (narrow.length < n + 1) narrow = new Uint16Array(Math.max(n + 1, narrow.length * 2));
-  narrow.set(sources.subarray(0, n));
-  narrow[n] = end;
-  return toText(n + 1, narrow);
+  if (narrow.length < 2 * n + 2) narrow = new Uint16Array(Math.max(2 * n + 2, narrow.length * 2));
+  let m = 0;
+  for (let i = 0; i <= n; i++) {
+    const o = i < n ? sources[i] : end;
+    if (m === 0 || o !== narrow[m - 1] + i - narrow[m - 2]) {
+      narrow[m++] = i;
+      narrow[m++] = o;
+    }
+  }
+  return toText(m, narrow);
 }
 
 let narrow = new Uint16Array(4096);
