@@ -96,6 +96,14 @@ export function normalizePhrase(phrase: string): string {
 // Scratch buffers reused by every call (the analysis is synchronous): no per-character garbage.
 let chars = new Uint16Array(4096);
 let sources = new Int32Array(4096);
+/** Largest scratch kept between calls (characters). */
+const SCRATCH_KEPT = 65536;
+
+function shrinkScratch(): void {
+  chars = new Uint16Array(4096);
+  sources = new Int32Array(4096);
+  if (narrow.length > 2 * SCRATCH_KEPT) narrow = new Uint16Array(4096);
+}
 
 function grow(min: number): void {
   let size = chars.length;
@@ -146,7 +154,8 @@ let narrow = new Uint16Array(4096);
  * reported minus `base` (0: offsets into `source`).
  */
 export function normalizeRange(source: string, start: number, end: number, base = 0): NormalizedText {
-  if (chars.length < (end - start) * 2 + 16) grow((end - start) * 2 + 16);
+  // One slot a source character: the fast path below writes at most that, the others grow as needed.
+  if (chars.length < end - start + 16) grow(end - start + 16);
   let c = chars;
   let src = sources;
   let n = 0;
@@ -219,7 +228,10 @@ export function normalizeRange(source: string, start: number, end: number, base 
     }
     i = next;
   }
-  return { text: toText(n), offsets: toOffsets(n, end - base, end - base > 0xffff || start - base < 0) };
+  const out = { text: toText(n), offsets: toOffsets(n, end - base, end - base > 0xffff || start - base < 0) };
+  // Scratch grown for one huge block is not kept (12 bytes a character of it, for the process's life; issue 12).
+  if (chars.length > SCRATCH_KEPT || narrow.length > 2 * SCRATCH_KEPT) shrinkScratch();
+  return out;
 }
 
 /** End offset of the source cluster (code point plus folded marks) starting at `offset`. */

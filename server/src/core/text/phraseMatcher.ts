@@ -12,6 +12,8 @@ export type PhraseHits = Int32Array | Uint16Array;
 const NO_HITS: PhraseHits = new Int32Array(0);
 
 let scratch = new Int32Array(3 * 1024);
+/** Largest scratch kept between searches (entries). */
+const SCRATCH_KEPT = 3 * 16384;
 
 export class PhraseMatcher {
   private readonly next = new Map<number, number>();
@@ -111,7 +113,10 @@ export class PhraseMatcher {
       }
     }
     // Most blocks hold no phrase: one shared empty result instead of a typed array each (memory per block).
-    return n ? carve(out, n, to > 0xffff || this.lengths.length > 0xffff) : NO_HITS;
+    const hits = n ? carve(out, n, to > 0xffff || this.lengths.length > 0xffff) : NO_HITS;
+    // Scratch grown for one block of very many hits is not kept for the process's life (issue 12).
+    if (scratch.length > SCRATCH_KEPT) scratch = new Int32Array(3 * 1024);
+    return hits;
   }
 }
 
