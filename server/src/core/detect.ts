@@ -203,7 +203,7 @@ function scanHits(facts: BlockFacts, catalog: Catalog, r: HitReader, out: BlockD
   const t = catalog.detection;
   const raw = facts.hits;
   const titleEnd = facts.titleEnd;
-  const titleOnly = titleEnd >= facts.norm.text.length;
+  const titleOnly = titleEnd >= facts.text.length;
   let sentence = -1;
   touched.length = 0;
   headTouched.length = 0;
@@ -274,7 +274,7 @@ function reportHits(facts: BlockFacts, clauses: number, out: BlockDetection): vo
   const titleBy = facts.kind === 'heading' ? 'heading' : 'title';
   // Body wording inside a heading (## 情報セキュリティインシデントの報告) names the clause like a
   // heading word; a heading that is a whole sentence (a setext underline below a paragraph) states it.
-  const sentenceHeading = facts.kind === 'heading' && facts.norm.text.includes('。');
+  const sentenceHeading = facts.kind === 'heading' && facts.text.includes('。');
   for (let clause = 0; clause < clauses; clause++) {
     if (found[clause] & 5 || (found[clause] & 2 && facts.kind === 'heading' && !sentenceHeading))
       out.hits.push({ clause, by: titleBy, own: (found[clause] & 4) !== 0, sentence: 0 });
@@ -311,7 +311,7 @@ export interface ClauseDetection {
 function sentenceSpan(text: string, b: LocatedBlock, s: number): [number, number] {
   const starts = b.facts.sentenceStarts;
   const from = starts[s] ?? 0;
-  const to = s + 1 < starts.length ? starts[s + 1] : b.facts.norm.text.length;
+  const to = s + 1 < starts.length ? starts[s + 1] : b.facts.text.length;
   return spanInBlock(text, b, from, Math.max(from, to));
 }
 
@@ -346,13 +346,13 @@ function isDocumentTitle(b: LocatedBlock, catalog: Catalog): boolean {
       .filter(Boolean);
     titleWords.set(catalog, words);
   }
-  const text = b.facts.norm.text;
+  const text = b.facts.text;
   return words.some((w) => text.includes(w));
 }
 
 /** A top-level paragraph with no sentence in it, such as a cover page's lines. */
 function isCoverLine(facts: BlockFacts): boolean {
-  return facts.kind === 'paragraph' && facts.listDepth === 0 && !facts.quoted && !facts.norm.text.includes('。');
+  return facts.kind === 'paragraph' && facts.listDepth === 0 && !facts.quoted && !facts.text.includes('。');
 }
 
 /** A block that holds nothing but 【…の場合】 choice markers is a label, not text under a heading. */
@@ -361,12 +361,12 @@ function onlyChoiceMarkers(facts: BlockFacts): boolean {
   if (!markers.length) return false;
   let covered = 0;
   for (const [open, close] of markers) covered += close + 1 - open;
-  return covered >= facts.norm.text.length;
+  return covered >= facts.text.length;
 }
 
 /** Does a title block hold text after its title (or is the title all there is)? */
 function hasTextAfterTitle(b: LocatedBlock): boolean {
-  return b.facts.titleEnd >= 0 && b.facts.titleEnd < b.facts.norm.text.length;
+  return b.facts.titleEnd >= 0 && b.facts.titleEnd < b.facts.text.length;
 }
 
 /**
@@ -472,7 +472,7 @@ function titledLocation(
     if (selfContained ? j > index : endsSection(b.facts, blocks[j].facts, catalog)) break;
     const n = blocks[j];
     if (n.facts.kind !== 'paragraph') continue;
-    if (n.facts.norm.text.length && !onlyChoiceMarkers(n.facts)) hasText = true;
+    if (n.facts.text.length && !onlyChoiceMarkers(n.facts)) hasText = true;
     if (!n.facts.hits.length) continue;
     const d = detectBlock(n.facts, catalog);
     for (let k = 0; k < d.support.length; k += 2) {
@@ -603,7 +603,7 @@ function numberStyleOf(text: string): string | undefined {
 
 /** An item's normalised text without the heading, quote or list marks before it (### , > , - ). */
 function itemText(facts: BlockFacts): string {
-  const text = facts.norm.text;
+  const text = facts.text;
   let i = 0;
   while (i < text.length && '#>-*+'.includes(text[i])) i++;
   return i ? text.slice(i) : text;
@@ -654,8 +654,8 @@ function listItems(blocks: readonly LocatedBlock[], i: number): number[] {
  * a (1)) stay inside the item they follow. Items longer than ITEM_MAX are skipped. [from, to) pairs.
  */
 function inBlockItems(source: string, b: LocatedBlock, lead: number): number[] {
-  const { sentenceStarts: starts, norm } = b.facts;
-  const text = norm.text;
+  const norm = b.facts;
+  const { sentenceStarts: starts, text } = norm;
   const from = lead + 1 < starts.length ? starts[lead + 1] : text.length;
   // Normalised text drops line breaks: a line starts where the source before a character holds one.
   const lineStart = (p: number) => {
@@ -731,7 +731,7 @@ function listUnits(
     };
     for (const j of listItems(blocks, i)) {
       const n = blocks[j];
-      read(termsOf(n.facts, catalog, -1), () => bodyLocation(j, n, spanInBlock(text, n, 0, n.facts.norm.text.length)));
+      read(termsOf(n.facts, catalog, -1), () => bodyLocation(j, n, spanInBlock(text, n, 0, n.facts.text.length)));
     }
     const spans = inBlockItems(text, b, s);
     for (let k = 0; k < spans.length; k += 2) {
@@ -796,7 +796,7 @@ function backQueries(f: BlockFacts, catalog: Catalog): BackQuery[] {
     for (let k = 0; k < f.hits.length; k += 3) {
       const kind = t.backReference[f.hits[k]] & 3;
       if (!kind) continue;
-      const number = kind === 1 ? itemNumberBefore(f.norm.text, f.hits[k + 1]) : undefined;
+      const number = kind === 1 ? itemNumberBefore(f.text, f.hits[k + 1]) : undefined;
       if (kind === 1 && !number) continue;
       if (out === NONE) out = [];
       out.push({ number, sentence: sentenceOf(f, f.hits[k + 1]) });

@@ -1,13 +1,13 @@
 import type { Catalog, PhraseUsage } from './catalog/compile';
 import type { Block, BlockKind } from './markdown/parse';
-import { clusterEnd, normalizeRange, offsetAt, type NormalizedText } from './text/normalize';
+import { clusterEnd, normalizeRange, offsetAt, type NormalizedText, type Offsets } from './text/normalize';
 import type { PhraseHits } from './text/phraseMatcher';
 
 /**
  * What the analysis needs to know about one block of draft text. Everything is relative to the
  * block's own start, so facts for an unchanged block can be reused after edits elsewhere.
  */
-export interface BlockFacts {
+export interface BlockFacts extends NormalizedText {
   kind: BlockKind;
   depth: number;
   listDepth: number;
@@ -16,8 +16,10 @@ export interface BlockFacts {
   quoted: boolean;
   /** Source length of the block. */
   length: number;
-  norm: NormalizedText;
-  /** Phrase hits as triples (phrase, start, end) over `norm.text`. */
+  /** The block's normalised text (see NormalizedText; on the facts, not an object of its own: issue 12). */
+  text: string;
+  offsets: Offsets;
+  /** Phrase hits as triples (phrase, start, end) over `text`. */
   hits: PhraseHits;
   /**
    * Normalised index where the block's title ends (whole heading, or a title line); 0 when none.
@@ -214,7 +216,8 @@ export function blockFacts(source: string, block: Block, catalog: Catalog): Bloc
       itemOffset,
       quoted: block.quoted,
       length: end - start,
-      norm: EMPTY_NORM,
+      text: '',
+      offsets: EMPTY_OFFSETS,
       hits: NO_HITS,
       titleEnd: 0,
       titleSourceEnd: 0,
@@ -234,7 +237,8 @@ export function blockFacts(source: string, block: Block, catalog: Catalog): Bloc
     itemOffset,
     quoted: block.quoted,
     length: end - start,
-    norm,
+    text: norm.text,
+    offsets: norm.offsets,
     hits,
     titleEnd: -1,
     titleSourceEnd: -1,
@@ -248,7 +252,7 @@ export function blockFacts(source: string, block: Block, catalog: Catalog): Bloc
   if (hits.length) {
     facts.toc = block.kind === 'paragraph' && isTableOfContents(source, start, end);
     computeTitle(facts, source, start);
-    facts.sentenceStarts = sentenceStartsOf(norm.text, facts.titleEnd, (i) => lineBreakAfter(source, start, norm, i));
+    facts.sentenceStarts = sentenceStartsOf(norm.text, facts.titleEnd, (i) => lineBreakAfter(source, start, facts, i));
   }
   return facts;
 }
@@ -279,8 +283,8 @@ function lineBreakAfter(source: string, start: number, norm: NormalizedText, i: 
 function computeTitle(facts: BlockFacts, source: string, start: number): void {
   const [titleEnd, titleSourceEnd] =
     facts.kind === 'heading'
-      ? [facts.norm.text.length, facts.length]
-      : titleLength(source, start, start + facts.length, facts.norm);
+      ? [facts.text.length, facts.length]
+      : titleLength(source, start, start + facts.length, facts);
   facts.titleEnd = titleEnd;
   facts.titleSourceEnd = titleSourceEnd;
 }
@@ -321,7 +325,7 @@ function sentenceStartsOf(text: string, titleEnd: number, rowEndsAt: (i: number)
 /** The sentence starts of a block of one sentence (shared, never written). */
 const ONLY_START: readonly number[] = Object.freeze([0]);
 
-const EMPTY_NORM: NormalizedText = { text: '', offsets: '\0\0' };
+const EMPTY_OFFSETS: Offsets = '\0\0';
 const NO_HITS: PhraseHits = new Int32Array(0);
 
 /** Index of the sentence containing normalised position `index`. */
@@ -339,7 +343,7 @@ export function sentenceOf(facts: BlockFacts, index: number): number {
 
 /** Absolute source span of normalised characters `[from, to)` of a located block. */
 export function spanInBlock(text: string, block: LocatedBlock, from: number, to: number): [number, number] {
-  const offsets = block.facts.norm.offsets;
+  const offsets = block.facts.offsets;
   const start = block.start + offsetAt(offsets, from);
   if (to <= from) return [start, start];
   return [start, clusterEnd(text, block.start + offsetAt(offsets, to - 1))];
@@ -450,8 +454,8 @@ const MARKERS = memoKey<Array<[number, number]>>('variant-markers');
 export function markersIn(facts: BlockFacts): Array<[number, number]> {
   // Kept only where there is a 【 (a memo entry per block costs memory; passes over the draft ask only
   // the blocks a selector picked, issue 12).
-  if (facts.norm.text.indexOf('【') < 0) return NONE;
-  return memoized(facts, MARKERS) ?? remember(facts, MARKERS, markersOf(facts.norm.text));
+  if (facts.text.indexOf('【') < 0) return NONE;
+  return memoized(facts, MARKERS) ?? remember(facts, MARKERS, markersOf(facts.text));
 }
 
 function markersOf(text: string): Array<[number, number]> {
