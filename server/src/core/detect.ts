@@ -2,10 +2,12 @@ import type { Catalog } from './catalog/compile';
 import { normalizePhrase, offsetAt } from './text/normalize';
 import {
   anyHit,
+  compactNumbers,
   insideMarker,
   markersIn,
   memoKey,
   memoized,
+  numberAt,
   NONE,
   remember,
   scanBlocks,
@@ -14,6 +16,7 @@ import {
   type BlockFacts,
   type BlockSelector,
   type LocatedBlock,
+  type Numbers,
   type SelectBlocks,
 } from './model';
 
@@ -33,11 +36,17 @@ export interface BlockClauseHit {
 interface BlockDetection {
   hits: BlockClauseHit[];
   /** [clause, sentence, …]: the first sentence of the body (after any title) on each clause's subject. */
+  support: Numbers;
+}
+
+/** A BlockDetection being made. */
+interface Detecting {
+  hits: BlockClauseHit[];
   support: number[];
 }
 
 // Detection results live on the facts (`facts.detected`, computed with the same catalog's matcher).
-const EMPTY_DETECTION: BlockDetection = { hits: [], support: [] };
+const EMPTY_DETECTION: BlockDetection = { hits: [], support: '' };
 
 // Scratch tables reused by every call (detection is synchronous).
 let bits = new Int32Array(0);
@@ -62,12 +71,12 @@ function detectBlock(facts: BlockFacts, catalog: Catalog): BlockDetection {
   if (cached) return cached;
   let out = EMPTY_DETECTION;
   if (facts.hits.length && !facts.toc) {
-    out = { hits: [], support: [] };
+    const made: Detecting = { hits: [], support: [] };
     const clauses = prepareScratch(catalog);
     const reader = hitReader(facts, catalog);
-    scanHits(facts, catalog, reader, out);
-    reportHits(facts, clauses, out);
-    out = shared(out);
+    scanHits(facts, catalog, reader, made);
+    reportHits(facts, clauses, made);
+    out = shared(made);
   }
   facts.detected = out;
   return out;
@@ -81,12 +90,12 @@ function detectBlock(facts: BlockFacts, catalog: Catalog): BlockDetection {
 const SHARED = new Map<string, BlockDetection>();
 const SHARED_MAX = 4096;
 
-function shared(d: BlockDetection): BlockDetection {
+function shared(d: Detecting): BlockDetection {
   if (!d.hits.length && !d.support.length) return EMPTY_DETECTION;
   // Exact-length arrays (pushed arrays keep spare capacity) for results not shared.
   const exact = (): BlockDetection => ({
     hits: d.hits.length ? d.hits.slice() : EMPTY_DETECTION.hits,
-    support: d.support.length ? d.support.slice() : EMPTY_DETECTION.support,
+    support: d.support.length ? compactNumbers(d.support) : EMPTY_DETECTION.support,
   });
   if (d.hits.length > 8 || d.support.length > 32) return exact();
   let key = '';
@@ -199,7 +208,7 @@ function masksAndVetoes(facts: BlockFacts, catalog: Catalog, count: number, at: 
 }
 
 /** Heading groups: all terms within the title. Body groups: all terms within one sentence. */
-function scanHits(facts: BlockFacts, catalog: Catalog, r: HitReader, out: BlockDetection): void {
+function scanHits(facts: BlockFacts, catalog: Catalog, r: HitReader, out: Detecting): void {
   const t = catalog.detection;
   const raw = facts.hits;
   const titleEnd = facts.titleEnd;
@@ -270,7 +279,7 @@ function bodyTerms(body: Int32Array, catalog: Catalog, r: HitReader, s: number, 
   }
 }
 
-function reportHits(facts: BlockFacts, clauses: number, out: BlockDetection): void {
+function reportHits(facts: BlockFacts, clauses: number, out: Detecting): void {
   const titleBy = facts.kind === 'heading' ? 'heading' : 'title';
   // Body wording inside a heading (## 情報セキュリティインシデントの報告) names the clause like a
   // heading word; a heading that is a whole sentence (a setext underline below a paragraph) states it.
@@ -310,8 +319,8 @@ export interface ClauseDetection {
 /** Source span of sentence `s` of a block (trimmed to its characters). */
 function sentenceSpan(text: string, b: LocatedBlock, s: number): [number, number] {
   const starts = b.facts.sentenceStarts;
-  const from = starts[s] ?? 0;
-  const to = s + 1 < starts.length ? starts[s + 1] : b.facts.text.length;
+  const from = s >= 0 && s < starts.length ? numberAt(starts, s) : 0;
+  const to = s + 1 < starts.length ? numberAt(starts, s + 1) : b.facts.text.length;
   return spanInBlock(text, b, from, Math.max(from, to));
 }
 
@@ -476,8 +485,8 @@ function titledLocation(
     if (!n.facts.hits.length) continue;
     const d = detectBlock(n.facts, catalog);
     for (let k = 0; k < d.support.length; k += 2) {
-      if (d.support[k] === hit.clause) {
-        support = sentenceSpan(text, n, d.support[k + 1]);
+      if (numberAt(d.support, k) === hit.clause) {
+        support = sentenceSpan(text, n, numberAt(d.support, k + 1));
         break;
       }
     }
@@ -656,7 +665,7 @@ function listItems(blocks: readonly LocatedBlock[], i: number): number[] {
 function inBlockItems(source: string, b: LocatedBlock, lead: number): number[] {
   const norm = b.facts;
   const { sentenceStarts: starts, text } = norm;
-  const from = lead + 1 < starts.length ? starts[lead + 1] : text.length;
+  const from = lead + 1 < starts.length ? numberAt(starts, lead + 1) : text.length;
   // Normalised text drops line breaks: a line starts where the source before a character holds one.
   const lineStart = (p: number) => {
     for (let k = b.start + offsetAt(norm.offsets, p - 1) + 1; k < b.start + offsetAt(norm.offsets, p); k++)

@@ -30,7 +30,7 @@ export interface BlockFacts extends NormalizedText {
   /** Source offset (relative) where the title ends (-1: not computed yet). */
   titleSourceEnd: number;
   /** Sorted normalised indices where a new sentence starts (after 。, |, !, ?, and after the title). */
-  sentenceStarts: readonly number[];
+  sentenceStarts: Numbers;
   /** For HTML blocks: the comment's text when it is an itaku directive. */
   directive?: string;
   /** Every line reads like a table-of-contents entry (a title, then a page number): it states nothing. */
@@ -299,7 +299,7 @@ export function titleOf(facts: BlockFacts, source: string, start: number): [numb
  * Where sentences start: after 。 ! ? (not inside brackets), at each table row (a `|` that ends its
  * line: the cells of one row are read together, 「ウイルスの検知から対処まで | 6時間以内」), and after the title.
  */
-function sentenceStartsOf(text: string, titleEnd: number, rowEndsAt: (i: number) => boolean): readonly number[] {
+function sentenceStartsOf(text: string, titleEnd: number, rowEndsAt: (i: number) => boolean): Numbers {
   const starts = [0];
   if (titleEnd > 0 && titleEnd < text.length) starts.push(titleEnd);
   // 。 inside brackets — (以下「従事者」という。) — does not end the sentence around it.
@@ -317,13 +317,36 @@ function sentenceStartsOf(text: string, titleEnd: number, rowEndsAt: (i: number)
     }
   }
   if (titleEnd > 0) starts.sort((a, b) => a - b);
-  // One shared [0] for a block of one sentence; otherwise an array of exactly its length (a pushed
-  // array keeps spare capacity): every open draft keeps these per block (issue 12).
-  return starts.length === 1 ? ONLY_START : starts.slice();
+  // One shared [0] for a block of one sentence; otherwise compact (every open draft keeps these per block, issue 12).
+  return starts.length === 1 ? ONLY_START : compactNumbers(starts);
 }
 
-/** The sentence starts of a block of one sentence (shared, never written). */
-const ONLY_START: readonly number[] = Object.freeze([0]);
+/** The sentence starts of a block of one sentence (shared). */
+const ONLY_START: Numbers = '\0';
+
+/**
+ * A list of numbers kept per block: the char codes of a string when all are under 64 K (16 bytes
+ * and two a number; an array is 48 and eight), else a number array. Read with `numberAt`.
+ */
+export type Numbers = string | readonly number[];
+
+export function numberAt(list: Numbers, i: number): number {
+  return typeof list === 'string' ? list.charCodeAt(i) : list[i];
+}
+
+/** `values` as Numbers. */
+export function compactNumbers(values: readonly number[]): Numbers {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v < 0 || v > 0xffff || !Number.isInteger(v)) return values.slice();
+  }
+  // One flat string (appending a character at a time would make a chain of cons strings).
+  if (values.length <= 8192) return String.fromCharCode.apply(null, values as number[]);
+  let out = '';
+  for (let i = 0; i < values.length; i += 8192)
+    out += String.fromCharCode.apply(null, values.slice(i, i + 8192) as number[]);
+  return out;
+}
 
 const EMPTY_OFFSETS: Offsets = '\0\0';
 const NO_HITS: PhraseHits = new Int32Array(0);
@@ -335,7 +358,7 @@ export function sentenceOf(facts: BlockFacts, index: number): number {
   let hi = starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= index) lo = mid;
+    if (numberAt(starts, mid) <= index) lo = mid;
     else hi = mid - 1;
   }
   return lo;
