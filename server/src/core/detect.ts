@@ -1,11 +1,13 @@
 import type { Catalog } from './catalog/compile';
-import { normalizePhrase } from './text/normalize';
+import { normalizePhrase, offsetAt } from './text/normalize';
 import {
   anyHit,
+  compactNumbers,
   insideMarker,
   markersIn,
   memoKey,
   memoized,
+  numberAt,
   NONE,
   remember,
   scanBlocks,
@@ -14,6 +16,7 @@ import {
   type BlockFacts,
   type BlockSelector,
   type LocatedBlock,
+  type Numbers,
   type SelectBlocks,
 } from './model';
 
@@ -33,12 +36,17 @@ export interface BlockClauseHit {
 interface BlockDetection {
   hits: BlockClauseHit[];
   /** [clause, sentence, …]: the first sentence of the body (after any title) on each clause's subject. */
+  support: Numbers;
+}
+
+/** A BlockDetection being made. */
+interface Detecting {
+  hits: BlockClauseHit[];
   support: number[];
 }
 
-// Detection results live on the facts (computed with the same catalog's matcher).
-const DETECTED = 'clauses';
-const EMPTY_DETECTION: BlockDetection = { hits: [], support: [] };
+// Detection results live on the facts (`facts.detected`, computed with the same catalog's matcher).
+const EMPTY_DETECTION: BlockDetection = { hits: [], support: '' };
 
 // Scratch tables reused by every call (detection is synchronous).
 let bits = new Int32Array(0);
@@ -59,17 +67,45 @@ export function clausesInBlock(facts: BlockFacts, catalog: Catalog): BlockClause
 }
 
 function detectBlock(facts: BlockFacts, catalog: Catalog): BlockDetection {
-  const cached = facts.memo[DETECTED] as BlockDetection | undefined;
+  const cached = facts.detected as BlockDetection | undefined;
   if (cached) return cached;
   let out = EMPTY_DETECTION;
   if (facts.hits.length && !facts.toc) {
-    out = { hits: [], support: [] };
+    const made: Detecting = { hits: [], support: [] };
     const clauses = prepareScratch(catalog);
     const reader = hitReader(facts, catalog);
-    scanHits(facts, catalog, reader, out);
-    reportHits(facts, clauses, out);
+    scanHits(facts, catalog, reader, made);
+    reportHits(facts, clauses, made);
+    out = shared(made);
   }
-  facts.memo[DETECTED] = out;
+  facts.detected = out;
+  return out;
+}
+
+/**
+ * Detection results of the same content, shared (they are never written once made): many blocks
+ * say the same thing (one clause, in their first sentence), and each open draft keeps one result
+ * per block with a phrase (issue 12). Results of at most a few hits only, in a bounded table.
+ */
+const SHARED = new Map<string, BlockDetection>();
+const SHARED_MAX = 4096;
+
+function shared(d: Detecting): BlockDetection {
+  if (!d.hits.length && !d.support.length) return EMPTY_DETECTION;
+  // Exact-length arrays (pushed arrays keep spare capacity) for results not shared.
+  const exact = (): BlockDetection => ({
+    hits: d.hits.length ? d.hits.slice() : EMPTY_DETECTION.hits,
+    support: d.support.length ? compactNumbers(d.support) : EMPTY_DETECTION.support,
+  });
+  if (d.hits.length > 8 || d.support.length > 32) return exact();
+  let key = '';
+  for (const h of d.hits) key += `${h.clause} ${h.by} ${h.own ? 1 : 0} ${h.sentence};`;
+  key += d.support.join(' ');
+  let out = SHARED.get(key);
+  if (!out) {
+    out = exact();
+    if (SHARED.size < SHARED_MAX) SHARED.set(key, out);
+  }
   return out;
 }
 
@@ -172,11 +208,11 @@ function masksAndVetoes(facts: BlockFacts, catalog: Catalog, count: number, at: 
 }
 
 /** Heading groups: all terms within the title. Body groups: all terms within one sentence. */
-function scanHits(facts: BlockFacts, catalog: Catalog, r: HitReader, out: BlockDetection): void {
+function scanHits(facts: BlockFacts, catalog: Catalog, r: HitReader, out: Detecting): void {
   const t = catalog.detection;
   const raw = facts.hits;
   const titleEnd = facts.titleEnd;
-  const titleOnly = titleEnd >= facts.norm.text.length;
+  const titleOnly = titleEnd >= facts.text.length;
   let sentence = -1;
   touched.length = 0;
   headTouched.length = 0;
@@ -243,11 +279,11 @@ function bodyTerms(body: Int32Array, catalog: Catalog, r: HitReader, s: number, 
   }
 }
 
-function reportHits(facts: BlockFacts, clauses: number, out: BlockDetection): void {
+function reportHits(facts: BlockFacts, clauses: number, out: Detecting): void {
   const titleBy = facts.kind === 'heading' ? 'heading' : 'title';
   // Body wording inside a heading (## 情報セキュリティインシデントの報告) names the clause like a
   // heading word; a heading that is a whole sentence (a setext underline below a paragraph) states it.
-  const sentenceHeading = facts.kind === 'heading' && facts.norm.text.includes('。');
+  const sentenceHeading = facts.kind === 'heading' && facts.text.includes('。');
   for (let clause = 0; clause < clauses; clause++) {
     if (found[clause] & 5 || (found[clause] & 2 && facts.kind === 'heading' && !sentenceHeading))
       out.hits.push({ clause, by: titleBy, own: (found[clause] & 4) !== 0, sentence: 0 });
@@ -283,8 +319,8 @@ export interface ClauseDetection {
 /** Source span of sentence `s` of a block (trimmed to its characters). */
 function sentenceSpan(text: string, b: LocatedBlock, s: number): [number, number] {
   const starts = b.facts.sentenceStarts;
-  const from = starts[s] ?? 0;
-  const to = s + 1 < starts.length ? starts[s + 1] : b.facts.norm.text.length;
+  const from = s >= 0 && s < starts.length ? numberAt(starts, s) : 0;
+  const to = s + 1 < starts.length ? numberAt(starts, s + 1) : b.facts.text.length;
   return spanInBlock(text, b, from, Math.max(from, to));
 }
 
@@ -319,13 +355,13 @@ function isDocumentTitle(b: LocatedBlock, catalog: Catalog): boolean {
       .filter(Boolean);
     titleWords.set(catalog, words);
   }
-  const text = b.facts.norm.text;
+  const text = b.facts.text;
   return words.some((w) => text.includes(w));
 }
 
 /** A top-level paragraph with no sentence in it, such as a cover page's lines. */
 function isCoverLine(facts: BlockFacts): boolean {
-  return facts.kind === 'paragraph' && facts.listDepth === 0 && !facts.quoted && !facts.norm.text.includes('。');
+  return facts.kind === 'paragraph' && facts.listDepth === 0 && !facts.quoted && !facts.text.includes('。');
 }
 
 /** A block that holds nothing but 【…の場合】 choice markers is a label, not text under a heading. */
@@ -334,12 +370,12 @@ function onlyChoiceMarkers(facts: BlockFacts): boolean {
   if (!markers.length) return false;
   let covered = 0;
   for (const [open, close] of markers) covered += close + 1 - open;
-  return covered >= facts.norm.text.length;
+  return covered >= facts.text.length;
 }
 
 /** Does a title block hold text after its title (or is the title all there is)? */
 function hasTextAfterTitle(b: LocatedBlock): boolean {
-  return b.facts.titleEnd >= 0 && b.facts.titleEnd < b.facts.norm.text.length;
+  return b.facts.titleEnd >= 0 && b.facts.titleEnd < b.facts.text.length;
 }
 
 /**
@@ -445,12 +481,12 @@ function titledLocation(
     if (selfContained ? j > index : endsSection(b.facts, blocks[j].facts, catalog)) break;
     const n = blocks[j];
     if (n.facts.kind !== 'paragraph') continue;
-    if (n.facts.norm.text.length && !onlyChoiceMarkers(n.facts)) hasText = true;
+    if (n.facts.text.length && !onlyChoiceMarkers(n.facts)) hasText = true;
     if (!n.facts.hits.length) continue;
     const d = detectBlock(n.facts, catalog);
     for (let k = 0; k < d.support.length; k += 2) {
-      if (d.support[k] === hit.clause) {
-        support = sentenceSpan(text, n, d.support[k + 1]);
+      if (numberAt(d.support, k) === hit.clause) {
+        support = sentenceSpan(text, n, numberAt(d.support, k + 1));
         break;
       }
     }
@@ -509,10 +545,9 @@ const LEAD = memoKey<number>('list-lead');
 
 /** The block's list-lead sentence (see leadSentence; -1 when none), kept with its facts. */
 function leadOf(facts: BlockFacts, catalog: Catalog): number {
-  return (
-    memoized(facts, LEAD) ??
-    remember(facts, LEAD, anyHit(facts, catalog.detection.leadPhrase) ? leadSentence(facts, catalog) : -1)
-  );
+  // Without a lead phrase there is no lead: told from the hits, nothing kept (issue 12).
+  if (!anyHit(facts, catalog.detection.leadPhrase)) return -1;
+  return memoized(facts, LEAD) ?? remember(facts, LEAD, leadSentence(facts, catalog));
 }
 
 /** Longest list item (normalised characters) read with its lead. */
@@ -577,7 +612,7 @@ function numberStyleOf(text: string): string | undefined {
 
 /** An item's normalised text without the heading, quote or list marks before it (### , > , - ). */
 function itemText(facts: BlockFacts): string {
-  const text = facts.norm.text;
+  const text = facts.text;
   let i = 0;
   while (i < text.length && '#>-*+'.includes(text[i])) i++;
   return i ? text.slice(i) : text;
@@ -628,12 +663,12 @@ function listItems(blocks: readonly LocatedBlock[], i: number): number[] {
  * a (1)) stay inside the item they follow. Items longer than ITEM_MAX are skipped. [from, to) pairs.
  */
 function inBlockItems(source: string, b: LocatedBlock, lead: number): number[] {
-  const { sentenceStarts: starts, norm } = b.facts;
-  const text = norm.text;
-  const from = lead + 1 < starts.length ? starts[lead + 1] : text.length;
+  const norm = b.facts;
+  const { sentenceStarts: starts, text } = norm;
+  const from = lead + 1 < starts.length ? numberAt(starts, lead + 1) : text.length;
   // Normalised text drops line breaks: a line starts where the source before a character holds one.
   const lineStart = (p: number) => {
-    for (let k = b.start + norm.offsets[p - 1] + 1; k < b.start + norm.offsets[p]; k++)
+    for (let k = b.start + offsetAt(norm.offsets, p - 1) + 1; k < b.start + offsetAt(norm.offsets, p); k++)
       if (source.charCodeAt(k) === 10) return true;
     return false;
   };
@@ -705,7 +740,7 @@ function listUnits(
     };
     for (const j of listItems(blocks, i)) {
       const n = blocks[j];
-      read(termsOf(n.facts, catalog, -1), () => bodyLocation(j, n, spanInBlock(text, n, 0, n.facts.norm.text.length)));
+      read(termsOf(n.facts, catalog, -1), () => bodyLocation(j, n, spanInBlock(text, n, 0, n.facts.text.length)));
     }
     const spans = inBlockItems(text, b, s);
     for (let k = 0; k < spans.length; k += 2) {
@@ -770,7 +805,7 @@ function backQueries(f: BlockFacts, catalog: Catalog): BackQuery[] {
     for (let k = 0; k < f.hits.length; k += 3) {
       const kind = t.backReference[f.hits[k]] & 3;
       if (!kind) continue;
-      const number = kind === 1 ? itemNumberBefore(f.norm.text, f.hits[k + 1]) : undefined;
+      const number = kind === 1 ? itemNumberBefore(f.text, f.hits[k + 1]) : undefined;
       if (kind === 1 && !number) continue;
       if (out === NONE) out = [];
       out.push({ number, sentence: sentenceOf(f, f.hits[k + 1]) });

@@ -1,13 +1,13 @@
 import type { Catalog, PhraseUsage } from './catalog/compile';
 import type { Block, BlockKind } from './markdown/parse';
-import { clusterEnd, normalizeRange, type NormalizedText } from './text/normalize';
+import { clusterEnd, normalizeRange, offsetAt, type NormalizedText, type Offsets } from './text/normalize';
 import type { PhraseHits } from './text/phraseMatcher';
 
 /**
  * What the analysis needs to know about one block of draft text. Everything is relative to the
  * block's own start, so facts for an unchanged block can be reused after edits elsewhere.
  */
-export interface BlockFacts {
+export interface BlockFacts extends NormalizedText {
   kind: BlockKind;
   depth: number;
   listDepth: number;
@@ -16,8 +16,10 @@ export interface BlockFacts {
   quoted: boolean;
   /** Source length of the block. */
   length: number;
-  norm: NormalizedText;
-  /** Phrase hits as triples (phrase, start, end) over `norm.text`. */
+  /** The block's normalised text (see NormalizedText; on the facts, not an object of its own: issue 12). */
+  text: string;
+  offsets: Offsets;
+  /** Phrase hits as triples (phrase, start, end) over `text`. */
   hits: PhraseHits;
   /**
    * Normalised index where the block's title ends (whole heading, or a title line); 0 when none.
@@ -28,16 +30,19 @@ export interface BlockFacts {
   /** Source offset (relative) where the title ends (-1: not computed yet). */
   titleSourceEnd: number;
   /** Sorted normalised indices where a new sentence starts (after 。, |, !, ?, and after the title). */
-  sentenceStarts: number[];
+  sentenceStarts: Numbers;
   /** For HTML blocks: the comment's text when it is an itaku directive. */
   directive?: string;
   /** Every line reads like a table-of-contents entry (a title, then a page number): it states nothing. */
   toc: boolean;
   /**
    * Per-block results computed on first use and kept with the facts (which are reused across
-   * versions of a draft). Declared here so every facts object has one shape.
+   * versions of a draft). Declared here so every facts object has one shape; made on the first
+   * result kept (most blocks keep none: an empty object per block cost 56 bytes, issue 12).
    */
-  memo: Record<string, unknown>;
+  memo: Record<string, unknown> | undefined;
+  /** The clauses detection found in the block (detect.ts), once asked; undefined until then. */
+  detected: unknown;
 }
 
 export interface LocatedBlock {
@@ -104,7 +109,7 @@ function titleLength(source: string, start: number, end: number, norm: Normalize
   // `norm` offsets are relative to `start`.
   const countUntil = (offset: number) => {
     let n = 0;
-    while (n < norm.text.length && norm.offsets[n] + start < offset) n++;
+    while (n < norm.text.length && offsetAt(norm.offsets, n) + start < offset) n++;
     return n;
   };
   // A choice marker on the first line: the title, if any, is the next line (so removing the
@@ -211,14 +216,16 @@ export function blockFacts(source: string, block: Block, catalog: Catalog): Bloc
       itemOffset,
       quoted: block.quoted,
       length: end - start,
-      norm: EMPTY_NORM,
+      text: '',
+      offsets: EMPTY_OFFSETS,
       hits: NO_HITS,
       titleEnd: 0,
       titleSourceEnd: 0,
-      sentenceStarts: [0],
+      sentenceStarts: ONLY_START,
       directive,
       toc: false,
-      memo: {},
+      memo: undefined,
+      detected: undefined,
     };
   }
   const norm = normalizeRange(source, start, end, start);
@@ -230,20 +237,22 @@ export function blockFacts(source: string, block: Block, catalog: Catalog): Bloc
     itemOffset,
     quoted: block.quoted,
     length: end - start,
-    norm,
+    text: norm.text,
+    offsets: norm.offsets,
     hits,
     titleEnd: -1,
     titleSourceEnd: -1,
-    sentenceStarts: [0],
+    sentenceStarts: ONLY_START,
     directive: undefined,
     toc: false,
-    memo: {},
+    memo: undefined,
+    detected: undefined,
   };
   // Titles and sentences only matter for detection when some phrase occurs in the block.
   if (hits.length) {
     facts.toc = block.kind === 'paragraph' && isTableOfContents(source, start, end);
     computeTitle(facts, source, start);
-    facts.sentenceStarts = sentenceStartsOf(norm.text, facts.titleEnd, (i) => lineBreakAfter(source, start, norm, i));
+    facts.sentenceStarts = sentenceStartsOf(norm.text, facts.titleEnd, (i) => lineBreakAfter(source, start, facts, i));
   }
   return facts;
 }
@@ -262,8 +271,9 @@ function continuesAfter(text: string, i: number): boolean {
 
 /** Is there a line break in the source between normalised character `i` and the next one (or the end)? */
 function lineBreakAfter(source: string, start: number, norm: NormalizedText, i: number): boolean {
-  const to = i + 1 < norm.text.length ? norm.offsets[i + 1] + start : start + (norm.offsets[norm.text.length] ?? 0);
-  for (let k = norm.offsets[i] + start + 1; k < to; k++) {
+  const o = norm.offsets;
+  const to = i + 1 < norm.text.length ? offsetAt(o, i + 1) + start : start + (offsetAt(o, norm.text.length) || 0);
+  for (let k = offsetAt(o, i) + start + 1; k < to; k++) {
     const c = source.charCodeAt(k);
     if (c === 10 || c === 13) return true;
   }
@@ -273,8 +283,8 @@ function lineBreakAfter(source: string, start: number, norm: NormalizedText, i: 
 function computeTitle(facts: BlockFacts, source: string, start: number): void {
   const [titleEnd, titleSourceEnd] =
     facts.kind === 'heading'
-      ? [facts.norm.text.length, facts.length]
-      : titleLength(source, start, start + facts.length, facts.norm);
+      ? [facts.text.length, facts.length]
+      : titleLength(source, start, start + facts.length, facts);
   facts.titleEnd = titleEnd;
   facts.titleSourceEnd = titleSourceEnd;
 }
@@ -289,7 +299,7 @@ export function titleOf(facts: BlockFacts, source: string, start: number): [numb
  * Where sentences start: after 。 ! ? (not inside brackets), at each table row (a `|` that ends its
  * line: the cells of one row are read together, 「ウイルスの検知から対処まで | 6時間以内」), and after the title.
  */
-function sentenceStartsOf(text: string, titleEnd: number, rowEndsAt: (i: number) => boolean): number[] {
+function sentenceStartsOf(text: string, titleEnd: number, rowEndsAt: (i: number) => boolean): Numbers {
   const starts = [0];
   if (titleEnd > 0 && titleEnd < text.length) starts.push(titleEnd);
   // 。 inside brackets — (以下「従事者」という。) — does not end the sentence around it.
@@ -307,10 +317,38 @@ function sentenceStartsOf(text: string, titleEnd: number, rowEndsAt: (i: number)
     }
   }
   if (titleEnd > 0) starts.sort((a, b) => a - b);
-  return starts;
+  // One shared [0] for a block of one sentence; otherwise compact (every open draft keeps these per block, issue 12).
+  return starts.length === 1 ? ONLY_START : compactNumbers(starts);
 }
 
-const EMPTY_NORM: NormalizedText = { text: '', offsets: new Uint16Array([0]) };
+/** The sentence starts of a block of one sentence (shared). */
+const ONLY_START: Numbers = '\0';
+
+/**
+ * A list of numbers kept per block: the char codes of a string when all are under 64 K (16 bytes
+ * and two a number; an array is 48 and eight), else a number array. Read with `numberAt`.
+ */
+export type Numbers = string | readonly number[];
+
+export function numberAt(list: Numbers, i: number): number {
+  return typeof list === 'string' ? list.charCodeAt(i) : list[i];
+}
+
+/** `values` as Numbers. */
+export function compactNumbers(values: readonly number[]): Numbers {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v < 0 || v > 0xffff || !Number.isInteger(v)) return values.slice();
+  }
+  // One flat string (appending a character at a time would make a chain of cons strings).
+  if (values.length <= 8192) return String.fromCharCode.apply(null, values as number[]);
+  let out = '';
+  for (let i = 0; i < values.length; i += 8192)
+    out += String.fromCharCode.apply(null, values.slice(i, i + 8192) as number[]);
+  return out;
+}
+
+const EMPTY_OFFSETS: Offsets = '\0\0';
 const NO_HITS: PhraseHits = new Int32Array(0);
 
 /** Index of the sentence containing normalised position `index`. */
@@ -320,7 +358,7 @@ export function sentenceOf(facts: BlockFacts, index: number): number {
   let hi = starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= index) lo = mid;
+    if (numberAt(starts, mid) <= index) lo = mid;
     else hi = mid - 1;
   }
   return lo;
@@ -328,10 +366,10 @@ export function sentenceOf(facts: BlockFacts, index: number): number {
 
 /** Absolute source span of normalised characters `[from, to)` of a located block. */
 export function spanInBlock(text: string, block: LocatedBlock, from: number, to: number): [number, number] {
-  const offsets = block.facts.norm.offsets;
-  const start = block.start + offsets[from];
+  const offsets = block.facts.offsets;
+  const start = block.start + offsetAt(offsets, from);
   if (to <= from) return [start, start];
-  return [start, clusterEnd(text, block.start + offsets[to - 1])];
+  return [start, clusterEnd(text, block.start + offsetAt(offsets, to - 1))];
 }
 
 /**
@@ -339,8 +377,8 @@ export function spanInBlock(text: string, block: LocatedBlock, from: number, to:
  * versions of a draft, so only blocks that changed are looked at again.
  */
 export function memoOnFacts<T>(facts: BlockFacts, key: MemoKey<T>, compute: () => T): T {
-  let value = facts.memo[key.name] as T | undefined;
-  if (value === undefined) facts.memo[key.name] = value = compute();
+  let value = facts.memo?.[key.name] as T | undefined;
+  if (value === undefined) (facts.memo ??= {})[key.name] = value = compute();
   return value;
 }
 
@@ -350,11 +388,11 @@ export function memoOnFacts<T>(facts: BlockFacts, key: MemoKey<T>, compute: () =
  * captures on every call, even when the value is kept (issue 12).
  */
 export function memoized<T>(facts: BlockFacts, key: MemoKey<T>): T | undefined {
-  return facts.memo[key.name] as T | undefined;
+  return facts.memo?.[key.name] as T | undefined;
 }
 
 export function remember<T>(facts: BlockFacts, key: MemoKey<T>, value: T): T {
-  facts.memo[key.name] = value;
+  (facts.memo ??= {})[key.name] = value;
   return value;
 }
 
@@ -439,8 +477,8 @@ const MARKERS = memoKey<Array<[number, number]>>('variant-markers');
 export function markersIn(facts: BlockFacts): Array<[number, number]> {
   // Kept only where there is a 【 (a memo entry per block costs memory; passes over the draft ask only
   // the blocks a selector picked, issue 12).
-  if (facts.norm.text.indexOf('【') < 0) return NONE;
-  return memoized(facts, MARKERS) ?? remember(facts, MARKERS, markersOf(facts.norm.text));
+  if (facts.text.indexOf('【') < 0) return NONE;
+  return memoized(facts, MARKERS) ?? remember(facts, MARKERS, markersOf(facts.text));
 }
 
 function markersOf(text: string): Array<[number, number]> {

@@ -97,6 +97,10 @@ function ownNumber(text: string, b: LocatedBlock): OwnNumber | null {
 
 /** The block's own number, kept with its facts (a keystroke re-reads only the blocks it touched, issue 12). */
 function ownOf(text: string, b: LocatedBlock): OwnNumber | null {
+  // Most blocks start with no number, or have no title to number: told from their first
+  // characters and the title kept on the facts, so nothing is kept for them.
+  if (!mayBeNumbered(text.slice(b.start, Math.min(b.end, b.start + 16)))) return null;
+  if (b.facts.kind !== 'heading' && titleOf(b.facts, text, b.start)[0] === 0) return null;
   const kept = memoized(b.facts, OWN_NUMBER);
   return kept !== undefined ? kept : remember(b.facts, OWN_NUMBER, ownNumber(text, b));
 }

@@ -37,7 +37,7 @@ export function inferTerms(blocks: readonly LocatedBlock[], terms: readonly Term
     for (const alt of term.alternatives) {
       let n = 0;
       for (const b of blocks)
-        if (b.facts.norm.text) n += occurrences(b.facts.norm.text, alt, alt === term.template ? term.not : []).length;
+        if (b.facts.text) n += occurrences(b.facts.text, alt, alt === term.template ? term.not : []).length;
       if (n > most) [best, most] = [alt, n];
     }
     if (best && best !== term.template) out[term.template] = best;
@@ -65,7 +65,7 @@ const PARTIES = memoKey<number[]>('parties');
 function countParties(facts: LocatedBlock['facts'], pairs: ReadonlyArray<[string, string]>): number[] {
   return memoOnFacts(facts, PARTIES, () => {
     const counts = pairs.map(() => 0);
-    const text = facts.norm.text;
+    const text = facts.text;
     if (text) {
       pairs.forEach(([a, b], i) => {
         for (const name of [a, b]) {

@@ -144,7 +144,7 @@ function findPlaceholders(text: string, b: LocatedBlock, catalog: Catalog): Foun
   const found: FoundPlaceholder[] = [];
   forEachUsage(facts, catalog, (u, start, end) => {
     if (u.kind !== 'placeholder') return;
-    if (u.requiredGaps.some((g) => !whitespaceBefore(text, facts.norm, start + g, b.start))) return;
+    if (u.requiredGaps.some((g) => !whitespaceBefore(text, facts, start + g, b.start))) return;
     found.push({ start, end, name: u.placeholder });
     return 'next-hit';
   });

@@ -6,8 +6,36 @@
 export interface NormalizedText {
   /** The normalised characters. */
   text: string;
-  /** `offsets[i]` is the source offset of the character `text[i]` came from; one extra entry holds the end. */
-  offsets: Int32Array | Uint16Array;
+  /**
+   * `offsetAt(offsets, i)` is the source offset of the character `text[i]` came from; one extra
+   * entry holds the end. Every open draft keeps these for every block (issue 12), so offsets under
+   * 64 K are kept as runs: a string of char-code pairs (index, offset), one where the offsets stop
+   * going up one a character (a skipped space or line break, an NFKC expansion). Larger ones are
+   * an Int32Array.
+   */
+  offsets: Offsets;
+}
+
+/** See NormalizedText.offsets: read with offsetAt. */
+export type Offsets = string | Int32Array;
+
+/** The `i`-th of `offsets` (0 ≤ i ≤ the normalised length). */
+export function offsetAt(offsets: Offsets, i: number): number {
+  if (typeof offsets !== 'string') return offsets[i];
+  // The last run starting at or before i.
+  let lo = 0;
+  let hi = (offsets.length >> 1) - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (offsets.charCodeAt(2 * mid) <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  return offsets.charCodeAt(2 * lo + 1) + i - offsets.charCodeAt(2 * lo);
+}
+
+/** All the offsets of a normalised text as numbers (for tests). */
+export function offsetList(norm: NormalizedText): number[] {
+  return Array.from({ length: norm.text.length + 1 }, (_, i) => offsetAt(norm.offsets, i));
 }
 
 function isWhitespace(code: number): boolean {
@@ -68,6 +96,14 @@ export function normalizePhrase(phrase: string): string {
 // Scratch buffers reused by every call (the analysis is synchronous): no per-character garbage.
 let chars = new Uint16Array(4096);
 let sources = new Int32Array(4096);
+/** Largest scratch kept between calls (characters). */
+const SCRATCH_KEPT = 65536;
+
+function shrinkScratch(): void {
+  chars = new Uint16Array(4096);
+  sources = new Int32Array(4096);
+  if (narrow.length > 2 * SCRATCH_KEPT) narrow = new Uint16Array(4096);
+}
 
 function grow(min: number): void {
   let size = chars.length;
@@ -80,32 +116,37 @@ function grow(min: number): void {
   sources = s;
 }
 
-// Offsets of all blocks are carved out of shared arenas: one allocation per 64 K characters
-// instead of one typed array per block. Carved ranges are never written again.
-// Offsets relative to a block's start fit 16 bits for any block under 64 K characters.
-let arena16 = new Uint16Array(65536);
-let used16 = 0;
-
-function carve(n: number, wide: boolean): Int32Array | Uint16Array {
-  if (wide) return new Int32Array(n);
-  if (used16 + n > arena16.length) {
-    arena16 = new Uint16Array(Math.max(65536, n));
-    used16 = 0;
-  }
-  const view = arena16.subarray(used16, used16 + n);
-  used16 += n;
-  return view;
-}
-
 /** NFKC of single code points, memoised: most drafts use a few hundred distinct characters. */
 const singleNfkc = new Map<number, string>();
 
-function toText(n: number): string {
+function toText(n: number, codes: Uint16Array = chars): string {
   let out = '';
   for (let i = 0; i < n; i += 8192)
-    out += String.fromCharCode.apply(null, chars.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
+    out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
   return out;
 }
+
+/** The first `n` scratch source offsets and `end` as Offsets (relative offsets under 64 K: runs in a string). */
+function toOffsets(n: number, end: number, wide: boolean): Offsets {
+  if (wide) {
+    const out = new Int32Array(n + 1);
+    out.set(sources.subarray(0, n));
+    out[n] = end;
+    return out;
+  }
+  if (narrow.length < 2 * n + 2) narrow = new Uint16Array(Math.max(2 * n + 2, narrow.length * 2));
+  let m = 0;
+  for (let i = 0; i <= n; i++) {
+    const o = i < n ? sources[i] : end;
+    if (m === 0 || o !== narrow[m - 1] + i - narrow[m - 2]) {
+      narrow[m++] = i;
+      narrow[m++] = o;
+    }
+  }
+  return toText(m, narrow);
+}
+
+let narrow = new Uint16Array(4096);
 
 /**
  * Normalises `source[start, end)`. At each line start, indentation and blockquote `>` marks are
@@ -113,7 +154,8 @@ function toText(n: number): string {
  * reported minus `base` (0: offsets into `source`).
  */
 export function normalizeRange(source: string, start: number, end: number, base = 0): NormalizedText {
-  if (chars.length < (end - start) * 2 + 16) grow((end - start) * 2 + 16);
+  // One slot a source character: the fast path below writes at most that, the others grow as needed.
+  if (chars.length < end - start + 16) grow(end - start + 16);
   let c = chars;
   let src = sources;
   let n = 0;
@@ -186,10 +228,10 @@ export function normalizeRange(source: string, start: number, end: number, base 
     }
     i = next;
   }
-  const offsets = carve(n + 1, end - base > 0xffff || start - base < 0);
-  offsets.set(src.subarray(0, n));
-  offsets[n] = end - base;
-  return { text: toText(n), offsets };
+  const out = { text: toText(n), offsets: toOffsets(n, end - base, end - base > 0xffff || start - base < 0) };
+  // Scratch grown for one huge block is not kept (12 bytes a character of it, for the process's life; issue 12).
+  if (chars.length > SCRATCH_KEPT || narrow.length > 2 * SCRATCH_KEPT) shrinkScratch();
+  return out;
 }
 
 /** End offset of the source cluster (code point plus folded marks) starting at `offset`. */
@@ -209,8 +251,8 @@ export function clusterEnd(source: string, offset: number): number {
  * fill; 生年月日 is not.) `base` is the source offset the normalised offsets are relative to.
  */
 export function whitespaceBefore(source: string, norm: NormalizedText, i: number, base = 0): boolean {
-  const to = norm.offsets[i] + base;
-  const from = i > 0 ? clusterEnd(source, norm.offsets[i - 1] + base) : base;
+  const to = offsetAt(norm.offsets, i) + base;
+  const from = i > 0 ? clusterEnd(source, offsetAt(norm.offsets, i - 1) + base) : base;
   for (let k = from; k < to; k++) if (isWhitespace(source.charCodeAt(k))) return true;
   return false;
 }
