@@ -225,60 +225,8 @@ function hostileRowsOf(withBare: boolean): Array<Record<string, unknown>> {
   return hostileRows;
 }
 
-async function main(): Promise<void> {
-  const results: Record<string, unknown> = {
-    machine: {
-      cpu: os.cpus()[0]?.model,
-      cores: os.availableParallelism(),
-      node: process.version,
-      date: new Date().toISOString(),
-    },
-  };
-  log(`itaku benchmark — ${os.cpus()[0]?.model} × ${os.availableParallelism()}, Node ${process.version}\n`);
-
-  // `npm run bench -- --hostile [--no-bare]`: only the hostile rows (the bare parse of micromark's
-  // super-linear cases runs up to its cut-off per row; --no-bare leaves it out).
-  if (process.argv.includes('--hostile')) {
-    results.hostile = hostileRowsOf(!process.argv.includes('--no-bare'));
-    if (json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
-    return;
-  }
-  const corpus = buildCorpus();
-  // `npm run bench -- --server`: only the server rows of issue 12 (requests during a long analysis, sizes).
-  if (process.argv.includes('--server')) {
-    await serverRows(corpus, results);
-    if (json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
-    return;
-  }
-
-  // 1–3. Single drafts: floor, itaku cold, markdownlint.
-  const rows: Array<Record<string, number | string>> = [];
-  log('Single drafts (median ms)        floor    itaku  markdownlint   itaku/floor   itaku/markdownlint');
-  for (const s of corpus.single) {
-    const text = readFileSync(s.file, 'utf8');
-    const reps = quick ? 3 : s.bytes > 1e6 ? 5 : s.bytes > 1e5 ? 11 : s.bytes > 1e4 ? 31 : 101;
-    const warmup = s.bytes > 1e6 ? 1 : 3;
-    const [floor, itaku, markdownlint] = timeAll(
-      [() => floorParse(text), () => analyze(text, { catalog }), () => lint({ strings: { draft: text } })],
-      reps,
-      warmup,
-    );
-    rows.push({
-      draft: s.name,
-      bytes: s.bytes,
-      floor,
-      itaku,
-      markdownlint,
-      itakuPerFloor: itaku / floor,
-      itakuPerMarkdownlint: itaku / markdownlint,
-    });
-    log(
-      `${s.name.padEnd(30)} ${floor.toFixed(1).padStart(7)} ${itaku.toFixed(1).padStart(8)} ${markdownlint.toFixed(1).padStart(13)}   ${(itaku / floor).toFixed(2).padStart(8)}×     ${(itaku / markdownlint).toFixed(2).padStart(8)}×`,
-    );
-  }
-  results.single = rows;
-
-  // 4. Keystroke → publishDiagnostics through the real server, 500 KB draft.
+/** 4. Keystroke → publishDiagnostics through the real server, 500 KB draft; `fullParse500` is the floor of that draft. */
+async function keystrokeRows(corpus: ReturnType<typeof buildCorpus>, fullParse500: number) {
   log('\nKeystroke → diagnostics for that version, 500 KB draft, via the bundled server over stdio (ms)');
   const big = readFileSync(corpus.single[2].file, 'utf8').replace(/\r\n/g, '\n');
   const client = await LspClient.start({ configuration: false });
@@ -325,7 +273,6 @@ async function main(): Promise<void> {
     );
   }
   keystrokes.all = { p50: percentile(all, 50), p95: percentile(all, 95), max: Math.max(...all), n: all.length };
-  const fullParse500 = rows[2].floor as number;
   log(
     `  ${'all edits'.padEnd(40)} p50 ${percentile(all, 50).toFixed(1).padStart(6)}   p95 ${percentile(all, 95).toFixed(1).padStart(6)}   max ${Math.max(
       ...all,
@@ -333,8 +280,79 @@ async function main(): Promise<void> {
       .toFixed(1)
       .padStart(6)}   — one full parse of this draft: ${fullParse500.toFixed(1)} ms`,
   );
-  results.keystrokes = keystrokes;
   await client.shutdown();
+  return keystrokes;
+}
+
+async function main(): Promise<void> {
+  const results: Record<string, unknown> = {
+    machine: {
+      cpu: os.cpus()[0]?.model,
+      cores: os.availableParallelism(),
+      node: process.version,
+      date: new Date().toISOString(),
+    },
+  };
+  log(`itaku benchmark — ${os.cpus()[0]?.model} × ${os.availableParallelism()}, Node ${process.version}\n`);
+
+  // `npm run bench -- --hostile [--no-bare]`: only the hostile rows (the bare parse of micromark's
+  // super-linear cases runs up to its cut-off per row; --no-bare leaves it out).
+  if (process.argv.includes('--hostile')) {
+    results.hostile = hostileRowsOf(!process.argv.includes('--no-bare'));
+    if (json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+    return;
+  }
+  const corpus = buildCorpus();
+  // `npm run bench -- --server`: only the server rows of issue 12 (requests during a long analysis, sizes).
+  if (process.argv.includes('--server')) {
+    await serverRows(corpus, results);
+    if (json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+    return;
+  }
+
+  // `npm run bench -- --keystroke`: only the 500 KB keystroke rows and the full-parse baseline they are a ratio of.
+  if (process.argv.includes('--keystroke')) {
+    const text = readFileSync(corpus.single[2].file, 'utf8');
+    const [fullParse500] = timeAll([() => floorParse(text)], quick ? 3 : 11, 3);
+    log(`One full parse of the 500 KB draft (floor, median): ${fullParse500.toFixed(1)} ms`);
+    const keystrokes = await keystrokeRows(corpus, fullParse500);
+    const keystrokeRatio = keystrokes.all.p95 / fullParse500;
+    Object.assign(results, { fullParse500, keystrokes, keystrokeRatio });
+    log(`\n  keystroke p95 / one full parse (500 KB)   ${(keystrokeRatio * 100).toFixed(1)} %`);
+    if (json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+    return;
+  }
+
+  // 1–3. Single drafts: floor, itaku cold, markdownlint.
+  const rows: Array<Record<string, number | string>> = [];
+  log('Single drafts (median ms)        floor    itaku  markdownlint   itaku/floor   itaku/markdownlint');
+  for (const s of corpus.single) {
+    const text = readFileSync(s.file, 'utf8');
+    const reps = quick ? 3 : s.bytes > 1e6 ? 5 : s.bytes > 1e5 ? 11 : s.bytes > 1e4 ? 31 : 101;
+    const warmup = s.bytes > 1e6 ? 1 : 3;
+    const [floor, itaku, markdownlint] = timeAll(
+      [() => floorParse(text), () => analyze(text, { catalog }), () => lint({ strings: { draft: text } })],
+      reps,
+      warmup,
+    );
+    rows.push({
+      draft: s.name,
+      bytes: s.bytes,
+      floor,
+      itaku,
+      markdownlint,
+      itakuPerFloor: itaku / floor,
+      itakuPerMarkdownlint: itaku / markdownlint,
+    });
+    log(
+      `${s.name.padEnd(30)} ${floor.toFixed(1).padStart(7)} ${itaku.toFixed(1).padStart(8)} ${markdownlint.toFixed(1).padStart(13)}   ${(itaku / floor).toFixed(2).padStart(8)}×     ${(itaku / markdownlint).toFixed(2).padStart(8)}×`,
+    );
+  }
+  results.single = rows;
+
+  const fullParse500 = rows[2].floor as number;
+  const keystrokes = await keystrokeRows(corpus, fullParse500);
+  results.keystrokes = keystrokes;
 
   // 5. The CLI on 1,000 files against a one-process bare parse and markdownlint-cli2.
   log(
