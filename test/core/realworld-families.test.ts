@@ -510,6 +510,42 @@ const FAMILIES: Array<[string, string, string, string, string[], string]> = [
     ['当社は、受託した業務の管理責任者及び従事者を選定し、その氏名を委託元に通知するものとする。'],
     '当社は、受託した業務の管理責任者及び従事者を選定し、その氏名を委託元に通知するものとする。',
   ],
+  [
+    'confidentiality stays present above the closing attestation of the contract',
+    'confidentiality',
+    '契約書',
+    'processing',
+    [
+      '乙は、本契約に関して知り得た秘密を第三者に漏らしてはならない。',
+      '',
+      'この契約の締結を証するため、本書2通を作成し、甲乙記名押印の上、各自1通を保管する。',
+    ],
+    '乙は、本契約に関して知り得た秘密を第三者に漏らしてはならない。',
+  ],
+  [
+    'an audit by a named auditor (監査者による監査) is still the audit clause',
+    'audit',
+    '仕様書',
+    'build',
+    ['受託者は、発注者が指定する監査者による情報セキュリティ監査を受け入れること。'],
+    '受託者は、発注者が指定する監査者による情報セキュリティ監査を受け入れること。',
+  ],
+  [
+    'a re-delegation rule whose party includes its subcontractors (乙(再委託先を含む。))',
+    'subcontracting',
+    '契約書',
+    'processing',
+    ['乙(再委託先を含む。)は、甲の承諾を得ずに本業務を再委託してはならない。'],
+    '乙(再委託先を含む。)は、甲の承諾を得ずに本業務を再委託してはならない。',
+  ],
+  [
+    'preventing leaks is confidentiality (漏えいを防止)',
+    'confidentiality',
+    '契約書',
+    'processing',
+    ['乙は、情報の漏えいを防止するため、必要な措置を講じなければならない。'],
+    '乙は、情報の漏えいを防止するため、必要な措置を講じなければならない。',
+  ],
 ];
 
 for (const [name, id, document, category, body, excerpt] of FAMILIES) {
@@ -852,6 +888,49 @@ const TRAPS: Array<[string, string, string, string, string[]]> = [
     '仕様書',
     'operation-onsite',
     ['- 作業端末のウイルス対策ソフトを常に最新に保ち、週次のフルスキャンを実施。'],
+  ],
+  [
+    'the closing attestation of a contract (本書2通を作成し…保管する) under a title naming the special terms',
+    'confidentiality',
+    '契約書',
+    'processing',
+    [
+      '「個人情報の取扱いに関する特記事項」及び「情報セキュリティ特約条項」',
+      '甲と乙は、上記業務の委託について別記の条項により契約を締結する。',
+      'この契約の証として本書2通を作成し、甲乙各1通を保管する。',
+    ],
+  ],
+  [
+    'a term defined with 「…」と呼ぶ。 (a screen the auditor role can use)',
+    'audit',
+    '仕様書',
+    'build',
+    ['システム管理者又は監査者が操作できる画面を「管理画面」と呼ぶ。'],
+  ],
+  [
+    "a system's auditor role (監査者ロール) is a function, not an audit",
+    'audit',
+    '仕様書',
+    'build',
+    ['監査者ロールの利用者は、操作ログを閲覧できること。'],
+  ],
+  [
+    "a subcontractor named only in another duty's scope (再委託先の事業所を含む。)",
+    'subcontracting',
+    '契約書',
+    'processing',
+    ['甲は、必要があると認めるときは、乙の事業所(再委託先の事業所を含む。)において帳簿を調べることができる。'],
+  ],
+  [
+    'steps after a leak (limiting secondary harm, publishing the facts) are incident handling, not confidentiality',
+    'confidentiality',
+    '契約書',
+    'processing',
+    [
+      '1. 乙の保有する情報の漏えい等の事故が発生した場合は、乙は、遅滞なく次の措置を講じなければならない。',
+      '(1) 漏えいの範囲と原因を調べること。',
+      '(2) 漏えいの事実と二次被害の防止のための対応を、必要に応じて公表すること。',
+    ],
   ],
 ];
 
