@@ -546,6 +546,48 @@ const FAMILIES: Array<[string, string, string, string, string[], string]> = [
     ['乙は、情報の漏えいを防止するため、必要な措置を講じなければならない。'],
     '乙は、情報の漏えいを防止するため、必要な措置を講じなければならない。',
   ],
+  [
+    "patching the system's own servers stays operational security",
+    'operational-security',
+    '仕様書',
+    'operation-onsite',
+    ['受注者は、本システムのサーバに最新のセキュリティパッチを適用すること。'],
+    '受注者は、本システムのサーバに最新のセキュリティパッチを適用すること。',
+  ],
+  [
+    "patching the system's own servers stays vulnerability handling",
+    'vulnerability',
+    '仕様書',
+    'operation-onsite',
+    ['受注者は、本システムのサーバに最新のセキュリティパッチを適用すること。'],
+    '受注者は、本システムのサーバに最新のセキュリティパッチを適用すること。',
+  ],
+  [
+    'internal rules the contractor sets and submits for this work state the structure',
+    'security-structure',
+    '仕様書',
+    'processing',
+    ['受注者は、本業務における情報の取扱いに関する社内規程を定め、発注者に提出すること。'],
+    '受注者は、本業務における情報の取扱いに関する社内規程を定め、発注者に提出すること。',
+  ],
+  [
+    'security training of the staff states the structure',
+    'security-structure',
+    '仕様書',
+    'processing',
+    ['受注者は、作業従事者に対し、情報セキュリティに関する教育を実施すること。'],
+    '受注者は、作業従事者に対し、情報セキュリティに関する教育を実施すること。',
+  ],
+  [
+    'telling staff to keep secrets while employed and after is confidentiality',
+    'confidentiality',
+    '仕様書',
+    'processing',
+    [
+      '受注者は、従事者に対し、在職中及び退職後も業務で知った個人情報を他人に漏らしてはならないことを周知しなければならない。',
+    ],
+    '受注者は、従事者に対し、在職中及び退職後も業務で知った個人情報を他人に漏らしてはならないことを周知しなければならない。',
+  ],
 ];
 
 for (const [name, id, document, category, body, excerpt] of FAMILIES) {
@@ -930,6 +972,36 @@ const TRAPS: Array<[string, string, string, string, string[]]> = [
       '1. 乙の保有する情報の漏えい等の事故が発生した場合は、乙は、遅滞なく次の措置を講じなければならない。',
       '(1) 漏えいの範囲と原因を調べること。',
       '(2) 漏えいの事実と二次被害の防止のための対応を、必要に応じて公表すること。',
+    ],
+  ],
+  [
+    "patching an assessor's own diagnostic equipment (診断に用いる機器) is not operational security",
+    'operational-security',
+    '仕様書',
+    'operation-onsite',
+    ['b. 受注者は、診断に用いる機器に、作業の前日までに最新のセキュリティパッチを適用すること。'],
+  ],
+  [
+    'the same, for vulnerability handling',
+    'vulnerability',
+    '仕様書',
+    'operation-onsite',
+    ['b. 受注者は、診断に用いる機器に、作業の前日までに最新のセキュリティパッチを適用すること。'],
+  ],
+  [
+    "a bidder's qualification (社内規程を定めていること) is not the structure for this work",
+    'security-structure',
+    '仕様書',
+    'processing',
+    ['(3) 情報セキュリティに関する基本方針及び社内規程を定めていること。'],
+  ],
+  [
+    'telling staff to keep secrets while employed and after (在職中及び退職後) is confidentiality, not the structure',
+    'security-structure',
+    '仕様書',
+    'processing',
+    [
+      '受注者は、従事者に対し、在職中及び退職後も業務で知った個人情報を他人に漏らしてはならないことを周知しなければならない。',
     ],
   ],
 ];
