@@ -588,6 +588,14 @@ const FAMILIES: Array<[string, string, string, string, string[], string]> = [
     ],
     '受注者は、従事者に対し、在職中及び退職後も業務で知った個人情報を他人に漏らしてはならないことを周知しなければならない。',
   ],
+  [
+    'access rights set per role stay a security function',
+    'security-functions',
+    '仕様書',
+    'build',
+    ['本システムは、利用者の役割ごとに操作の権限を設定し、管理できること。'],
+    '本システムは、利用者の役割ごとに操作の権限を設定し、管理できること。',
+  ],
 ];
 
 for (const [name, id, document, category, body, excerpt] of FAMILIES) {
@@ -1002,6 +1010,15 @@ const TRAPS: Array<[string, string, string, string, string[]]> = [
     'processing',
     [
       '受注者は、従事者に対し、在職中及び退職後も業務で知った個人情報を他人に漏らしてはならないことを周知しなければならない。',
+    ],
+  ],
+  [
+    "a person's authority in the organisation (職務権限を有する者) is not an access right of the system",
+    'security-functions',
+    '仕様書',
+    'build',
+    [
+      '受注者は、作業場所ごとに、取締役又は同程度の職務権限を有する者の中から管理者を選任し、その管理を行わせるものとする。',
     ],
   ],
 ];
