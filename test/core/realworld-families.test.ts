@@ -596,6 +596,22 @@ const FAMILIES: Array<[string, string, string, string, string[], string]> = [
     ['本システムは、利用者の役割ごとに操作の権限を設定し、管理できること。'],
     '本システムは、利用者の役割ごとに操作の権限を設定し、管理できること。',
   ],
+  [
+    'a report that must not be late (報告が遅れることのないよう) is still incident handling',
+    'incident-response',
+    '仕様書',
+    'operation-onsite',
+    ['受注者は、情報の漏えい等の事故が発生したときは、報告が遅れることのないよう、直ちに発注者に連絡すること。'],
+    '受注者は、情報の漏えい等の事故が発生したときは、報告が遅れることのないよう、直ちに発注者に連絡すること。',
+  ],
+  [
+    'keeping contents from leaking out (外部に漏れることのないよう) is still confidentiality',
+    'confidentiality',
+    '仕様書',
+    'operation-onsite',
+    ['受注者は、預かった書類の内容が外部に漏れることのないよう、保管庫に施錠して保管すること。'],
+    '受注者は、預かった書類の内容が外部に漏れることのないよう、保管庫に施錠して保管すること。',
+  ],
 ];
 
 for (const [name, id, document, category, body, excerpt] of FAMILIES) {
@@ -1020,6 +1036,20 @@ const TRAPS: Array<[string, string, string, string, string[]]> = [
     [
       '受注者は、作業場所ごとに、取締役又は同程度の職務権限を有する者の中から管理者を選任し、その管理を行わせるものとする。',
     ],
+  ],
+  [
+    'a list of what can go wrong (…対応が遅れる) is not incident handling',
+    'incident-response',
+    '仕様書',
+    'operation-onsite',
+    ['- 情報の漏えいが起きたときの報告や対応が遅れる'],
+  ],
+  [
+    'a list of what can go wrong (…対応が漏れる) is not an audit',
+    'audit',
+    '仕様書',
+    'operation-onsite',
+    ['- 操作ログの点検や監査への対応が漏れる'],
   ],
 ];
 
