@@ -612,6 +612,14 @@ const FAMILIES: Array<[string, string, string, string, string[], string]> = [
     ['受注者は、預かった書類の内容が外部に漏れることのないよう、保管庫に施錠して保管すること。'],
     '受注者は、預かった書類の内容が外部に漏れることのないよう、保管庫に施錠して保管すること。',
   ],
+  [
+    'a re-delegation duty that points to a procedure written elsewhere (記載されている手続) is still the clause',
+    'subcontracting',
+    '仕様書',
+    'processing',
+    ['受注者は、再委託を行う場合は、本仕様書に記載されている手続により発注者の承諾を得なければならない。'],
+    '受注者は、再委託を行う場合は、本仕様書に記載されている手続により発注者の承諾を得なければならない。',
+  ],
 ];
 
 for (const [name, id, document, category, body, excerpt] of FAMILIES) {
@@ -1050,6 +1058,29 @@ const TRAPS: Array<[string, string, string, string, string[]]> = [
     '仕様書',
     'operation-onsite',
     ['- 操作ログの点検や監査への対応が漏れる'],
+  ],
+  [
+    'a bullet ending on a noun after an adverb (…を定期的に監査。) describes a practice',
+    'operational-security',
+    '仕様書',
+    'operation-onsite',
+    ['- 不正な操作を見つけるため、アクセスログを定期的に監査。'],
+  ],
+  [
+    'a bullet ending on a noun (…修正プログラムを適用。) describes a practice',
+    'operational-security',
+    '仕様書',
+    'operation-onsite',
+    ['- 全サーバのOSに修正プログラムを適用。'],
+  ],
+  [
+    'commentary on rules already in force (…と規定しており、…が記載されている。)',
+    'subcontracting',
+    '仕様書',
+    'processing',
+    [
+      '本市では、契約書第7条において再委託を行う場合は発注者の承諾を得ることと規定しており、共通仕様書にも同様の内容が記載されている。',
+    ],
   ],
 ];
 
