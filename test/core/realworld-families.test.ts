@@ -620,6 +620,22 @@ const FAMILIES: Array<[string, string, string, string, string[], string]> = [
     ['受注者は、再委託を行う場合は、本仕様書に記載されている手続により発注者の承諾を得なければならない。'],
     '受注者は、再委託を行う場合は、本仕様書に記載されている手続により発注者の承諾を得なければならない。',
   ],
+  [
+    "updating the system's virus definitions stays operational security",
+    'operational-security',
+    '仕様書',
+    'operation-onsite',
+    ['受注者は、本システムのウイルス対策ソフトの定義ファイルを毎日更新すること。'],
+    '受注者は、本システムのウイルス対策ソフトの定義ファイルを毎日更新すること。',
+  ],
+  [
+    "the orderer auditing the contractor's compliance stays the audit clause",
+    'audit',
+    '契約書',
+    'operation-asp',
+    ['甲は、乙の情報セキュリティ対策の遵守状況を確認するため、乙の事業所を監査することができる。'],
+    '甲は、乙の情報セキュリティ対策の遵守状況を確認するため、乙の事業所を監査することができる。',
+  ],
 ];
 
 for (const [name, id, document, category, body, excerpt] of FAMILIES) {
@@ -1081,6 +1097,20 @@ const TRAPS: Array<[string, string, string, string, string[]]> = [
     [
       '本市では、契約書第7条において再委託を行う場合は発注者の承諾を得ることと規定しており、共通仕様書にも同様の内容が記載されている。',
     ],
+  ],
+  [
+    'a virus check of the delivered media (納品物) is a condition of delivery',
+    'operational-security',
+    '仕様書',
+    'operation-onsite',
+    ['納品物のうち電子媒体は、最新の定義ファイルでウイルスチェックを実施した上で納品すること。'],
+  ],
+  [
+    'a provider auditing its own customer (お客様の…を確認するため、監査する)',
+    'audit',
+    '契約書',
+    'operation-asp',
+    ['提供者は、お客様の利用条件の遵守状況を確認するため、監査することができるものとする。'],
   ],
 ];
 
