@@ -636,6 +636,22 @@ const FAMILIES: Array<[string, string, string, string, string[], string]> = [
     ['甲は、乙の情報セキュリティ対策の遵守状況を確認するため、乙の事業所を監査することができる。'],
     '甲は、乙の情報セキュリティ対策の遵守状況を確認するため、乙の事業所を監査することができる。',
   ],
+  [
+    'disclosure to those alone who need to know (…に対してのみ開示することができる) is confidentiality',
+    'confidentiality',
+    '契約書',
+    'processing',
+    ['3 乙は、業務のために知る必要がある自己の従業員に対してのみ、甲の秘密情報を開示することができる。'],
+    '3 乙は、業務のために知る必要がある自己の従業員に対してのみ、甲の秘密情報を開示することができる。',
+  ],
+  [
+    'a safety-management structure set up and submitted in writing is the structure',
+    'security-structure',
+    '仕様書',
+    'processing',
+    ['受託者は、個人情報の安全管理体制を整備し、その内容を書面で委託者に提出すること。'],
+    '受託者は、個人情報の安全管理体制を整備し、その内容を書面で委託者に提出すること。',
+  ],
 ];
 
 for (const [name, id, document, category, body, excerpt] of FAMILIES) {
@@ -1111,6 +1127,27 @@ const TRAPS: Array<[string, string, string, string, string[]]> = [
     '契約書',
     'operation-asp',
     ['提供者は、お客様の利用条件の遵守状況を確認するため、監査することができるものとする。'],
+  ],
+  [
+    'when confidential information may be disclosed (…に開示することができる) is an exception to the duty',
+    'confidentiality',
+    '契約書',
+    'processing',
+    ['3 甲及び乙は、必要最小限の範囲で、秘密情報を自社の役員及び従業員に開示することができる。'],
+  ],
+  [
+    "a checklist bullet on liability for a subcontractor's damage (…による損害も)",
+    'subcontracting',
+    '契約書',
+    'processing',
+    ['- 再委託先の不注意による損害も乙が負う'],
+  ],
+  [
+    'materials on the structure submitted when asked (体制全般に係る資料の提出) are a compliance check, not the structure',
+    'security-structure',
+    '仕様書',
+    'processing',
+    ['委託者から安全管理体制全般に係る資料の提出を求められた場合は、直ちに提出すること。'],
   ],
 ];
 
