@@ -652,6 +652,14 @@ const FAMILIES: Array<[string, string, string, string, string[], string]> = [
     ['受託者は、個人情報の安全管理体制を整備し、その内容を書面で委託者に提出すること。'],
     '受託者は、個人情報の安全管理体制を整備し、その内容を書面で委託者に提出すること。',
   ],
+  [
+    'a security management structure set up and reported states the structure',
+    'security-structure',
+    '仕様書',
+    'processing',
+    ['受託者は、情報セキュリティ管理体制を整備し、委託者に報告すること。'],
+    '受託者は、情報セキュリティ管理体制を整備し、委託者に報告すること。',
+  ],
 ];
 
 for (const [name, id, document, category, body, excerpt] of FAMILIES) {
@@ -1148,6 +1156,15 @@ const TRAPS: Array<[string, string, string, string, string[]]> = [
     '仕様書',
     'processing',
     ['委託者から安全管理体制全般に係る資料の提出を求められた場合は、直ちに提出すること。'],
+  ],
+  [
+    'guidance telling the orderer what to make a contract condition (…契約条件とする必要がある。)',
+    'security-structure',
+    '仕様書',
+    'processing',
+    [
+      '委託先の情報セキュリティ対策を直接管理することが難しい場合は、委託先が守るべき情報セキュリティ管理体制の要件を調達仕様書に定め、委託の際の契約条件とする必要がある。',
+    ],
   ],
 ];
 
