@@ -386,3 +386,31 @@ test("forged data.suggestions (100,000 of them, long ones, not strings) get no a
   const own = quickFixes(wrong, u);
   assert.ok(own.length > 0 && own.length <= MAX_SUGGESTIONS, `${own.length} actions`);
 });
+
+// Found by the robustness property (seed -1357781134): a clause inserted as a list item after an
+// item whose empty nested items (`    -`) make no block went in above them, so the first of them,
+// indented under the new text, read as a setext underline and made the wording a heading.
+test('a clause inserted as a list item goes below the deeper-indented lines of the item before it', () => {
+  const text = [
+    '---',
+    'document: 仕様書',
+    'category: [operation-remote]',
+    '---',
+    '- 受注者は、本業務に関して知り得た秘密を漏らしてはならない。',
+    '    - ',
+    '    - ',
+    '',
+    '',
+  ].join('\n');
+  const action = preferred(fixFor(text, 'incident-response'));
+  const edited = applyEdits(text, action.edits);
+  const [edit] = action.edits;
+  assert.equal(edit.start, text.indexOf('    - \n\n') + '    - '.length, 'after the last nested line');
+  assert.ok(edit.newText.startsWith('\n- '), 'a list item of its own');
+  assert.ok(keepsAllCharacters(text, edited));
+  const after = check(edited);
+  assert.deepEqual(
+    after.result.diagnostics.filter((d) => d.code === 'empty-clause' || d.clause === 'incident-response'),
+    [],
+  );
+});

@@ -216,7 +216,35 @@ function listItemInsertion(
     ...bodyLines.map((l) => (l ? contentIndent + (title ? l : l.replace(/^ {2}/, '')) : l)),
   ].join(eol);
   if (before) return { offset: lineAt, text: `${item}${eol}` };
-  return { offset: ctx.blocks[last].end, text: `${eol}${item}` };
+  return { offset: pastDeeperLines(ctx.text, ctx.blocks[last].end, indent.length), text: `${eol}${item}` };
+}
+
+/**
+ * The end of the lines after `offset` that are indented deeper than `width` columns and not blank
+ * (empty nested items such as `    -` make no block of their own). Inserted above them, a new item
+ * would take them in: an indented `-` under its text reads as a setext underline and turns the
+ * inserted wording into a heading.
+ */
+function pastDeeperLines(text: string, offset: number, width: number): number {
+  let end = offset;
+  for (;;) {
+    let at = end;
+    if (text.charCodeAt(at) === 13) at++;
+    if (text.charCodeAt(at) === 10) at++;
+    if (at === end || at >= text.length) return end;
+    let column = 0;
+    let i = at;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 32) column++;
+      else if (c === 9) column += 4 - (column % 4);
+      else break;
+    }
+    const c = text.charCodeAt(i);
+    if (column <= width || i >= text.length || c === 10 || c === 13) return end;
+    while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+    end = i;
+  }
 }
 
 /**
