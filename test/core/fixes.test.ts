@@ -414,3 +414,36 @@ test('a clause inserted as a list item goes below the deeper-indented lines of t
     [],
   );
 });
+
+// Found by the robustness property (seed -1445321883): after an item that is only a title
+// (`1. 秘密の保持`, a blank line, then its text), the next clause went in between the title and its
+// text, which left the title with no body (an empty-clause, and the clause missing).
+test("a clause inserted after a title-only list item goes after that title's text, not between them", () => {
+  const text = [
+    '---',
+    'document: 仕様書',
+    'category: [cloud]',
+    '---',
+    '',
+    '## 情報セキュリティ',
+    '',
+    '1. 秘密の保持',
+    '',
+    '受注者は、本業務で知り得た情報を第三者に漏らしてはならない。',
+    '',
+    '## 納品',
+    '',
+    '成果物を納品すること。',
+    '',
+  ].join('\n');
+  const action = fixFor(text, 'incident-response')[0];
+  const [edit] = action.edits;
+  const body = '受注者は、本業務で知り得た情報を第三者に漏らしてはならない。';
+  assert.equal(edit.start, text.indexOf(body) + body.length);
+  assert.ok(edit.newText.startsWith('\n\n2. '), 'the next item of the list, after a blank line');
+  const after = check(applyEdits(text, action.edits));
+  assert.deepEqual(
+    after.result.diagnostics.filter((d) => d.code === 'empty-clause' || d.clause === 'incident-response'),
+    [],
+  );
+});

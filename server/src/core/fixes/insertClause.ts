@@ -216,7 +216,42 @@ function listItemInsertion(
     ...bodyLines.map((l) => (l ? contentIndent + (title ? l : l.replace(/^ {2}/, '')) : l)),
   ].join(eol);
   if (before) return { offset: lineAt, text: `${item}${eol}` };
+  const end = bodyOutsideList(ctx, index, last);
+  if (end > last)
+    return { offset: pastDeeperLines(ctx.text, ctx.blocks[end].end, indent.length), text: `${eol}${eol}${item}` };
   return { offset: pastDeeperLines(ctx.text, ctx.blocks[last].end, indent.length), text: `${eol}${item}` };
+}
+
+/**
+ * An item that is only a title (`1. 秘密の保持`, a blank line, then its text) has its body after the
+ * list or in the items after it: the paragraphs up to the next heading or clause title (as detection
+ * reads the section). The new item goes after them,
+ * not between the title and its body. Returns the last such block (`last` when there is none).
+ */
+function bodyOutsideList(ctx: DraftContext, index: number, last: number): number {
+  const blocks = ctx.blocks;
+  const f = blocks[index].facts;
+  const [titleEnd] = titleOf(f, ctx.text, blocks[index].start);
+  if (titleEnd === 0 || titleEnd < f.text.length) return last;
+  let end = last;
+  for (let j = last + 1; j < blocks.length; j++) {
+    const n = blocks[j].facts;
+    // Any block up to the section's end, but never past an unclosed fence or HTML block: after
+    // it the wording would land inside it.
+    const unclosed =
+      (n.kind === 'code' || n.kind === 'html') && closerOf(ctx.text.slice(blocks[j].start, blocks[j].end), n.kind);
+    if (
+      n.kind === 'heading' ||
+      unclosed ||
+      (n.kind === 'paragraph' &&
+        n.listDepth <= f.listDepth &&
+        n.hits.length > 0 &&
+        clausesInBlock(n, ctx.catalog).some((h) => h.by === 'title'))
+    )
+      break;
+    end = j;
+  }
+  return end;
 }
 
 /**
