@@ -216,7 +216,9 @@ function listItemInsertion(
     ...bodyLines.map((l) => (l ? contentIndent + (title ? l : l.replace(/^ {2}/, '')) : l)),
   ].join(eol);
   if (before) return { offset: lineAt, text: `${item}${eol}` };
-  const end = bodyOutsideList(ctx, index, last);
+  // Only for an item at the left margin: an indented item after blocks outside its list would read
+  // as indented code.
+  const end = indent ? last : bodyOutsideList(ctx, index, last);
   if (end > last)
     return { offset: pastDeeperLines(ctx.text, ctx.blocks[end].end, indent.length), text: `${eol}${eol}${item}` };
   return { offset: pastDeeperLines(ctx.text, ctx.blocks[last].end, indent.length), text: `${eol}${item}` };
