@@ -257,11 +257,14 @@ function bodyOutsideList(ctx: DraftContext, index: number, last: number): number
 }
 
 /**
- * The end of the lines after `offset` that are indented deeper than `width` columns and not blank
- * (empty nested items such as `    -` make no block of their own). Inserted above them, a new item
+ * The end of the empty list items after `offset` indented deeper than `width` columns (empty nested
+ * items such as `    -` make no block of their own). Inserted above them, a new item
  * would take them in: an indented `-` under its text reads as a setext underline and turns the
  * inserted wording into a heading.
  */
+/** The rest of a line that is an empty list item: its marker alone. */
+const EMPTY_ITEM_REST = /^(?:[-*+]|[0-9]{1,9}[.)])[ \t]*$/;
+
 function pastDeeperLines(text: string, offset: number, width: number): number {
   let end = offset;
   for (;;) {
@@ -279,8 +282,11 @@ function pastDeeperLines(text: string, offset: number, width: number): number {
     }
     const c = text.charCodeAt(i);
     if (column <= width || i >= text.length || c === 10 || c === 13) return end;
-    while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
-    end = i;
+    let lineEnd = i;
+    while (lineEnd < text.length && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
+    // Only empty items: a line with text of its own is a block, already inside the item's bounds.
+    if (!EMPTY_ITEM_REST.test(text.slice(i, lineEnd))) return end;
+    end = lineEnd;
   }
 }
 
