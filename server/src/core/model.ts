@@ -97,6 +97,11 @@ const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 /** An empty list item's marker alone on its line (`-`, `*`, `+`, `1.`, `2)`). */
 const EMPTY_ITEM = /^[ \t]*(?:[-*+]|[0-9]{1,9}[.)])[ \t]*$/;
 
+/** Is the line an empty list item, its marker alone (`-`, `  1.`)? */
+export function isEmptyItemLine(line: string): boolean {
+  return EMPTY_ITEM.test(line);
+}
+
 /** Is the line without a word of its own (punctuation, or an empty list item's marker)? */
 function isBareLine(line: string): boolean {
   return !WORD_CHARACTER.test(line) || EMPTY_ITEM.test(line);

@@ -1,6 +1,6 @@
 import type { ClauseDef, WordingDef } from '../catalog/types';
 import type { DraftContext } from '../context';
-import { forEachUsage, titleOf, type LocatedBlock } from '../model';
+import { forEachUsage, isEmptyItemLine, titleOf, type LocatedBlock } from '../model';
 import { renderWording } from './fill';
 import { readBlocks } from '../blocks';
 import { BREAK, closerOf } from '../markdown/parse';
@@ -219,16 +219,15 @@ function listItemInsertion(
   // Only for an item at the left margin: an indented item after blocks outside its list would read
   // as indented code.
   const end = indent ? last : bodyOutsideList(ctx, index, last);
-  if (end > last)
-    return { offset: pastDeeperLines(ctx.text, ctx.blocks[end].end, indent.length), text: `${eol}${eol}${item}` };
-  return { offset: pastDeeperLines(ctx.text, ctx.blocks[last].end, indent.length), text: `${eol}${item}` };
+  const text = `${end > last ? eol : ''}${eol}${item}`;
+  return { offset: pastEmptyItems(ctx.text, ctx.blocks[end].end, indent.length), text };
 }
 
 /**
  * An item that is only a title (`1. 秘密の保持`, a blank line, then its text) has its body after the
  * list or in the items after it: the paragraphs up to the next heading or clause title (as detection
- * reads the section). The new item goes after them,
- * not between the title and its body. Returns the last such block (`last` when there is none).
+ * reads the section). The new item goes after them, not between the title and its body. Returns
+ * the last such block (`last` when there is none).
  */
 function bodyOutsideList(ctx: DraftContext, index: number, last: number): number {
   const blocks = ctx.blocks;
@@ -258,14 +257,11 @@ function bodyOutsideList(ctx: DraftContext, index: number, last: number): number
 
 /**
  * The end of the empty list items after `offset` indented deeper than `width` columns (empty nested
- * items such as `    -` make no block of their own). Inserted above them, a new item
- * would take them in: an indented `-` under its text reads as a setext underline and turns the
- * inserted wording into a heading.
+ * items such as `    -` make no block of their own). Inserted above them, a new item would take
+ * them in: an indented `-` under its text reads as a setext underline and turns the inserted
+ * wording into a heading.
  */
-/** The rest of a line that is an empty list item: its marker alone. */
-const EMPTY_ITEM_REST = /^(?:[-*+]|[0-9]{1,9}[.)])[ \t]*$/;
-
-function pastDeeperLines(text: string, offset: number, width: number): number {
+function pastEmptyItems(text: string, offset: number, width: number): number {
   let end = offset;
   for (;;) {
     let at = end;
@@ -285,7 +281,7 @@ function pastDeeperLines(text: string, offset: number, width: number): number {
     let lineEnd = i;
     while (lineEnd < text.length && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
     // Only empty items: a line with text of its own is a block, already inside the item's bounds.
-    if (!EMPTY_ITEM_REST.test(text.slice(i, lineEnd))) return end;
+    if (!isEmptyItemLine(text.slice(i, lineEnd))) return end;
     end = lineEnd;
   }
 }
