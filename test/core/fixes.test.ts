@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fixAllInsertions, MAX_SUGGESTIONS, quickFixes, type CoreAction } from '../../server/src/core';
 import { catalog, ROOT } from '../support/catalog';
-import { applyEdits, check, keepsAllCharacters, lines, missing } from '../support/drafts';
+import { applyEdits, check, keepsAllCharacters, lines, missing, statuses } from '../support/drafts';
 import { buildSpecFrontMatter, passportSpec, STORAGE_SPEC_HEAD } from '../support/fixtures';
 
 const fixFor = (text: string, clause: string): CoreAction[] => {
@@ -444,6 +444,61 @@ test("a clause inserted after a title-only list item goes after that title's tex
   const after = check(applyEdits(text, action.edits));
   assert.deepEqual(
     after.result.diagnostics.filter((d) => d.code === 'empty-clause' || d.clause === 'incident-response'),
+    [],
+  );
+});
+
+// Found by the robustness property (seed -1738618188): a clause that goes before a quoted paragraph
+// went in between that paragraph and the title line above it, which left the title with no body.
+test('a clause inserted before a block never separates a title line from the text it heads', () => {
+  const text = [
+    '---',
+    'document: 契約書',
+    'category: [operation-onsite]',
+    '---',
+    '',
+    '（１）再委託の禁止',
+    '',
+    '> 乙は、本業務に用いる機器の脆弱性対策を実施し、結果を甲に報告すること。',
+    '',
+  ].join('\n');
+  assert.equal(statuses(check(text)).subcontracting, 'present');
+  const action = fixFor(text, 'operational-security')[0];
+  const [edit] = action.edits;
+  assert.equal(edit.start, text.indexOf('（１）再委託の禁止'), 'above the title, not between it and its text');
+  const edited = applyEdits(text, action.edits);
+  assert.ok(edited.includes('\n\n（１）再委託の禁止\n\n> 乙は'));
+  const after = check(edited);
+  assert.equal(statuses(after).subcontracting, 'present');
+  assert.equal(statuses(after)['operational-security'], 'present');
+  assert.deepEqual(
+    after.result.diagnostics.filter((d) => d.code === 'empty-clause'),
+    [],
+  );
+});
+
+// Seed -1340010535: the same with an indented code block between the title and its first text.
+test('a clause inserted before the first text under a title line goes above the title, past blocks with no text', () => {
+  const text = [
+    '---',
+    'document: 契約書',
+    'category: [operation-remote]',
+    '---',
+    '',
+    '（１）再委託の禁止',
+    '',
+    '    （様式は別添のとおり）',
+    '',
+    '甲は、必要に応じて乙の情報セキュリティ監査を行うことができる。',
+    '',
+  ].join('\n');
+  assert.equal(statuses(check(text)).subcontracting, 'present');
+  const action = fixFor(text, 'operational-security')[0];
+  assert.equal(action.edits[0].start, text.indexOf('（１）再委託の禁止'));
+  const after = check(applyEdits(text, action.edits));
+  assert.equal(statuses(after).subcontracting, 'present');
+  assert.deepEqual(
+    after.result.diagnostics.filter((d) => d.code === 'empty-clause'),
     [],
   );
 });

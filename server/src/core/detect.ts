@@ -365,7 +365,7 @@ function isCoverLine(facts: BlockFacts): boolean {
 }
 
 /** A block that holds nothing but 【…の場合】 choice markers is a label, not text under a heading. */
-function onlyChoiceMarkers(facts: BlockFacts): boolean {
+export function onlyChoiceMarkers(facts: BlockFacts): boolean {
   const markers = markersIn(facts);
   if (!markers.length) return false;
   let covered = 0;

@@ -4,7 +4,7 @@ import { forEachUsage, isEmptyItemLine, titleOf, type LocatedBlock } from '../mo
 import { renderWording } from './fill';
 import { readBlocks } from '../blocks';
 import { BREAK, closerOf } from '../markdown/parse';
-import { clausesInBlock } from '../detect';
+import { clausesInBlock, onlyChoiceMarkers } from '../detect';
 import { formatNumbered, freeNumber, parseNumbering } from './numbering';
 import { numberedTitles, siblingNumbers, titleText } from '../numberedTitles';
 import { headingText } from '../text/trim';
@@ -133,12 +133,42 @@ function blankAbove(text: string, offset: number): boolean {
  */
 function beforeBlock(ctx: DraftContext, at: number, block: string, eol: string): Insertion {
   if (at < 0) return atEnd(ctx, block, eol);
+  at = outsideTitledSection(ctx, at);
   const offset = lineStart(ctx.text, ctx.blocks[at].start);
   // A paragraph line indented as deep as code (a lazy continuation) would turn into a code block
   // once a blank line came before it; the new block goes after that paragraph instead.
   if (ctx.blocks[at].facts.kind === 'paragraph' && /^ {0,3}(\t| {4})/.test(ctx.text.slice(offset, offset + 8)))
     return afterBlock(ctx, ctx.blocks[at], block, eol);
   return atLineStart(ctx.text, offset, block, eol);
+}
+
+/**
+ * A clause title standing alone on its line (（１）再委託の禁止) heads the blocks after it, up to the
+ * next heading or clause title, as detection reads its section. A block inserted before the
+ * section's first text would end the section there and leave the title without its text: it goes
+ * above the title instead. Returns the block to insert before.
+ */
+function outsideTitledSection(ctx: DraftContext, at: number): number {
+  const blocks = ctx.blocks;
+  const isClauseTitle = (f: LocatedBlock['facts']) =>
+    f.kind === 'paragraph' &&
+    f.listDepth === 0 &&
+    !f.quoted &&
+    f.hits.length > 0 &&
+    clausesInBlock(f, ctx.catalog).some((h) => h.by === 'title');
+  if (blocks[at].facts.kind === 'heading' || isClauseTitle(blocks[at].facts)) return at;
+  for (let j = at - 1; j >= 0; j--) {
+    const b = blocks[j];
+    const f = b.facts;
+    if (f.kind === 'heading') return at;
+    if (isClauseTitle(f)) {
+      const [titleEnd] = titleOf(f, ctx.text, b.start);
+      return titleEnd > 0 && titleEnd >= f.text.length ? j : at;
+    }
+    // Text between the title and `at`: the section keeps it.
+    if (f.kind === 'paragraph' && f.text.length && !onlyChoiceMarkers(f)) return at;
+  }
+  return at;
 }
 
 /** `block` as its own section at line start `offset`: a blank line above it unless there is one, and one below. */
