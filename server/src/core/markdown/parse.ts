@@ -1,7 +1,7 @@
 import type { Nodes, Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 
 export type BlockKind = 'heading' | 'paragraph' | 'html' | 'code';
 
@@ -42,9 +42,38 @@ export interface ParsedMarkdown {
   roots: RootSpan[];
 }
 
-const withFrontMatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+/**
+ * itaku reads only the blocks of a draft, never its inline markup, and CommonMark settles blocks
+ * before inline syntax: so the inline constructs (emphasis, links, code spans, inline HTML,
+ * escapes) are switched off, and a paragraph's text is one text node. Block structure is the same
+ * (test/core/parse.test.ts compares it with the full parse), at less cost; micromark's
+ * super-linear inline cases (`*a*a*a…`, unclosed links) do not arise.
+ */
+const INLINE_CONSTRUCTS = [
+  'attention',
+  'autolink',
+  'characterEscape',
+  'characterReference',
+  'codeText',
+  'hardBreakEscape',
+  'htmlText',
+  'labelEnd',
+  'labelStartImage',
+  'labelStartLink',
+];
+function blocksOnly(this: Processor): void {
+  const data = this.data() as { micromarkExtensions?: unknown[] };
+  (data.micromarkExtensions ??= []).push({ disable: { null: INLINE_CONSTRUCTS } });
+}
+
+const withFrontMatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(blocksOnly);
 // Front matter exists only at the very start of a draft; a later piece parsed alone must not see one.
-const withoutFrontMatter = unified().use(remarkParse);
+const withoutFrontMatter = unified().use(remarkParse).use(blocksOnly);
+/** The full parse, inline syntax included: only for the test that the blocks are the same. */
+const FULL = {
+  withFrontMatter: unified().use(remarkParse).use(remarkFrontmatter, ['yaml']),
+  withoutFrontMatter: unified().use(remarkParse),
+};
 
 /** A line break; a lone CR never splits a CRLF pair (so CRLF is one break, not two). */
 export const BREAK = String.raw`(?:\r\n|\r(?!\n)|\n)`;
@@ -159,12 +188,18 @@ export function boundNesting(source: string, from = 0): string {
   return out ? out.join('') + source.slice(last) : source;
 }
 
+function processorFor(frontMatter: boolean, inline: boolean) {
+  if (inline) return frontMatter ? FULL.withFrontMatter : FULL.withoutFrontMatter;
+  return frontMatter ? withFrontMatter : withoutFrontMatter;
+}
+
 /**
  * Parses Markdown into its leaf blocks. `base` is added to every offset, so a slice of a larger
  * text can be parsed on its own. A leading BOM is stripped before parsing (micromark drops it
- * silently and every offset would come out one lower) and accounted for in the offsets.
+ * silently and every offset would come out one lower) and accounted for in the offsets. `inline`:
+ * parse inline syntax too, as remark does by default (the reference of the equivalence test).
  */
-export function parseMarkdown(text: string, base = 0, frontMatterAllowed = true): ParsedMarkdown {
+export function parseMarkdown(text: string, base = 0, frontMatterAllowed = true, inline = false): ParsedMarkdown {
   let shift = base;
   let source = text;
   if (source.charCodeAt(0) === 0xfeff) {
@@ -177,7 +212,7 @@ export function parseMarkdown(text: string, base = 0, frontMatterAllowed = true)
   const fmEnd = frontMatterAllowed ? frontMatterEnd(source) : 0;
   const withFm = fmEnd > 0;
   source = boundNesting(source, fmEnd);
-  const root = (withFm ? withFrontMatter : withoutFrontMatter).parse(source) as Root;
+  const root = processorFor(withFm, inline).parse(source) as Root;
   const blocks: Block[] = [];
   let frontMatter: FrontMatterBlock | undefined;
 
