@@ -8,8 +8,7 @@ import * as path from 'node:path';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { loadCatalog } from '../server/src/core/catalog/load';
-import { IncrementalAnalyzer } from '../server/src/core/incremental';
+import { core } from './core';
 import { HOSTILE } from '../test/support/hostile';
 import { ROOT } from './corpus';
 
@@ -18,6 +17,7 @@ const input = HOSTILE.find((h) => h.name === name);
 if (!input) throw new Error(`no hostile input ${name}`);
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const text = input.make(Number(bytes));
+const { IncrementalAnalyzer, loadCatalog } = core;
 const loaded = loadCatalog(readFileSync(path.join(ROOT, 'catalog/nisc-2011.yaml'), 'utf8'), 'built-in');
 if (!loaded.ok) throw new Error('catalog');
 const heap = () => {

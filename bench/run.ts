@@ -10,8 +10,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import YAML from 'yaml';
-import { analyze } from '../server/src/core/analyze';
-import { loadCatalog } from '../server/src/core/catalog/load';
+import { core } from './core';
 import { HOSTILE } from '../test/support/hostile';
 import { LspClient } from '../test/support/lsp';
 import { buildCorpus, draftOfSize, ROOT } from './corpus';
@@ -22,6 +21,7 @@ const log = (s: string) => {
   if (!json) process.stdout.write(s + '\n');
 };
 
+const { analyze, loadCatalog } = core;
 const loaded = loadCatalog(readFileSync(path.join(ROOT, 'catalog/nisc-2011.yaml'), 'utf8'), 'built-in');
 if (!loaded.ok) throw new Error('catalog');
 const catalog = loaded.catalog;
