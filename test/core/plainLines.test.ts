@@ -57,6 +57,19 @@ const line = fc.oneof(
     '    字下げ',
     '<div>',
     '<!-- itaku: clause confidentiality -->',
+    '<!-- itaku-disable missing-clause -->',
+    '<!-- 注記 --> 後ろに本文',
+    '<!---->',
+    '<!-->',
+    '<!--->',
+    '<!-- 閉じない',
+    '閉じる -->',
+    '<!-- a -- b -->',
+    ' <!-- 字下げ -->',
+    '<!-- 一つ --> <!-- 二つ -->',
+    '<!-- 末尾 -->  ',
+    '<!--',
+    '-->',
     '[l]: /u',
     '[乙]は報告する。',
     '\\# 逃がし',
@@ -77,12 +90,14 @@ const ending = fc.constantFrom('\n', '\n', '\r\n', '\r');
 
 test('the plain-line reader gives the parse’s blocks and roots wherever it reads a window', () => {
   let read = 0;
+  let comments = 0;
   fc.assert(
     fc.property(fc.array(fc.tuple(line, ending), { maxLength: 24 }), fc.boolean(), (lines, frontMatterAllowed) => {
       const text = lines.map(([l, e], i) => (i < lines.length - 1 ? l + e : l)).join('');
       const fast = plainLineBlocks(text, 0, text.length, frontMatterAllowed);
       if (!fast) return;
       read++;
+      if (fast.blocks.some((b) => b.kind === 'html')) comments++;
       const parsed = parseMarkdown(text, 0, frontMatterAllowed);
       assert.deepEqual(fast, { blocks: parsed.blocks, roots: parsed.roots });
     }),
@@ -90,6 +105,7 @@ test('the plain-line reader gives the parse’s blocks and roots wherever it rea
   );
   // The generator reaches the reader's own path often enough to mean something.
   assert.ok(read > 300, `read ${read} windows`);
+  assert.ok(comments > 50, `read ${comments} windows with comment lines`);
 });
 
 test('offsets are into the whole text: a window read in the middle matches the parse of that slice', () => {

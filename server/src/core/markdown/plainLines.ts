@@ -12,6 +12,7 @@ const CR = 13;
 const HASH = 35;
 const SPACE = 32;
 const TAB = 9;
+const LT = 0x3c;
 
 /**
  * Could a line starting with this character be anything but paragraph text (or continue one)?
@@ -59,7 +60,8 @@ function digitText(text: string, i: number, end: number): boolean {
 
 /**
  * The blocks of text[from, to) when every line there is empty, an ATX heading `#…# text` (one
- * space after the marks, no closing marks, no trailing blank) or plain paragraph text (a first
+ * space after the marks, no closing marks, no trailing blank), an HTML comment that opens the
+ * line and closes on it (`<!-- itaku: … -->`) or plain paragraph text (a first
  * character that starts no construct, or digits that are no list marker; no trailing blank, no
  * NUL or BOM anywhere), lines ending in LF, CRLF or CR; undefined otherwise. Offsets are into
  * `text`. Never for a window that could hold a front matter.
@@ -117,6 +119,13 @@ export function plainLineBlocks(
         closeParagraph();
         blocks.push({ kind: 'heading', start: i, end, depth, listDepth: 0, itemOffset: -1, quoted: false });
         roots.push({ start: i, end, type: 'heading' });
+      } else if (first === LT && text.startsWith('<!--', i)) {
+        // An HTML comment closed on its own line (the directives): an HTML block of that line. It
+        // interrupts a paragraph. `<!-->` and comments left open are micromark's.
+        if (text.indexOf('-->', i + 4) < 0 || text.indexOf('-->', i + 4) + 3 > end) return undefined;
+        closeParagraph();
+        blocks.push({ kind: 'html', start: i, end, depth: 0, listDepth: 0, itemOffset: -1, quoted: false });
+        roots.push({ start: i, end, type: 'html' });
       } else {
         if (mayStartConstruct(first) && !(isDigit(first) && digitText(text, i, end))) return undefined;
         if (paragraph < 0) paragraph = i;
