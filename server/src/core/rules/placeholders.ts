@@ -16,6 +16,7 @@ import {
   type LocatedBlock,
 } from '../model';
 import type { Catalog } from '../catalog/compile';
+import { MAX_FINDINGS_PER_CODE } from '../findings';
 import { whitespaceBefore } from '../text/normalize';
 
 interface Payload {
@@ -33,6 +34,12 @@ function check(ctx: DraftContext): Array<Report<Payload>> {
     const kept = placeholdersIn(ctx.text, b, catalog);
     for (const f of kept) {
       const [start, end] = spanInBlock(ctx.text, b, f.start, f.end);
+      // Past the first MAX_FINDINGS_PER_CODE + 1 (in text order) a report is only counted by the
+      // bound (too-many-findings says how many more): no message, fill or payload is made for it.
+      if (out.length > MAX_FINDINGS_PER_CODE) {
+        out.push({ message: '', start, end });
+        continue;
+      }
       const def = catalog.def.placeholders[f.name];
       const fill = fillValue(f.name, ctx.fill);
       const canFill = fill !== undefined && def.fill !== undefined;
