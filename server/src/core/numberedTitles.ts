@@ -16,7 +16,8 @@ import { formatNumbered, numberKey, parseNumbering, styleKey, type Numbering } f
 export interface NumberedTitle {
   /** Index of the block in the draft's blocks. */
   block: number;
-  numbering: Numbering;
+  /** Shared with the block's kept number: never changed. */
+  readonly numbering: Readonly<Numbering>;
   /** Siblings share a group: same parent section, same level (heading depth or paragraph), same style. */
   group: string;
   key: string;
@@ -150,7 +151,7 @@ export function numberedTitles(text: string, blocks: readonly LocatedBlock[], se
     const level = f.kind === 'heading' ? `h${f.depth}` : 'p';
     out.push({
       block: i,
-      numbering: { ...own.numbering },
+      numbering: own.numbering,
       group: `${parent}|${level}|${own.style}`,
       key: own.key,
       start: b.start + own.start,

@@ -24,12 +24,11 @@ function check(ctx: DraftContext): Array<Report<{ group: string }>> {
     const seen = new Map<string, NumberedTitle>();
     let previous: NumberedTitle | undefined;
     for (const t of titles) {
-      const label = ctx.text.slice(t.start, t.end);
       const first = seen.get(t.key);
       if (first) {
         out.push({
           severity: 'warning',
-          message: messages.duplicateNumber(ctx.locale, label),
+          message: messages.duplicateNumber(ctx.locale, ctx.text.slice(t.start, t.end)),
           start: t.start,
           end: t.end,
           data: { group: t.group },
@@ -39,7 +38,11 @@ function check(ctx: DraftContext): Array<Report<{ group: string }>> {
       if (previous && !t.numbering.branch && t.numbering.value > previous.numbering.value + 1) {
         out.push({
           severity: 'information',
-          message: messages.numberGap(ctx.locale, ctx.text.slice(previous.start, previous.end), label),
+          message: messages.numberGap(
+            ctx.locale,
+            ctx.text.slice(previous.start, previous.end),
+            ctx.text.slice(t.start, t.end),
+          ),
           start: t.start,
           end: t.end,
           data: { group: t.group },
