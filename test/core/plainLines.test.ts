@@ -135,3 +135,13 @@ test('a draft of short sections is read by the plain-line reader past its front 
   assert.deepEqual(chunked.roots, whole.roots);
   assert.deepEqual(chunked.limited, []);
 });
+
+// Each `<!--` line is checked for its `-->` on that line only (a search on to the text's end read the
+// rest of a long text once per window). The timeout is a wall-time guard only.
+test('unclosed comment lines are left to micromark after a scan of their own line only', { timeout: 120_000 }, () => {
+  const text = '<!-- 閉じない注記\n'.repeat(80_000) + '末尾 -->\n';
+  for (let from = 0; from < text.length; from += 8192) {
+    const to = text.indexOf('\n', Math.min(text.length - 1, from + 8192)) + 1 || text.length;
+    assert.equal(plainLineBlocks(text, from, to, false), undefined);
+  }
+});

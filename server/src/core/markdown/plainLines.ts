@@ -43,6 +43,13 @@ function mayStartConstruct(c: number): boolean {
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
+/** Does `-->` occur in text[from, end)? A scan of the line only (an indexOf would read on to the text's end). */
+function closesOnLine(text: string, from: number, end: number): boolean {
+  for (let k = from; k + 3 <= end; k++)
+    if (text.charCodeAt(k) === 0x2d && text.charCodeAt(k + 1) === 0x2d && text.charCodeAt(k + 2) === 0x3e) return true;
+  return false;
+}
+
 /**
  * A line starting with a digit that is no ordered list marker (`3.業務内容…`, `2026年…`): 1–9
  * digits, then anything but `.` or `)`, or `.`/`)` followed by text (a marker needs a space, a
@@ -122,7 +129,7 @@ export function plainLineBlocks(
       } else if (first === LT && text.startsWith('<!--', i)) {
         // An HTML comment closed on its own line (the directives): an HTML block of that line. It
         // interrupts a paragraph. `<!-->` and comments left open are micromark's.
-        if (text.indexOf('-->', i + 4) < 0 || text.indexOf('-->', i + 4) + 3 > end) return undefined;
+        if (!closesOnLine(text, i + 4, end)) return undefined;
         closeParagraph();
         blocks.push({ kind: 'html', start: i, end, depth: 0, listDepth: 0, itemOffset: -1, quoted: false });
         roots.push({ start: i, end, type: 'html' });
