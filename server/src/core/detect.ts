@@ -328,16 +328,20 @@ function sentenceSpan(text: string, b: LocatedBlock, s: number): [number, number
  * Does block `n` end the section of heading (or bare title line) `f`? A heading's section runs to
  * the next heading of the same or a higher level; a title line's, to the next heading or titled block.
  */
-function endsSection(f: BlockFacts, n: BlockFacts, catalog: Catalog): boolean {
+export function endsSection(f: BlockFacts, n: BlockFacts, catalog: Catalog): boolean {
   if (n.kind === 'heading') return f.kind !== 'heading' || n.depth <= f.depth;
   // A list under a title line is its body: a titled item in it is a sub-clause, not the next section.
-  return (
-    f.kind !== 'heading' &&
-    n.kind === 'paragraph' &&
-    n.listDepth <= f.listDepth &&
-    n.hits.length > 0 &&
-    clausesInBlock(n, catalog).some((h) => h.by === 'title')
-  );
+  return f.kind !== 'heading' && n.kind === 'paragraph' && n.listDepth <= f.listDepth && isClauseTitle(n, catalog);
+}
+
+/** Does the block name a clause by one of its titles (第6条（秘密の保持）, （１）再委託の禁止)? */
+export function isClauseTitle(facts: BlockFacts, catalog: Catalog): boolean {
+  return facts.hits.length > 0 && clausesInBlock(facts, catalog).some((h) => h.by === 'title');
+}
+
+/** Is the block text under a heading or title (a paragraph with words, not only 【…の場合】 markers)? */
+export function isSectionText(facts: BlockFacts): boolean {
+  return facts.kind === 'paragraph' && facts.text.length > 0 && !onlyChoiceMarkers(facts);
 }
 
 const titleWords = new WeakMap<Catalog, string[]>();
@@ -365,7 +369,7 @@ function isCoverLine(facts: BlockFacts): boolean {
 }
 
 /** A block that holds nothing but 【…の場合】 choice markers is a label, not text under a heading. */
-export function onlyChoiceMarkers(facts: BlockFacts): boolean {
+function onlyChoiceMarkers(facts: BlockFacts): boolean {
   const markers = markersIn(facts);
   if (!markers.length) return false;
   let covered = 0;
@@ -481,7 +485,7 @@ function titledLocation(
     if (selfContained ? j > index : endsSection(b.facts, blocks[j].facts, catalog)) break;
     const n = blocks[j];
     if (n.facts.kind !== 'paragraph') continue;
-    if (n.facts.text.length && !onlyChoiceMarkers(n.facts)) hasText = true;
+    if (isSectionText(n.facts)) hasText = true;
     if (!n.facts.hits.length) continue;
     const d = detectBlock(n.facts, catalog);
     for (let k = 0; k < d.support.length; k += 2) {

@@ -4,7 +4,7 @@ import { forEachUsage, isEmptyItemLine, titleOf, type LocatedBlock } from '../mo
 import { renderWording } from './fill';
 import { readBlocks } from '../blocks';
 import { BREAK, closerOf } from '../markdown/parse';
-import { clausesInBlock, onlyChoiceMarkers } from '../detect';
+import { clausesInBlock, endsSection, isClauseTitle, isSectionText } from '../detect';
 import { formatNumbered, freeNumber, parseNumbering } from './numbering';
 import { numberedTitles, siblingNumbers, titleText } from '../numberedTitles';
 import { headingText } from '../text/trim';
@@ -142,6 +142,13 @@ function beforeBlock(ctx: DraftContext, at: number, block: string, eol: string):
   return atLineStart(ctx.text, offset, block, eol);
 }
 
+/** Is block `index` a title and nothing else (its text is in the blocks after it)? */
+function titleOnly(ctx: DraftContext, index: number): boolean {
+  const b = ctx.blocks[index];
+  const [titleEnd] = titleOf(b.facts, ctx.text, b.start);
+  return titleEnd > 0 && titleEnd >= b.facts.text.length;
+}
+
 /**
  * A clause title standing alone on its line (（１）再委託の禁止) heads the blocks after it, up to the
  * next heading or clause title, as detection reads its section. A block inserted before the
@@ -150,23 +157,15 @@ function beforeBlock(ctx: DraftContext, at: number, block: string, eol: string):
  */
 function outsideTitledSection(ctx: DraftContext, at: number): number {
   const blocks = ctx.blocks;
-  const isClauseTitle = (f: LocatedBlock['facts']) =>
-    f.kind === 'paragraph' &&
-    f.listDepth === 0 &&
-    !f.quoted &&
-    f.hits.length > 0 &&
-    clausesInBlock(f, ctx.catalog).some((h) => h.by === 'title');
-  if (blocks[at].facts.kind === 'heading' || isClauseTitle(blocks[at].facts)) return at;
+  const topTitle = (f: LocatedBlock['facts']) =>
+    f.kind === 'paragraph' && f.listDepth === 0 && !f.quoted && isClauseTitle(f, ctx.catalog);
+  if (blocks[at].facts.kind === 'heading' || topTitle(blocks[at].facts)) return at;
   for (let j = at - 1; j >= 0; j--) {
-    const b = blocks[j];
-    const f = b.facts;
+    const f = blocks[j].facts;
     if (f.kind === 'heading') return at;
-    if (isClauseTitle(f)) {
-      const [titleEnd] = titleOf(f, ctx.text, b.start);
-      return titleEnd > 0 && titleEnd >= f.text.length ? j : at;
-    }
+    if (topTitle(f)) return titleOnly(ctx, j) ? j : at;
     // Text between the title and `at`: the section keeps it.
-    if (f.kind === 'paragraph' && f.text.length && !onlyChoiceMarkers(f)) return at;
+    if (isSectionText(f)) return at;
   }
   return at;
 }
@@ -262,8 +261,7 @@ function listItemInsertion(
 function bodyOutsideList(ctx: DraftContext, index: number, last: number): number {
   const blocks = ctx.blocks;
   const f = blocks[index].facts;
-  const [titleEnd] = titleOf(f, ctx.text, blocks[index].start);
-  if (titleEnd === 0 || titleEnd < f.text.length) return last;
+  if (!titleOnly(ctx, index)) return last;
   let end = last;
   for (let j = last + 1; j < blocks.length; j++) {
     const n = blocks[j].facts;
@@ -271,15 +269,7 @@ function bodyOutsideList(ctx: DraftContext, index: number, last: number): number
     // it the wording would land inside it.
     const unclosed =
       (n.kind === 'code' || n.kind === 'html') && closerOf(ctx.text.slice(blocks[j].start, blocks[j].end), n.kind);
-    if (
-      n.kind === 'heading' ||
-      unclosed ||
-      (n.kind === 'paragraph' &&
-        n.listDepth <= f.listDepth &&
-        n.hits.length > 0 &&
-        clausesInBlock(n, ctx.catalog).some((h) => h.by === 'title'))
-    )
-      break;
+    if (unclosed || endsSection(f, n, ctx.catalog)) break;
     end = j;
   }
   return end;
@@ -423,11 +413,7 @@ function titleInsertion(
     if (titleOf(f, ctx.text, blocks[i].start)[0] > 0 && f.listDepth === 0) {
       const n = parseNumbering(blockTitle(ctx, blocks[i]).replace(/^\*\*/, ''));
       // Unnumbered titles end where the next clause title is (a （略） under the title is its body).
-      if (
-        style
-          ? n && n.before === style.before && n.kind === style.kind
-          : clausesInBlock(f, ctx.catalog).some((h) => h.by === 'title')
-      ) {
+      if (style ? n && n.before === style.before && n.kind === style.kind : isClauseTitle(f, ctx.catalog)) {
         next = i;
         break;
       }
