@@ -1,4 +1,5 @@
 // itaku CLI: runs the same checks as the language server over files, for CI.
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
@@ -9,11 +10,20 @@ import { loadCatalogFile } from './io/catalogFiles';
 import { ProjectConfigs } from './io/projectConfig';
 import { colorEnabled } from './cli/color';
 import { escapeForTerminal } from './cli/escape';
-import { checkAnyFile, checkInParallel, collect, type CheckJob, type Outcome, type WorkerData } from './cli/check';
+import {
+  checkAnyFile,
+  checkInParallel,
+  collect,
+  type CheckJob,
+  type Outcome,
+  type WorkerData,
+  type WorkerMessage,
+} from './cli/check';
 import { collectMarkdownFiles } from './cli/files';
 import { exportDraft } from './cli/export';
 import { isWordFile } from './cli/word';
 import { fixFiles, fixSummary } from './cli/fix';
+import { checkWithBudget } from './cli/pool';
 import { formatJson } from './cli/format/json';
 import { formatSarif } from './cli/format/sarif';
 import { formatStylish } from './cli/format/stylish';
@@ -38,6 +48,7 @@ const OPTIONS = {
   fix: { type: 'boolean', default: false },
   'fix-dry-run': { type: 'boolean', default: false },
   jobs: { type: 'string' },
+  'time-budget': { type: 'string' },
   document: { type: 'string' },
   category: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h', default: false },
@@ -131,6 +142,7 @@ function parseCommandLine(argv: string[], locale: Locale) {
     maxSize: count('max-file-size', 1, 'countBytes') ?? DEFAULT_MAX_FILE_SIZE,
     maxWarnings: count('max-warnings', 0, 'countWholeNumber'),
     jobs: count('jobs', 1, 'countPositive'),
+    timeBudget: count('time-budget', 0, 'countWholeNumber') ?? DEFAULT_TIME_BUDGET,
     quiet: bool('quiet'),
     exitZero: bool('exit-zero'),
     fix: bool('fix'),
@@ -180,7 +192,7 @@ async function main(argv: string[]): Promise<number> {
   const { jobs, ignored } = planned;
   const catalogByShown = new Map(jobs.map((j) => [j.shown, j.catalogFile]));
   if (command === 'report') {
-    const report = await checkFiles(jobs, catalogs, options.jobs);
+    const report = await checkFiles(jobs, catalogs, options.jobs, options.timeBudget);
     report.skipped.unshift(...ignored.map((file) => skipped(shownPath(file), 'ignored')));
     report.skipped.unshift(...walkSkips.map((w) => skipped(shownPath(w.path), w.reason)));
     return writeReport(
@@ -213,7 +225,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(fixSummary(results, locale, options.fixDryRun));
     if (options.fixDryRun) return 0;
   }
-  const report = await checkFiles(jobs, catalogs, options.jobs);
+  const report = await checkFiles(jobs, catalogs, options.jobs, options.timeBudget);
   report.skipped.unshift(...ignored.map((file) => skipped(shownPath(file), 'ignored')));
   report.skipped.unshift(...walkSkips.map((w) => skipped(shownPath(w.path), w.reason)));
   const c = counts(report);
@@ -350,14 +362,30 @@ function planJobs(
   return { jobs, ignored };
 }
 
-async function checkFiles(files: CheckJob[], catalogs: CatalogFiles, jobs?: number): Promise<RunReport> {
+/** Seconds a file's check may take per started megabyte before it is read as plain text (0: no limit). */
+const DEFAULT_TIME_BUDGET = 10;
+
+async function checkFiles(
+  files: CheckJob[],
+  catalogs: CatalogFiles,
+  jobs: number | undefined,
+  budgetSeconds: number,
+): Promise<RunReport> {
   const progress = process.stderr.isTTY && files.length > 50;
   const report = (done: number) => {
     if (progress && (done % 20 === 0 || done === files.length))
       process.stderr.write(`\ritaku: ${done}/${files.length}`);
   };
   const catalogOf = (job: CheckJob) => catalogs.get(job.catalogFile);
-  let outcomes = await checkInParallel(__filename, files, { itakuWorker: true }, catalogOf, report, jobs);
+  const data: WorkerData = { itakuWorker: true };
+  let outcomes =
+    budgetSeconds > 0
+      ? await checkWithBudget(__filename, files, data, catalogOf, {
+          jobs: jobs ?? os.availableParallelism(),
+          budgetSeconds,
+          onProgress: report,
+        })
+      : await checkInParallel(__filename, files, data, catalogOf, report, jobs);
   if (!outcomes) {
     outcomes = [];
     for (const f of files) {
@@ -382,6 +410,8 @@ function runWorker(): void {
     }
     return catalog;
   };
+  builtinCatalog();
+  parentPort!.postMessage({ ready: true } satisfies WorkerMessage);
   // Batches are answered in order: each waits for the one before (a Word document is read asynchronously).
   let queue = Promise.resolve();
   parentPort!.on('message', (m: { from: number; files: CheckJob[] }) => {

@@ -2,6 +2,7 @@ import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import {
   analyze,
+  type AnalyzeOptions,
   applySeverity,
   type Catalog,
   type FrontMatterDefaults,
@@ -29,6 +30,8 @@ export interface CheckSettings {
   configFile?: string;
   /** --document / --category, for Word documents (a Markdown draft has its front matter). */
   word?: WordFlags;
+  /** Set for a file whose analysis overran the time budget: it is read as plain text. */
+  plain?: AnalyzeOptions['plain'];
 }
 
 /** Checks one file, a Markdown draft or a Word document (by its name). */
@@ -44,7 +47,7 @@ export function checkFile(file: string, shown: string, catalog: Catalog, setting
   const read = readDraftFile(file, maxSize);
   if (read.kind === 'text') {
     try {
-      const analysis = analyze(read.text, { catalog, locale, defaults: settings.defaults });
+      const analysis = analyze(read.text, { catalog, locale, defaults: settings.defaults, plain: settings.plain });
       if (!analysis) return { kind: 'not-draft', path: shown };
       const result = analysis.result;
       return {
@@ -100,6 +103,9 @@ export interface CheckJob {
   settings: CheckSettings;
 }
 
+/** What a worker thread says: that it is ready (loaded), or the outcomes of a batch it was given. */
+export type WorkerMessage = { ready: true } | { from: number; outcomes: Outcome[] };
+
 /** Work for the worker threads: the CLI bundle itself, started with this data. */
 export interface WorkerData {
   itakuWorker: true;
@@ -144,7 +150,8 @@ export async function checkInParallel(
           }
           if (inFlight === 0) void worker.terminate().then(() => resolve());
         };
-        worker.on('message', (m: { from: number; outcomes: Outcome[] }) => {
+        worker.on('message', (m: WorkerMessage) => {
+          if (!('outcomes' in m)) return;
           inFlight--;
           m.outcomes.forEach((o, i) => (outcomes[m.from + i] = o));
           done += m.outcomes.length;

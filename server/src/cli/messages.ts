@@ -66,11 +66,13 @@ export は Markdown の草案を Word 文書に書き出します（既定の出
   --fix                          不足している必須条項を挿入して保存し、残る指摘を表示（挿入のみ）
   --fix-dry-run                  --fix で行う変更を unified diff で表示（ファイルは変更しない）
   --jobs <数>                    並列に処理するスレッド数（既定: CPU コア数）
+  --time-budget <秒>             1 ファイルの解析時間の上限（1 MB ごと、既定: 10、0 で無制限）。超えた
+                                 ファイルはテキストとして確認し、analysis-limited で知らせる
   --document <文書種別>          Word 文書の文書種別（文書のプロパティにないとき）
   --category <業務分類>          Word 文書の業務分類（同上。カンマ区切りか、繰り返して複数）
   -o, --output <ファイル>        export の出力先
 
-report のオプション（--catalog・--no-config・--locale・--max-file-size・--jobs も使えます）:
+report のオプション（--catalog・--no-config・--locale・--max-file-size・--jobs・--time-budget も使えます）:
   --format <html|md|csv>         html: 印刷できる 1 ファイル（A4 横）、md: プルリクエスト用の表、
                                  csv: 草案×条項ごとに 1 行（BOM 付き UTF-8）。既定: html
   -o, --output <ファイル>        標準出力ではなくファイルに書く
@@ -101,11 +103,13 @@ Options:
   --fix                          insert the missing required clauses, save, then report what remains (insert-only)
   --fix-dry-run                  print the changes --fix would make as a unified diff (no file changes)
   --jobs <n>                     threads checking files in parallel (default: CPU cores)
+  --time-budget <s>              time limit for one file's analysis, per started MB (default: 10; 0: none);
+                                 a file over it is checked as plain text and reported by analysis-limited
   --document <type>              document type of Word documents that have no such property
   --category <category>          category of Word documents (likewise; comma-separated or repeated)
   -o, --output <file>            where export writes
 
-report options (--catalog, --no-config, --locale, --max-file-size and --jobs work too):
+report options (--catalog, --no-config, --locale, --max-file-size, --jobs and --time-budget work too):
   --format <html|md|csv>         html: one printable file (A4 landscape), md: tables for a pull request,
                                  csv: one row per draft and clause (UTF-8 with a BOM). Default: html
   -o, --output <file>            write to this file instead of standard output

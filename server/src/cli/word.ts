@@ -51,7 +51,14 @@ export async function checkWordFile(
     );
     // Loaded on the first Word document: a run over Markdown drafts never loads mammoth.
     const { checkWord } = await import('../word/check');
-    const checked = await checkWord(read.bytes, { catalog, locale, maxSize, layers, defaults: settings.defaults });
+    const checked = await checkWord(read.bytes, {
+      catalog,
+      locale,
+      maxSize,
+      layers,
+      defaults: settings.defaults,
+      plain: settings.plain,
+    });
     switch (checked.kind) {
       case 'not-draft':
         return { kind: 'skipped', skipped: skipped(shown, 'no-document-type') };

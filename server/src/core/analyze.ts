@@ -71,11 +71,11 @@ export interface AnalyzeOptions {
   catalog: Catalog;
   locale?: Locale;
   /**
-   * The server's fallback for a draft whose analysis overran its time budget (its worker was
-   * stopped): everything after the front matter is read as plain text, and one `analysis-limited`
-   * says why.
+   * The fallback for a draft whose analysis overran its time budget (its worker was stopped, in the
+   * server or the CLI): everything after the front matter is read as plain text, and one
+   * `analysis-limited` says why and how to retry (`cli`: with --time-budget; else: reopen the file).
    */
-  plain?: { budgetSeconds: number };
+  plain?: { budgetSeconds: number; cli?: boolean };
   /** Front-matter values from the project configuration (.itaku.yaml) for what the draft does not give. */
   defaults?: FrontMatterDefaults;
 }

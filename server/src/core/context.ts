@@ -31,7 +31,7 @@ export interface DraftContext {
   /** Spans read as plain text because they ran past the parse budget. */
   limited: ReadonlyArray<readonly [number, number]>;
   /** Set when the server stopped an analysis over its time budget and read the draft as plain text. */
-  plain?: { budgetSeconds: number };
+  plain?: { budgetSeconds: number; cli?: boolean };
   fill: FillContext;
   /** Indices of the blocks with a property (a pass reads only those; kept per chunk across edits). */
   select: SelectBlocks;

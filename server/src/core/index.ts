@@ -3,7 +3,14 @@
 // lint): what is not exported here is the core's own business.
 
 // Analysis of one draft.
-export { analyze, type Analysis, type AnalysisResult, type ClauseResult, type ClauseStatus } from './analyze';
+export {
+  analyze,
+  type Analysis,
+  type AnalysisResult,
+  type AnalyzeOptions,
+  type ClauseResult,
+  type ClauseStatus,
+} from './analyze';
 export { IncrementalAnalyzer } from './incremental';
 export type { DraftContext } from './context';
 export { fileTooLargeDiagnostic, internalErrorDiagnostic } from './failure';

@@ -204,6 +204,10 @@ export const FINDING_TEXTS = {
     ja: 'この草案の解析が時間の上限（{seconds} 秒）を超えたため打ち切り、front matter より後をテキストとして確認しました。条項の語句とプレースホルダは見つけますが、見出しやリストは認識しません。ファイルを閉じて開き直すと通常の解析をやり直します。長い段落や入れ子を空行で区切ると速くなります。',
     en: 'Analysing this draft took longer than the time limit ({seconds} s), so it was stopped and everything after the front matter was checked as plain text: clause phrases and placeholders are found, headings and lists are not. Close and reopen the file to try the normal analysis again; separating long paragraphs and deep nesting with blank lines makes it faster.',
   },
+  analysisStoppedCli: {
+    ja: 'この草案の解析が時間の上限（{seconds} 秒）を超えたため打ち切り、front matter より後をテキストとして確認しました。条項の語句とプレースホルダは見つけますが、見出しやリストは認識しません。--time-budget で上限を上げると通常の解析をやり直せます。長い段落や入れ子を空行で区切ると速くなります。',
+    en: 'Analysing this draft took longer than the time limit ({seconds} s), so it was stopped and everything after the front matter was checked as plain text: clause phrases and placeholders are found, headings and lists are not. Raise the limit with --time-budget to try the normal analysis again; separating long paragraphs and deep nesting with blank lines makes it faster.',
+  },
   labelWithId: { ja: '{label}（{id}）', en: '{label} ({id})' },
   tooManyFindings: {
     ja: '「{title}」（{code}）の指摘がほかに {more} 件あります。1 ファイルにつき同じ種類の指摘は {max} 件まで表示します。',
@@ -370,8 +374,8 @@ export const messages = {
   analysisLimited(locale: Locale, length: number, budget: number): string {
     return say(locale, 'analysisLimited', { length, budget });
   },
-  analysisStopped(locale: Locale, seconds: number): string {
-    return say(locale, 'analysisStopped', { seconds });
+  analysisStopped(locale: Locale, seconds: number, cli = false): string {
+    return say(locale, cli ? 'analysisStoppedCli' : 'analysisStopped', { seconds });
   },
   tooManyFindings(locale: Locale, code: string, title: MessageEntry, more: number, max: number): string {
     return say(locale, 'tooManyFindings', { title: title[locale], code, more, max });

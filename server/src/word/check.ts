@@ -2,6 +2,7 @@
 // for Markdown, and say where each finding is in Word terms.
 import {
   analyze,
+  type AnalyzeOptions,
   type AnalysisResult,
   type Catalog,
   type Diagnostic,
@@ -37,6 +38,8 @@ export interface WordCheckOptions {
   layers?: MetadataLayer[];
   /** The project config's defaults (.itaku.yaml): organization, parties, options the draft lacks. */
   defaults?: FrontMatterDefaults;
+  /** Read as plain text: the analysis overran its time budget (see AnalyzeOptions.plain). */
+  plain?: AnalyzeOptions['plain'];
 }
 
 const ORIGIN = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -85,7 +88,7 @@ export async function checkWord(bytes: Uint8Array, options: WordCheckOptions): P
   const draft = wordDraft(conversion, [propertiesLayer(conversion.properties), ...(options.layers ?? [])]);
   if (!draft) return { kind: 'not-draft' };
   if (draft.text.length > options.maxSize) return { kind: 'too-large', size: draft.text.length };
-  const analysis = analyze(draft.text, { catalog, locale, defaults: options.defaults });
+  const analysis = analyze(draft.text, { catalog, locale, defaults: options.defaults, plain: options.plain });
   if (!analysis) return { kind: 'not-draft' };
   return { kind: 'draft', result: withWordLocations(analysis.result, draft), draft };
 }

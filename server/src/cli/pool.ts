@@ -1,0 +1,128 @@
+import * as fs from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import type { Catalog } from '../core';
+import { checkAnyFile, type CheckJob, type Outcome, type WorkerData, type WorkerMessage } from './check';
+
+/** How many files each worker holds at once: enough to keep it busy, few to re-queue when it is stopped. */
+const IN_FLIGHT = 4;
+
+export interface BudgetOptions {
+  /** Worker threads (at least one; the main thread only watches and hands out files). */
+  jobs: number;
+  /** Seconds one file may take per started megabyte of it before its worker is stopped. */
+  budgetSeconds: number;
+  onProgress: (done: number) => void;
+}
+
+/** One worker thread and the files it holds, oldest (the one it is working on) first. */
+interface Slot {
+  worker: Worker;
+  /** Set once the worker has loaded itself and the built-in catalog: its clock runs from then. */
+  ready: boolean;
+  held: number[];
+  /** When the worker began its oldest file (when that was handed over or the file before it came back). */
+  since: number;
+  /** The oldest file's time limit (ms), from its size. */
+  limitMs: number;
+}
+
+/**
+ * Checks files in worker threads under a time budget. A file whose check runs past
+ * `budgetSeconds` per started megabyte (micromark has inputs it parses in super-quadratic time)
+ * has its worker stopped and replaced: the file is then read as plain text on the main thread,
+ * with one `analysis-limited` finding saying so, and the worker's other files are handed out again.
+ * Results come back in the files' order.
+ */
+export function checkWithBudget(
+  entry: string,
+  files: CheckJob[],
+  data: WorkerData,
+  catalogOf: (job: CheckJob) => Catalog,
+  options: BudgetOptions,
+): Promise<Outcome[]> {
+  const outcomes: Outcome[] = new Array(files.length);
+  const queue = files.map((_, i) => i);
+  const slots = new Set<Slot>();
+  let done = 0;
+  const budgetMs = options.budgetSeconds * 1000;
+  const limitOf = (i: number) => budgetMs * Math.max(1, Math.ceil(sizeOf(files[i].file) / 1e6));
+  return new Promise<Outcome[]>((resolve, reject) => {
+    const finish = (error?: unknown) => {
+      clearInterval(watch);
+      for (const slot of slots) void slot.worker.terminate();
+      slots.clear();
+      if (error) reject(error instanceof Error ? error : new Error(String(error)));
+      else resolve(outcomes);
+    };
+    const settle = (i: number, outcome: Outcome) => {
+      outcomes[i] = outcome;
+      options.onProgress(++done);
+      if (done === files.length) finish();
+    };
+    const feed = (slot: Slot) => {
+      while (slot.held.length < IN_FLIGHT && queue.length > 0) {
+        const i = queue.shift()!;
+        if (slot.held.length === 0) begin(slot, i);
+        slot.held.push(i);
+        slot.worker.postMessage({ from: i, files: [files[i]] });
+      }
+    };
+    const begin = (slot: Slot, i: number) => {
+      slot.since = slot.ready ? Date.now() : Infinity;
+      slot.limitMs = limitOf(i);
+    };
+    const start = () => {
+      const worker = new Worker(entry, { workerData: data });
+      const slot: Slot = { worker, ready: false, held: [], since: Infinity, limitMs: 0 };
+      slot.worker.on('message', (m: WorkerMessage) => {
+        if (!slots.has(slot)) return;
+        if (!('outcomes' in m)) {
+          slot.ready = true;
+          if (slot.held.length > 0) begin(slot, slot.held[0]);
+          return;
+        }
+        slot.held.shift();
+        if (slot.held.length > 0) begin(slot, slot.held[0]);
+        feed(slot);
+        settle(m.from, m.outcomes[0]);
+      });
+      slot.worker.on('error', (error) => slots.has(slot) && finish(error));
+      slots.add(slot);
+      feed(slot);
+    };
+    // The watch: a worker past its oldest file's limit is stopped, that file is read as plain text
+    // here, and a fresh worker takes the rest.
+    const overran = (slot: Slot) => {
+      slots.delete(slot);
+      void slot.worker.terminate();
+      const [stuck, ...rest] = slot.held;
+      queue.unshift(...rest);
+      const seconds = slot.limitMs / 1000;
+      const job = files[stuck];
+      const settings = { ...job.settings, plain: { budgetSeconds: seconds, cli: true } };
+      checkAnyFile(job.file, job.shown, catalogOf(job), settings).then(
+        (outcome) => settle(stuck, outcome),
+        (error: unknown) => finish(error),
+      );
+      if (queue.length > 0) start();
+    };
+    const watch = setInterval(
+      () => {
+        const now = Date.now();
+        for (const slot of [...slots]) if (slot.held.length > 0 && now - slot.since > slot.limitMs) overran(slot);
+      },
+      Math.min(250, Math.max(10, budgetMs / 4)),
+    );
+    if (files.length === 0) return finish();
+    const workers = Math.max(1, Math.min(options.jobs, 8, Math.ceil(files.length / IN_FLIGHT)));
+    for (let w = 0; w < workers; w++) start();
+  });
+}
+
+function sizeOf(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+}

@@ -1,0 +1,78 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runCli, workspace } from '../support/cli';
+import { lines, STORAGE_CONTRACT_WARNS, STORAGE_SPEC_COMPLETE } from '../support/fixtures';
+
+interface JsonReport {
+  files: Array<{
+    path: string;
+    diagnostics: Array<{ code: string; message: string; range: { start: { line: number } } }>;
+  }>;
+}
+
+// One-letter setext headings without blank lines: micromark parses them in super-quadratic time
+// (28 KB takes over 10 s on this machine; see the README's upstream limits). It stays under the
+// 32 KB parse window, so only a time budget can bound it.
+const SETEXT_RUN = 'a\n-\n'.repeat(7 * 1024);
+const HOSTILE = lines('---', 'document: 調達仕様書', 'category: [保存]', '---', '', '# 仕様書', '', SETEXT_RUN);
+
+const drafts = (n: number) =>
+  Object.fromEntries(
+    Array.from({ length: n }, (_, i) => [
+      `d${String(i).padStart(3, '0')}.md`,
+      i % 2 ? STORAGE_CONTRACT_WARNS : STORAGE_SPEC_COMPLETE,
+    ]),
+  );
+
+test('a file over the time budget is read as plain text, says so once, and the files queued behind it are still checked', () => {
+  // --jobs 1: one worker holds the hostile file and the drafts after it; it is stopped and replaced.
+  const dir = workspace({ ...drafts(6), 'd002-hostile.md': HOSTILE });
+  const run = (budget: string) =>
+    runCli(['check', '--jobs', '1', '--time-budget', budget, '--format', 'json', '--locale', 'en'], dir);
+  const limited = run('1');
+  assert.equal(limited.status, 1, limited.stderr);
+  const report = JSON.parse(limited.stdout) as JsonReport;
+  assert.deepEqual(
+    report.files.map((f) => f.path),
+    ['d000.md', 'd001.md', 'd002-hostile.md', 'd002.md', 'd003.md', 'd004.md', 'd005.md'],
+  );
+  const hostile = report.files[2].diagnostics.filter((d) => d.code === 'analysis-limited');
+  assert.deepEqual(
+    hostile.map((d) => [d.range.start.line, d.message]),
+    [
+      [
+        5,
+        'Analysing this draft took longer than the time limit (1 s), so it was stopped and everything after the front matter was checked as plain text: clause phrases and placeholders are found, headings and lists are not. Raise the limit with --time-budget to try the normal analysis again; separating long paragraphs and deep nesting with blank lines makes it faster.',
+      ],
+    ],
+  );
+  // Every other draft gets exactly what a run over it alone, without any budget, gives.
+  const alone = runCli(
+    ['check', '--time-budget', '0', '--format', 'json', '--locale', 'en', ...Object.keys(drafts(6))],
+    dir,
+  );
+  const others = report.files.filter((f) => f.path !== 'd002-hostile.md');
+  assert.deepEqual(others, (JSON.parse(alone.stdout) as JsonReport).files);
+});
+
+test('the budgeted pool, the unbudgeted parallel run and one thread give the same report, in the files\u2019 order', () => {
+  const dir = workspace(drafts(80));
+  const outputs = [
+    ['--time-budget', '0', '--jobs', '1'],
+    ['--time-budget', '0', '--jobs', '2'],
+    ['--jobs', '1'],
+    ['--jobs', '3'],
+  ].map((flags) => {
+    const r = runCli(['check', '--format', 'json', ...flags], dir);
+    assert.equal(r.status, 1, r.stderr);
+    return r.stdout;
+  });
+  assert.equal((JSON.parse(outputs[0]) as JsonReport).files.length, 80);
+  for (const out of outputs.slice(1)) assert.equal(out, outputs[0]);
+});
+
+test('--time-budget takes a whole number of seconds', () => {
+  const r = runCli(['check', '--time-budget', '1.5', '--locale', 'en']);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /^itaku: --time-budget/);
+});
