@@ -87,6 +87,9 @@ export function checkWithBudget(
         settle(m.from, m.outcomes[0]);
       });
       slot.worker.on('error', (error) => slots.has(slot) && finish(error));
+      // A worker that ends by itself (not stopped here) would leave its files unanswered: the run fails
+      // with a sentence instead of waiting for ever.
+      slot.worker.on('exit', (code) => slots.has(slot) && finish(new Error(`a worker thread exited (code ${code})`)));
       slots.add(slot);
       feed(slot);
     };
