@@ -22,8 +22,8 @@ import {
 import { collectMarkdownFiles } from './cli/files';
 import { exportDraft } from './cli/export';
 import { isWordFile } from './cli/word';
-import { fixFiles, fixSummary } from './cli/fix';
-import { checkWithBudget } from './cli/pool';
+import { fixFiles, fixSummary, type FixPlan, type FixResult, planFix } from './cli/fix';
+import { checkWithBudget, fixWithBudget, type PoolTask } from './cli/pool';
 import { formatJson } from './cli/format/json';
 import { formatSarif } from './cli/format/sarif';
 import { formatStylish } from './cli/format/stylish';
@@ -208,18 +208,10 @@ async function main(argv: string[]): Promise<number> {
   if (options.fix || options.fixDryRun) {
     // The server's fix-all, written into the files (insert-only, atomic); a dry run prints the diff.
     // Word documents are checked, never changed.
-    const results = fixFiles(
-      jobs
-        .filter((j) => !isWordFile(j.file))
-        .map((j) => ({
-          file: j.file,
-          shown: j.shown,
-          catalog: catalogs.get(j.catalogFile),
-          locale: j.settings.locale,
-          defaults: j.settings.defaults,
-        })),
-      options.maxSize,
-      options.fixDryRun,
+    const results = await fixJobs(
+      jobs.filter((j) => !isWordFile(j.file)),
+      catalogs,
+      options,
     );
     if (options.fixDryRun) write(results.map((r) => r.diff ?? '').join(''));
     process.stderr.write(fixSummary(results, locale, options.fixDryRun));
@@ -362,6 +354,30 @@ function planJobs(
   return { jobs, ignored };
 }
 
+/** `--fix` / `--fix-dry-run` over Markdown jobs: in worker threads under the time budget, or (0) here. */
+async function fixJobs(
+  jobs: CheckJob[],
+  catalogs: CatalogFiles,
+  options: ReturnType<typeof parseCommandLine>,
+): Promise<FixResult[]> {
+  if (options.timeBudget > 0)
+    return fixWithBudget(__filename, jobs, { itakuWorker: true } satisfies WorkerData, {
+      jobs: options.jobs ?? os.availableParallelism(),
+      budgetSeconds: options.timeBudget,
+      onProgress: () => {},
+      maxSize: options.maxSize,
+      dryRun: options.fixDryRun,
+    });
+  const files = jobs.map((j) => ({
+    file: j.file,
+    shown: j.shown,
+    catalog: catalogs.get(j.catalogFile),
+    locale: j.settings.locale,
+    defaults: j.settings.defaults,
+  }));
+  return fixFiles(files, options.maxSize, options.fixDryRun);
+}
+
 /** Seconds a file's check may take per started megabyte before it is read as plain text (0: no limit). */
 const DEFAULT_TIME_BUDGET = 10;
 
@@ -414,11 +430,19 @@ function runWorker(): void {
   parentPort!.postMessage({ ready: true } satisfies WorkerMessage);
   // Batches are answered in order: each waits for the one before (a Word document is read asynchronously).
   let queue = Promise.resolve();
-  parentPort!.on('message', (m: { from: number; files: CheckJob[] }) => {
+  parentPort!.on('message', (m: { from: number; files: CheckJob[]; task?: PoolTask }) => {
     queue = queue.then(async () => {
-      const outcomes: Outcome[] = [];
-      for (const f of m.files) outcomes.push(await checkAnyFile(f.file, f.shown, catalogOf(f), f.settings));
-      parentPort!.postMessage({ from: m.from, outcomes });
+      const outcomes: Array<Outcome | FixPlan> = [];
+      const task = m.task ?? { kind: 'check' };
+      for (const f of m.files) {
+        const { locale, defaults } = f.settings;
+        outcomes.push(
+          task.kind === 'fix'
+            ? planFix(f.file, f.shown, catalogOf(f), locale, task.maxSize, task.dryRun, defaults)
+            : await checkAnyFile(f.file, f.shown, catalogOf(f), f.settings),
+        );
+      }
+      parentPort!.postMessage({ from: m.from, outcomes } satisfies WorkerMessage<Outcome | FixPlan>);
     });
   });
 }

@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { runCli, workspace } from '../support/cli';
 import { lines, STORAGE_CONTRACT_WARNS, STORAGE_SPEC_COMPLETE } from '../support/fixtures';
 
@@ -75,4 +77,21 @@ test('--time-budget takes a whole number of seconds', () => {
   const r = runCli(['check', '--time-budget', '1.5', '--locale', 'en']);
   assert.equal(r.status, 2);
   assert.match(r.stderr, /^itaku: --time-budget/);
+});
+
+test('--fix computes its edits under the budget: a file over it is left unchanged and named, the others are fixed', () => {
+  const dir = workspace({ 'a.md': STORAGE_CONTRACT_WARNS, 'b-hostile.md': HOSTILE, 'c.md': STORAGE_CONTRACT_WARNS });
+  const unbudgeted = workspace({ 'a.md': STORAGE_CONTRACT_WARNS });
+  runCli(['check', '--fix', '--time-budget', '0', '--locale', 'en'], unbudgeted);
+  const fixedText = readFileSync(path.join(unbudgeted, 'a.md'), 'utf8');
+  assert.notEqual(fixedText, STORAGE_CONTRACT_WARNS);
+  const r = runCli(['check', '--fix', '--jobs', '1', '--time-budget', '1', '--locale', 'en', '--format', 'json'], dir);
+  assert.equal(
+    r.stderr,
+    'itaku: computing the fix of b-hostile.md took longer than the time limit (1 s); not fixed (--time-budget raises the limit).\n' +
+      'itaku: inserted 2 clause(s) in 2 file(s).\n',
+  );
+  assert.equal(readFileSync(path.join(dir, 'b-hostile.md'), 'utf8'), HOSTILE);
+  assert.equal(readFileSync(path.join(dir, 'a.md'), 'utf8'), fixedText);
+  assert.equal(readFileSync(path.join(dir, 'c.md'), 'utf8'), fixedText);
 });

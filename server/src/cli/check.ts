@@ -104,7 +104,7 @@ export interface CheckJob {
 }
 
 /** What a worker thread says: that it is ready (loaded), or the outcomes of a batch it was given. */
-export type WorkerMessage = { ready: true } | { from: number; outcomes: Outcome[] };
+export type WorkerMessage<R = Outcome> = { ready: true } | { from: number; outcomes: R[] };
 
 /** Work for the worker threads: the CLI bundle itself, started with this data. */
 export interface WorkerData {

@@ -14,7 +14,7 @@ import {
 import { decodeDraft } from './files';
 import { cliText } from './messages';
 
-export type FixStatus = 'fixed' | 'unchanged' | 'changed-since-read' | 'not-draft' | 'unreadable';
+export type FixStatus = 'fixed' | 'unchanged' | 'changed-since-read' | 'not-draft' | 'unreadable' | 'over-budget';
 
 export interface FixResult {
   file: string;
@@ -38,6 +38,9 @@ export function applyInsertions(text: string, insertions: readonly Insertion[]):
   return out + text.slice(last);
 }
 
+/** A fix computed but not yet written: the file's bytes as read and its fixed text (none: nothing to write). */
+export type FixPlan = FixResult & { write?: { original: Uint8Array; text: string } };
+
 /** Fixes one file; with `dryRun`, only computes the diff. */
 export function fixFile(
   file: string,
@@ -48,6 +51,28 @@ export function fixFile(
   dryRun: boolean,
   defaults?: FrontMatterDefaults,
 ): FixResult {
+  return writePlan(planFix(file, shown, catalog, locale, maxSize, dryRun, defaults));
+}
+
+/** Writes a planned fix (atomically, unless the file changed since it was read). */
+export function writePlan(plan: FixPlan): FixResult {
+  const { write, ...result } = plan;
+  if (!write) return result;
+  return writeAtomically(plan.file, Buffer.from(write.original), write.text)
+    ? result
+    : { ...result, status: 'changed-since-read', inserted: 0 };
+}
+
+/** Everything of a fix but writing it: the CLI's worker threads compute this, the main thread writes. */
+export function planFix(
+  file: string,
+  shown: string,
+  catalog: Catalog,
+  locale: Locale,
+  maxSize: number,
+  dryRun: boolean,
+  defaults?: FrontMatterDefaults,
+): FixPlan {
   let bytes: Buffer;
   try {
     if (statSync(file).size > maxSize) return { file, shown, status: 'unchanged', inserted: 0 };
@@ -68,9 +93,7 @@ export function fixFile(
   if (dryRun) return { file, shown, status: 'fixed', inserted, diff: unifiedDiff(shown, text, fixed) };
   // The decoder drops a byte order mark; the file keeps it.
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\ufeff' : '';
-  return writeAtomically(file, bytes, bom + fixed)
-    ? { file, shown, status: 'fixed', inserted }
-    : { file, shown, status: 'changed-since-read', inserted: 0 };
+  return { file, shown, status: 'fixed', inserted, write: { original: bytes, text: bom + fixed } };
 }
 
 /**
@@ -119,6 +142,8 @@ export function fixSummary(results: readonly FixResult[], locale: Locale, dryRun
   const lines: string[] = [];
   for (const r of results) {
     if (r.status === 'changed-since-read') lines.push(cliText(locale, 'fixChangedSinceRead', { file: r.shown }));
+    if (r.status === 'over-budget')
+      lines.push(cliText(locale, 'fixOverBudget', { file: r.shown, seconds: String(r.message) }));
     if (r.status === 'unreadable')
       lines.push(cliText(locale, 'fixUnreadable', { file: r.shown, message: String(r.message) }));
   }

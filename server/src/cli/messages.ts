@@ -32,6 +32,10 @@ export const CLI_TEXTS = {
     ja: 'itaku: {file} は読み込み後に変更されたため、修正しませんでした。',
     en: 'itaku: {file} changed after it was read; not fixed.',
   },
+  fixOverBudget: {
+    ja: 'itaku: {file} は修正の計算が時間の上限（{seconds} 秒）を超えたため、修正しませんでした（--time-budget で上限を上げられます）。',
+    en: 'itaku: computing the fix of {file} took longer than the time limit ({seconds} s); not fixed (--time-budget raises the limit).',
+  },
   fixUnreadable: { ja: 'itaku: {file} を修正できません: {message}', en: 'itaku: cannot fix {file}: {message}' },
   fixDryRun: {
     ja: 'itaku: {files} 件のファイルに {clauses} 件の条項を挿入できます（--fix-dry-run: 変更していません）。',

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Catalog } from '../core';
 import { checkAnyFile, type CheckJob, type Outcome, type WorkerData, type WorkerMessage } from './check';
+import { type FixPlan, type FixResult, writePlan } from './fix';
 
 /** How many files each worker holds at once: enough to keep it busy, few to re-queue when it is stopped. */
 const IN_FLIGHT = 4;
@@ -40,13 +41,47 @@ export function checkWithBudget(
   catalogOf: (job: CheckJob) => Catalog,
   options: BudgetOptions,
 ): Promise<Outcome[]> {
-  const outcomes: Outcome[] = new Array(files.length);
+  return runWithBudget<Outcome>(entry, files, data, options, { kind: 'check' }, (job, seconds) => {
+    const settings = { ...job.settings, plain: { budgetSeconds: seconds, cli: true } };
+    return checkAnyFile(job.file, job.shown, catalogOf(job), settings);
+  });
+}
+
+/**
+ * Computes `--fix` edits in worker threads under the same budget; the main thread writes them (a
+ * worker is never stopped in the middle of a write). A file over the budget is left unchanged.
+ */
+export async function fixWithBudget(
+  entry: string,
+  files: CheckJob[],
+  data: WorkerData,
+  options: BudgetOptions & { maxSize: number; dryRun: boolean },
+): Promise<FixResult[]> {
+  const task = { kind: 'fix', maxSize: options.maxSize, dryRun: options.dryRun } as const;
+  const plans = await runWithBudget<FixPlan>(entry, files, data, options, task, (job, seconds) =>
+    Promise.resolve({ file: job.file, shown: job.shown, status: 'over-budget', inserted: 0, message: String(seconds) }),
+  );
+  return plans.map(writePlan);
+}
+
+/** What a worker does with each job it is handed. */
+export type PoolTask = { kind: 'check' } | { kind: 'fix'; maxSize: number; dryRun: boolean };
+
+function runWithBudget<R>(
+  entry: string,
+  files: CheckJob[],
+  data: WorkerData,
+  options: BudgetOptions,
+  task: PoolTask,
+  overBudget: (job: CheckJob, seconds: number) => Promise<R>,
+): Promise<R[]> {
+  const outcomes: R[] = new Array(files.length);
   const queue = files.map((_, i) => i);
   const slots = new Set<Slot>();
   let done = 0;
   const budgetMs = options.budgetSeconds * 1000;
   const limitOf = (i: number) => budgetMs * Math.max(1, Math.ceil(sizeOf(files[i].file) / 1e6));
-  return new Promise<Outcome[]>((resolve, reject) => {
+  return new Promise<R[]>((resolve, reject) => {
     const finish = (error?: unknown) => {
       clearInterval(watch);
       for (const slot of slots) void slot.worker.terminate();
@@ -54,7 +89,7 @@ export function checkWithBudget(
       if (error) reject(error instanceof Error ? error : new Error(String(error)));
       else resolve(outcomes);
     };
-    const settle = (i: number, outcome: Outcome) => {
+    const settle = (i: number, outcome: R) => {
       outcomes[i] = outcome;
       options.onProgress(++done);
       if (done === files.length) finish();
@@ -64,7 +99,7 @@ export function checkWithBudget(
         const i = queue.shift()!;
         if (slot.held.length === 0) begin(slot, i);
         slot.held.push(i);
-        slot.worker.postMessage({ from: i, files: [files[i]] });
+        slot.worker.postMessage({ from: i, files: [files[i]], task });
       }
     };
     const begin = (slot: Slot, i: number) => {
@@ -74,7 +109,7 @@ export function checkWithBudget(
     const start = () => {
       const worker = new Worker(entry, { workerData: data });
       const slot: Slot = { worker, ready: false, held: [], since: Infinity, limitMs: 0 };
-      slot.worker.on('message', (m: WorkerMessage) => {
+      slot.worker.on('message', (m: WorkerMessage<R>) => {
         if (!slots.has(slot)) return;
         if (!('outcomes' in m)) {
           slot.ready = true;
@@ -93,17 +128,14 @@ export function checkWithBudget(
       slots.add(slot);
       feed(slot);
     };
-    // The watch: a worker past its oldest file's limit is stopped, that file is read as plain text
-    // here, and a fresh worker takes the rest.
+    // The watch: a worker past its oldest file's limit is stopped, that file gets its over-budget
+    // result here, and a fresh worker takes the rest.
     const overran = (slot: Slot) => {
       slots.delete(slot);
       void slot.worker.terminate();
       const [stuck, ...rest] = slot.held;
       queue.unshift(...rest);
-      const seconds = slot.limitMs / 1000;
-      const job = files[stuck];
-      const settings = { ...job.settings, plain: { budgetSeconds: seconds, cli: true } };
-      checkAnyFile(job.file, job.shown, catalogOf(job), settings).then(
+      overBudget(files[stuck], slot.limitMs / 1000).then(
         (outcome) => settle(stuck, outcome),
         (error: unknown) => finish(error),
       );
