@@ -42,16 +42,8 @@ export function applyInsertions(text: string, insertions: readonly Insertion[]):
 export type FixPlan = FixResult & { write?: { original: Uint8Array; text: string } };
 
 /** Fixes one file; with `dryRun`, only computes the diff. */
-export function fixFile(
-  file: string,
-  shown: string,
-  catalog: Catalog,
-  locale: Locale,
-  maxSize: number,
-  dryRun: boolean,
-  defaults?: FrontMatterDefaults,
-): FixResult {
-  return writePlan(planFix(file, shown, catalog, locale, maxSize, dryRun, defaults));
+export function fixFile(...args: Parameters<typeof planFix>): FixResult {
+  return writePlan(planFix(...args));
 }
 
 /** Writes a planned fix (atomically, unless the file changed since it was read). */
