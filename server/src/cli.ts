@@ -10,15 +10,7 @@ import { loadCatalogFile } from './io/catalogFiles';
 import { ProjectConfigs } from './io/projectConfig';
 import { colorEnabled } from './cli/color';
 import { escapeForTerminal } from './cli/escape';
-import {
-  checkAnyFile,
-  checkInParallel,
-  collect,
-  type CheckJob,
-  type Outcome,
-  type WorkerData,
-  type WorkerMessage,
-} from './cli/check';
+import { checkAnyFile, collect, type CheckJob, type Outcome, type WorkerData, type WorkerMessage } from './cli/check';
 import { collectMarkdownFiles } from './cli/files';
 import { exportDraft } from './cli/export';
 import { isWordFile } from './cli/word';
@@ -393,16 +385,16 @@ async function checkFiles(
       process.stderr.write(`\ritaku: ${done}/${files.length}`);
   };
   const catalogOf = (job: CheckJob) => catalogs.get(job.catalogFile);
-  const data: WorkerData = { itakuWorker: true };
-  let outcomes =
-    budgetSeconds > 0
-      ? await checkWithBudget(__filename, files, data, catalogOf, {
-          jobs: jobs ?? os.availableParallelism(),
-          budgetSeconds,
-          onProgress: report,
-        })
-      : await checkInParallel(__filename, files, data, catalogOf, report, jobs);
-  if (!outcomes) {
+  const threads = jobs ?? os.availableParallelism();
+  let outcomes: Outcome[];
+  // Without a budget, a small run is checked here: worker threads would only add their start-up.
+  if (budgetSeconds > 0 || (threads > 1 && files.length >= 64))
+    outcomes = await checkWithBudget(__filename, files, { itakuWorker: true }, catalogOf, {
+      jobs: threads,
+      budgetSeconds,
+      onProgress: report,
+    });
+  else {
     outcomes = [];
     for (const f of files) {
       outcomes.push(await checkAnyFile(f.file, f.shown, catalogOf(f), f.settings));
@@ -413,7 +405,7 @@ async function checkFiles(
   return collect(outcomes);
 }
 
-/** A worker thread of `checkInParallel`: loads each catalog file once, then checks batches of files. */
+/** A worker thread of `cli/pool.ts`: loads each catalog file once, then checks (or fixes) the files it is handed. */
 function runWorker(): void {
   const catalogs = new Map<string, Catalog>();
   const catalogOf = (job: CheckJob) => {
@@ -428,21 +420,16 @@ function runWorker(): void {
   };
   builtinCatalog();
   parentPort!.postMessage({ ready: true } satisfies WorkerMessage);
-  // Batches are answered in order: each waits for the one before (a Word document is read asynchronously).
+  // Jobs are answered in order: each waits for the one before (a Word document is read asynchronously).
   let queue = Promise.resolve();
-  parentPort!.on('message', (m: { from: number; files: CheckJob[]; task?: PoolTask }) => {
+  parentPort!.on('message', ({ index, job, task }: { index: number; job: CheckJob; task: PoolTask }) => {
     queue = queue.then(async () => {
-      const outcomes: Array<Outcome | FixPlan> = [];
-      const task = m.task ?? { kind: 'check' };
-      for (const f of m.files) {
-        const { locale, defaults } = f.settings;
-        outcomes.push(
-          task.kind === 'fix'
-            ? planFix(f.file, f.shown, catalogOf(f), locale, task.maxSize, task.dryRun, defaults)
-            : await checkAnyFile(f.file, f.shown, catalogOf(f), f.settings),
-        );
-      }
-      parentPort!.postMessage({ from: m.from, outcomes } satisfies WorkerMessage<Outcome | FixPlan>);
+      const { locale, defaults } = job.settings;
+      const outcome =
+        task.kind === 'fix'
+          ? planFix(job.file, job.shown, catalogOf(job), locale, task.maxSize, task.dryRun, defaults)
+          : await checkAnyFile(job.file, job.shown, catalogOf(job), job.settings);
+      parentPort!.postMessage({ index, outcome } satisfies WorkerMessage<Outcome | FixPlan>);
     });
   });
 }

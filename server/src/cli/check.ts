@@ -1,5 +1,3 @@
-import * as os from 'node:os';
-import { Worker } from 'node:worker_threads';
 import {
   analyze,
   type AnalyzeOptions,
@@ -103,75 +101,10 @@ export interface CheckJob {
   settings: CheckSettings;
 }
 
-/** What a worker thread says: that it is ready (loaded), or the outcomes of a batch it was given. */
-export type WorkerMessage<R = Outcome> = { ready: true } | { from: number; outcomes: R[] };
+/** What a worker thread says: that it is ready (loaded), or the outcome of job `index`. */
+export type WorkerMessage<R = Outcome> = { ready: true } | { index: number; outcome: R };
 
 /** Work for the worker threads: the CLI bundle itself, started with this data. */
 export interface WorkerData {
   itakuWorker: true;
-}
-
-/**
- * Checks many files on all cores: the main thread and `jobs - 1` worker threads (running this same
- * bundle) take batches of files from one queue; results come back in the files' order. Returns
- * undefined when one thread would do.
- */
-export async function checkInParallel(
-  entry: string,
-  files: CheckJob[],
-  data: WorkerData,
-  catalogOf: (job: CheckJob) => Catalog,
-  onProgress: (done: number) => void,
-  jobs = os.availableParallelism(),
-): Promise<Outcome[] | undefined> {
-  if (jobs < 2 || files.length < 64) return undefined;
-  const workers = Math.min(jobs - 1, 7, Math.floor(files.length / 32));
-  const outcomes: Outcome[] = new Array(files.length);
-  const batch = 16;
-  let next = 0;
-  let done = 0;
-  const take = () => {
-    const from = next;
-    next = Math.min(files.length, next + batch);
-    return from;
-  };
-  const finished = Array.from(
-    { length: workers },
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const worker = new Worker(entry, { workerData: data });
-        let inFlight = 0;
-        // Keep a few batches queued at each worker: the main thread answers only between its own batches.
-        const feed = () => {
-          while (inFlight < 3 && next < files.length) {
-            const from = take();
-            inFlight++;
-            worker.postMessage({ from, files: files.slice(from, next) });
-          }
-          if (inFlight === 0) void worker.terminate().then(() => resolve());
-        };
-        worker.on('message', (m: WorkerMessage) => {
-          if (!('outcomes' in m)) return;
-          inFlight--;
-          m.outcomes.forEach((o, i) => (outcomes[m.from + i] = o));
-          done += m.outcomes.length;
-          onProgress(done);
-          feed();
-        });
-        worker.on('error', reject);
-        feed();
-      }),
-  );
-  // The main thread works too, yielding between batches so worker results keep flowing in.
-  while (next < files.length) {
-    const from = take();
-    const to = next;
-    for (let i = from; i < to; i++)
-      outcomes[i] = await checkAnyFile(files[i].file, files[i].shown, catalogOf(files[i]), files[i].settings);
-    done += to - from;
-    onProgress(done);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  await Promise.all(finished);
-  return outcomes;
 }

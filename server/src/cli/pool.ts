@@ -10,7 +10,7 @@ const IN_FLIGHT = 4;
 export interface BudgetOptions {
   /** Worker threads (at least one; the main thread only watches and hands out files). */
   jobs: number;
-  /** Seconds one file may take per started megabyte of it before its worker is stopped. */
+  /** Seconds one file may take per started megabyte of it before its worker is stopped (0: no limit). */
   budgetSeconds: number;
   onProgress: (done: number) => void;
 }
@@ -28,7 +28,7 @@ interface Slot {
 }
 
 /**
- * Checks files in worker threads under a time budget. A file whose check runs past
+ * Checks files in worker threads (`jobs` of them, fed from one queue) under a time budget. A file whose check runs past
  * `budgetSeconds` per started megabyte (micromark has inputs it parses in super-quadratic time)
  * has its worker stopped and replaced: the file is then read as plain text on the main thread,
  * with one `analysis-limited` finding saying so, and the worker's other files are handed out again.
@@ -80,10 +80,11 @@ function runWithBudget<R>(
   const slots = new Set<Slot>();
   let done = 0;
   const budgetMs = options.budgetSeconds * 1000;
-  const limitOf = (i: number) => budgetMs * Math.max(1, Math.ceil(sizeOf(files[i].file) / 1e6));
+  const limitOf = (i: number) =>
+    budgetMs > 0 ? budgetMs * Math.max(1, Math.ceil(sizeOf(files[i].file) / 1e6)) : Infinity;
   return new Promise<R[]>((resolve, reject) => {
     const finish = (error?: unknown) => {
-      clearInterval(watch);
+      if (watch) clearInterval(watch);
       for (const slot of slots) void slot.worker.terminate();
       slots.clear();
       if (error) reject(error instanceof Error ? error : new Error(String(error)));
@@ -99,7 +100,7 @@ function runWithBudget<R>(
         const i = queue.shift()!;
         if (slot.held.length === 0) begin(slot, i);
         slot.held.push(i);
-        slot.worker.postMessage({ from: i, files: [files[i]], task });
+        slot.worker.postMessage({ index: i, job: files[i], task });
       }
     };
     const begin = (slot: Slot, i: number) => {
@@ -111,7 +112,7 @@ function runWithBudget<R>(
       const slot: Slot = { worker, ready: false, held: [], since: Infinity, limitMs: 0 };
       slot.worker.on('message', (m: WorkerMessage<R>) => {
         if (!slots.has(slot)) return;
-        if (!('outcomes' in m)) {
+        if (!('outcome' in m)) {
           slot.ready = true;
           if (slot.held.length > 0) begin(slot, slot.held[0]);
           return;
@@ -119,7 +120,7 @@ function runWithBudget<R>(
         slot.held.shift();
         if (slot.held.length > 0) begin(slot, slot.held[0]);
         feed(slot);
-        settle(m.from, m.outcomes[0]);
+        settle(m.index, m.outcome);
       });
       slot.worker.on('error', (error) => slots.has(slot) && finish(error));
       // A worker that ends by itself (not stopped here) would leave its files unanswered: the run fails
@@ -141,13 +142,16 @@ function runWithBudget<R>(
       );
       if (queue.length > 0) start();
     };
-    const watch = setInterval(
-      () => {
-        const now = Date.now();
-        for (const slot of [...slots]) if (slot.held.length > 0 && now - slot.since > slot.limitMs) overran(slot);
-      },
-      Math.min(250, Math.max(10, budgetMs / 4)),
-    );
+    const watch =
+      budgetMs > 0
+        ? setInterval(
+            () => {
+              const now = Date.now();
+              for (const slot of [...slots]) if (slot.held.length > 0 && now - slot.since > slot.limitMs) overran(slot);
+            },
+            Math.min(250, Math.max(10, budgetMs / 4)),
+          )
+        : undefined;
     if (files.length === 0) return finish();
     const workers = Math.max(1, Math.min(options.jobs, 8, Math.ceil(files.length / IN_FLIGHT)));
     for (let w = 0; w < workers; w++) start();
