@@ -145,6 +145,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  scheduler.start();
   if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
   if (workspaceFolderEvents) {
     connection.workspace.onDidChangeWorkspaceFolders((e) => {

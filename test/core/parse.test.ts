@@ -7,9 +7,10 @@ import { parseMarkdown } from '../../server/src/core/markdown/parse';
 import { ROOT } from '../support/catalog';
 import { block, hostileDraft } from '../support/arbitraries';
 
-// itaku parses with micromark's inline constructs switched off (it reads blocks only). CommonMark
-// settles block structure before inline syntax, so every block, root span and front matter must
-// come out exactly as in remark's full parse.
+// itaku parses with micromark's inline constructs switched off (it reads blocks only) and reads the
+// blocks from micromark's events, without remark's syntax tree. CommonMark settles block structure
+// before inline syntax, so every block, root span and front matter must come out exactly as in
+// remark's full parse (its tree, inline syntax included).
 const RUNS = Number(process.env.ITAKU_PROPERTY_RUNS ?? 2000);
 
 const same = (text: string) => assert.deepEqual(parseMarkdown(text), parseMarkdown(text, 0, true, true));

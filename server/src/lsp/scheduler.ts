@@ -107,8 +107,23 @@ export class Scheduler {
     private readonly options: SchedulerOptions,
   ) {
     this.stepBudgetMs = options.stepBudgetMs ?? STEP_BUDGET_MS;
-    const n = options.workers ?? Math.max(1, Math.min(2, os.availableParallelism()));
-    for (let i = 0; i < n; i++) this.slots.push(this.spawn());
+  }
+
+  /**
+   * Starts the workers, once: after the server has answered `initialize` (each loads the core and
+   * the built-in catalog, which on two cores would delay that answer), or at the first analysis.
+   */
+  start(): Slot[] {
+    if (!this.slots.length && !this.disposed) {
+      const n = this.options.workers ?? Math.max(1, Math.min(2, os.availableParallelism()));
+      for (let i = 0; i < n; i++) this.slots.push(this.spawn());
+    }
+    return this.slots;
+  }
+
+  /** The least loaded worker (starting the pool if it has not started). */
+  private leastLoaded(): Slot {
+    return this.start().reduce((a, b) => (b.load < a.load ? b : a));
   }
 
   /** The document changed (or was opened): a new revision, analysed soon. */
@@ -120,7 +135,7 @@ export class Scheduler {
       doc.size = text.length;
       doc.revision = ++this.revisions;
     } else {
-      const slot = this.slots.reduce((a, b) => (b.load < a.load ? b : a));
+      const slot = this.leastLoaded();
       slot.load += text.length;
       this.docs.set(uri, { slot, revision: ++this.revisions, size: text.length, plain: false });
     }
@@ -205,7 +220,7 @@ export class Scheduler {
    */
   async once(uri: string, text: string): Promise<LspDiagnostic[] | undefined> {
     const { settings, locale, catalog, defaults, ignored, configFile } = await this.inputsOf(uri);
-    const slot = this.slots.reduce((a, b) => (b.load < a.load ? b : a));
+    const slot = this.leastLoaded();
     const catalogKey = this.catalogIn(slot, catalog);
     const revision = ++this.revisions;
     const result = new Promise<Extract<FromWorker, { kind: 'analysed' }> | undefined>((resolve) =>

@@ -1,7 +1,10 @@
 import type { Nodes, Root } from 'mdast';
+import { parse, postprocess, preprocess } from 'micromark';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import type { Event, ParseContext } from 'micromark-util-types';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
-import { unified, type Processor } from 'unified';
+import { unified } from 'unified';
 
 export type BlockKind = 'heading' | 'paragraph' | 'html' | 'code';
 
@@ -61,19 +64,29 @@ const INLINE_CONSTRUCTS = [
   'labelStartImage',
   'labelStartLink',
 ];
-function blocksOnly(this: Processor): void {
-  const data = this.data() as { micromarkExtensions?: unknown[] };
-  (data.micromarkExtensions ??= []).push({ disable: { null: INLINE_CONSTRUCTS } });
-}
+const DISABLE_INLINE = { disable: { null: INLINE_CONSTRUCTS } };
 
-const withFrontMatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(blocksOnly);
-// Front matter exists only at the very start of a draft; a later piece parsed alone must not see one.
-const withoutFrontMatter = unified().use(remarkParse).use(blocksOnly);
 /** The full parse, inline syntax included: only for the test that the blocks are the same. */
 const FULL = {
   withFrontMatter: unified().use(remarkParse).use(remarkFrontmatter, ['yaml']),
   withoutFrontMatter: unified().use(remarkParse),
 };
+
+/**
+ * micromark's parser for blocks only, made once: `parse()` combines every construct's extension
+ * anew, a fixed cost that a keystroke's one-window re-parse would pay each time. A parser keeps two
+ * pieces of state between documents, `lazy` (which lines are lazy continuations, by line number)
+ * and `defined` (link definitions, read only by inline constructs): both start empty for each text.
+ */
+const PARSERS: { withFrontMatter?: ParseContext; withoutFrontMatter?: ParseContext } = {};
+function blockEvents(source: string, frontMatter: boolean): Event[] {
+  const parser = frontMatter
+    ? (PARSERS.withFrontMatter ??= parse({ extensions: [frontmatter(['yaml']), DISABLE_INLINE] }))
+    : (PARSERS.withoutFrontMatter ??= parse({ extensions: [DISABLE_INLINE] }));
+  parser.lazy = {};
+  parser.defined = [];
+  return postprocess(parser.document().write(preprocess()(source, undefined, true)));
+}
 
 /** A line break; a lone CR never splits a CRLF pair (so CRLF is one break, not two). */
 export const BREAK = String.raw`(?:\r\n|\r(?!\n)|\n)`;
@@ -188,16 +201,12 @@ export function boundNesting(source: string, from = 0): string {
   return out ? out.join('') + source.slice(last) : source;
 }
 
-function processorFor(frontMatter: boolean, inline: boolean) {
-  if (inline) return frontMatter ? FULL.withFrontMatter : FULL.withoutFrontMatter;
-  return frontMatter ? withFrontMatter : withoutFrontMatter;
-}
-
 /**
  * Parses Markdown into its leaf blocks. `base` is added to every offset, so a slice of a larger
  * text can be parsed on its own. A leading BOM is stripped before parsing (micromark drops it
  * silently and every offset would come out one lower) and accounted for in the offsets. `inline`:
- * parse inline syntax too, as remark does by default (the reference of the equivalence test).
+ * parse inline syntax too and build remark's syntax tree, as remark does by default (the reference
+ * of the equivalence test); otherwise the blocks are read from micromark's events directly.
  */
 export function parseMarkdown(text: string, base = 0, frontMatterAllowed = true, inline = false): ParsedMarkdown {
   let shift = base;
@@ -212,7 +221,127 @@ export function parseMarkdown(text: string, base = 0, frontMatterAllowed = true,
   const fmEnd = frontMatterAllowed ? frontMatterEnd(source) : 0;
   const withFm = fmEnd > 0;
   source = boundNesting(source, fmEnd);
-  const root = processorFor(withFm, inline).parse(source) as Root;
+  return inline ? blocksOfTree(source, shift, withFm) : blocksOfEvents(source, shift, withFm);
+}
+
+/** Types of micromark's tokens that become a node of remark's tree (its flow and containers). */
+const NODE_TOKENS = new Set([
+  'atxHeading',
+  'setextHeading',
+  'paragraph',
+  'htmlFlow',
+  'codeFenced',
+  'codeIndented',
+  'blockQuote',
+  'listOrdered',
+  'listUnordered',
+  'thematicBreak',
+  'definition',
+  'yaml',
+]);
+const NODE_TYPE: Record<string, string> = {
+  atxHeading: 'heading',
+  setextHeading: 'heading',
+  htmlFlow: 'html',
+  codeFenced: 'code',
+  codeIndented: 'code',
+  blockQuote: 'blockquote',
+  listOrdered: 'list',
+  listUnordered: 'list',
+};
+const LEAF_KIND: Record<string, BlockKind> = {
+  atxHeading: 'heading',
+  setextHeading: 'heading',
+  paragraph: 'paragraph',
+  htmlFlow: 'html',
+  codeFenced: 'code',
+  codeIndented: 'code',
+};
+
+/**
+ * The blocks of `source` read from micromark's events, as remark would place them in its tree
+ * (test/core/parse.test.ts compares the two on fixtures and generated drafts): without building
+ * the tree, a third of the parse's time and most of its garbage. A list item is where its
+ * `listItemPrefix` is, as mdast-util-from-markdown makes it; a leaf is the item's first child when
+ * no other node opened in the item before it.
+ */
+function blocksOfEvents(source: string, shift: number, withFm: boolean): ParsedMarkdown {
+  const events = blockEvents(source, withFm);
+  const blocks: Block[] = [];
+  const roots: RootSpan[] = [];
+  let frontMatter: FrontMatterBlock | undefined;
+  let open = 0; // nodes open around the current event
+  let listDepth = 0;
+  let quotes = 0;
+  let itemOffset = -1; // the marker of a list item none of whose children has opened yet
+  let fence = -1; // a front matter's opening fence's end
+  let leaf: Block | undefined;
+  for (let i = 0; i < events.length; i++) {
+    const [kind, token] = events[i];
+    const type = token.type as string;
+    if (type === 'listItemPrefix') {
+      if (kind === 'enter') itemOffset = token.start.offset + shift;
+      continue;
+    }
+    if (leaf && kind === 'enter' && (type === 'atxHeadingSequence' || type === 'setextHeadingLineSequence')) {
+      if (leaf.depth === 0)
+        leaf.depth =
+          type === 'atxHeadingSequence'
+            ? token.end.offset - token.start.offset
+            : source.charCodeAt(token.start.offset) === 61
+              ? 1
+              : 2;
+      continue;
+    }
+    if (type === 'yamlFence') {
+      if (kind === 'exit' && fence < 0) fence = token.end.offset;
+      else if (kind === 'enter' && fence >= 0 && frontMatter)
+        frontMatter.value = source.slice(fence, token.start.offset).replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, '');
+      continue;
+    }
+    if (!NODE_TOKENS.has(type)) continue;
+    if (kind === 'exit') {
+      open--;
+      itemOffset = -1; // an empty item closed with its list
+      if (type === 'listOrdered' || type === 'listUnordered') listDepth--;
+      else if (type === 'blockQuote') quotes--;
+      if (open === 0)
+        roots.push({ start: token.start.offset + shift, end: token.end.offset + shift, type: NODE_TYPE[type] ?? type });
+      leaf = undefined;
+      continue;
+    }
+    open++;
+    const first = itemOffset;
+    itemOffset = -1;
+    if (type === 'listOrdered' || type === 'listUnordered') listDepth++;
+    else if (type === 'blockQuote') quotes++;
+    else if (type === 'yaml') {
+      const start = token.start.offset;
+      frontMatter = {
+        start: start + shift,
+        end: token.end.offset + shift,
+        valueStart: start + lineLengthWithBreak(source, start) + shift,
+        value: '',
+      };
+    } else if (LEAF_KIND[type]) {
+      leaf = {
+        kind: LEAF_KIND[type],
+        start: token.start.offset + shift,
+        end: token.end.offset + shift,
+        depth: 0,
+        listDepth,
+        itemOffset: first,
+        quoted: quotes > 0,
+      };
+      blocks.push(leaf);
+    }
+  }
+  return { frontMatter, blocks, roots };
+}
+
+/** The same from remark's syntax tree, inline syntax included: the reference. */
+function blocksOfTree(source: string, shift: number, withFm: boolean): ParsedMarkdown {
+  const root = (withFm ? FULL.withFrontMatter : FULL.withoutFrontMatter).parse(source) as Root;
   const blocks: Block[] = [];
   let frontMatter: FrontMatterBlock | undefined;
 
