@@ -418,7 +418,8 @@ function runWorker(): void {
     }
     return catalog;
   };
-  builtinCatalog();
+  // The built-in catalog with its phrase tables (made at first use) before the clock starts.
+  void builtinCatalog().matcher;
   parentPort!.postMessage({ ready: true } satisfies WorkerMessage);
   // Jobs are answered in order: each waits for the one before (a Word document is read asynchronously).
   let queue = Promise.resolve();

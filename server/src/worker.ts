@@ -37,6 +37,8 @@ const drafts = new Drafts((uri, error) =>
 );
 const catalogs = new Map<string, Catalog>();
 const catalogOf = (key: string) => (key ? (catalogs.get(key) ?? builtinCatalog()) : builtinCatalog());
+// The built-in catalog's phrase tables are made at first use: here, before the first draft arrives.
+void builtinCatalog().matcher;
 
 /** Runs not finished yet, at most one per document (a newer version's run replaces the older one). */
 interface Run {

@@ -239,12 +239,13 @@ function aliasLookups(def: CatalogDef) {
   };
 }
 
-export function compileCatalog(
-  input: CatalogDef,
-  source: string,
-  layering: { root?: string; layers?: string[] } = {},
-): Catalog {
-  const def = withoutPrototypes(input);
+/** What analysis needs of a catalog and nothing else does: the phrase table and its tables. */
+type DetectionPart = Pick<
+  Catalog,
+  'detection' | 'matcher' | 'usages' | 'groupSizes' | 'headingSizes' | 'weakHeadings' | 'riskGroupSizes'
+>;
+
+function detectionPart(def: CatalogDef): DetectionPart {
   const table = phraseTable(def);
   // The order of the additions fixes the phrase numbers: headings, body signals, lifts, umbrellas, risks, placeholders.
   const weakHeadings = def.clauses.map((clause) => clause.recognise.headings.length);
@@ -263,6 +264,30 @@ export function compileCatalog(
   );
   addPlaceholders(def, table.add);
   const { phrases, usages } = table;
+  return {
+    detection: detectionTables(usages, groupSizes, headingSizes, weakHeadings, contexts.length),
+    matcher: new PhraseMatcher(phrases),
+    usages,
+    groupSizes,
+    headingSizes,
+    weakHeadings,
+    riskGroupSizes,
+  };
+}
+
+/**
+ * The catalog as the core uses it. Its phrase table (every phrase normalised, the matcher built)
+ * is made at the first analysis, not here: the language server's connection thread, which hands
+ * analysis to workers, never needs it and answers `initialize` sooner without it.
+ */
+export function compileCatalog(
+  input: CatalogDef,
+  source: string,
+  layering: { root?: string; layers?: string[] } = {},
+): Catalog {
+  const def = withoutPrototypes(input);
+  let part: DetectionPart | undefined;
+  const built = () => (part ??= detectionPart(def));
   const clauseIndex = new Map(def.clauses.map((c, i) => [c.id, i] as const));
   const byDocType = new Map<string, ClauseDef[]>();
 
@@ -271,13 +296,27 @@ export function compileCatalog(
     source,
     ...(layering.root ? { root: layering.root } : {}),
     layers: layering.layers ?? [source],
-    detection: detectionTables(usages, groupSizes, headingSizes, weakHeadings, contexts.length),
-    matcher: new PhraseMatcher(phrases),
-    usages,
-    groupSizes,
-    headingSizes,
-    weakHeadings,
-    riskGroupSizes,
+    get detection() {
+      return built().detection;
+    },
+    get matcher() {
+      return built().matcher;
+    },
+    get usages() {
+      return built().usages;
+    },
+    get groupSizes() {
+      return built().groupSizes;
+    },
+    get headingSizes() {
+      return built().headingSizes;
+    },
+    get weakHeadings() {
+      return built().weakHeadings;
+    },
+    get riskGroupSizes() {
+      return built().riskGroupSizes;
+    },
     clauseIndex,
     ...aliasLookups(def),
     clausesFor(documentType) {
