@@ -356,6 +356,7 @@ async function fixJobs(
     return fixWithBudget(__filename, jobs, { itakuWorker: true } satisfies WorkerData, {
       jobs: options.jobs ?? os.availableParallelism(),
       budgetSeconds: options.timeBudget,
+      workerHeapMb: WORKER_HEAP_MB,
       onProgress: () => {},
       maxSize: options.maxSize,
       dryRun: options.fixDryRun,
@@ -372,6 +373,8 @@ async function fixJobs(
 
 /** Seconds a file's check may take per started megabyte before it is read as plain text (0: no limit). */
 const DEFAULT_TIME_BUDGET = 10;
+/** Tests only: a small heap limit for the worker threads, to run one out of memory (Node's default otherwise). */
+const WORKER_HEAP_MB = Number(process.env.ITAKU_WORKER_HEAP_MB) || undefined;
 
 async function checkFiles(
   files: CheckJob[],
@@ -392,6 +395,7 @@ async function checkFiles(
     outcomes = await checkWithBudget(__filename, files, { itakuWorker: true }, catalogOf, {
       jobs: threads,
       budgetSeconds,
+      workerHeapMb: WORKER_HEAP_MB,
       onProgress: report,
     });
   else {

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { runCli, workspace } from '../support/cli';
 import { lines, STORAGE_CONTRACT_WARNS, STORAGE_SPEC_COMPLETE } from '../support/fixtures';
+import { HOSTILE as HOSTILE_INPUTS } from '../support/hostile';
 
 interface JsonReport {
   files: Array<{
@@ -94,4 +95,50 @@ test('--fix computes its edits under the budget: a file over it is left unchange
   assert.equal(readFileSync(path.join(dir, 'b-hostile.md'), 'utf8'), HOSTILE);
   assert.equal(readFileSync(path.join(dir, 'a.md'), 'utf8'), fixedText);
   assert.equal(readFileSync(path.join(dir, 'c.md'), 'utf8'), fixedText);
+});
+
+// 2.5 million characters of short sections (5.6 MB, under the 10 MB file limit): its analysis keeps
+// far more than 64 MB live, so a worker limited to 64 MB of heap (ITAKU_WORKER_HEAP_MB, a test
+// knob; workers have Node's default otherwise) runs out of memory on it, whatever the machine.
+const HUGE = HOSTILE_INPUTS.find((h) => h.name === 'large-draft')!.make(2_500_000);
+const SMALL_HEAP = { ITAKU_WORKER_HEAP_MB: '64' };
+
+test('a file whose worker runs out of memory is read as plain text, says so once, and the other files are still checked', () => {
+  const dir = workspace({ ...drafts(3), 'd001-huge.md': HUGE });
+  const r = runCli(['check', '--jobs', '1', '--format', 'json', '--locale', 'en'], dir, SMALL_HEAP);
+  assert.equal(r.status, 1, r.stderr);
+  const report = JSON.parse(r.stdout) as JsonReport;
+  assert.deepEqual(
+    report.files.map((f) => f.path),
+    ['d000.md', 'd001-huge.md', 'd001.md', 'd002.md'],
+  );
+  assert.deepEqual(
+    report.files[1].diagnostics
+      .filter((d) => d.code === 'analysis-limited')
+      .map((d) => [d.range.start.line, d.message]),
+    [
+      [
+        6,
+        'Analysing this draft needed more memory than its analysis may use, so it was stopped and everything after the front matter was checked as plain text: clause phrases and placeholders are found, headings and lists are not. Split the draft into several files to have it checked normally.',
+      ],
+    ],
+  );
+  // The drafts queued behind it in the stopped worker get what a run over them alone gives.
+  const alone = runCli(['check', '--format', 'json', '--locale', 'en', ...Object.keys(drafts(3))], dir);
+  assert.deepEqual(
+    report.files.filter((f) => f.path !== 'd001-huge.md'),
+    (JSON.parse(alone.stdout) as JsonReport).files,
+  );
+});
+
+test('--fix: a file whose worker runs out of memory is left unchanged and named, the others are fixed', () => {
+  const dir = workspace({ 'a.md': STORAGE_CONTRACT_WARNS, 'b-huge.md': HUGE, 'c.md': STORAGE_CONTRACT_WARNS });
+  const r = runCli(['check', '--fix', '--jobs', '1', '--locale', 'en', '--format', 'json'], dir, SMALL_HEAP);
+  assert.equal(
+    r.stderr,
+    'itaku: computing the fix of b-huge.md needed more memory than its analysis may use; not fixed (splitting the draft into several files needs less memory).\n' +
+      'itaku: inserted 2 clause(s) in 2 file(s).\n',
+  );
+  assert.equal(readFileSync(path.join(dir, 'b-huge.md'), 'utf8'), HUGE);
+  assert.notEqual(readFileSync(path.join(dir, 'a.md'), 'utf8'), STORAGE_CONTRACT_WARNS);
 });

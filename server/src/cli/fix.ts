@@ -14,7 +14,8 @@ import {
 import { decodeDraft } from './files';
 import { cliText } from './messages';
 
-export type FixStatus = 'fixed' | 'unchanged' | 'changed-since-read' | 'not-draft' | 'unreadable' | 'over-budget';
+export type FixStatus =
+  'fixed' | 'unchanged' | 'changed-since-read' | 'not-draft' | 'unreadable' | 'over-budget' | 'over-memory';
 
 export interface FixResult {
   file: string;
@@ -136,6 +137,7 @@ export function fixSummary(results: readonly FixResult[], locale: Locale, dryRun
     if (r.status === 'changed-since-read') lines.push(cliText(locale, 'fixChangedSinceRead', { file: r.shown }));
     if (r.status === 'over-budget')
       lines.push(cliText(locale, 'fixOverBudget', { file: r.shown, seconds: String(r.message) }));
+    if (r.status === 'over-memory') lines.push(cliText(locale, 'fixOverMemory', { file: r.shown }));
     if (r.status === 'unreadable')
       lines.push(cliText(locale, 'fixUnreadable', { file: r.shown, message: String(r.message) }));
   }

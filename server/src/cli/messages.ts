@@ -36,6 +36,10 @@ export const CLI_TEXTS = {
     ja: 'itaku: {file} は修正の計算が時間の上限（{seconds} 秒）を超えたため、修正しませんでした（--time-budget で上限を上げられます）。',
     en: 'itaku: computing the fix of {file} took longer than the time limit ({seconds} s); not fixed (--time-budget raises the limit).',
   },
+  fixOverMemory: {
+    ja: 'itaku: {file} は修正の計算がメモリの上限を超えたため、修正しませんでした（草案を複数のファイルに分けると必要なメモリが減ります）。',
+    en: 'itaku: computing the fix of {file} needed more memory than its analysis may use; not fixed (splitting the draft into several files needs less memory).',
+  },
   fixUnreadable: { ja: 'itaku: {file} を修正できません: {message}', en: 'itaku: cannot fix {file}: {message}' },
   fixDryRun: {
     ja: 'itaku: {files} 件のファイルに {clauses} 件の条項を挿入できます（--fix-dry-run: 変更していません）。',

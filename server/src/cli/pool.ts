@@ -13,7 +13,12 @@ export interface BudgetOptions {
   /** Seconds one file may take per started megabyte of it before its worker is stopped (0: no limit). */
   budgetSeconds: number;
   onProgress: (done: number) => void;
+  /** The old-generation heap limit of each worker (MB); Node's default when absent (tests set a small one). */
+  workerHeapMb?: number;
 }
+
+/** Why a file's worker was stopped: its time limit (seconds), or its memory. */
+export type Stopped = { seconds: number } | { memory: true };
 
 /** One worker thread and the files it holds, oldest (the one it is working on) first. */
 interface Slot {
@@ -29,10 +34,10 @@ interface Slot {
 
 /**
  * Checks files in worker threads (`jobs` of them, fed from one queue) under a time budget. A file whose check runs past
- * `budgetSeconds` per started megabyte (micromark has inputs it parses in super-quadratic time)
- * has its worker stopped and replaced: the file is then read as plain text on the main thread,
- * with one `analysis-limited` finding saying so, and the worker's other files are handed out again.
- * Results come back in the files' order.
+ * `budgetSeconds` per started megabyte (micromark has inputs it parses in super-quadratic time),
+ * or whose worker runs out of memory, has its worker stopped and replaced: the file is then read
+ * as plain text on the main thread, with one `analysis-limited` finding saying so, and the
+ * worker's other files are handed out again. Results come back in the files' order.
  */
 export function checkWithBudget(
   entry: string,
@@ -41,9 +46,12 @@ export function checkWithBudget(
   catalogOf: (job: CheckJob) => Catalog,
   options: BudgetOptions,
 ): Promise<Outcome[]> {
-  return runWithBudget<Outcome>(entry, files, data, options, { kind: 'check' }, (job, seconds) => {
-    const settings = { ...job.settings, plain: { budgetSeconds: seconds, cli: true } };
-    return checkAnyFile(job.file, job.shown, catalogOf(job), settings);
+  return runWithBudget<Outcome>(entry, files, data, options, { kind: 'check' }, (job, stopped) => {
+    const plain =
+      'memory' in stopped
+        ? { budgetSeconds: 0, cli: true, memory: true }
+        : { budgetSeconds: stopped.seconds, cli: true };
+    return checkAnyFile(job.file, job.shown, catalogOf(job), { ...job.settings, plain });
   });
 }
 
@@ -58,8 +66,14 @@ export async function fixWithBudget(
   options: BudgetOptions & { maxSize: number; dryRun: boolean },
 ): Promise<FixResult[]> {
   const task = { kind: 'fix', maxSize: options.maxSize, dryRun: options.dryRun } as const;
-  const plans = await runWithBudget<FixPlan>(entry, files, data, options, task, (job, seconds) =>
-    Promise.resolve({ file: job.file, shown: job.shown, status: 'over-budget', inserted: 0, message: String(seconds) }),
+  const plans = await runWithBudget<FixPlan>(entry, files, data, options, task, (job, stopped) =>
+    Promise.resolve({
+      file: job.file,
+      shown: job.shown,
+      status: 'memory' in stopped ? 'over-memory' : 'over-budget',
+      inserted: 0,
+      message: 'memory' in stopped ? undefined : String(stopped.seconds),
+    }),
   );
   return plans.map(writePlan);
 }
@@ -73,7 +87,7 @@ function runWithBudget<R>(
   data: WorkerData,
   options: BudgetOptions,
   task: PoolTask,
-  overBudget: (job: CheckJob, seconds: number) => Promise<R>,
+  overBudget: (job: CheckJob, stopped: Stopped) => Promise<R>,
 ): Promise<R[]> {
   const outcomes: R[] = new Array(files.length);
   const queue = files.map((_, i) => i);
@@ -108,7 +122,11 @@ function runWithBudget<R>(
       slot.limitMs = limitOf(i);
     };
     const start = () => {
-      const worker = new Worker(entry, { workerData: data });
+      const heap = options.workerHeapMb;
+      const worker = new Worker(entry, {
+        workerData: data,
+        ...(heap ? { resourceLimits: { maxOldGenerationSizeMb: heap } } : {}),
+      });
       const slot: Slot = { worker, ready: false, held: [], since: Infinity, limitMs: 0 };
       slot.worker.on('message', (m: WorkerMessage<R>) => {
         if (!slots.has(slot)) return;
@@ -122,21 +140,27 @@ function runWithBudget<R>(
         feed(slot);
         settle(m.index, m.outcome);
       });
-      slot.worker.on('error', (error) => slots.has(slot) && finish(error));
+      slot.worker.on('error', (error) => {
+        if (!slots.has(slot)) return;
+        // Out of memory on a file (Node stops the worker at its heap limit): that file is read as plain text.
+        if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' && slot.held.length > 0)
+          stop(slot, { memory: true });
+        else finish(error);
+      });
       // A worker that ends by itself (not stopped here) would leave its files unanswered: the run fails
       // with a sentence instead of waiting for ever.
       slot.worker.on('exit', (code) => slots.has(slot) && finish(new Error(`a worker thread exited (code ${code})`)));
       slots.add(slot);
       feed(slot);
     };
-    // The watch: a worker past its oldest file's limit is stopped, that file gets its over-budget
-    // result here, and a fresh worker takes the rest.
-    const overran = (slot: Slot) => {
+    // A worker past its oldest file's limit (the watch), or out of memory, is stopped: that file gets
+    // its over-budget result here, and a fresh worker takes the rest.
+    const stop = (slot: Slot, stopped: Stopped) => {
       slots.delete(slot);
       void slot.worker.terminate();
       const [stuck, ...rest] = slot.held;
       queue.unshift(...rest);
-      overBudget(files[stuck], slot.limitMs / 1000).then(
+      overBudget(files[stuck], stopped).then(
         (outcome) => settle(stuck, outcome),
         (error: unknown) => finish(error),
       );
@@ -147,7 +171,9 @@ function runWithBudget<R>(
         ? setInterval(
             () => {
               const now = Date.now();
-              for (const slot of [...slots]) if (slot.held.length > 0 && now - slot.since > slot.limitMs) overran(slot);
+              for (const slot of [...slots])
+                if (slot.held.length > 0 && now - slot.since > slot.limitMs)
+                  stop(slot, { seconds: slot.limitMs / 1000 });
             },
             Math.min(250, Math.max(10, budgetMs / 4)),
           )

@@ -1,5 +1,5 @@
 import type { Catalog } from './catalog/compile';
-import type { DraftContext } from './context';
+import type { DraftContext, PlainFallback } from './context';
 import { withFrontMatterDefaults, type FrontMatterDefaults } from './config';
 import { detectClauses, type FoundBy } from './detect';
 import { readDirectives } from './directives';
@@ -71,11 +71,12 @@ export interface AnalyzeOptions {
   catalog: Catalog;
   locale?: Locale;
   /**
-   * The fallback for a draft whose analysis overran its time budget (its worker was stopped, in the
-   * server or the CLI): everything after the front matter is read as plain text, and one
-   * `analysis-limited` says why and how to retry (`cli`: with --time-budget; else: reopen the file).
+   * The fallback for a draft whose analysis overran its time budget, or (`memory`) ran out of memory
+   * (its worker was stopped, in the server or the CLI): everything after the front matter is read as
+   * plain text, and one `analysis-limited` says why and how to retry (`cli`: with --time-budget, or
+   * by splitting the draft; else: reopen the file).
    */
-  plain?: { budgetSeconds: number; cli?: boolean };
+  plain?: PlainFallback;
   /** Front-matter values from the project configuration (.itaku.yaml) for what the draft does not give. */
   defaults?: FrontMatterDefaults;
 }

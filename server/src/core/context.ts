@@ -6,6 +6,14 @@ import type { Locale } from './messages';
 import type { LocatedBlock, SelectBlocks } from './model';
 import type { Requirement } from './requirements';
 
+/** Why a draft is read as plain text after its worker was stopped; see AnalyzeOptions.plain. */
+export interface PlainFallback {
+  budgetSeconds: number;
+  cli?: boolean;
+  /** Stopped because its analysis ran out of memory, not time. */
+  memory?: boolean;
+}
+
 export interface Waiver {
   clause: string;
   reason: string;
@@ -30,8 +38,8 @@ export interface DraftContext {
   requirements: Map<number, Requirement>;
   /** Spans read as plain text because they ran past the parse budget. */
   limited: ReadonlyArray<readonly [number, number]>;
-  /** Set when the server stopped an analysis over its time budget and read the draft as plain text. */
-  plain?: { budgetSeconds: number; cli?: boolean };
+  /** Set when the server or the CLI stopped an analysis (time or memory) and read the draft as plain text. */
+  plain?: PlainFallback;
   fill: FillContext;
   /** Indices of the blocks with a property (a pass reads only those; kept per chunk across edits). */
   select: SelectBlocks;

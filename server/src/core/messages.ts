@@ -208,6 +208,14 @@ export const FINDING_TEXTS = {
     ja: 'この草案の解析が時間の上限（{seconds} 秒）を超えたため打ち切り、front matter より後をテキストとして確認しました。条項の語句とプレースホルダは見つけますが、見出しやリストは認識しません。--time-budget で上限を上げると通常の解析をやり直せます。長い段落や入れ子を空行で区切ると速くなります。',
     en: 'Analysing this draft took longer than the time limit ({seconds} s), so it was stopped and everything after the front matter was checked as plain text: clause phrases and placeholders are found, headings and lists are not. Raise the limit with --time-budget to try the normal analysis again; separating long paragraphs and deep nesting with blank lines makes it faster.',
   },
+  analysisOutOfMemory: {
+    ja: 'この草案の解析がメモリの上限を超えたため打ち切り、front matter より後をテキストとして確認しました。条項の語句とプレースホルダは見つけますが、見出しやリストは認識しません。ファイルを閉じて開き直すと通常の解析をやり直します。草案を複数のファイルに分けると必要なメモリが減ります。',
+    en: 'Analysing this draft needed more memory than its analysis may use, so it was stopped and everything after the front matter was checked as plain text: clause phrases and placeholders are found, headings and lists are not. Close and reopen the file to try the normal analysis again; splitting the draft into several files needs less memory.',
+  },
+  analysisOutOfMemoryCli: {
+    ja: 'この草案の解析がメモリの上限を超えたため打ち切り、front matter より後をテキストとして確認しました。条項の語句とプレースホルダは見つけますが、見出しやリストは認識しません。草案を複数のファイルに分けると必要なメモリが減り、通常どおり確認します。',
+    en: 'Analysing this draft needed more memory than its analysis may use, so it was stopped and everything after the front matter was checked as plain text: clause phrases and placeholders are found, headings and lists are not. Split the draft into several files to have it checked normally.',
+  },
   labelWithId: { ja: '{label}（{id}）', en: '{label} ({id})' },
   tooManyFindings: {
     ja: '「{title}」（{code}）の指摘がほかに {more} 件あります。1 ファイルにつき同じ種類の指摘は {max} 件まで表示します。',
@@ -376,6 +384,9 @@ export const messages = {
   },
   analysisStopped(locale: Locale, seconds: number, cli = false): string {
     return say(locale, cli ? 'analysisStoppedCli' : 'analysisStopped', { seconds });
+  },
+  analysisOutOfMemory(locale: Locale, cli = false): string {
+    return say(locale, cli ? 'analysisOutOfMemoryCli' : 'analysisOutOfMemory', {});
   },
   tooManyFindings(locale: Locale, code: string, title: MessageEntry, more: number, max: number): string {
     return say(locale, 'tooManyFindings', { title: title[locale], code, more, max });

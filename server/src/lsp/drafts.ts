@@ -8,6 +8,7 @@ import {
   type Diagnostic,
   type FrontMatterDefaults,
   type Locale,
+  type PlainFallback,
 } from '../core';
 import type { ItakuSettings } from '../protocol';
 
@@ -39,7 +40,7 @@ export interface AnalysisJob {
   locale: Locale;
   catalog: Catalog;
   /** The draft overran the time budget before: read it as plain text (see AnalyzeOptions.plain). */
-  plain?: { budgetSeconds: number };
+  plain?: PlainFallback;
   /** Front-matter defaults from the .itaku.yaml that applies. */
   defaults?: FrontMatterDefaults;
   /** Matched by the configuration's `ignores`: not checked. */
