@@ -95,6 +95,7 @@ let workDoneProgress = false;
 const scheduler = new Scheduler(connection, documents, inputsOf, builtinCatalog(), {
   workers: Number(process.env.ITAKU_WORKERS) || undefined,
   stepBudgetMs: Number(process.env.ITAKU_STEP_BUDGET_MS) || undefined,
+  workerHeapMb: Number(process.env.ITAKU_WORKER_HEAP_MB) || undefined,
   get progress() {
     return workDoneProgress;
   },

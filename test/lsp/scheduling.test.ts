@@ -108,6 +108,63 @@ test(
 );
 
 test(
+  'a draft that runs its worker out of memory, even as plain text, is analysed no more and says so; the others keep being served',
+  GUARD,
+  async () => {
+    // Workers limited to 64 MB of heap (ITAKU_WORKER_HEAP_MB, a test knob; Node's default otherwise):
+    // the 5 MB draft of short sections keeps far more than that live, parsed or as plain text.
+    const client = await LspClient.start({ env: { ITAKU_WORKERS: '1', ITAKU_WORKER_HEAP_MB: '64' } });
+    clients.push(client);
+    const other = uriOf('memory-other.md');
+    client.open(other, SMALL, 1);
+    await client.until(() => published(client, other, 1), 'other@1', LONG);
+    const huge = uriOf('memory-huge.md');
+    client.open(huge, large, 1);
+    const diagnostics = await client.until(() => published(client, huge, 1)?.diagnostics, 'huge', LONG);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.range, d.message]),
+      [
+        [
+          'analysis-limited',
+          { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } },
+          'この草案は確認していません。解析がテキストとしての確認でもメモリか時間の上限を超え、解析のワーカーが 2 度止まったためです。草案を複数のファイルに分けてから開き直してください。',
+        ],
+      ],
+    );
+    // Stopped twice (parsed, then as plain text), and not analysed again after that.
+    const stops = () =>
+      client.notifications.filter(
+        (n) =>
+          n.method === 'window/logMessage' &&
+          (n.params as { message: string }).message === 'itaku: an analysis worker ran out of memory; it is replaced',
+      ).length;
+    assert.equal(stops(), 2);
+    // The replacement worker serves the other draft: hover and a new version's diagnostics.
+    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', {
+      textDocument: { uri: other },
+      position: { line: 2, character: 12 },
+    });
+    assert.ok(hover?.contents.value.includes('情報の保存・運搬'));
+    client.change(other, 2, [
+      { range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: '　' },
+    ]);
+    assert.deepEqual(
+      (await client.until(() => published(client, other, 2), 'other@2', LONG)).diagnostics.map((d) => d.data?.clause),
+      ['subcontracting'],
+    );
+    // An edit of the abandoned draft gets the same one finding, without stopping another worker.
+    client.change(huge, 2, [
+      { range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: 'a' },
+    ]);
+    assert.deepEqual(
+      (await client.until(() => published(client, huge, 2), 'huge@2', LONG)).diagnostics.map((d) => d.message),
+      diagnostics.map((d) => d.message),
+    );
+    assert.equal(stops(), 2);
+  },
+);
+
+test(
   'a worker whose step overruns the budget is terminated and replaced: the draft is read as plain text, the others keep being served',
   GUARD,
   async () => {

@@ -17,6 +17,21 @@ export function internalErrorDiagnostic(locale: Locale, error: unknown): Diagnos
 }
 
 /**
+ * The one finding for a draft whose analysis stopped its worker twice, the second time when it was
+ * already read as plain text (out of memory, or over the step budget): the server stops analysing
+ * it until it is reopened, and says so on its first line.
+ */
+export function analysisAbandonedDiagnostic(locale: Locale): Diagnostic {
+  return {
+    code: 'analysis-limited',
+    severity: 'warning',
+    message: messages.analysisAbandoned(locale),
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } },
+    source: 'itaku',
+  };
+}
+
+/**
  * The one finding for a draft larger than the limit (itaku.maxFileSize, --max-file-size): the
  * server and the CLI report it alike, on the opening `---` of its front matter.
  */

@@ -13,7 +13,7 @@ export {
 } from './analyze';
 export { IncrementalAnalyzer } from './incremental';
 export type { DraftContext, PlainFallback } from './context';
-export { fileTooLargeDiagnostic, internalErrorDiagnostic } from './failure';
+export { analysisAbandonedDiagnostic, fileTooLargeDiagnostic, internalErrorDiagnostic } from './failure';
 export { DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode, type Severity } from './findings';
 
 // Catalogs.

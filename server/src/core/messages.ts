@@ -216,6 +216,10 @@ export const FINDING_TEXTS = {
     ja: 'この草案の解析がメモリの上限を超えたため打ち切り、front matter より後をテキストとして確認しました。条項の語句とプレースホルダは見つけますが、見出しやリストは認識しません。草案を複数のファイルに分けると必要なメモリが減り、通常どおり確認します。',
     en: 'Analysing this draft needed more memory than its analysis may use, so it was stopped and everything after the front matter was checked as plain text: clause phrases and placeholders are found, headings and lists are not. Split the draft into several files to have it checked normally.',
   },
+  analysisAbandoned: {
+    ja: 'この草案は確認していません。解析がテキストとしての確認でもメモリか時間の上限を超え、解析のワーカーが 2 度止まったためです。草案を複数のファイルに分けてから開き直してください。',
+    en: 'This draft was not checked: its analysis ran past the memory or time limit of its worker twice, the second time even as plain text. Split the draft into several files, then reopen it.',
+  },
   labelWithId: { ja: '{label}（{id}）', en: '{label} ({id})' },
   tooManyFindings: {
     ja: '「{title}」（{code}）の指摘がほかに {more} 件あります。1 ファイルにつき同じ種類の指摘は {max} 件まで表示します。',
@@ -384,6 +388,9 @@ export const messages = {
   },
   analysisStopped(locale: Locale, seconds: number, cli = false): string {
     return say(locale, cli ? 'analysisStoppedCli' : 'analysisStopped', { seconds });
+  },
+  analysisAbandoned(locale: Locale): string {
+    return say(locale, 'analysisAbandoned', {});
   },
   analysisOutOfMemory(locale: Locale, cli = false): string {
     return say(locale, cli ? 'analysisOutOfMemoryCli' : 'analysisOutOfMemory', {});

@@ -1,4 +1,5 @@
 import {
+  analysisAbandonedDiagnostic,
   analyze,
   IncrementalAnalyzer,
   fileTooLargeDiagnostic,
@@ -36,6 +37,8 @@ export interface AnalysisJob {
   /** The text, or for a file over the size limit only its first 64 KB (enough to know whether it is a draft). */
   text: string;
   tooLarge?: { size: number; limit: number };
+  /** Its analysis stopped its worker twice (the second time as plain text): not analysed, one finding says so. */
+  abandoned?: boolean;
   settings: ItakuSettings;
   locale: Locale;
   catalog: Catalog;
@@ -83,9 +86,10 @@ export class Drafts {
     const { version, revision, locale, settings, catalog, text, defaults, configFile } = job;
     const base = { version, revision, locale, settings, catalog, configFile };
     if (job.ignored) return base;
-    if (job.tooLarge) {
+    if (job.tooLarge || job.abandoned) {
       const draft = analyze(text.slice(0, text.lastIndexOf('\n') + 1), { catalog, locale, defaults });
       if (!draft) return base;
+      if (!job.tooLarge) return { ...base, instead: analysisAbandonedDiagnostic(locale) };
       const { size, limit } = job.tooLarge;
       // The same finding as the CLI's (one home in the core).
       return { ...base, instead: fileTooLargeDiagnostic(locale, size, limit) };

@@ -62,14 +62,18 @@ interface Doc {
   /** The revision of the document's current text and settings (bumped on every change). */
   revision: number;
   size: number;
-  /** The draft overran the step budget: it is read as plain text until it is closed. */
-  plain: boolean;
+  /** The draft overran the step budget, or ran its worker out of memory: it is read as plain text until it is closed. */
+  plain?: 'time' | 'memory';
+  /** It stopped its worker again when read as plain text: not analysed until it is closed (one finding says so). */
+  abandoned?: boolean;
   progress?: { timer?: NodeJS.Timeout; reporter?: Promise<WorkDoneProgressServerReporter>; revision: number };
 }
 
 export interface SchedulerOptions {
   workers?: number;
   stepBudgetMs?: number;
+  /** The old-generation heap limit of each worker (MB); Node's default when absent (tests set a small one). */
+  workerHeapMb?: number;
   progress?: boolean;
   capabilities: () => { versionedEdits: boolean; snippetEdits: boolean; reveal?: boolean; resolve?: boolean };
 }
@@ -137,7 +141,7 @@ export class Scheduler {
     } else {
       const slot = this.leastLoaded();
       slot.load += text.length;
-      this.docs.set(uri, { slot, revision: ++this.revisions, size: text.length, plain: false });
+      this.docs.set(uri, { slot, revision: ++this.revisions, size: text.length });
     }
     this.schedule(uri);
   }
@@ -281,7 +285,7 @@ export class Scheduler {
     let text = current.getText();
     const size = text.length > settings.maxFileSize / 3 ? Buffer.byteLength(text, 'utf8') : text.length;
     const tooLarge = size > settings.maxFileSize ? { size, limit: settings.maxFileSize } : undefined;
-    if (tooLarge) text = text.slice(0, TOO_LARGE_HEAD);
+    if (tooLarge || doc.abandoned) text = text.slice(0, TOO_LARGE_HEAD);
     this.dispatch(slot, {
       uri,
       version: current.version,
@@ -294,7 +298,10 @@ export class Scheduler {
       defaults,
       ignored,
       configFile,
-      plain: doc.plain ? { budgetSeconds: this.stepBudgetMs / 1000 } : undefined,
+      abandoned: doc.abandoned,
+      plain: doc.plain
+        ? { budgetSeconds: this.stepBudgetMs / 1000, ...(doc.plain === 'memory' ? { memory: true } : {}) }
+        : undefined,
     });
     this.startProgress(uri, doc, locale);
   }
@@ -336,9 +343,11 @@ export class Scheduler {
   private spawn(): Slot {
     const shared = new Int32Array(new SharedArrayBuffer(8));
     // stdout: true — a worker's stdout is not the process's: over --stdio that carries the protocol.
+    const heap = this.options.workerHeapMb;
     const worker = new Worker(path.join(__dirname, 'worker.js'), {
       workerData: { shared: shared.buffer },
       stdout: true,
+      ...(heap ? { resourceLimits: { maxOldGenerationSizeMb: heap } } : {}),
     });
     worker.stdout.on('data', (chunk: Buffer) => this.connection.console.log(chunk.toString().trimEnd()));
     const slot: Slot = {
@@ -354,8 +363,14 @@ export class Scheduler {
     };
     worker.on('message', (m: FromWorker) => this.received(slot, m));
     worker.on('error', (e) => {
-      this.connection.console.error(`itaku: an analysis worker failed: ${e.stack ?? e}`);
-      this.replace(slot, Atomics.load(shared, RUNNING));
+      // Out of memory (Node stops a worker at its heap limit): the draft it was analysing is read as plain text.
+      const memory = (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      this.connection.console.error(
+        memory
+          ? 'itaku: an analysis worker ran out of memory; it is replaced'
+          : `itaku: an analysis worker failed: ${e.stack ?? e}`,
+      );
+      this.replace(slot, Atomics.load(shared, RUNNING), memory ? 'memory' : 'time');
     });
     worker.on('exit', () => this.replace(slot, Atomics.load(shared, RUNNING)));
     // The pool must not keep the server alive on its own.
@@ -439,7 +454,7 @@ export class Scheduler {
   }
 
   /** Terminates a worker and puts a fresh one in its place; its documents are analysed again there. */
-  private replace(slot: Slot, culprit: number): void {
+  private replace(slot: Slot, culprit: number, why: 'time' | 'memory' = 'time'): void {
     const index = this.slots.indexOf(slot);
     if (index < 0 || this.disposed) return;
     clearInterval(slot.watchdog);
@@ -460,7 +475,11 @@ export class Scheduler {
       if (doc.slot !== slot) continue;
       doc.slot = fresh;
       fresh.load += doc.size;
-      if (uri === culpritUri) doc.plain = true;
+      if (uri === culpritUri) {
+        // A second stop, as plain text: analysing it again would only stop the next worker too.
+        if (doc.plain) doc.abandoned = true;
+        doc.plain = why;
+      }
       this.changed(uri);
     }
   }
