@@ -107,17 +107,39 @@ test(
   },
 );
 
+/** A server with one worker (and `env`), and a small draft open in it with its first diagnostics. */
+async function oneWorkerWithOther(env: Record<string, string>, name: string) {
+  const client = await LspClient.start({ env: { ITAKU_WORKERS: '1', ...env } });
+  clients.push(client);
+  const other = uriOf(name);
+  client.open(other, SMALL, 1);
+  await client.until(() => published(client, other, 1), 'other@1', LONG);
+  return { client, other };
+}
+
+/** After a worker was replaced, the small draft is served: a hover, and a new version's diagnostics. */
+async function assertServed(client: LspClient, other: string) {
+  const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', {
+    textDocument: { uri: other },
+    position: { line: 2, character: 12 },
+  });
+  assert.ok(hover?.contents.value.includes('情報の保存・運搬'));
+  client.change(other, 2, [
+    { range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: '　' },
+  ]);
+  assert.deepEqual(
+    (await client.until(() => published(client, other, 2), 'other@2', LONG)).diagnostics.map((d) => d.data?.clause),
+    ['subcontracting'],
+  );
+}
+
 test(
   'a draft that runs its worker out of memory, even as plain text, is analysed no more and says so; the others keep being served',
   GUARD,
   async () => {
     // Workers limited to 64 MB of heap (ITAKU_WORKER_HEAP_MB, a test knob; Node's default otherwise):
     // the 5 MB draft of short sections keeps far more than that live, parsed or as plain text.
-    const client = await LspClient.start({ env: { ITAKU_WORKERS: '1', ITAKU_WORKER_HEAP_MB: '64' } });
-    clients.push(client);
-    const other = uriOf('memory-other.md');
-    client.open(other, SMALL, 1);
-    await client.until(() => published(client, other, 1), 'other@1', LONG);
+    const { client, other } = await oneWorkerWithOther({ ITAKU_WORKER_HEAP_MB: '64' }, 'memory-other.md');
     const huge = uriOf('memory-huge.md');
     client.open(huge, large, 1);
     const diagnostics = await client.until(() => published(client, huge, 1)?.diagnostics, 'huge', LONG);
@@ -139,19 +161,7 @@ test(
           (n.params as { message: string }).message === 'itaku: an analysis worker ran out of memory; it is replaced',
       ).length;
     assert.equal(stops(), 2);
-    // The replacement worker serves the other draft: hover and a new version's diagnostics.
-    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', {
-      textDocument: { uri: other },
-      position: { line: 2, character: 12 },
-    });
-    assert.ok(hover?.contents.value.includes('情報の保存・運搬'));
-    client.change(other, 2, [
-      { range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: '　' },
-    ]);
-    assert.deepEqual(
-      (await client.until(() => published(client, other, 2), 'other@2', LONG)).diagnostics.map((d) => d.data?.clause),
-      ['subcontracting'],
-    );
+    await assertServed(client, other);
     // An edit of the abandoned draft gets the same one finding, without stopping another worker.
     client.change(huge, 2, [
       { range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: 'a' },
@@ -168,11 +178,7 @@ test(
   'a worker whose step overruns the budget is terminated and replaced: the draft is read as plain text, the others keep being served',
   GUARD,
   async () => {
-    const client = await LspClient.start({ env: { ITAKU_WORKERS: '1', ITAKU_STEP_BUDGET_MS: '500' } });
-    clients.push(client);
-    const other = uriOf('budget-other.md');
-    client.open(other, SMALL, 1);
-    await client.until(() => published(client, other, 1), 'other@1', LONG);
+    const { client, other } = await oneWorkerWithOther({ ITAKU_STEP_BUDGET_MS: '500' }, 'budget-other.md');
     // 28 KB of one-letter setext headings (`a` / `-` lines, no blank line): under the 32 KB parse
     // budget, so micromark parses it, in time that grows faster than its square: 11 s on a quiet
     // machine here, so a step budget of 0.5 s is overrun whatever the machine or its load. (Inline
@@ -199,18 +205,6 @@ test(
             'itaku: an analysis step ran longer than 500 ms; its worker is stopped and replaced',
       ),
     );
-    // The replacement worker serves the other draft: hover and a new version's diagnostics.
-    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', {
-      textDocument: { uri: other },
-      position: { line: 2, character: 12 },
-    });
-    assert.ok(hover?.contents.value.includes('情報の保存・運搬'));
-    client.change(other, 2, [
-      { range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: '　' },
-    ]);
-    assert.deepEqual(
-      (await client.until(() => published(client, other, 2), 'other@2', LONG)).diagnostics.map((d) => d.data?.clause),
-      ['subcontracting'],
-    );
+    await assertServed(client, other);
   },
 );

@@ -462,7 +462,9 @@ export class Scheduler {
     void slot.worker.terminate();
     const fresh = this.spawn();
     this.slots[index] = fresh;
-    const culpritUri = culprit ? slot.analyses.get(culprit) : undefined;
+    // Over time, the draft being analysed; out of memory, the largest draft the worker holds (what a
+    // worker keeps is what fills its heap, and the allocation that fails can come between analyses).
+    const culpritUri = why === 'memory' ? this.largestIn(slot) : culprit ? slot.analyses.get(culprit) : undefined;
     for (const r of slot.requests.values()) r.resolve(r.fallback);
     for (const revision of slot.analyses.keys()) {
       const once = this.onces.get(revision);
@@ -482,6 +484,15 @@ export class Scheduler {
       }
       this.changed(uri);
     }
+  }
+
+  /** The largest document `slot` holds that is still analysed. */
+  private largestIn(slot: Slot): string | undefined {
+    let largest: [string, Doc] | undefined;
+    for (const entry of this.docs)
+      if (entry[1].slot === slot && !entry[1].abandoned && (!largest || entry[1].size > largest[1].size))
+        largest = entry;
+    return largest?.[0];
   }
 
   private startProgress(uri: string, doc: Doc, locale: Locale): void {
