@@ -463,8 +463,11 @@ export class Scheduler {
     const fresh = this.spawn();
     this.slots[index] = fresh;
     // Over time, the draft being analysed; out of memory, the largest draft the worker holds (what a
-    // worker keeps is what fills its heap, and the allocation that fails can come between analyses).
-    const culpritUri = why === 'memory' ? this.largestIn(slot) : culprit ? slot.analyses.get(culprit) : undefined;
+    // worker keeps is what fills its heap, and the allocation that fails can come between analyses),
+    // unless a file of the workspace check was running (nothing is kept for it; it gets no result).
+    const checking = culprit !== 0 && this.onces.has(culprit);
+    const culpritUri =
+      why === 'memory' && !checking ? this.largestIn(slot) : culprit ? slot.analyses.get(culprit) : undefined;
     for (const r of slot.requests.values()) r.resolve(r.fallback);
     for (const revision of slot.analyses.keys()) {
       const once = this.onces.get(revision);
