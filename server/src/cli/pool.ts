@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { Catalog } from '../core';
+import type { Catalog, WorkerStop } from '../core';
 import { checkAnyFile, type CheckJob, type Outcome, type WorkerData, type WorkerMessage } from './check';
 import { type FixPlan, type FixResult, writePlan } from './fix';
 
@@ -16,9 +16,6 @@ export interface BudgetOptions {
   /** The old-generation heap limit of each worker (MB); Node's default when absent (tests set a small one). */
   workerHeapMb?: number;
 }
-
-/** Why a file's worker was stopped: its time limit (seconds), or its memory. */
-export type Stopped = { seconds: number } | { memory: true };
 
 /** One worker thread and the files it holds, oldest (the one it is working on) first. */
 interface Slot {
@@ -47,11 +44,7 @@ export function checkWithBudget(
   options: BudgetOptions,
 ): Promise<Outcome[]> {
   return runWithBudget<Outcome>(entry, files, data, options, { kind: 'check' }, (job, stopped) => {
-    const plain =
-      'memory' in stopped
-        ? { budgetSeconds: 0, cli: true, memory: true }
-        : { budgetSeconds: stopped.seconds, cli: true };
-    return checkAnyFile(job.file, job.shown, catalogOf(job), { ...job.settings, plain });
+    return checkAnyFile(job.file, job.shown, catalogOf(job), { ...job.settings, plain: { ...stopped, cli: true } });
   });
 }
 
@@ -72,7 +65,7 @@ export async function fixWithBudget(
       shown: job.shown,
       status: 'memory' in stopped ? 'over-memory' : 'over-budget',
       inserted: 0,
-      message: 'memory' in stopped ? undefined : String(stopped.seconds),
+      message: 'memory' in stopped ? undefined : String(stopped.budgetSeconds),
     }),
   );
   return plans.map(writePlan);
@@ -87,7 +80,7 @@ function runWithBudget<R>(
   data: WorkerData,
   options: BudgetOptions,
   task: PoolTask,
-  overBudget: (job: CheckJob, stopped: Stopped) => Promise<R>,
+  overBudget: (job: CheckJob, stopped: WorkerStop) => Promise<R>,
 ): Promise<R[]> {
   const outcomes: R[] = new Array(files.length);
   const queue = files.map((_, i) => i);
@@ -155,7 +148,7 @@ function runWithBudget<R>(
     };
     // A worker past its oldest file's limit (the watch), or out of memory, is stopped: that file gets
     // its over-budget result here, and a fresh worker takes the rest.
-    const stop = (slot: Slot, stopped: Stopped) => {
+    const stop = (slot: Slot, stopped: WorkerStop) => {
       slots.delete(slot);
       void slot.worker.terminate();
       const [stuck, ...rest] = slot.held;
@@ -173,7 +166,7 @@ function runWithBudget<R>(
               const now = Date.now();
               for (const slot of [...slots])
                 if (slot.held.length > 0 && now - slot.since > slot.limitMs)
-                  stop(slot, { seconds: slot.limitMs / 1000 });
+                  stop(slot, { budgetSeconds: slot.limitMs / 1000 });
             },
             Math.min(250, Math.max(10, budgetMs / 4)),
           )

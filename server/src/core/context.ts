@@ -6,13 +6,11 @@ import type { Locale } from './messages';
 import type { LocatedBlock, SelectBlocks } from './model';
 import type { Requirement } from './requirements';
 
-/** Why a draft is read as plain text after its worker was stopped; see AnalyzeOptions.plain. */
-export interface PlainFallback {
-  budgetSeconds: number;
-  cli?: boolean;
-  /** Stopped because its analysis ran out of memory, not time. */
-  memory?: boolean;
-}
+/** Why a worker was stopped on a draft: its time limit (seconds), or its memory. */
+export type WorkerStop = { budgetSeconds: number } | { memory: true };
+
+/** Why a draft is read as plain text after its worker was stopped, and where (`cli`); see AnalyzeOptions.plain. */
+export type PlainFallback = WorkerStop & { cli?: boolean };
 
 export interface Waiver {
   clause: string;

@@ -12,7 +12,7 @@ export {
   type ClauseStatus,
 } from './analyze';
 export { IncrementalAnalyzer } from './incremental';
-export type { DraftContext, PlainFallback } from './context';
+export type { DraftContext, PlainFallback, WorkerStop } from './context';
 export { analysisAbandonedDiagnostic, fileTooLargeDiagnostic, internalErrorDiagnostic } from './failure';
 export { DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode, type Severity } from './findings';
 

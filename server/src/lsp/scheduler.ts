@@ -300,7 +300,9 @@ export class Scheduler {
       configFile,
       abandoned: doc.abandoned,
       plain: doc.plain
-        ? { budgetSeconds: this.stepBudgetMs / 1000, ...(doc.plain === 'memory' ? { memory: true } : {}) }
+        ? doc.plain === 'memory'
+          ? { memory: true }
+          : { budgetSeconds: this.stepBudgetMs / 1000 }
         : undefined,
     });
     this.startProgress(uri, doc, locale);

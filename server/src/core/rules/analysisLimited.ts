@@ -12,7 +12,7 @@ function check(ctx: DraftContext): Array<Report<{ end: number }>> {
     return {
       message: !ctx.plain
         ? messages.analysisLimited(ctx.locale, end - start, MAX_WINDOW)
-        : ctx.plain.memory
+        : 'memory' in ctx.plain
           ? messages.analysisOutOfMemory(ctx.locale, ctx.plain.cli)
           : messages.analysisStopped(ctx.locale, ctx.plain.budgetSeconds, ctx.plain.cli),
       start,
