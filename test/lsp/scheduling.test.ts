@@ -1,3 +1,4 @@
+import * as os from 'node:os';
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { HOSTILE } from '../support/hostile';
@@ -206,5 +207,38 @@ test(
       ),
     );
     await assertServed(client, other);
+  },
+);
+
+test(
+  'without ITAKU_WORKERS: small drafts share one worker; a large draft starts a second one (on two cores or more), and the small draft is still served',
+  GUARD,
+  async () => {
+    const client = await LspClient.start({});
+    clients.push(client);
+    const started = () =>
+      client.notifications
+        .filter(
+          (n) =>
+            n.method === 'window/logMessage' &&
+            (n.params as { message: string }).message.startsWith('itaku: started analysis worker'),
+        )
+        .map((n) => (n.params as { message: string }).message);
+    const smalls = ['pool-a.md', 'pool-b.md', 'pool-c.md'].map(uriOf);
+    for (const uri of smalls) client.open(uri, SMALL, 1);
+    for (const uri of smalls) await client.until(() => published(client, uri, 1), uri, LONG);
+    assert.deepEqual(started(), [], 'three small drafts need no second worker');
+
+    // About 1.1 MB of UTF-8, over the 400,000 UTF-16 units that make a draft large.
+    const big = uriOf('pool-big.md');
+    client.open(big, HOSTILE.find((h) => h.name === 'large-draft')!.make(410_000), 1);
+    await client.until(() => published(client, big, 1), 'big@1', LONG);
+    assert.deepEqual(
+      started(),
+      os.availableParallelism() >= 2
+        ? ['itaku: started analysis worker 2 of 2, so that a large draft is analysed apart from the others']
+        : [],
+    );
+    await assertServed(client, smalls[0]);
   },
 );

@@ -37,6 +37,11 @@ export interface DraftInputs {
 export const STEP_BUDGET_MS = 5000;
 /** Work-done progress is shown for an analysis still running after this long. */
 export const PROGRESS_AFTER_MS = 1000;
+/**
+ * A draft this long (UTF-16 units; about 1 MB of Japanese text, half a second of analysis on the
+ * benchmark machine) gets a worker of its own when the pool can grow (Scheduler.placeNew).
+ */
+export const LARGE_DRAFT_CHARS = 400_000;
 /** What is kept of a file over the size limit: enough to tell whether it is a draft. */
 const TOO_LARGE_HEAD = 64 * 1024;
 
@@ -81,7 +86,8 @@ export interface SchedulerOptions {
 /**
  * The main thread's side of analysis: documents are analysed in a small pool of worker threads
  * (server/src/worker.ts), so the connection is never blocked by a parse. Each document stays with
- * one worker (its incremental state lives there); a new document goes to the least loaded one.
+ * one worker (its incremental state lives there); a new document goes to the least loaded one, or
+ * to a worker started for it so that a large draft and small ones do not share one (`placeNew`).
  * Requests are forwarded to the document's worker, which answers from the last finished result
  * (code actions from the result of the current revision). Every change bumps the document's
  * revision: a result is published only for the current revision, and the worker stops a run
@@ -114,20 +120,50 @@ export class Scheduler {
   }
 
   /**
-   * Starts the workers, once: after the server has answered `initialize` (each loads the core and
+   * Starts the pool, once: after the server has answered `initialize` (a worker loads the core and
    * the built-in catalog, which on two cores would delay that answer), or at the first analysis.
+   * With `workers` set, that many start at once; otherwise one, and a second only when a large
+   * draft is open (see `placeNew`): each worker costs some 35 MB before it holds a draft, and most
+   * sessions never need two.
    */
   start(): Slot[] {
     if (!this.slots.length && !this.disposed) {
-      const n = this.options.workers ?? Math.max(1, Math.min(2, os.availableParallelism()));
-      for (let i = 0; i < n; i++) this.slots.push(this.spawn());
+      for (let i = 0; i < (this.options.workers ?? 1); i++) this.slots.push(this.spawn());
     }
     return this.slots;
+  }
+
+  /** How many workers the pool may have: `workers` if set, else two on a machine with two cores or more. */
+  private get maxWorkers(): number {
+    return this.options.workers ?? Math.max(1, Math.min(2, os.availableParallelism()));
   }
 
   /** The least loaded worker (starting the pool if it has not started). */
   private leastLoaded(): Slot {
     return this.start().reduce((a, b) => (b.load < a.load ? b : a));
+  }
+
+  /**
+   * The worker a newly opened document goes to: the least loaded one, unless a large draft (over
+   * LARGE_DRAFT_CHARS, about a second of analysis) would share it with others — the large draft
+   * being opened, or one that worker holds already. Then, while the pool can grow, a new worker
+   * takes the new document, so small drafts are never analysed in the same thread as a large one.
+   */
+  private placeNew(size: number): Slot {
+    const slot = this.leastLoaded();
+    const sharesWithLarge = slot.load > 0 && (size > LARGE_DRAFT_CHARS || this.holdsLarge(slot));
+    if (!sharesWithLarge || this.slots.length >= this.maxWorkers || this.disposed) return slot;
+    const fresh = this.spawn();
+    this.slots.push(fresh);
+    this.connection.console.log(
+      `itaku: started analysis worker ${this.slots.length} of ${this.maxWorkers}, so that a large draft is analysed apart from the others`,
+    );
+    return fresh;
+  }
+
+  private holdsLarge(slot: Slot): boolean {
+    for (const doc of this.docs.values()) if (doc.slot === slot && doc.size > LARGE_DRAFT_CHARS) return true;
+    return false;
   }
 
   /** The document changed (or was opened): a new revision, analysed soon. */
@@ -139,7 +175,7 @@ export class Scheduler {
       doc.size = text.length;
       doc.revision = ++this.revisions;
     } else {
-      const slot = this.leastLoaded();
+      const slot = this.placeNew(text.length);
       slot.load += text.length;
       this.docs.set(uri, { slot, revision: ++this.revisions, size: text.length });
     }
