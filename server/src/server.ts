@@ -5,13 +5,11 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   ProposedFeatures,
-  TextDocuments,
   TextDocumentSyncKind,
   type InitializeParams,
   type InitializeResult,
   type TextEdit,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { builtinCatalog } from './builtinCatalog';
 import { type NewDraftRequest, newDraftText, resolveLocale } from './core';
 import { CatalogChanges } from './lsp/catalogChanges';
@@ -22,6 +20,7 @@ import { ProjectSettings } from './lsp/projectSettings';
 import { Scheduler, type DraftInputs } from './lsp/scheduler';
 import { sanitize, Settings } from './lsp/settings';
 import { stdioTransport } from './lsp/transport';
+import { editedDocuments } from './lsp/documents';
 import { WorkspaceCheck } from './lsp/workspaceCheck';
 import { exportWord, wordToMarkdown } from './lsp/word';
 import { configLayer } from './word/draft';
@@ -55,7 +54,8 @@ if (stdio) {
   console.warn = toLog((m) => connection.console.warn(m));
   console.error = toLog((m) => connection.console.error(m));
 }
-const documents = new TextDocuments(TextDocument);
+// Every change's span goes to the analysis (lsp/documents.ts).
+const documents = editedDocuments((uri, start, end, length) => scheduler.edited(uri, start, end, length));
 const settings = new Settings(connection);
 const catalogs = new Catalogs(connection, builtinCatalog);
 let clientLocale: string | undefined;

@@ -90,6 +90,48 @@ test('incremental analysis equals a full analysis on drafts of several chunks (e
   assert.ok(multi > Math.ceil(RUNS / 3) / 4, `only ${multi} drafts had more than one chunk`);
 });
 
+test('told which ends are unchanged (composed over several edits, and shorter than the longest common part), the incremental result equals a full analysis', () => {
+  // The server passes what the editor's change events say instead of comparing the two texts:
+  // edits composed since the last analysis (the smaller prefix and suffix of each), and at times
+  // less than the whole common part (a character typed next to the same character).
+  fc.assert(
+    fc.property(
+      fenceDraft,
+      fc.array(fc.array(fenceEdit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 5 }),
+      fc.nat(3),
+      fc.nat(3),
+      (text, batches, shortPrefix, shortSuffix) => {
+        const incremental = new IncrementalAnalyzer();
+        incremental.analyze(text, { catalog: catalog() });
+        let current = text;
+        for (const batch of batches) {
+          let prefix = Infinity;
+          let suffix = Infinity;
+          for (const e of batch) {
+            const at = Math.floor(e.at * current.length);
+            const end = Math.min(current.length, at + e.remove);
+            prefix = Math.min(prefix, at);
+            suffix = Math.min(suffix, current.length - end);
+            current = applyEdit(current, e);
+          }
+          const ends = { prefix: Math.max(0, prefix - shortPrefix), suffix: Math.max(0, suffix - shortSuffix) };
+          assert.equal(
+            view(incremental.analyze(current, { catalog: catalog() }, ends)),
+            view(analyze(current, { catalog: catalog() })),
+            JSON.stringify([current, ends]),
+          );
+          assert.deepEqual(
+            incremental.blockSpans(),
+            parseMarkdown(current).blocks.map((b) => [b.start, b.end, b.kind]),
+            JSON.stringify(current),
+          );
+        }
+      },
+    ),
+    { numRuns: RUNS },
+  );
+});
+
 test('a `---` appended below an unclosed front matter closes it: the incremental result is the fresh one', () => {
   const text = '---\ndocument: 契約書\ncategory: build\n\n# 見出し\n\n本文。\n';
   const incremental = new IncrementalAnalyzer();

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { analyze } from '../../server/src/core/analyze';
@@ -9,7 +9,7 @@ import { checkFile } from '../../server/src/cli/check';
 import { drain } from '../../server/src/core/markdown/chunked';
 import { Drafts } from '../../server/src/lsp/drafts';
 import { DEFAULT_SETTINGS } from '../../server/src/protocol';
-import { catalog } from '../support/catalog';
+import { catalog, ROOT } from '../support/catalog';
 import { STORAGE_CONTRACT } from '../support/fixtures';
 import { LspClient, serveFile, uriOf, type Published } from '../support/lsp';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -234,6 +234,53 @@ test("300 random edits in a burst: the last version's diagnostics equal a fresh 
     [...versions].sort((a, b) => a - b),
     'never an older version after a newer one',
   );
+  client.close(uri);
+});
+
+test('edits awaited one by one, two changes to a notification: every version’s diagnostics equal a fresh analysis of its text', async () => {
+  // The server tells its worker what each notification left unchanged (lsp/documents.ts) instead
+  // of comparing the texts; a wrong span would re-parse the wrong window and leave stale blocks.
+  const uri = uriOf('awaited-edits.md');
+  const body = readFileSync(path.join(ROOT, 'test/fixtures/drafts/02-chounai-lan-unyou.md'), 'utf8').replace(
+    /^---[\s\S]*?\n---\n/,
+    '',
+  );
+  const start = `${DRAFT}\n${body}\n${body}`;
+  const pieces = [
+    '乙は、',
+    '知り得た秘密を漏らしてはならない。',
+    '\n',
+    '\n\n',
+    '## 再委託\n',
+    '再委託させてはならない。',
+    '- ',
+    '```',
+    '𠮷',
+    '\r\n',
+    '',
+  ];
+  const edits = fc.sample(
+    fc.array(fc.tuple(fc.nat(), fc.nat(30), fc.constantFrom(...pieces)), { minLength: 2, maxLength: 2 }),
+    { numRuns: 60, seed: 20261203 },
+  );
+  let doc = TextDocument.create(uri, 'markdown', 1, start);
+  client.open(uri, start, 1);
+  await client.diagnosticsFor(uri, 1);
+  for (const pair of edits) {
+    const changes = pair.map(([at, length, insert]) => {
+      // Each range is in the text the change before it left, as editors send them.
+      const text = doc.getText();
+      const from = text.indexOf('\n---\n') + 5 + (at % Math.max(1, text.length - text.indexOf('\n---\n') - 4));
+      const range = { start: doc.positionAt(from), end: doc.positionAt(Math.min(text.length, from + length)) };
+      doc = TextDocument.update(doc, [{ range, text: insert }], doc.version);
+      return { range, text: insert };
+    });
+    doc = TextDocument.update(doc, [], doc.version + 1);
+    client.change(uri, doc.version, changes);
+    const published = await client.diagnosticsFor(uri, doc.version);
+    const fresh = analyze(doc.getText(), { catalog: catalog() });
+    assert.deepEqual(summary(published), summary(fresh?.result.diagnostics ?? []), `version ${doc.version}`);
+  }
   client.close(uri);
 });
 

@@ -160,6 +160,16 @@ function commonSuffix(a: string, b: string, max: number): number {
  * detected clauses, per-block results) of untouched blocks are reused, and the line index is
  * moved past the edit. The result equals a full analysis.
  */
+/**
+ * What a caller knows of an edit (the server, from the editor's change events): the first `prefix`
+ * and the last `suffix` characters of the new text are those of the analyser's last text. Either
+ * may be less than the longest common part (the window is then a little wider), never more.
+ */
+export interface UnchangedEnds {
+  prefix: number;
+  suffix: number;
+}
+
 export class IncrementalAnalyzer {
   private text = '';
   private chunks: Chunk[] = [];
@@ -169,8 +179,8 @@ export class IncrementalAnalyzer {
   /** How much the last call parsed (for tests and the benchmark). */
   lastStats = { chunks: 0, parsedChars: 0, full: true };
 
-  analyze(text: string, options: AnalyzeOptions): Analysis | undefined {
-    return drain(this.steps(text, options));
+  analyze(text: string, options: AnalyzeOptions, unchanged?: UnchangedEnds): Analysis | undefined {
+    return drain(this.steps(text, options, unchanged));
   }
 
   /** Runs of a stepwise analysis that were started; only the latest may commit its state. */
@@ -180,9 +190,10 @@ export class IncrementalAnalyzer {
    * `analyze` step by step: it yields between parse windows and batches of blocks, so the server's
    * worker can answer requests and stop a superseded version between steps. The analyser's state
    * changes only when a run completes, and only for the latest run started: a run abandoned
-   * halfway (cancelled) leaves it as it was.
+   * halfway (cancelled) leaves it as it was. With `unchanged`, the edit is not searched for by
+   * comparing the two texts (a scan of the whole draft on every keystroke).
    */
-  *steps(text: string, options: AnalyzeOptions): Generator<void, Analysis | undefined> {
+  *steps(text: string, options: AnalyzeOptions, unchanged?: UnchangedEnds): Generator<void, Analysis | undefined> {
     const generation = ++this.generation;
     const catalog = options.catalog;
     const sizes = options.plain ? { target: WINDOW_TARGET, max: 0 } : undefined;
@@ -194,7 +205,7 @@ export class IncrementalAnalyzer {
       chunks = yield* chunksOf(text, yield* parseChunkedSteps(text, 0, text.length, sizes), 0, text.length, catalog);
       this.lastStats = { chunks: chunks.length, parsedChars: text.length, full: true };
     } else if (text !== this.text) {
-      [chunks, edit] = yield* this.update(text, catalog);
+      [chunks, edit] = yield* this.update(text, catalog, unchanged);
     } else {
       this.lastStats = { chunks: chunks.length, parsedChars: 0, full: false };
     }
@@ -242,11 +253,18 @@ export class IncrementalAnalyzer {
     );
   }
 
-  private *update(text: string, catalog: Catalog): Generator<void, [Chunk[], [number, number]]> {
+  private *update(
+    text: string,
+    catalog: Catalog,
+    unchanged: UnchangedEnds | undefined,
+  ): Generator<void, [Chunk[], [number, number]]> {
     const old = this.text;
     const chunks = this.chunks;
-    const prefix = commonPrefix(old, text);
-    const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+    const shorter = Math.min(old.length, text.length);
+    const prefix = unchanged ? Math.max(0, Math.min(unchanged.prefix, shorter)) : commonPrefix(old, text);
+    const suffix = unchanged
+      ? Math.max(0, Math.min(unchanged.suffix, shorter - prefix))
+      : commonSuffix(old, text, shorter - prefix);
     const delta = text.length - old.length;
     // The window starts at the last safe cut before the character before the edit (an edit at a
     // cut can change how what precedes it ends, e.g. by indenting a list continuation).

@@ -10,6 +10,7 @@ import {
   type FrontMatterDefaults,
   type Locale,
   type PlainFallback,
+  type UnchangedEnds,
 } from '../core';
 import type { ItakuSettings } from '../protocol';
 
@@ -51,6 +52,11 @@ export interface AnalysisJob {
   configFile?: string;
   /** A document that is not open (the workspace check): analysed once, nothing kept. */
   once?: boolean;
+  /**
+   * The editor's changes since revision `since` (the one posted before): the first `prefix` and
+   * last `suffix` characters are those of that revision's text.
+   */
+  edit?: UnchangedEnds & { since: number };
 }
 
 /**
@@ -61,6 +67,11 @@ export class Drafts {
   private readonly finished = new Map<string, DraftState>();
   /** One incremental analyser per open document: edits re-parse only the blocks they touch. */
   private readonly analyzers = new Map<string, IncrementalAnalyzer>();
+  /**
+   * Per document, the last revision received, and what the edits since its analyser's text left
+   * unchanged (undefined: not known, the analyser compares the texts).
+   */
+  private readonly unchanged = new Map<string, { revision: number; ends?: UnchangedEnds }>();
 
   constructor(private readonly onError: (uri: string, error: unknown) => void = () => undefined) {}
 
@@ -72,17 +83,33 @@ export class Drafts {
   /**
    * Analyses one version step by step (yielding between parse windows). The result becomes the
    * document's latest state when the run completes; a run abandoned halfway changes nothing.
+   * Called as each job arrives (a newer one stops the older run first), so the edits compose.
    */
-  *steps(job: AnalysisJob): Generator<void, DraftState> {
+  steps(job: AnalysisJob): Generator<void, DraftState> {
     // A document that is not open (the workspace check): one analysis, nothing kept for it.
-    if (job.once) return yield* this.compute(job, new IncrementalAnalyzer());
-    const state = yield* this.compute(job);
+    if (job.once) return this.compute(job, undefined, new IncrementalAnalyzer());
+    const previous = this.unchanged.get(job.uri);
+    const e = job.edit;
+    const ends =
+      e && previous?.ends && previous.revision === e.since
+        ? { prefix: Math.min(previous.ends.prefix, e.prefix), suffix: Math.min(previous.ends.suffix, e.suffix) }
+        : undefined;
+    this.unchanged.set(job.uri, { revision: job.revision, ends });
+    return this.kept(job, ends);
+  }
+
+  private *kept(job: AnalysisJob, ends: UnchangedEnds | undefined): Generator<void, DraftState> {
+    const state = yield* this.compute(job, ends);
     const previous = this.finished.get(job.uri);
     if (!previous || previous.revision <= job.revision) this.finished.set(job.uri, state);
     return state;
   }
 
-  private *compute(job: AnalysisJob, fresh?: IncrementalAnalyzer): Generator<void, DraftState> {
+  private *compute(
+    job: AnalysisJob,
+    ends: UnchangedEnds | undefined,
+    fresh?: IncrementalAnalyzer,
+  ): Generator<void, DraftState> {
     const { version, revision, locale, settings, catalog, text, defaults, configFile } = job;
     const base = { version, revision, locale, settings, catalog, configFile };
     if (job.ignored) return base;
@@ -98,10 +125,14 @@ export class Drafts {
     if (!analyzer) this.analyzers.set(job.uri, (analyzer = new IncrementalAnalyzer()));
     const options = { catalog, locale, plain: job.plain, defaults };
     try {
-      return { ...base, analysis: yield* analyzer.steps(text, options) };
+      const analysis = yield* analyzer.steps(text, options, ends);
+      // The analyser holds this text now: later edits are counted from it.
+      if (!fresh) this.unchanged.set(job.uri, { revision: job.revision, ends: { prefix: Infinity, suffix: Infinity } });
+      return { ...base, analysis };
     } catch {
       // The incremental state may be what failed: start it afresh, and analyse the whole text once.
       this.analyzers.delete(job.uri);
+      this.unchanged.delete(job.uri);
     }
     try {
       return { ...base, analysis: analyze(text, options) };
@@ -115,5 +146,6 @@ export class Drafts {
   closed(uri: string): void {
     this.finished.delete(uri);
     this.analyzers.delete(uri);
+    this.unchanged.delete(uri);
   }
 }

@@ -11,7 +11,7 @@ import {
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { originEntries, type Catalog, type FrontMatterDefaults, type Locale } from '../core';
+import { originEntries, type Catalog, type FrontMatterDefaults, type Locale, type UnchangedEnds } from '../core';
 import { lspText } from './messages';
 import { StatusNotification, type DraftStatus, type ItakuSettings } from '../protocol';
 import {
@@ -72,6 +72,9 @@ interface Doc {
   /** It stopped its worker again when read as plain text: not analysed until it is closed (one finding says so). */
   abandoned?: boolean;
   progress?: { timer?: NodeJS.Timeout; reporter?: Promise<WorkDoneProgressServerReporter>; revision: number };
+  /** The revision last posted to its worker, and what the editor's changes since then left unchanged. */
+  sent?: number;
+  unchanged?: UnchangedEnds;
 }
 
 export interface SchedulerOptions {
@@ -180,6 +183,18 @@ export class Scheduler {
       this.docs.set(uri, { slot, revision: ++this.revisions, size: text.length });
     }
     this.schedule(uri);
+  }
+
+  /**
+   * The editor replaced characters `start`–`end` of a document of `length` characters (called
+   * before `changed`): what stays unchanged since the revision last posted shrinks to what this
+   * change leaves. The worker is told, instead of comparing the two texts.
+   */
+  edited(uri: string, start: number, end: number, length: number): void {
+    const unchanged = this.docs.get(uri)?.unchanged;
+    if (!unchanged) return;
+    unchanged.prefix = Math.min(unchanged.prefix, start);
+    unchanged.suffix = Math.min(unchanged.suffix, length - end);
   }
 
   /** Settings or a catalog changed: re-analyse one document, or every open one. */
@@ -322,11 +337,15 @@ export class Scheduler {
     const size = text.length > settings.maxFileSize / 3 ? Buffer.byteLength(text, 'utf8') : text.length;
     const tooLarge = size > settings.maxFileSize ? { size, limit: settings.maxFileSize } : undefined;
     if (tooLarge || doc.abandoned) text = text.slice(0, TOO_LARGE_HEAD);
+    const edit = doc.sent !== undefined && doc.unchanged ? { since: doc.sent, ...doc.unchanged } : undefined;
+    doc.sent = revision;
+    doc.unchanged = { prefix: Infinity, suffix: Infinity };
     this.dispatch(slot, {
       uri,
       version: current.version,
       revision,
       text,
+      edit,
       tooLarge,
       settings,
       locale,
@@ -517,6 +536,8 @@ export class Scheduler {
     for (const [uri, doc] of this.docs) {
       if (doc.slot !== slot) continue;
       doc.slot = fresh;
+      // The fresh worker has no earlier text to compare with.
+      doc.sent = doc.unchanged = undefined;
       fresh.load += doc.size;
       if (uri === culpritUri) {
         // A second stop, as plain text: analysing it again would only stop the next worker too.
