@@ -191,35 +191,44 @@ test('a cancelled request is answered (with a result or RequestCancelled) and th
   client.close(uri);
 });
 
+/** What random edits insert: clause words, line breaks, constructs that change how blocks are read, a surrogate pair, CRLF. */
+const EDIT_PIECES = [
+  '乙は、',
+  '知り得た秘密を漏らしてはならない。',
+  '\n',
+  '\n\n',
+  '## 再委託\n',
+  '再委託させてはならない。',
+  '〔 省 〕',
+  '【再委託を禁止する場合】',
+  '- ',
+  '> ',
+  '```',
+  '---\n',
+  '𠮷',
+  '\r\n',
+  '',
+];
+
+/** A random edit's range, after the front matter of `doc` (so the text stays a draft worth analysing). */
+function bodyRange(doc: TextDocument, at: number, length: number) {
+  const text = doc.getText();
+  const body = text.indexOf('\n---\n') + 5;
+  const start = body + (at % Math.max(1, text.length - body + 1));
+  return { start: doc.positionAt(start), end: doc.positionAt(Math.min(text.length, start + length)) };
+}
+
 test("300 random edits in a burst: the last version's diagnostics equal a fresh analysis of the final text", async () => {
   const uri = uriOf('random-edits.md');
-  const pieces = [
-    '乙は、',
-    '知り得た秘密を漏らしてはならない。',
-    '\n',
-    '\n\n',
-    '## 再委託\n',
-    '再委託させてはならない。',
-    '〔 省 〕',
-    '【再委託を禁止する場合】',
-    '- ',
-    '> ',
-    '```',
-    '---\n',
-    '𠮷',
-    '\r\n',
-    '',
-  ];
-  const edits = fc.sample(fc.tuple(fc.nat(), fc.nat(40), fc.constantFrom(...pieces)), { numRuns: 300, seed: 20261125 });
+  const edits = fc.sample(fc.tuple(fc.nat(), fc.nat(40), fc.constantFrom(...EDIT_PIECES)), {
+    numRuns: 300,
+    seed: 20261125,
+  });
   // The editor's copy, kept with the same text-document implementation editors use.
   let doc = TextDocument.create(uri, 'markdown', 1, DRAFT);
   client.open(uri, DRAFT, 1);
   for (const [at, length, insert] of edits) {
-    // Edits land after the front matter, so the text stays a draft worth analysing.
-    const text = doc.getText();
-    const body = text.indexOf('\n---\n') + 5;
-    const start = body + (at % Math.max(1, text.length - body + 1));
-    const range = { start: doc.positionAt(start), end: doc.positionAt(Math.min(text.length, start + length)) };
+    const range = bodyRange(doc, at, length);
     doc = TextDocument.update(doc, [{ range, text: insert }], doc.version + 1);
     client.change(uri, doc.version, [{ range, text: insert }]);
   }
@@ -246,21 +255,8 @@ test('edits awaited one by one, two changes to a notification: every version’s
     '',
   );
   const start = `${DRAFT}\n${body}\n${body}`;
-  const pieces = [
-    '乙は、',
-    '知り得た秘密を漏らしてはならない。',
-    '\n',
-    '\n\n',
-    '## 再委託\n',
-    '再委託させてはならない。',
-    '- ',
-    '```',
-    '𠮷',
-    '\r\n',
-    '',
-  ];
   const edits = fc.sample(
-    fc.array(fc.tuple(fc.nat(), fc.nat(30), fc.constantFrom(...pieces)), { minLength: 2, maxLength: 2 }),
+    fc.array(fc.tuple(fc.nat(), fc.nat(30), fc.constantFrom(...EDIT_PIECES)), { minLength: 2, maxLength: 2 }),
     { numRuns: 60, seed: 20261203 },
   );
   let doc = TextDocument.create(uri, 'markdown', 1, start);
@@ -269,9 +265,7 @@ test('edits awaited one by one, two changes to a notification: every version’s
   for (const pair of edits) {
     const changes = pair.map(([at, length, insert]) => {
       // Each range is in the text the change before it left, as editors send them.
-      const text = doc.getText();
-      const from = text.indexOf('\n---\n') + 5 + (at % Math.max(1, text.length - text.indexOf('\n---\n') - 4));
-      const range = { start: doc.positionAt(from), end: doc.positionAt(Math.min(text.length, from + length)) };
+      const range = bodyRange(doc, at, length);
       doc = TextDocument.update(doc, [{ range, text: insert }], doc.version);
       return { range, text: insert };
     });
