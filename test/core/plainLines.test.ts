@@ -103,9 +103,12 @@ test('the plain-line reader gives the parse’s blocks and roots wherever it rea
     }),
     { numRuns: 3000 },
   );
-  // The generator reaches the reader's own path often enough to mean something.
+  // The generator reaches the reader's own path often enough to mean something. Over 60,000 runs it
+  // read 23.7 % of the texts as plain lines and 2.3 % with comment lines (about 710 and 70 of 3,000);
+  // the bounds sit 4–5 standard deviations below, so that chance alone never fails the test (a bound
+  // of 50 comment windows fails by chance about once in 150 runs).
   assert.ok(read > 300, `read ${read} windows`);
-  assert.ok(comments > 50, `read ${comments} windows with comment lines`);
+  assert.ok(comments > 30, `read ${comments} windows with comment lines`);
 });
 
 test('offsets are into the whole text: a window read in the middle matches the parse of that slice', () => {
