@@ -170,6 +170,14 @@ export interface UnchangedEnds {
   suffix: number;
 }
 
+/** No edit yet: composed with an edit, it gives that edit. */
+export const NOTHING_CHANGED: Readonly<UnchangedEnds> = Object.freeze({ prefix: Infinity, suffix: Infinity });
+
+/** What two edits in turn leave unchanged: the smaller prefix and the smaller suffix of the two. */
+export function composeUnchanged(a: UnchangedEnds, b: UnchangedEnds): UnchangedEnds {
+  return { prefix: Math.min(a.prefix, b.prefix), suffix: Math.min(a.suffix, b.suffix) };
+}
+
 export class IncrementalAnalyzer {
   private text = '';
   private chunks: Chunk[] = [];

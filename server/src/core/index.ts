@@ -11,7 +11,7 @@ export {
   type ClauseResult,
   type ClauseStatus,
 } from './analyze';
-export { IncrementalAnalyzer, type UnchangedEnds } from './incremental';
+export { composeUnchanged, IncrementalAnalyzer, NOTHING_CHANGED, type UnchangedEnds } from './incremental';
 export type { DraftContext, PlainFallback, WorkerStop } from './context';
 export { analysisAbandonedDiagnostic, fileTooLargeDiagnostic, internalErrorDiagnostic } from './failure';
 export { DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode, type Severity } from './findings';

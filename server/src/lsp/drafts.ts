@@ -1,7 +1,9 @@
 import {
   analysisAbandonedDiagnostic,
   analyze,
+  composeUnchanged,
   IncrementalAnalyzer,
+  NOTHING_CHANGED,
   fileTooLargeDiagnostic,
   internalErrorDiagnostic,
   type Analysis,
@@ -90,10 +92,7 @@ export class Drafts {
     if (job.once) return this.compute(job, undefined, new IncrementalAnalyzer());
     const previous = this.unchanged.get(job.uri);
     const e = job.edit;
-    const ends =
-      e && previous?.ends && previous.revision === e.since
-        ? { prefix: Math.min(previous.ends.prefix, e.prefix), suffix: Math.min(previous.ends.suffix, e.suffix) }
-        : undefined;
+    const ends = e && previous?.ends && previous.revision === e.since ? composeUnchanged(previous.ends, e) : undefined;
     this.unchanged.set(job.uri, { revision: job.revision, ends });
     return this.kept(job, ends);
   }
@@ -127,7 +126,7 @@ export class Drafts {
     try {
       const analysis = yield* analyzer.steps(text, options, ends);
       // The analyser holds this text now: later edits are counted from it.
-      if (!fresh) this.unchanged.set(job.uri, { revision: job.revision, ends: { prefix: Infinity, suffix: Infinity } });
+      if (!fresh) this.unchanged.set(job.uri, { revision: job.revision, ends: NOTHING_CHANGED });
       return { ...base, analysis };
     } catch {
       // The incremental state may be what failed: start it afresh, and analyse the whole text once.

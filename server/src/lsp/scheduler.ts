@@ -11,7 +11,15 @@ import {
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { originEntries, type Catalog, type FrontMatterDefaults, type Locale, type UnchangedEnds } from '../core';
+import {
+  composeUnchanged,
+  NOTHING_CHANGED,
+  originEntries,
+  type Catalog,
+  type FrontMatterDefaults,
+  type Locale,
+  type UnchangedEnds,
+} from '../core';
 import { lspText } from './messages';
 import { StatusNotification, type DraftStatus, type ItakuSettings } from '../protocol';
 import {
@@ -38,7 +46,7 @@ export const STEP_BUDGET_MS = 5000;
 /** Work-done progress is shown for an analysis still running after this long. */
 export const PROGRESS_AFTER_MS = 1000;
 /**
- * A draft this long (UTF-16 units; about 1 MB of Japanese text, half a second of analysis on the
+ * A draft this long (UTF-16 units; about 1 MB of Japanese text, about a second of analysis on the
  * benchmark machine) gets a worker of its own when the pool can grow (Scheduler.placeNew).
  */
 export const LARGE_DRAFT_CHARS = 400_000;
@@ -191,10 +199,8 @@ export class Scheduler {
    * change leaves. The worker is told, instead of comparing the two texts.
    */
   edited(uri: string, start: number, end: number, length: number): void {
-    const unchanged = this.docs.get(uri)?.unchanged;
-    if (!unchanged) return;
-    unchanged.prefix = Math.min(unchanged.prefix, start);
-    unchanged.suffix = Math.min(unchanged.suffix, length - end);
+    const doc = this.docs.get(uri);
+    if (doc?.unchanged) doc.unchanged = composeUnchanged(doc.unchanged, { prefix: start, suffix: length - end });
   }
 
   /** Settings or a catalog changed: re-analyse one document, or every open one. */
@@ -339,7 +345,7 @@ export class Scheduler {
     if (tooLarge || doc.abandoned) text = text.slice(0, TOO_LARGE_HEAD);
     const edit = doc.sent !== undefined && doc.unchanged ? { since: doc.sent, ...doc.unchanged } : undefined;
     doc.sent = revision;
-    doc.unchanged = { prefix: Infinity, suffix: Infinity };
+    doc.unchanged = NOTHING_CHANGED;
     this.dispatch(slot, {
       uri,
       version: current.version,
