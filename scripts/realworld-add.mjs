@@ -1,0 +1,117 @@
+#!/usr/bin/env node
+// Adds a round of labelled sentences to the real-world corpus (issue 9). Labellers save each page's
+// excerpt, exactly as the search tool returned it, to its file (`realworld-rebuild.mjs`'s pageFile of
+// the query and URL) and write candidates, one JSON object per line:
+//
+//   {"query": …, "url": …, "document": "procurement-spec" | "contract", "categories": […],
+//    "text": <the sentence, cut from the excerpt exactly>, "clauses": […], "lookalike": […], "family": …}
+//
+//   node scripts/realworld-add.mjs <candidates.jsonl> …   checks every candidate and appends the good
+//                                                          ones to test/realworld/sentences.jsonl
+//
+// A candidate is kept when its page is saved, its text occurs in that page's excerpt, its URL is not
+// already in the corpus from an earlier round (a page is labelled once), its labels name clause ids
+// of its document type, and no kept record has the same text. The committed record holds the
+// sha256 of the text, never the text; the split follows the rule in test/realworld/README.md.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const sentencesFile = path.join(root, 'test', 'realworld', 'sentences.jsonl');
+const docsFile = path.join(root, 'test', 'realworld', 'docs.jsonl');
+const sha = (text) => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
+const pageFile = (query, url) => path.join(root, '.corpus', 'pages', `${sha(`${query}\n${url}`).slice(0, 16)}.txt`);
+/** The rule fixed before any tuning: the first byte of sha256(URL) below 154 is development text. */
+const splitOf = (url) => (parseInt(sha(url).slice(0, 2), 16) < 154 ? 'dev' : 'heldout');
+
+const readJsonl = (file) =>
+  fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line));
+
+const IDS = {
+  'procurement-spec': [
+    'security-structure',
+    'confidentiality',
+    'security-functions',
+    'st-evaluation',
+    'operational-security',
+    'vulnerability',
+    'service-level',
+    'incident-response',
+    'compliance-check',
+    'audit',
+    'remediation',
+    'subcontracting',
+    'vendor-assessment',
+    'cloud-terms',
+  ],
+};
+IDS.contract = [
+  ...IDS['procurement-spec'].filter((id) => id !== 'vendor-assessment'),
+  'other-assets',
+  'confirmation-delegation',
+];
+
+const existing = readJsonl(sentencesFile);
+const earlierUrls = new Set([...existing, ...readJsonl(docsFile)].map((r) => r.url));
+const known = new Set(existing.map((r) => r.sha256));
+const added = [];
+const rejected = [];
+for (const file of process.argv.slice(2)) {
+  for (const [i, c] of readJsonl(file).entries()) {
+    const where = `${path.basename(file)}:${i + 1}`;
+    const reject = (why) => rejected.push(`${where}: ${why}`);
+    const page = pageFile(c.query ?? '', c.url ?? '');
+    if (earlierUrls.has(c.url)) {
+      reject('page already labelled in an earlier round');
+      continue;
+    }
+    if (!fs.existsSync(page)) {
+      reject(`page not saved (${path.relative(root, page)})`);
+      continue;
+    }
+    if (typeof c.text !== 'string' || !c.text.trim() || !fs.readFileSync(page, 'utf8').includes(c.text)) {
+      reject('text not found in the saved excerpt');
+      continue;
+    }
+    const ids = IDS[c.document];
+    const labels = [...(c.clauses ?? []), ...(c.lookalike ?? [])];
+    if (!ids || labels.some((id) => !ids.includes(id))) {
+      reject(`labels not of the document type: ${labels.join(', ')}`);
+      continue;
+    }
+    const h = sha(c.text);
+    if (known.has(h)) {
+      reject('same text as a record already kept');
+      continue;
+    }
+    known.add(h);
+    added.push({
+      id: `s-${h.slice(0, 12)}`,
+      doc: null,
+      url: c.url,
+      query: c.query,
+      split: splitOf(c.url),
+      document: c.document,
+      categories: c.categories,
+      sha256: h,
+      clauses: c.clauses ?? [],
+      lookalike: c.lookalike ?? [],
+      family: c.family ?? '',
+    });
+  }
+}
+if (added.length) fs.appendFileSync(sentencesFile, added.map((r) => JSON.stringify(r)).join('\n') + '\n');
+const count = (split) => added.filter((r) => r.split === split);
+const positives = (rs) => rs.filter((r) => r.clauses.length).length;
+console.log(
+  `added ${added.length} sentences from ${new Set(added.map((r) => r.url)).size} pages: ` +
+    `dev ${count('dev').length} (${positives(count('dev'))} with a clause), ` +
+    `held-out ${count('heldout').length} (${positives(count('heldout'))} with a clause)`,
+);
+for (const r of rejected) console.log(`  not added: ${r}`);
