@@ -1365,6 +1365,71 @@ const FAMILIES: Array<[string, string, string, string, string[], string]> = [
     ],
     '受注者は、健康診断の結果通知書を受診者ごとに封筒へ入れ、外から内容が見えない状態で納品すること。',
   ],
+  // The third corpus round's development text (2026-12-03), in our own words.
+  [
+    'operational security as failures reported',
+    'operational-security',
+    '仕様書',
+    'operation-onsite',
+    ['受託者は、本番のサーバに障害が発生したときは、発生日時と影響の範囲を速やかに当課の担当者へ連絡すること。'],
+    '受託者は、本番のサーバに障害が発生したときは、発生日時と影響の範囲を速やかに当課の担当者へ連絡すること。',
+  ],
+  [
+    'operational security as failures recovered',
+    'operational-security',
+    '仕様書',
+    'operation-onsite',
+    ['受注者は、システムに障害が起きたときは、原因を調べた上で直ちに復旧させること。'],
+    '受注者は、システムに障害が起きたときは、原因を調べた上で直ちに復旧させること。',
+  ],
+  [
+    'operational security as production and test kept apart',
+    'operational-security',
+    '仕様書',
+    'maintenance',
+    ['保守において、本番環境と検証環境は分離して運用すること。'],
+    '保守において、本番環境と検証環境は分離して運用すること。',
+  ],
+  [
+    'operational security as emergency maintenance approved first',
+    'operational-security',
+    '仕様書',
+    'maintenance',
+    ['受託者は、緊急保守を行うときは、事前に理由と作業予定を報告し、承認を得ること。'],
+    '受託者は、緊急保守を行うときは、事前に理由と作業予定を報告し、承認を得ること。',
+  ],
+  [
+    'security functions as a password the user can change',
+    'security-functions',
+    '仕様書',
+    'build',
+    ['利用者が自らパスワードを変更できること。'],
+    '利用者が自らパスワードを変更できること。',
+  ],
+  [
+    'confidentiality as secrecy markings kept',
+    'confidentiality',
+    '契約書',
+    'processing',
+    ['乙は、秘密である旨の表示を消してはならない。'],
+    '乙は、秘密である旨の表示を消してはならない。',
+  ],
+  [
+    'confidentiality as the persons who see the information limited',
+    'confidentiality',
+    '契約書',
+    'processing',
+    ['乙は、甲の秘密情報に接する者を、本業務に従事する自社の従業員に限定しなければならない。'],
+    '乙は、甲の秘密情報に接する者を、本業務に従事する自社の従業員に限定しなければならない。',
+  ],
+  [
+    'confidentiality as handling only on instructions',
+    'confidentiality',
+    '契約書',
+    'processing',
+    ['受託者は、委託者の指示に従ってのみ個人データを取り扱うものとする。'],
+    '受託者は、委託者の指示に従ってのみ個人データを取り扱うものとする。',
+  ],
 ];
 
 for (const [name, id, document, category, body, excerpt] of FAMILIES) {
@@ -3074,6 +3139,28 @@ const TRAPS: Array<[string, string, string, string, string[]]> = [
     [
       '受注者は、工事の着手前に、現場代理人、主任技術者及び災害時の緊急連絡先を記した施工体制表を監督職員に提出すること。',
     ],
+  ],
+  // Look-alikes for the groups from the third corpus round (2026-12-03).
+  [
+    'look-alike of operational-security: a defect fixed under warranty',
+    'operational-security',
+    '仕様書',
+    'build',
+    ['受注者は、納入したソフトウェアに不具合が見つかった場合は、速やかに修正するものとする。'],
+  ],
+  [
+    "look-alike of subcontracting: a provider's terms on its own partners",
+    'subcontracting',
+    '契約書',
+    'cloud',
+    ['当社は、お客様の同意を得て業務の一部を協力会社に委託することがあるものとします。'],
+  ],
+  [
+    "look-alike of operational-security: a provider's terms on failure notices",
+    'operational-security',
+    '契約書',
+    'cloud',
+    ['当社は、障害が発生した場合は、当社の定める方法によりお客様に通知するものとします。'],
   ],
 ];
 
