@@ -1430,6 +1430,24 @@ const FAMILIES: Array<[string, string, string, string, string[], string]> = [
     ['受託者は、委託者の指示に従ってのみ個人データを取り扱うものとする。'],
     '受託者は、委託者の指示に従ってのみ個人データを取り扱うものとする。',
   ],
+  [
+    'a duty with a definition in its own parentheses (…をいう。）)',
+    'confidentiality',
+    '契約書',
+    'processing',
+    [
+      '受託者は、本業務に係る安全管理措置（個人情報の漏えい、滅失又はき損の防止のために必要な措置をいう。）を講じなければならない。',
+    ],
+    '受託者は、本業務に係る安全管理措置（個人情報の漏えい、滅失又はき損の防止のために必要な措置をいう。）を講じなければなら…',
+  ],
+  [
+    'a duty with a definition in its own parentheses (…をいう。以下同じ。）)',
+    'confidentiality',
+    '契約書',
+    'processing',
+    ['乙は、甲から預かった要保護情報（甲が秘密として指定した情報をいう。以下同じ。）を第三者に漏らしてはならない。'],
+    '乙は、甲から預かった要保護情報（甲が秘密として指定した情報をいう。以下同じ。）を第三者に漏らしてはならない。',
+  ],
 ];
 
 for (const [name, id, document, category, body, excerpt] of FAMILIES) {
@@ -3161,6 +3179,22 @@ const TRAPS: Array<[string, string, string, string, string[]]> = [
     '契約書',
     'cloud',
     ['当社は、障害が発生した場合は、当社の定める方法によりお客様に通知するものとします。'],
+  ],
+  [
+    'a definition with 」とは and an inner parenthetical definition',
+    'subcontracting',
+    '契約書',
+    'processing',
+    [
+      'この特記事項において「再委託」とは、乙が業務の一部を第三者（乙の子会社をいう。以下同じ。）に委託することをいう。',
+    ],
+  ],
+  [
+    'a definition ending in をいう。 without 」とは',
+    'confidentiality',
+    '契約書',
+    'processing',
+    ['安全管理措置は、個人情報の漏えい、滅失又はき損の防止のために必要な措置をいう。'],
   ],
 ];
 
