@@ -10,9 +10,10 @@
 //                                                          ones to test/realworld/sentences.jsonl
 //
 // A candidate is kept when its page is saved, its text occurs in that page's excerpt, its URL is not
-// already in the corpus from an earlier round (a page is labelled once), its labels name clause ids
-// of its document type, and no kept record has the same text. The committed record holds the
-// sha256 of the text, never the text; the split follows the rule in test/realworld/README.md.
+// already in the corpus from an earlier round nor labelled in another candidates file (a page is
+// labelled once, by one labeller), its labels name clause ids of its document type, and no kept
+// record has the same text. The committed record holds the sha256 of the text, never the text; the
+// split follows the rule in test/realworld/README.md.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -61,6 +62,8 @@ const existing = readJsonl(sentencesFile);
 const earlierUrls = new Set([...existing, ...readJsonl(docsFile)].map((r) => r.url));
 const known = new Set(existing.map((r) => r.sha256));
 const added = [];
+/** URL → the candidates file that labels it: one labeller per page. */
+const labelledBy = new Map();
 const rejected = [];
 for (const file of process.argv.slice(2)) {
   for (const [i, c] of readJsonl(file).entries()) {
@@ -69,6 +72,10 @@ for (const file of process.argv.slice(2)) {
     const page = pageFile(c.query ?? '', c.url ?? '');
     if (earlierUrls.has(c.url)) {
       reject('page already labelled in an earlier round');
+      continue;
+    }
+    if ((labelledBy.get(c.url) ?? file) !== file) {
+      reject(`page already labelled in ${path.basename(labelledBy.get(c.url))}`);
       continue;
     }
     if (!fs.existsSync(page)) {
@@ -91,6 +98,7 @@ for (const file of process.argv.slice(2)) {
       continue;
     }
     known.add(h);
+    labelledBy.set(c.url, file);
     added.push({
       id: `s-${h.slice(0, 12)}`,
       doc: null,
