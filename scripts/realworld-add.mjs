@@ -18,6 +18,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { clauseIdsByDocumentType } from './realworld-clauses.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sentencesFile = path.join(root, 'test', 'realworld', 'sentences.jsonl');
@@ -34,29 +35,7 @@ const readJsonl = (file) =>
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line));
 
-const IDS = {
-  'procurement-spec': [
-    'security-structure',
-    'confidentiality',
-    'security-functions',
-    'st-evaluation',
-    'operational-security',
-    'vulnerability',
-    'service-level',
-    'incident-response',
-    'compliance-check',
-    'audit',
-    'remediation',
-    'subcontracting',
-    'vendor-assessment',
-    'cloud-terms',
-  ],
-};
-IDS.contract = [
-  ...IDS['procurement-spec'].filter((id) => id !== 'vendor-assessment'),
-  'other-assets',
-  'confirmation-delegation',
-];
+const IDS = clauseIdsByDocumentType();
 
 const existing = readJsonl(sentencesFile);
 const earlierUrls = new Set([...existing, ...readJsonl(docsFile)].map((r) => r.url));

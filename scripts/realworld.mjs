@@ -17,6 +17,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { clauseIdsByDocumentType } from './realworld-clauses.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // ITAKU_CORPUS reads a frozen copy of the corpus (so two builds are compared on the same text).
@@ -32,41 +33,7 @@ const jsonOut =
 // `--json` without a file: stdout carries only the JSON, the human-readable report goes to stderr.
 const log = jsonOut === '-' ? (...a) => console.error(...a) : (...a) => console.log(...a);
 
-const CLAUSES = {
-  'procurement-spec': [
-    'security-structure',
-    'confidentiality',
-    'security-functions',
-    'st-evaluation',
-    'operational-security',
-    'vulnerability',
-    'service-level',
-    'incident-response',
-    'compliance-check',
-    'audit',
-    'remediation',
-    'subcontracting',
-    'vendor-assessment',
-    'cloud-terms',
-  ],
-  contract: [
-    'security-structure',
-    'confidentiality',
-    'security-functions',
-    'st-evaluation',
-    'operational-security',
-    'vulnerability',
-    'other-assets',
-    'service-level',
-    'incident-response',
-    'compliance-check',
-    'audit',
-    'remediation',
-    'confirmation-delegation',
-    'subcontracting',
-    'cloud-terms',
-  ],
-};
+const CLAUSES = clauseIdsByDocumentType();
 const ALL_IDS = [...new Set([...CLAUSES['procurement-spec'], ...CLAUSES.contract])];
 const SPLITS = ['dev', 'heldout'];
 const SPLIT_NAME = { dev: 'dev', heldout: 'held-out' };
