@@ -6,8 +6,9 @@
 //   {"query": …, "url": …, "document": "procurement-spec" | "contract", "categories": […],
 //    "text": <the sentence, cut from the excerpt exactly>, "clauses": […], "lookalike": […], "family": …}
 //
-//   node scripts/realworld-add.mjs <candidates.jsonl> …   checks every candidate and appends the good
-//                                                          ones to test/realworld/sentences.jsonl
+//   node scripts/realworld-add.mjs --round N <candidates.jsonl> …
+//       checks every candidate and appends the good ones to test/realworld/sentences.jsonl as
+//       collection round N (`node scripts/realworld.mjs --round N` measures that round alone)
 //
 // A candidate is kept when its page is saved, its text occurs in that page's excerpt, its URL is not
 // already in the corpus from an earlier round nor labelled in another candidates file (a page is
@@ -40,11 +41,19 @@ const IDS = clauseIdsByDocumentType();
 const existing = readJsonl(sentencesFile);
 const earlierUrls = new Set([...existing, ...readJsonl(docsFile)].map((r) => r.url));
 const known = new Set(existing.map((r) => r.sha256));
+const args = process.argv.slice(2);
+const roundIdx = args.indexOf('--round');
+const round = Number(args[roundIdx + 1]);
+if (roundIdx < 0 || !Number.isInteger(round) || round < 1) {
+  console.error('usage: node scripts/realworld-add.mjs --round N <candidates.jsonl> …');
+  process.exit(2);
+}
+const files = args.filter((_, i) => i !== roundIdx && i !== roundIdx + 1);
 const added = [];
 /** URL → the candidates file that labels it: one labeller per page. */
 const labelledBy = new Map();
 const rejected = [];
-for (const file of process.argv.slice(2)) {
+for (const file of files) {
   for (const [i, c] of readJsonl(file).entries()) {
     const where = `${path.basename(file)}:${i + 1}`;
     const reject = (why) => rejected.push(`${where}: ${why}`);
@@ -84,6 +93,7 @@ for (const file of process.argv.slice(2)) {
       url: c.url,
       query: c.query,
       split: splitOf(c.url),
+      round,
       document: c.document,
       categories: c.categories,
       sha256: h,

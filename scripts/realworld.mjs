@@ -6,6 +6,8 @@
 //   node scripts/realworld.mjs --misses            + dev-set misses and false presents (for tuning)
 //   node scripts/realworld.mjs --misses --heldout  + held-out details too (do not tune on these)
 //   node scripts/realworld.mjs --json [FILE]       figures as JSON (to FILE, or stdout when no FILE)
+//   node scripts/realworld.mjs --round N           only the sentences of collection round N (each
+//                                                  record's `round`; document level skipped)
 //
 // Inputs (all optional; a missing part is reported and skipped):
 //   .corpus/docs.jsonl + .corpus/docs/<id>.md   document level: each labelled clause vs its status
@@ -27,6 +29,12 @@ const cli = process.env.ITAKU_CLI ? path.resolve(process.env.ITAKU_CLI) : path.j
 const args = process.argv.slice(2);
 const showMisses = args.includes('--misses');
 const showHeldout = args.includes('--heldout');
+const roundIdx = args.indexOf('--round');
+const round = roundIdx >= 0 ? Number(args[roundIdx + 1]) : undefined;
+if (round !== undefined && !Number.isInteger(round)) {
+  console.error('realworld: --round takes a round number, e.g. --round 4');
+  process.exit(2);
+}
 const jsonIdx = args.indexOf('--json');
 const jsonOut =
   jsonIdx >= 0 ? (args[jsonIdx + 1] && !args[jsonIdx + 1].startsWith('--') ? args[jsonIdx + 1] : '-') : null;
@@ -103,8 +111,10 @@ const figures = { generated: new Date().toISOString(), documents: null, sentence
 const misses = { dev: [], heldout: [] };
 
 // ---------------------------------------------------------------- document level
-const docs = readJsonl(path.join(corpus, 'docs.jsonl'));
-if (!docs) log('realworld: .corpus/docs.jsonl not found, document level skipped.');
+// Documents belong to no collection round: --round measures sentences only.
+const docs = round === undefined ? readJsonl(path.join(corpus, 'docs.jsonl')) : null;
+if (round !== undefined) log(`realworld: round ${round} only: its sentences; document level skipped.`);
+else if (!docs) log('realworld: .corpus/docs.jsonl not found, document level skipped.');
 else {
   const usable = [];
   for (const d of docs) {
@@ -175,7 +185,9 @@ else {
 }
 
 // ---------------------------------------------------------------- sentence level
-const sentences = readJsonl(path.join(corpus, 'sentences.jsonl'));
+const sentences = readJsonl(path.join(corpus, 'sentences.jsonl'))?.filter(
+  (s) => round === undefined || s.round === round,
+);
 if (!sentences) log('realworld: .corpus/sentences.jsonl not found, sentence level skipped.');
 else {
   const wrapRoot = path.join(corpus, '.wrapped');
