@@ -14,7 +14,9 @@
 // already in the corpus from an earlier round nor labelled in another candidates file (a page is
 // labelled once, by one labeller), its labels name clause ids of its document type, and no kept
 // record has the same text. The committed record holds the sha256 of the text, never the text; the
-// split follows the rule in test/realworld/README.md.
+// split follows the rule in test/realworld/README.md. Run it once per round with all the round's
+// candidates files (two runs at once would each miss the other's pages); it exits 1 when nothing
+// was added.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -44,11 +46,19 @@ const known = new Set(existing.map((r) => r.sha256));
 const args = process.argv.slice(2);
 const roundIdx = args.indexOf('--round');
 const round = Number(args[roundIdx + 1]);
-if (roundIdx < 0 || !Number.isInteger(round) || round < 1) {
+const files = args.filter((_, i) => i !== roundIdx && i !== roundIdx + 1);
+if (roundIdx < 0 || !/^[1-9][0-9]*$/.test(args[roundIdx + 1] ?? '') || !files.length) {
   console.error('usage: node scripts/realworld-add.mjs --round N <candidates.jsonl> …');
   process.exit(2);
 }
-const files = args.filter((_, i) => i !== roundIdx && i !== roundIdx + 1);
+// A published round's figures must not change under it: new text goes into the latest round or a new one.
+const latest = Math.max(0, ...existing.map((r) => r.round ?? 0));
+if (round < latest) {
+  console.error(`realworld-add: round ${round} is closed (the latest is ${latest}); use ${latest} or ${latest + 1}`);
+  process.exit(2);
+}
+/** realworld-rebuild.mjs finds a sentence among its excerpt's substrings of at most this many characters. */
+const MAX_SENTENCE = 600;
 const added = [];
 /** URL → the candidates file that labels it: one labeller per page. */
 const labelledBy = new Map();
@@ -57,7 +67,11 @@ for (const file of files) {
   for (const [i, c] of readJsonl(file).entries()) {
     const where = `${path.basename(file)}:${i + 1}`;
     const reject = (why) => rejected.push(`${where}: ${why}`);
-    const page = pageFile(c.query ?? '', c.url ?? '');
+    if (typeof c.query !== 'string' || !c.query || typeof c.url !== 'string' || !c.url) {
+      reject('query and url must be non-empty strings');
+      continue;
+    }
+    const page = pageFile(c.query, c.url);
     if (earlierUrls.has(c.url)) {
       reject('page already labelled in an earlier round');
       continue;
@@ -74,10 +88,18 @@ for (const file of files) {
       reject('text not found in the saved excerpt');
       continue;
     }
+    if (c.text.length > MAX_SENTENCE) {
+      reject(`text longer than ${MAX_SENTENCE} characters (the rebuild could not find it again)`);
+      continue;
+    }
     const ids = IDS[c.document];
     const labels = [...(c.clauses ?? []), ...(c.lookalike ?? [])];
     if (!ids || labels.some((id) => !ids.includes(id))) {
       reject(`labels not of the document type: ${labels.join(', ')}`);
+      continue;
+    }
+    if ((c.clauses ?? []).some((id) => (c.lookalike ?? []).includes(id))) {
+      reject('an id is both stated and a look-alike');
       continue;
     }
     const h = sha(c.text);
@@ -112,3 +134,4 @@ console.log(
     `held-out ${count('heldout').length} (${positives(count('heldout'))} with a clause)`,
 );
 for (const r of rejected) console.log(`  not added: ${r}`);
+if (!added.length) process.exit(1);

@@ -29,10 +29,12 @@ const cli = process.env.ITAKU_CLI ? path.resolve(process.env.ITAKU_CLI) : path.j
 const args = process.argv.slice(2);
 const showMisses = args.includes('--misses');
 const showHeldout = args.includes('--heldout');
-const roundIdx = args.indexOf('--round');
-const round = roundIdx >= 0 ? Number(args[roundIdx + 1]) : undefined;
-if (round !== undefined && !Number.isInteger(round)) {
-  console.error('realworld: --round takes a round number, e.g. --round 4');
+// --round N or --round=N: a positive round number, anything else is refused (not a silent full run).
+const roundArg = args.find((a) => a.startsWith('--round'));
+const roundText = roundArg === '--round' ? args[args.indexOf('--round') + 1] : roundArg?.slice('--round='.length);
+const round = roundArg === undefined ? undefined : Number(roundText);
+if (round !== undefined && !(/^[1-9][0-9]*$/.test(roundText ?? '') && Number.isInteger(round))) {
+  console.error('realworld: --round takes a collection round number, e.g. --round 4');
   process.exit(2);
 }
 const jsonIdx = args.indexOf('--json');
@@ -107,7 +109,7 @@ function bump(table, split, clause, key, ok) {
   if (ok) cell[0]++;
 }
 
-const figures = { generated: new Date().toISOString(), documents: null, sentences: null };
+const figures = { generated: new Date().toISOString(), round: round ?? null, documents: null, sentences: null };
 const misses = { dev: [], heldout: [] };
 
 // ---------------------------------------------------------------- document level
@@ -185,9 +187,17 @@ else {
 }
 
 // ---------------------------------------------------------------- sentence level
-const sentences = readJsonl(path.join(corpus, 'sentences.jsonl'))?.filter(
-  (s) => round === undefined || s.round === round,
-);
+const allSentences = readJsonl(path.join(corpus, 'sentences.jsonl'));
+const sentences = allSentences?.filter((s) => round === undefined || s.round === round);
+if (round !== undefined && allSentences) {
+  const unrounded = allSentences.filter((s) => s.round === undefined).length;
+  if (unrounded)
+    log(`realworld: ${unrounded} sentences carry no round (a corpus rebuilt before rounds were recorded?)`);
+  if (!sentences.length) {
+    console.error(`realworld: no sentence of round ${round} in ${path.join(corpus, 'sentences.jsonl')}`);
+    process.exit(2);
+  }
+}
 if (!sentences) log('realworld: .corpus/sentences.jsonl not found, sentence level skipped.');
 else {
   const wrapRoot = path.join(corpus, '.wrapped');
@@ -221,7 +231,8 @@ else {
     keep.add(file);
     usable.push({ ...s, file });
   }
-  for (const sp of SPLITS) {
+  // A run of one round keeps the other rounds' drafts (another run may be reading them).
+  for (const sp of round === undefined ? SPLITS : []) {
     const dir = path.join(wrapRoot, sp);
     if (!fs.existsSync(dir)) continue;
     for (const f of fs.readdirSync(dir)) {
