@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Adds a round of labelled sentences to the real-world corpus (issue 9). Labellers save each page's
-// excerpt, exactly as the search tool returned it, to its file (`realworld-rebuild.mjs`'s pageFile of
+// excerpt, exactly as the search tool returned it, to its file (`realworld-corpus.mjs`'s pageFile of
 // the query and URL) and write candidates, one JSON object per line:
 //
 //   {"query": …, "url": …, "document": "procurement-spec" | "contract", "categories": […],
@@ -17,27 +17,20 @@
 // split follows the rule in test/realworld/README.md. Run it once per round with all the round's
 // candidates files (two runs at once would each miss the other's pages); it exits 1 when nothing
 // was added.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { clauseIdsByDocumentType } from './realworld-clauses.mjs';
+import {
+  clauseIdsByDocumentType,
+  pageFile,
+  readJsonl,
+  root,
+  SENTENCE_WINDOW,
+  sha,
+  splitOf,
+} from './realworld-corpus.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sentencesFile = path.join(root, 'test', 'realworld', 'sentences.jsonl');
 const docsFile = path.join(root, 'test', 'realworld', 'docs.jsonl');
-const sha = (text) => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
-const pageFile = (query, url) => path.join(root, '.corpus', 'pages', `${sha(`${query}\n${url}`).slice(0, 16)}.txt`);
-/** The rule fixed before any tuning: the first byte of sha256(URL) below 154 is development text. */
-const splitOf = (url) => (parseInt(sha(url).slice(0, 2), 16) < 154 ? 'dev' : 'heldout');
-
-const readJsonl = (file) =>
-  fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line));
-
 const IDS = clauseIdsByDocumentType();
 
 const existing = readJsonl(sentencesFile);
@@ -57,8 +50,6 @@ if (round < latest) {
   console.error(`realworld-add: round ${round} is closed (the latest is ${latest}); use ${latest} or ${latest + 1}`);
   process.exit(2);
 }
-/** realworld-rebuild.mjs finds a sentence among its excerpt's substrings of at most this many characters. */
-const MAX_SENTENCE = 600;
 const added = [];
 /** URL → the candidates file that labels it: one labeller per page. */
 const labelledBy = new Map();
@@ -71,7 +62,7 @@ for (const file of files) {
       reject('query and url must be non-empty strings');
       continue;
     }
-    const page = pageFile(c.query, c.url);
+    const page = path.join(root, pageFile(c.query, c.url));
     if (earlierUrls.has(c.url)) {
       reject('page already labelled in an earlier round');
       continue;
@@ -88,8 +79,8 @@ for (const file of files) {
       reject('text not found in the saved excerpt');
       continue;
     }
-    if (c.text.length > MAX_SENTENCE) {
-      reject(`text longer than ${MAX_SENTENCE} characters (the rebuild could not find it again)`);
+    if (c.text.length > SENTENCE_WINDOW) {
+      reject(`text longer than ${SENTENCE_WINDOW} characters (the rebuild could not find it again)`);
       continue;
     }
     const ids = IDS[c.document];

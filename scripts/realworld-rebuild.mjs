@@ -15,26 +15,13 @@
 // A sentence is found by hashing every substring of its page's excerpt (up to 600 characters), so a
 // sentence is recovered wherever it sits in the excerpt; a mistyped excerpt only loses the sentences
 // it touches, and the script names them.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { pageFile, readJsonl, root, SENTENCE_WINDOW, sha } from './realworld-corpus.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const labels = path.join(root, 'test', 'realworld');
 const corpus = path.join(root, '.corpus');
 const pages = path.join(corpus, 'pages');
-const sha = (text) => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
-/** The file an excerpt is saved to: one per (query, URL), since a page can render differently per query. */
-export const pageFile = (query, url) => path.join('.corpus', 'pages', `${sha(`${query}\n${url}`).slice(0, 16)}.txt`);
-
-const readJsonl = (file) =>
-  fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line));
-
 const docs = readJsonl(path.join(labels, 'docs.jsonl'));
 const sentences = readJsonl(path.join(labels, 'sentences.jsonl'));
 
@@ -69,7 +56,7 @@ const BOUNDARY = new Set(['\n', ' ', '\u3000', '。', '|', '）', ')', '」', '�
 
 /** sha256 → substring. Substrings that start and end at a boundary first, then every substring (up to
  *  `max` characters) for the sentences still missing, so a sentence is found wherever it starts. */
-function substringsByHash(text, wanted, max = 600) {
+function substringsByHash(text, wanted, max = SENTENCE_WINDOW) {
   const found = new Map();
   const scan = (starts, ends) => {
     for (const i of starts) {

@@ -19,7 +19,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { clauseIdsByDocumentType } from './realworld-clauses.mjs';
+import { clauseIdsByDocumentType } from './realworld-corpus.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // ITAKU_CORPUS reads a frozen copy of the corpus (so two builds are compared on the same text).
