@@ -43,12 +43,12 @@ test('missing-clause: on the category value, naming the clause, its basis and wh
   assert.deepEqual(summary(ja), ['2:10-2:12 warning missing-clause subcontracting']);
   assert.equal(
     ja.result.diagnostics[0].message,
-    '必須条項「再委託に関する事項」（表1(10)）がありません。業務分類「情報システムの構築等」で必須です（根拠: 表1(10); 第Ⅰ部7.5(2)）。クイックフィックスで雛形の文言を挿入できます。',
+    '必須条項「再委託に関する事項」（表1(10)）が見つかりません。業務分類「情報システムの構築等」で必須です（根拠: 表1(10); 第Ⅰ部7.5(2)）。クイックフィックスで雛形の文言を挿入できます。別の言い方で既に書いてあれば、その段落で「この段落を『…』として扱う」を選んでください。',
   );
   const en = check(text, 'en');
   assert.equal(
     en.result.diagnostics[0].message,
-    'Required clause "Re-delegation (subcontracting)" (表1(10)) is missing. It is required for the category "building an information system / developing software" (basis: 表1(10); 第Ⅰ部7.5(2)). Use the quick fix to insert the template wording.',
+    'Required clause "Re-delegation (subcontracting)" (表1(10)) was not found. It is required for the category "building an information system / developing software" (basis: 表1(10); 第Ⅰ部7.5(2)). Use the quick fix to insert the template wording. If a paragraph already says it in other words, choose "Treat this paragraph as …" on that paragraph.',
   );
   assert.equal(ja.result.diagnostics[0].source, 'itaku');
   assert.deepEqual(ja.result.diagnostics[0].data, { clause: 'subcontracting' });

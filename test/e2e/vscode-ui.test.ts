@@ -168,7 +168,7 @@ test('1. a build spec with two required clauses missing: both in the Problems pa
     });
     assert.match(
       text,
-      /必須条項「情報セキュリティが侵害された場合の対処」（表1\(7\)）がありません。業務分類「情報システムの構築等」で必須です（根拠: 表1\(7\); 第Ⅰ部6\.3\.2）。/,
+      /必須条項「情報セキュリティが侵害された場合の対処」（表1\(7\)）が見つかりません。業務分類「情報システムの構築等」で必須です（根拠: 表1\(7\); 第Ⅰ部6\.3\.2）。/,
     );
     assert.match(text, /必須条項「再委託に関する事項」（表1\(10\)）がありません。/);
     // The squiggle lies under the word "build" of `category: build`.

@@ -78,7 +78,7 @@ test('a draft gets its diagnostics on open, with code, docs link, source, versio
   assert.match(diagnostics[0].codeDescription!.href, /^file:\/\/.*\/docs\/rules\/missing-clause\.md$/);
   assert.equal(
     diagnostics[0].message,
-    '必須条項「情報セキュリティ対策の履行が不十分な場合の対処」（表1(9)）がありません。業務分類「情報システムの構築等」で必須です（根拠: 表1(9); 第Ⅰ部6.3.3(4)）。クイックフィックスで雛形の文言を挿入できます。',
+    '必須条項「情報セキュリティ対策の履行が不十分な場合の対処」（表1(9)）が見つかりません。業務分類「情報システムの構築等」で必須です（根拠: 表1(9); 第Ⅰ部6.3.3(4)）。クイックフィックスで雛形の文言を挿入できます。別の言い方で既に書いてあれば、その段落で「この段落を『…』として扱う」を選んでください。',
   );
   const status = await client.until(
     () =>

@@ -54,8 +54,8 @@ export const FINDING_TEXTS = {
   listSeparator: { ja: '、', en: ', ' },
   didYouMean: { ja: '「{suggestion}」の誤りではありませんか。', en: 'Did you mean "{suggestion}"?' },
   missingClause: {
-    ja: '必須条項「{title}」（{row}）がありません。{reason}で必須です（根拠: {basis}）。クイックフィックスで雛形の文言を挿入できます。',
-    en: 'Required clause "{title}" ({row}) is missing. It is required for {reason} (basis: {basis}). Use the quick fix to insert the template wording.',
+    ja: '必須条項「{title}」（{row}）が見つかりません。{reason}で必須です（根拠: {basis}）。クイックフィックスで雛形の文言を挿入できます。別の言い方で既に書いてあれば、その段落で「この段落を『…』として扱う」を選んでください。',
+    en: 'Required clause "{title}" ({row}) was not found. It is required for {reason} (basis: {basis}). Use the quick fix to insert the template wording. If a paragraph already says it in other words, choose "Treat this paragraph as …" on that paragraph.',
   },
   emptyClause: {
     ja: '見出し「{heading}」は条項「{title}」を示していますが、本文がありません。見出しだけでは条項があることになりません。クイックフィックスで雛形の文言を挿入できます。',

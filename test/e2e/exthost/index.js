@@ -86,7 +86,7 @@ check('settings take effect: itaku.locale = en, then a severity override', async
   // Only the missing clause counts here (the draft's numbering gaps are information findings).
   const missing = (d) => d.filter((x) => (x.code.value || x.code) === 'missing-clause');
   const en = missing(await itakuDiagnostics(uri, (d) => missing(d).length === 1 && missing(d)[0].message.startsWith('Required clause'), 'English messages'));
-  assert.equal(en[0].message, 'Required clause "Handling a breach of information security" (表1(7)) is missing. It is required for the category "building an information system / developing software" (basis: 表1(7); 第Ⅰ部6.3.2). Use the quick fix to insert the template wording.');
+  assert.equal(en[0].message, 'Required clause "Handling a breach of information security" (表1(7)) was not found. It is required for the category "building an information system / developing software" (basis: 表1(7); 第Ⅰ部6.3.2). Use the quick fix to insert the template wording. If a paragraph already says it in other words, choose "Treat this paragraph as …" on that paragraph.');
   await config.update('severity', { 'missing-clause': 'error' }, vscode.ConfigurationTarget.Workspace);
   await itakuDiagnostics(uri, (d) => missing(d).length === 1 && missing(d)[0].severity === vscode.DiagnosticSeverity.Error, 'an error after the override');
   await config.update('severity', undefined, vscode.ConfigurationTarget.Workspace);
