@@ -135,3 +135,29 @@ test(
     assert.ok(text.endsWith('利用しないこと。\n'), text.slice(-20));
   },
 );
+
+test('past the bound, findings are only counted: an itaku-disable comment still ends the count, the front matter comes first', () => {
+  const paragraphs = (from: number, n: number) =>
+    Array.from({ length: n }, (_, i) => `(${from + i}) [乙]は第${from + i}号の作業を行う。\n`).join('\n');
+  const draft = (disable: boolean) =>
+    `---\ndocument: 仕様書\ncategory: [build]\norganization: 〔 省 〕\n---\n# 仕様書\n\n${paragraphs(1, 130)}\n` +
+    (disable ? '<!-- itaku-disable unresolved-placeholder -->\n\n' : '') +
+    paragraphs(131, 50);
+  const shown = (a: ReturnType<typeof analyze>) =>
+    a!.result.diagnostics.filter((d) => d.code === 'unresolved-placeholder').map((d) => d.range.start.line);
+  for (const [disable, counted] of [
+    [false, 1 + 180],
+    [true, 1 + 130],
+  ] as const) {
+    const a = analyze(draft(disable), { catalog: catalog() });
+    const lines = shown(a);
+    // The front matter's placeholder (line 3) and the body's first 99, one paragraph every other line.
+    assert.deepEqual([lines.length, lines[0], lines[1], lines[99]], [100, 3, 7, 7 + 98 * 2]);
+    const summary = a!.result.diagnostics.filter((d) => d.code === 'too-many-findings');
+    // It stands where the first one left out is: the body's 100th placeholder.
+    assert.deepEqual(
+      summary.map((d) => [d.range.start.line, d.data]),
+      [[7 + 99 * 2, { code: 'unresolved-placeholder', more: counted - MAX_FINDINGS_PER_CODE }]],
+    );
+  }
+});

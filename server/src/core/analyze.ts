@@ -94,7 +94,7 @@ function boundFindings(sorted: Finding[], locale: Locale): Finding[] {
   const firstLeftOut = new Map<string, Finding>();
   for (const f of sorted) {
     const n = (counts.get(f.code) ?? 0) + 1;
-    counts.set(f.code, n);
+    counts.set(f.code, n + (f.moreAt?.length ?? 0));
     if (n <= MAX_FINDINGS_PER_CODE) out.push(f);
     else if (n === MAX_FINDINGS_PER_CODE + 1) firstLeftOut.set(f.code, f);
   }
@@ -126,6 +126,7 @@ function findingsOf(rule: Rule, reports: ReadonlyArray<Report<unknown>>): Findin
     if (r.clause !== undefined) f.clause = r.clause;
     if (r.data !== undefined) f.data = r.data as Record<string, unknown>;
     if (r.related !== undefined) f.related = r.related;
+    if (r.moreAt !== undefined) f.moreAt = r.moreAt;
     return f;
   });
 }
@@ -262,10 +263,15 @@ function diagnosticsOf(
   for (const d of disabled) disabledFrom.set(d.code, Math.min(d.from, disabledFrom.get(d.code) ?? Infinity));
   const byPosition = (a: Finding, b: Finding) =>
     a.start - b.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.code.localeCompare(b.code);
-  const kept = boundFindings(
-    findings.filter((f) => !(f.start >= (disabledFrom.get(f.code) ?? Infinity))).sort(byPosition),
-    locale,
-  ).sort(byPosition);
+  const enabled: Finding[] = [];
+  for (const f of findings) {
+    const from = disabledFrom.get(f.code) ?? Infinity;
+    if (f.start >= from) continue;
+    // The further findings a report only counts are disabled from the same comment on.
+    if (f.moreAt && from !== Infinity) enabled.push({ ...f, moreAt: f.moreAt.filter((at) => at < from) });
+    else enabled.push(f);
+  }
+  const kept = boundFindings(enabled.sort(byPosition), locale).sort(byPosition);
   return kept.map((f) => {
     const d: Diagnostic = {
       code: f.code,

@@ -25,6 +25,8 @@ export interface Finding {
   /** What a code action needs to rebuild its edit (no state is kept elsewhere). */
   data?: Record<string, unknown>;
   related?: RelatedSpan[];
+  /** Starts of further findings of this code past the per-code bound, only counted (see Report.moreAt). */
+  moreAt?: number[];
 }
 
 export interface RelatedInformation {

@@ -28,16 +28,26 @@ interface Payload {
 /** `unresolved-placeholder`: 〔 省 〕, [乙], 年 月 日, 第 条, 「n」 … left in the draft's text. */
 function check(ctx: DraftContext): Array<Report<Payload>> {
   const { catalog, locale } = ctx;
-  const out: Array<Report<Payload>> = [];
+  // In text order: the front matter's first, then the body's block by block.
+  const out: Array<Report<Payload>> = frontMatterPlaceholders(ctx);
+  let leftOut: Report<Payload> | undefined;
   for (const index of ctx.select(WITH_PLACEHOLDERS)) {
     const b = ctx.blocks[index];
-    const kept = placeholdersIn(ctx.text, b, catalog);
-    for (const f of kept) {
+    const found = placeholdersIn(ctx.text, b, catalog);
+    // The bound keeps the first findings by position: walk the block's in that order.
+    let ordered = true;
+    for (let k = 1; k < found.length && ordered; k++) ordered = found[k - 1].start <= found[k].start;
+    for (const f of ordered ? found : [...found].sort((x, y) => x.start - y.start)) {
       const [start, end] = spanInBlock(ctx.text, b, f.start, f.end);
-      // Past the first MAX_FINDINGS_PER_CODE + 1 (in text order) a report is only counted by the
-      // bound (too-many-findings says how many more): no message, fill or payload is made for it.
-      if (out.length > MAX_FINDINGS_PER_CODE) {
-        out.push({ message: '', start, end });
+      // Past the first MAX_FINDINGS_PER_CODE (in text order) the bound only counts findings
+      // (too-many-findings says how many more): one report without message, fill or payload stands
+      // where the first one left out is, and every later one is only its start.
+      if (leftOut) {
+        (leftOut.moreAt ??= []).push(start);
+        continue;
+      }
+      if (out.length >= MAX_FINDINGS_PER_CODE) {
+        out.push((leftOut = { message: '', start, end }));
         continue;
       }
       const def = catalog.def.placeholders[f.name];
@@ -56,7 +66,6 @@ function check(ctx: DraftContext): Array<Report<Payload>> {
       });
     }
   }
-  for (const f of frontMatterPlaceholders(ctx)) out.push(f);
   return out;
 }
 

@@ -33,6 +33,13 @@ export interface Report<P> {
   clause?: string;
   data?: P;
   related?: RelatedSpan[];
+  /**
+   * Starts of further findings of the rule's code after this one, all past the per-code bound: only
+   * counted (too-many-findings says how many more), so a hostile draft's thousands of findings cost
+   * one number each rather than a report and a finding each (issue 12). Only a report that is itself
+   * past the bound carries them.
+   */
+  moreAt?: number[];
 }
 
 /** What a fix is built from: the server's own current finding (never what a client sent). */
