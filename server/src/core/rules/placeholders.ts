@@ -9,7 +9,6 @@ import {
   forEachUsage,
   memoized,
   memoKey,
-  NONE,
   remember,
   spanInBlock,
   type BlockSelector,
@@ -34,11 +33,9 @@ function check(ctx: DraftContext): Array<Report<Payload>> {
   for (const index of ctx.select(WITH_PLACEHOLDERS)) {
     const b = ctx.blocks[index];
     const found = placeholdersIn(ctx.text, b, catalog);
-    // The bound keeps the first findings by position: walk the block's in that order.
-    let ordered = true;
-    for (let k = 1; k < found.length && ordered; k++) ordered = found[k - 1].start <= found[k].start;
-    for (const f of ordered ? found : [...found].sort((x, y) => x.start - y.start)) {
-      const [start, end] = spanInBlock(ctx.text, b, f.start, f.end);
+    const names = placeholderNames(catalog);
+    for (let k = 0; k < found.length; k += 3) {
+      const [start, end] = spanInBlock(ctx.text, b, found[k], found[k + 1]);
       // Past the first MAX_FINDINGS_PER_CODE (in text order) the bound only counts findings
       // (too-many-findings says how many more): one report without message, fill or payload stands
       // where the first one left out is, and every later one is only its start.
@@ -50,8 +47,9 @@ function check(ctx: DraftContext): Array<Report<Payload>> {
         out.push((leftOut = { message: '', start, end }));
         continue;
       }
-      const def = catalog.def.placeholders[f.name];
-      const fill = fillValue(f.name, ctx.fill);
+      const name = names[found[k + 2]];
+      const def = catalog.def.placeholders[name];
+      const fill = fillValue(name, ctx.fill);
       const canFill = fill !== undefined && def.fill !== undefined;
       out.push({
         severity: 'warning',
@@ -62,7 +60,7 @@ function check(ctx: DraftContext): Array<Report<Payload>> {
         }),
         start,
         end,
-        data: canFill ? { placeholder: f.name, fill } : { placeholder: f.name },
+        data: canFill ? { placeholder: name, fill } : { placeholder: name },
       });
     }
   }
@@ -141,7 +139,26 @@ interface FoundPlaceholder {
   name: string;
 }
 
-const PLACEHOLDERS = memoKey<FoundPlaceholder[]>('placeholders');
+/**
+ * A block's placeholders as triples (start, end, index of the name in placeholderNames), sorted by
+ * start: kept with the block's facts across edits, so packed (a draft of placeholders kept an
+ * object per placeholder, issue 12).
+ */
+type PackedPlaceholders = Int32Array;
+const NO_PLACEHOLDERS: PackedPlaceholders = new Int32Array(0);
+
+const PLACEHOLDERS = memoKey<PackedPlaceholders>('placeholders');
+
+const namesOf = new WeakMap<Catalog, { names: string[]; index: Map<string, number> }>();
+function placeholderNameTable(catalog: Catalog) {
+  let table = namesOf.get(catalog);
+  if (!table) {
+    const names = Object.keys(catalog.def.placeholders);
+    namesOf.set(catalog, (table = { names, index: new Map(names.map((n, i) => [n, i])) }));
+  }
+  return table;
+}
+const placeholderNames = (catalog: Catalog) => placeholderNameTable(catalog).names;
 
 /** A block with placeholders left in it (see placeholdersIn). */
 const WITH_PLACEHOLDERS: BlockSelector = {
@@ -150,12 +167,12 @@ const WITH_PLACEHOLDERS: BlockSelector = {
 };
 
 /** The placeholders of one block (normalised indices), computed once per block. */
-function placeholdersIn(text: string, b: LocatedBlock, catalog: Catalog): FoundPlaceholder[] {
-  if (!anyHit(b.facts, catalog.detection.placeholderPhrase)) return NONE;
+function placeholdersIn(text: string, b: LocatedBlock, catalog: Catalog): PackedPlaceholders {
+  if (!anyHit(b.facts, catalog.detection.placeholderPhrase)) return NO_PLACEHOLDERS;
   return memoized(b.facts, PLACEHOLDERS) ?? remember(b.facts, PLACEHOLDERS, findPlaceholders(text, b, catalog));
 }
 
-function findPlaceholders(text: string, b: LocatedBlock, catalog: Catalog): FoundPlaceholder[] {
+function findPlaceholders(text: string, b: LocatedBlock, catalog: Catalog): PackedPlaceholders {
   const facts = b.facts;
   const found: FoundPlaceholder[] = [];
   forEachUsage(facts, catalog, (u, start, end) => {
@@ -165,7 +182,17 @@ function findPlaceholders(text: string, b: LocatedBlock, catalog: Catalog): Foun
     return 'next-hit';
   });
   // A placeholder inside a longer one ([納品までに/年 月 日までに] holds 年 月 日) is the longer one.
-  return outermost(found);
+  // Sorted by start: the bound keeps the first findings by position.
+  const kept = outermost(found).sort((x, y) => x.start - y.start);
+  if (!kept.length) return NO_PLACEHOLDERS;
+  const { index } = placeholderNameTable(catalog);
+  const packed = new Int32Array(kept.length * 3);
+  kept.forEach((f, i) => {
+    packed[i * 3] = f.start;
+    packed[i * 3 + 1] = f.end;
+    packed[i * 3 + 2] = index.get(f.name)!;
+  });
+  return packed;
 }
 
 /**
