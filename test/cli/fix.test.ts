@@ -29,8 +29,19 @@ const read = (dir: string, files: string[]) =>
 test('itaku check --fix on the example drafts: no missing-clause left, every original character kept, a second run changes nothing', () => {
   const { dir, before } = examples();
   const files = Object.keys(before);
+  // The summary counts the clauses inserted (several at one place are several), not the places.
+  const missing = (
+    JSON.parse(runCli(['check', '.', '--format', 'json'], dir).stdout) as {
+      files: Array<{ diagnostics: Array<{ code: string }> }>;
+    }
+  ).files.map((f) => f.diagnostics.filter((d) => d.code === 'missing-clause').length);
   const first = runCli(['check', '.', '--fix', '--format', 'json'], dir);
-  assert.match(first.stderr, /件のファイルに \d+ 件の条項を挿入しました/);
+  assert.match(
+    first.stderr,
+    new RegExp(
+      `${missing.filter((n) => n > 0).length} 件のファイルに ${missing.reduce((a, b) => a + b, 0)} 件の条項を挿入しました`,
+    ),
+  );
   const report = JSON.parse(first.stdout) as { files: Array<{ path: string; diagnostics: Array<{ code: string }> }> };
   assert.ok(report.files.length >= 5);
   assert.deepEqual(
@@ -143,4 +154,22 @@ test('unified diff: hunks with three lines of context; a missing final line brea
     ].join('\n'),
   );
   assert.equal(unifiedDiff('x.md', a, a), '');
+});
+
+test('--fix-dry-run counts clauses, not the places they go: several clauses inserted at one place are several', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'itaku-fix-count-'));
+  writeFileSync(
+    path.join(dir, 'contract.md'),
+    '---\ndocument: 契約書\ncategory: [maintenance]\n---\n# 保守業務委託契約書\n\n## 第1条（目的）\n\n乙は、甲の庁舎に設置された機器の保守業務を行う。\n',
+  );
+  const check = JSON.parse(runCli(['check', 'contract.md', '--format', 'json'], dir).stdout) as {
+    files: Array<{ diagnostics: Array<{ code: string }> }>;
+  };
+  const missing = check.files[0].diagnostics.filter((d) => d.code === 'missing-clause').length;
+  assert.ok(missing >= 5, `${missing} missing`);
+  const text = readFileSync(path.join(dir, 'contract.md'), 'utf8');
+  const places = fixAllInsertions(text, { catalog: catalog(), locale: 'ja' }).length;
+  assert.ok(places < missing, `${places} places for ${missing} clauses`);
+  const dry = runCli(['check', 'contract.md', '--fix-dry-run', '--locale', 'en'], dir);
+  assert.match(dry.stderr, new RegExp(`${missing} clause\\(s\\) can be inserted in 1 file\\(s\\)`));
 });

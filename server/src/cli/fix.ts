@@ -82,7 +82,7 @@ export function planFix(
   const insertions = fixAllInsertions(analysis.context.text, { catalog, locale, defaults });
   if (!insertions.length) return { file, shown, status: 'unchanged', inserted: 0 };
   const fixed = applyInsertions(text, insertions);
-  const inserted = insertions.length;
+  const inserted = insertions.reduce((n, i) => n + (i.clauses ?? 1), 0);
   if (dryRun) return { file, shown, status: 'fixed', inserted, diff: unifiedDiff(shown, text, fixed) };
   // The decoder drops a byte order mark; the file keeps it.
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\ufeff' : '';

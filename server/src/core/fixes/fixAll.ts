@@ -11,7 +11,7 @@ import { wordingChoices } from './wording';
 export function fixAllInsertions(text: string, options: AnalyzeOptions): Insertion[] {
   let current = text;
   // Inserted pieces: where they start in `current`, and the original offset they belong to.
-  const pieces: Array<{ at: number; origin: number; text: string }> = [];
+  const pieces: Array<{ at: number; origin: number; text: string; clauses: number }> = [];
   const tried = new Set<number>();
   for (let round = 0; round < 64; round++) {
     const analysis = analyze(current, options);
@@ -35,12 +35,13 @@ export function fixAllInsertions(text: string, options: AnalyzeOptions): Inserti
     if (inside) {
       const k = ins.offset - inside.at;
       inside.text = inside.text.slice(0, k) + ins.text + inside.text.slice(k);
+      inside.clauses++;
     } else {
       const before = pieces.filter((p) => p.at + p.text.length <= ins.offset).reduce((n, p) => n + p.text.length, 0);
-      pieces.push({ at: ins.offset, origin: ins.offset - before, text: ins.text });
+      pieces.push({ at: ins.offset, origin: ins.offset - before, text: ins.text, clauses: 1 });
     }
     for (const p of pieces) if (p !== inside && p.at > ins.offset) p.at += ins.text.length;
     current = current.slice(0, ins.offset) + ins.text + current.slice(ins.offset);
   }
-  return pieces.sort((a, b) => a.at - b.at).map((p) => ({ offset: p.origin, text: p.text }));
+  return pieces.sort((a, b) => a.at - b.at).map((p) => ({ offset: p.origin, text: p.text, clauses: p.clauses }));
 }

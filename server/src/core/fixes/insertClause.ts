@@ -13,6 +13,8 @@ import { headingText } from '../text/trim';
 export interface Insertion {
   offset: number;
   text: string;
+  /** How many clauses the text inserts (fix-all merges the clauses inserted at one place). */
+  clauses?: number;
 }
 
 /** The line break the draft uses most (CRLF drafts get CRLF insertions). */
