@@ -212,7 +212,8 @@ function scanHits(facts: BlockFacts, catalog: Catalog, r: HitReader, out: Detect
   const t = catalog.detection;
   const raw = facts.hits;
   const titleEnd = facts.titleEnd;
-  const titleOnly = titleEnd >= facts.text.length;
+  // A title line with nothing after it but 【…の場合】 markers is only a title too.
+  const titleOnly = titleEnd >= facts.text.length || (titleEnd > 0 && !textAfterTitle(facts));
   let sentence = -1;
   touched.length = 0;
   headTouched.length = 0;
@@ -377,9 +378,21 @@ function onlyChoiceMarkers(facts: BlockFacts): boolean {
   return covered >= facts.text.length;
 }
 
-/** Does a title block hold text after its title (or is the title all there is)? */
-function hasTextAfterTitle(b: LocatedBlock): boolean {
-  return b.facts.titleEnd >= 0 && b.facts.titleEnd < b.facts.text.length;
+/**
+ * Does a title block hold text after its title? 【…の場合】 choice markers after the title are
+ * labels, not text: 第1条（秘密の保持）【…の場合】 alone states nothing (adopting the variant, which
+ * removes the marker, would otherwise make the clause go missing).
+ */
+function textAfterTitle(facts: BlockFacts): boolean {
+  const { titleEnd, text } = facts;
+  if (titleEnd < 0 || titleEnd >= text.length) return false;
+  let covered = titleEnd;
+  for (const [open, close] of markersIn(facts)) {
+    if (close < covered) continue;
+    if (open > covered) return true;
+    covered = close + 1;
+  }
+  return covered < text.length;
 }
 
 /**
@@ -477,7 +490,7 @@ function titledLocation(
     while (titleStart > b.start && text.charCodeAt(titleStart - 1) !== 10 && text.charCodeAt(titleStart - 1) !== 13)
       titleStart--;
   }
-  const selfContained = hit.by === 'title' && hasTextAfterTitle(b);
+  const selfContained = hit.by === 'title' && textAfterTitle(b.facts);
   let hasText = selfContained;
   let support: [number, number] | undefined;
   // The section is read only as far as needed: an own title needs any text, a heading word its subject.
