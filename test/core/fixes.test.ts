@@ -502,3 +502,38 @@ test('a clause inserted before the first text under a title line goes above the 
     [],
   );
 });
+
+// Found by the code-action property test (a random draft): a title line followed on the next
+// lines by nothing but a 【…の場合】 marker counted as the clause, its title read as body text; the
+// variant fix, which removes the marker, then made the clause go missing. A title over only a
+// choice marker states nothing, before the fix and after it.
+test('a title over only a 【…の場合】 marker is an empty clause, and adopting the variant changes nothing about it', () => {
+  const draft =
+    '---\ndocument: procurement-spec\ncategory: [build]\n---\n第1条（秘密の保持）\n　\n【再委託を禁止する場合】\n';
+  const a = check(draft);
+  const codes = (x: ReturnType<typeof check>) =>
+    x.result.diagnostics
+      .filter((d) => d.code === 'empty-clause' || d.clause === 'confidentiality')
+      .map((d) => `${d.range.start.line}:${d.code}:${d.clause ?? ''}`);
+  assert.deepEqual(statuses(a).confidentiality, 'missing');
+  assert.deepEqual(codes(a), ['2:missing-clause:confidentiality', '4:empty-clause:confidentiality']);
+  const variant = a.result.diagnostics.find((d) => d.code === 'unresolved-variant')!;
+  const adopt = quickFixes(a, variant).find((f) => f.title.includes('採用'))!;
+  const after = check(applyEdits(draft, adopt.edits));
+  assert.deepEqual(codes(after), codes(a));
+});
+
+// Also found by the code-action property test: the template gives no wording for a contract's
+// service levels ({{omitted}}: （略）). Inserted under a bare 「SLA」 line, which only mentions the
+// clause, （略） left it missing; it now goes in with the clause's own title, numbered on.
+test("a clause whose wording is only the template's （略） is inserted with its own title, and is then present", () => {
+  const draft =
+    '---\ndocument: contract\ncategory: [operation-onsite]\n---\n# (7) 情報セキュリティが侵害された場合の対処\n\nSlA\n';
+  const fix = preferred(fixFor(draft, 'service-level'));
+  const after = applyEdits(draft, fix.edits);
+  assert.equal(
+    after,
+    '---\ndocument: contract\ncategory: [operation-onsite]\n---\n\n# (6) 情報セキュリティ対策のサービスレベル\n\n（略）\n\n# (7) 情報セキュリティが侵害された場合の対処\n\nSlA\n',
+  );
+  assert.equal(statuses(check(after))['service-level'], 'present');
+});

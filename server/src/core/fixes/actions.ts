@@ -139,6 +139,10 @@ export function insertionFor(ctx: DraftContext, index: number, clause: ClauseDef
 function underEmptyHeading(ctx: DraftContext, clause: number, wording: string): Insertion | undefined {
   const empty = ctx.emptyHeadings.find((e) => e.clause === clause);
   if (!empty) return undefined;
+  // Wording that is only a blank of the template ({{omitted}}: （略）, or a drafting instruction)
+  // says nothing about the clause's subject: under a heading that only mentions it (SLA) the clause
+  // would stay missing. It goes in with the clause's own title instead (planClauseInsertion).
+  if (/^\{\{[^{}]*\}\}$/.test(wording.trim())) return undefined;
   const text = ctx.text;
   const eol = lineBreakOf(text);
   const body = renderWording(wording, ctx.fill).trimEnd();
