@@ -228,3 +228,22 @@ test('completion in the body: clause wordings as snippets, missing required ones
   assert.deepEqual(completionsAt(`${text}\`\`\``, { line: 10, character: 3 }, check(text), catalog(), 'ja').items, []);
   assert.deepEqual(completionsAt('# notes\n', { line: 1, character: 0 }, undefined, catalog(), 'ja').items, []);
 });
+
+test('hover on a clause the categories do not require: its level and basis, no empty reason', () => {
+  const draft = lines(
+    '---',
+    'document: 調達仕様書',
+    'category: [build]',
+    '---',
+    '',
+    '# 仕様書',
+    '',
+    '受注者は、運用中のサーバにセキュリティパッチを速やかに適用すること。',
+  );
+  for (const locale of ['ja', 'en'] as const) {
+    const h = hoverAt(check(draft, locale), { line: 7, character: 10 }, locale)!;
+    const requirement = h.markdown.split('\n').find((l) => l.startsWith(locale === 'ja' ? '要否' : 'Requirement'))!;
+    assert.ok(requirement, h.markdown);
+    assert.doesNotMatch(requirement, /（、|\(; /);
+  }
+});

@@ -137,6 +137,8 @@ export interface WordingDef {
   text: string;
   /** The template's drafting note for this wording, shown in hover and in the fix's detail. */
   note?: string;
+  /** The catalog maintainers' remark on how the wording was taken from the template: not shown. */
+  remark?: string;
   /** The text is itaku's own structure, not the template's sentences (its `source` says so). */
   own?: boolean;
   /** Other clauses this one passage of the template also states (第Ⅱ部2(7) is remediation and the 表5 cautions). */

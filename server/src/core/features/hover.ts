@@ -34,7 +34,7 @@ function requirementLine(a: Analysis, req: Requirement, locale: Locale, clauseIn
       : '';
   // With a catalog that extends another: which one the cell comes from.
   const origin = requirementOrigin(cat, clauseIndex, req.from, locale);
-  return say(locale, 'hoverRequirement', {
+  return say(locale, why ? 'hoverRequirement' : 'hoverRequirementNoWhy', {
     level: levelLabel(locale, req.level),
     why: md(why),
     basis: md(req.basis),

@@ -25,6 +25,11 @@ export const FEATURE_TEXTS = {
     ja: '要否: **{level}**（{why}、根拠: {basis}{origin}）',
     en: 'Requirement: **{level}** ({why}; basis: {basis}{origin})',
   },
+  /** The same without a category or option to name (a clause not applicable to the draft's categories). */
+  hoverRequirementNoWhy: {
+    ja: '要否: **{level}**（根拠: {basis}{origin}）',
+    en: 'Requirement: **{level}** (basis: {basis}{origin})',
+  },
   hoverRequirementOrigin: { ja: '、出典: {origin}', en: '; from {origin}' },
   hoverFrom: { ja: '（出典: {origin}）', en: ' (from {origin})' },
   hoverCategoryHead: {
