@@ -151,7 +151,7 @@ test('the skeleton snippet left as inserted never passes: （記述）, （件�
   assert.equal(placeholders[0].range.start.line, 3);
   assert.equal(
     placeholders[1].message,
-    '未記入のプレースホルダ「（件名）」（件名）が残っています。実際の値を記入してください。',
+    '未記入のプレースホルダ「（件名）」が残っています。実際の値を記入してください。',
   );
   // New draft's English title too; a front-matter value that is a placeholder fills no body placeholder.
   const en = check(

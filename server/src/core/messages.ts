@@ -72,6 +72,11 @@ export const FINDING_TEXTS = {
     ja: '未記入のプレースホルダ「{text}」（{label}）が残っています。{hint}',
     en: 'Unfilled placeholder "{text}" ({label}) is left in the text. {hint}',
   },
+  /** When the placeholder's text already says what its label would (「（件名）」, not 「（件名）」（件名）). */
+  unresolvedPlaceholderPlain: {
+    ja: '未記入のプレースホルダ「{text}」が残っています。{hint}',
+    en: 'Unfilled placeholder "{text}" is left in the text. {hint}',
+  },
   unresolvedVariant: {
     ja: '選択肢の見出し「{marker}」が残っています。採用する文言を残し、この見出しと採用しない文言を削除してください。',
     en: 'The choice marker "{marker}" is still in the text. Keep the wording you chose and delete this marker and the alternatives you did not choose.',
@@ -271,7 +276,12 @@ export const messages = {
   },
   unresolvedPlaceholder(locale: Locale, p: { text: string; label: string; fill?: string }): string {
     const hint = p.fill ? say(locale, 'placeholderFillWith', { fill: p.fill }) : say(locale, 'placeholderFillIn');
-    return say(locale, 'unresolvedPlaceholder', { text: p.text, label: p.label, hint });
+    const plain = p.text.includes(p.label.replace(/^[（(]|[）)]$/g, ''));
+    return say(locale, plain ? 'unresolvedPlaceholderPlain' : 'unresolvedPlaceholder', {
+      text: p.text,
+      label: p.label,
+      hint,
+    });
   },
   unresolvedVariant(locale: Locale, marker: string): string {
     return say(locale, 'unresolvedVariant', { marker });
