@@ -466,7 +466,8 @@ export class Scheduler {
       }
       case 'cancelled':
         slot.analyses.delete(m.revision);
-        this.connection.console.log(
+        // Debug level: it happens at almost every keystroke, and the output channel showed a line each time.
+        this.connection.console.debug(
           `itaku: the analysis of ${m.uri} (revision ${m.revision}) was superseded and stopped`,
         );
         return;
