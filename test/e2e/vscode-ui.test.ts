@@ -170,7 +170,7 @@ test('1. a build spec with two required clauses missing: both in the Problems pa
       text,
       /必須条項「情報セキュリティが侵害された場合の対処」（表1\(7\)）が見つかりません。業務分類「情報システムの構築等」で必須です（根拠: 表1\(7\); 第Ⅰ部6\.3\.2）。/,
     );
-    assert.match(text, /必須条項「再委託に関する事項」（表1\(10\)）がありません。/);
+    assert.match(text, /必須条項「再委託に関する事項」（表1\(10\)）が見つかりません。/);
     // The squiggle lies under the word "build" of `category: build`.
     const overlap = await page.evaluate(() => {
       const squiggle = document.querySelector('.monaco-editor .squiggly-warning')!.getBoundingClientRect();
@@ -220,7 +220,7 @@ test('2. Ctrl+. lists the variants; the preferred one inserts the model wording 
     await poll('the fixed diagnostic gone from the Problems panel', async () => {
       const t = await problemsText();
       return (
-        !t.includes('情報セキュリティが侵害された場合の対処」（表1(7)）がありません') &&
+        !t.includes('情報セキュリティが侵害された場合の対処」（表1(7)）が見つかりません') &&
         t.includes('再委託に関する事項')
       );
     });
@@ -240,7 +240,7 @@ test('3. on a 第n条 contract, "Insert all missing clauses" leaves no missing-c
   await onFailure(session, 'fix-all', async () => {
     await openFile('contract-maintenance.md');
     await poll("the contract's diagnostics", async () =>
-      (await problemsText()).includes('情報セキュリティ対策の履行状況の確認」（表3(9)）がありません'),
+      (await problemsText()).includes('情報セキュリティ対策の履行状況の確認」（表3(9)）が見つかりません'),
     );
     await page.keyboard.press('F1');
     await page.waitForSelector('.quick-input-widget input', { state: 'visible' });

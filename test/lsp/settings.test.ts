@@ -47,7 +47,7 @@ test('settings changes take effect: English messages and a severity override', a
     en.map((d) => [d.code, d.severity]),
     [['missing-clause', 1]],
   );
-  assert.match(en[0].message, /^Required clause "Re-delegation \(subcontracting\)" \(表3\(13\)\) is missing\./);
+  assert.match(en[0].message, /^Required clause "Re-delegation \(subcontracting\)" \(表3\(13\)\) was not found\./);
   client.settings = { severity: { 'missing-clause': 'off' } };
   const mark = client.published.length;
   void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
