@@ -4,6 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, type Analysis } from '../../server/src/core/analyze';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { markParagraphActions, quickFixes } from '../../server/src/core';
 import { catalog } from '../support/catalog';
 
@@ -3389,6 +3391,42 @@ test('the correction keeps a quoted paragraph quoted', () => {
   )!;
   const start = text.indexOf('> 受託者は');
   assert.deepEqual(action.edits, [{ start, end: start, newText: '> <!-- itaku: clause compliance-check -->\n' }]);
+});
+
+test('the correction on a later list item keeps the list one list', () => {
+  const items = [
+    '1. 受託者は、作業の手順書を作成する。',
+    '2. 受託者は、毎月末に作業の内容を書面で報告すること。',
+    '3. 受託者は、前号の結果を保管する。',
+  ];
+  const text = draft('仕様書', 'processing', ...items);
+  const a = check(text);
+  const action = markParagraphActions(a.context, text.indexOf('毎月末')).find((x) =>
+    x.title.includes('履行状況の確認'),
+  )!;
+  const start = text.indexOf('2. 受託者は');
+  // Indented to the item's text: part of item 1, so the list goes on at 2 (at column 0 the comment
+  // would end the list, and items 2 and 3 would be a second one).
+  assert.deepEqual(action.edits, [{ start, end: start, newText: '   <!-- itaku: clause compliance-check -->\n' }]);
+  const marked = check(text.slice(0, start) + action.edits[0].newText + text.slice(start));
+  assert.deepEqual(
+    [clause(marked, 'compliance-check').status, clause(marked, 'compliance-check').foundBy],
+    ['present', 'marker'],
+  );
+  const lists = unified()
+    .use(remarkParse)
+    .parse(marked.context.text)
+    .children.filter((n) => n.type === 'list');
+  assert.deepEqual(
+    lists.map((l) => (l as { children: unknown[] }).children.length),
+    [3],
+  );
+  assert.deepEqual(markParagraphActions(marked.context, marked.context.text.indexOf('毎月末')), []);
+  // The first item takes the comment at its own column: there is no list above it to end.
+  const first = markParagraphActions(a.context, text.indexOf('手順書')).find((x) =>
+    x.title.includes('履行状況の確認'),
+  )!;
+  assert.equal(first.edits[0].newText, '<!-- itaku: clause compliance-check -->\n');
 });
 
 test('a cover block above the first heading names what is procured, not a clause', () => {

@@ -110,7 +110,14 @@ export function markParagraphActions(ctx: DraftContext, offset: number): CoreAct
   // The comment keeps the line's container prefix (indentation, `>`), so it stays where the paragraph is.
   let pe = ls;
   while (pe < block.start && /[ \t>]/.test(text[pe])) pe++;
-  const prefix = text.slice(ls, pe);
+  let prefix = text.slice(ls, pe);
+  // A later item of a list: a comment at the marker's column would end the list (the items after
+  // it would start another). Indented to the item's text, it stays in the item above, and still
+  // marks the paragraph after it.
+  const item = block.facts.itemOffset;
+  const previous = ctx.blocks[index - 1];
+  if (item !== null && previous && previous.facts.listDepth >= block.facts.listDepth && block.facts.listDepth > 0)
+    prefix = text.slice(ls, block.start + item).replace(/[^ \t>]/g, ' ') + ' '.repeat(-item);
   const eol = lineBreakOf(text);
   const out: CoreAction[] = [];
   for (const [clauseIndex, req] of ctx.requirements) {
