@@ -13,6 +13,38 @@ function item(c: DraftChoice, locale: ClientLocale) {
   };
 }
 
+/**
+ * A multiple-choice picker where Enter with nothing ticked takes the highlighted item: typing 構築
+ * and pressing Enter used to close the picker with no category, and New draft silently stopped.
+ */
+function pickMany<T extends vscode.QuickPickItem>(
+  items: T[],
+  options: { title: string; placeholder: string },
+): Promise<readonly T[] | undefined> {
+  const picker = vscode.window.createQuickPick<T>();
+  Object.assign(picker, {
+    items,
+    title: options.title,
+    placeholder: options.placeholder,
+    canSelectMany: true,
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  return new Promise((resolve) => {
+    let accepted = false;
+    picker.onDidAccept(() => {
+      accepted = true;
+      resolve(picker.selectedItems.length ? [...picker.selectedItems] : [...picker.activeItems]);
+      picker.hide();
+    });
+    picker.onDidHide(() => {
+      if (!accepted) resolve(undefined);
+      picker.dispose();
+    });
+    picker.show();
+  });
+}
+
 export interface NewDraftChoice {
   /** Where the catalog comes from: the active editor's file or the workspace folder. */
   uri?: string;
@@ -32,14 +64,11 @@ export async function chooseNewDraft(choices: DraftChoices): Promise<NewDraftCho
     { title, placeHolder: uiText('document', {}, locale), matchOnDescription: true, matchOnDetail: true },
   );
   if (!doc) return undefined;
-  const categories = await vscode.window.showQuickPick(
+  const categories = await pickMany(
     choices.categories.map((c) => item(c, locale)),
     {
       title,
-      placeHolder: uiText('categories', {}, locale),
-      canPickMany: true,
-      matchOnDescription: true,
-      matchOnDetail: true,
+      placeholder: uiText('categories', {}, locale),
     },
   );
   if (!categories?.length) return undefined;

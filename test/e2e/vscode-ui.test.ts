@@ -470,7 +470,7 @@ test('11. New draft… with an English UI and itaku.locale: ja: Japanese pickers
     await page.keyboard.type('保守');
     await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="保守・点検"]', { timeout: 20000 });
     await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Space');
+    // Enter with nothing ticked takes the highlighted category (it used to end New draft silently).
     await page.keyboard.press('Enter');
     for (const [prompt, value] of [
       ['府省庁名', '外務省'],
