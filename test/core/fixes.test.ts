@@ -537,3 +537,46 @@ test("a clause whose wording is only the template's （略） is inserted with i
   );
   assert.equal(statuses(check(after))['service-level'], 'present');
 });
+
+// Found in code-server: clauses inserted between items 3. and 4. of a numbered list took 4. and
+// 5. again, and item 6. 「前号の結果…」 then followed an inserted item, so 前号 meant the wrong one.
+test('in a numbered list whose next number is taken, inserted clauses go after its last item, numbered on', () => {
+  const draft = lines(
+    '---',
+    'document: 調達仕様書',
+    'category: build',
+    '---',
+    '',
+    '# 仕様書',
+    '',
+    '## 受注者の責務',
+    '',
+    '1. 受注者は、本業務の実施体制を記した書面を作業開始前に提出し、発注者の承認を受けること。',
+    '2. 受注者は、発注者から提供された資料を本業務以外の目的に使用せず、外部に開示しないこと。',
+    '3. システムには、不正アクセスを防ぐため多要素認証を実装すること。',
+    '4. 個人情報の流出等のインシデントを把握したときは、速やかに発注者へ報告すること。',
+    '5. 発注者は、受注者のセキュリティ対策の状況について報告を求め、又は監査を行うことができる。',
+    '6. 前号の結果、対策に不備があった場合、受注者は速やかに是正すること。',
+  );
+  const after = applyEdits(
+    draft,
+    fixAllInsertions(draft, { catalog: catalog(), locale: 'ja' }).map((i) => ({
+      start: i.offset,
+      end: i.offset,
+      newText: i.text,
+    })),
+  );
+  assert.ok(keepsAllCharacters(draft, after));
+  const numbers = after
+    .split('\n')
+    .filter((l) => /^\d+\. /.test(l))
+    .map((l) => Number(l.split('.')[0]));
+  assert.deepEqual(
+    numbers,
+    Array.from({ length: numbers.length }, (_, i) => i + 1),
+  );
+  assert.ok(numbers.length > 6, `${numbers.length} items`);
+  // 6. still follows 5.
+  assert.match(after, /5\. 発注者は、[^\n]*\n6\. 前号の結果/);
+  assert.deepEqual(missing(check(after)), []);
+});

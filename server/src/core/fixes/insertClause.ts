@@ -222,6 +222,32 @@ function namesClause(ctx: DraftContext, clause: ClauseDef, body: string): boolea
   );
 }
 
+/** The ordered-list number of the item starting at block `head` (its marker `3.` or `3)`), if any. */
+function itemNumber(ctx: DraftContext, head: LocatedBlock): { number: number; delimiter: string } | undefined {
+  if (head.facts.itemOffset === null) return undefined;
+  const at = head.start + head.facts.itemOffset;
+  const m = /^(\d{1,9})([.)])[ \t]/.exec(ctx.text.slice(at, at + 12));
+  return m ? { number: Number(m[1]), delimiter: m[2] } : undefined;
+}
+
+/** The items of the ordered list that item `first` belongs to, in order: their first blocks and numbers. */
+function orderedItems(ctx: DraftContext, first: number): Array<{ block: number; number: number }> {
+  const blocks = ctx.blocks;
+  const depth = blocks[first].facts.listDepth;
+  const own = itemNumber(ctx, blocks[first]);
+  if (!own) return [];
+  const inList = (i: number) => blocks[i].facts.kind !== 'heading' && blocks[i].facts.listDepth >= depth;
+  let from = first;
+  while (from > 0 && inList(from - 1)) from--;
+  const out: Array<{ block: number; number: number }> = [];
+  for (let i = from; i < blocks.length && inList(i); i++) {
+    if (blocks[i].facts.listDepth !== depth) continue;
+    const n = itemNumber(ctx, blocks[i]);
+    if (n && n.delimiter === own.delimiter) out.push({ block: i, number: n.number });
+  }
+  return out;
+}
+
 function listItemInsertion(
   ctx: DraftContext,
   index: number,
@@ -229,6 +255,8 @@ function listItemInsertion(
   body: string,
   eol: string,
   before: boolean,
+  /** The number to give an ordered item (default: the neighbour's, or the one after it). */
+  forced?: number,
 ): Insertion {
   const [first, last] = listItemBounds(ctx.blocks, index);
   const head = ctx.blocks[first];
@@ -237,7 +265,18 @@ function listItemInsertion(
   const indent = ctx.text.slice(lineAt, markerAt).replace(/[^\t ]/g, ' ');
   const m = /^([-*+]|(\d+)([.)]))([ \t]+)/.exec(ctx.text.slice(markerAt, markerAt + 12));
   let marker = '-';
-  if (m) marker = m[2] ? `${Number(m[2]) + (before ? 0 : 1)}${m[3]}` : m[1];
+  if (m?.[2] && forced === undefined) {
+    // An ordered list whose next number is taken (a clause between 3. and 4.): the new item goes
+    // after the list's last item, numbered after the highest, so no number repeats and no 前号
+    // ends up pointing at the inserted item. Only inserting keeps the author's numbers as written.
+    const wanted = Number(m[2]) + (before ? 0 : 1);
+    const items = orderedItems(ctx, first);
+    if (items.some((i) => i.number === wanted)) {
+      const highest = Math.max(...items.map((i) => i.number));
+      return listItemInsertion(ctx, items[items.length - 1].block, title, body, eol, false, highest + 1);
+    }
+  }
+  if (m) marker = m[2] ? `${forced ?? Number(m[2]) + (before ? 0 : 1)}${m[3]}` : m[1];
   const contentIndent = indent + ' '.repeat(marker.length + 1);
   const bodyLines = body.split(/\r\n|\r|\n/);
   // Without a title, a body that is itself a list item ("- lead") becomes the item.
