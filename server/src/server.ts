@@ -244,6 +244,7 @@ connection.onRequest(FolderCoverageRequest, (params: FolderCoverageParams, token
           documents,
           inputsOf,
           openResult: (uri) => scheduler.request(uri, 'result', undefined, undefined, undefined),
+          analyzeOnce: (uri, text) => scheduler.onceResult(uri, text),
         },
         token,
       )

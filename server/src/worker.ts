@@ -118,6 +118,7 @@ function finished(job: AnalysisJobMessage, state: DraftState): void {
     revision,
     diagnostics,
     status: draftStatus(uri, state, diagnostics.length),
+    ...(job.once ? { result: openDraftResult(state) } : {}),
     errors,
   });
   errors = [];

@@ -121,3 +121,48 @@ test('itaku/coverage of a draft over the size limit: no rows, and the finding sh
   assert.match(answer.notice!, /^ファイルが大きすぎるため/);
   client.settingsFor = undefined;
 });
+
+// Found by attacking the server: the folder's drafts that are not open were analysed on the
+// server's own thread with no time limit, so one slow file (a front matter of 300,000 lines took
+// several seconds) held up every other request. They now go to a worker under the step budget.
+test('itaku/folderCoverage analyses files in a worker under the step budget: a file over it is left out, and hovers are answered meanwhile', async () => {
+  const slowDir = workspace({
+    'slow.md': `---\ndocument: 調達仕様書\ncategory: build\norganization:\n${'  x\n'.repeat(300_000)}---\n\n# 仕様書\n`,
+    'small.md': SPEC,
+  });
+  const c = await LspClient.start({
+    workspaceFolder: pathToFileURL(slowDir).toString(),
+    env: { ITAKU_WORKERS: '2', ITAKU_STEP_BUDGET_MS: '300' },
+  });
+  try {
+    const small = pathToFileURL(path.join(slowDir, 'small.md')).toString();
+    c.open(small, SPEC);
+    await c.diagnosticsFor(small, 1);
+    const order: string[] = [];
+    const folder = c
+      .request<FolderCoverageAnswer>('itaku/folderCoverage', { uri: pathToFileURL(slowDir).toString() })
+      .then((a) => (order.push('folder'), a));
+    const hover = c
+      .request<{ contents: unknown } | null>('textDocument/hover', {
+        textDocument: { uri: small },
+        position: { line: 2, character: 12 },
+      })
+      .then((h) => (order.push('hover'), h));
+    const [answer, h] = await Promise.all([folder, hover]);
+    assert.deepEqual(order, ['hover', 'folder']);
+    assert.ok(h);
+    assert.deepEqual(
+      answer.coverage.drafts.map((d) => d.path),
+      ['small.md'],
+    );
+    assert.deepEqual(answer.skipped, [
+      {
+        path: 'slow.md',
+        reason:
+          '解析が時間またはメモリの上限を超えたため、表に含めていません（ファイルを開くと平文として確認できます）',
+      },
+    ]);
+  } finally {
+    await c.shutdown();
+  }
+});

@@ -14,12 +14,13 @@ import {
   type DraftCoverage,
 } from '../core';
 import { checkFile } from '../cli/check';
-import { collectMarkdownFiles } from '../cli/files';
+import { collectMarkdownFiles, readDraftFile } from '../cli/files';
 import { skipReasonText } from '../cli/report';
 import type { CoverageAnswer, CoverageItem, FolderCoverageAnswer } from '../protocol';
 import { toLspDiagnostic } from './convert';
 import type { DraftState } from './drafts';
 import type { DraftInputs } from './scheduler';
+import { lspText } from './messages';
 
 /** The coverage of an open draft at the version its state was analysed for. */
 export function draftCoverageAnswer(uri: string, state: DraftState): CoverageAnswer {
@@ -54,6 +55,11 @@ export interface FolderCoverageDeps {
   inputsOf: (uri: string) => Promise<DraftInputs>;
   /** An open draft's last finished result, from its worker (see `openDraftResult`). */
   openResult: (uri: string) => Promise<AnalysisResult | null | undefined>;
+  /**
+   * A file's one-off analysis in a worker, under the step budget (Scheduler.onceResult): null when
+   * it is no draft, undefined when the worker was stopped on it.
+   */
+  analyzeOnce: (uri: string, text: string) => Promise<AnalysisResult | null | undefined>;
 }
 
 /**
@@ -101,6 +107,18 @@ export async function folderCoverageAnswer(
       uris.push(uri);
       continue;
     }
+    // Analysed in a worker, as open drafts are: a slow file here used to hold up every other request
+    // (the analysis ran on the server's own thread, outside the step budget).
+    const read = readDraftFile(file, settings.maxFileSize);
+    if (read.kind === 'text') {
+      const result = await deps.analyzeOnce(uri, read.text);
+      if (result) {
+        drafts.push(draftCoverage(shown(file), result, catalog, locale));
+        uris.push(uri);
+      } else if (result === undefined) skipped.push({ path: shown(file), reason: lspText(locale, 'coverageStopped') });
+      continue;
+    }
+    // Too large (only its head is read), unreadable or binary: nothing slow.
     const outcome = checkFile(file, shown(file), catalog, { locale, maxSize: settings.maxFileSize });
     if (outcome.kind === 'draft') {
       drafts.push(draftCoverage(outcome.report.path, outcome.report, catalog, locale));

@@ -5,6 +5,10 @@
 import { formatMessage, type Locale, type MessageEntry } from '../core';
 
 export const LSP_TEXTS = {
+  coverageStopped: {
+    ja: '解析が時間またはメモリの上限を超えたため、表に含めていません（ファイルを開くと平文として確認できます）',
+    en: 'left out: its analysis ran past the time or memory limit (open the file to check it as plain text)',
+  },
   catalogNotFound: {
     ja: 'itaku: カタログ {file} が見つかりません。組み込みのカタログを使います。',
     en: 'itaku: the catalog {file} was not found; using the built-in catalog.',

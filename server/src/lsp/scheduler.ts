@@ -15,6 +15,7 @@ import {
   composeUnchanged,
   NOTHING_CHANGED,
   originEntries,
+  type AnalysisResult,
   type Catalog,
   type FrontMatterDefaults,
   type Locale,
@@ -280,6 +281,21 @@ export class Scheduler {
    * worker; nothing is kept for it. Undefined for Markdown that is not a draft.
    */
   async once(uri: string, text: string): Promise<LspDiagnostic[] | undefined> {
+    const m = await this.runOnce(uri, text);
+    return m?.status.isDraft ? m.diagnostics : undefined;
+  }
+
+  /**
+   * The same one-off analysis, for its result (the folder's coverage): in a worker, under the step
+   * budget, so a slow file never holds up the server's other requests. Undefined when the worker
+   * was stopped on it; null when it is not a draft.
+   */
+  async onceResult(uri: string, text: string): Promise<AnalysisResult | null | undefined> {
+    const m = await this.runOnce(uri, text);
+    return m && (m.status.isDraft ? (m.result ?? null) : null);
+  }
+
+  private async runOnce(uri: string, text: string): Promise<Extract<FromWorker, { kind: 'analysed' }> | undefined> {
     const { settings, locale, catalog, defaults, ignored, configFile } = await this.inputsOf(uri);
     const slot = this.leastLoaded();
     const catalogKey = this.catalogIn(slot, catalog);
@@ -300,8 +316,7 @@ export class Scheduler {
       configFile,
       once: true,
     });
-    const m = await result;
-    return m?.status.isDraft ? m.diagnostics : undefined;
+    return result;
   }
 
   private readonly onces = new Map<number, (m: Extract<FromWorker, { kind: 'analysed' }> | undefined) => void>();

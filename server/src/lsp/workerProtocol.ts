@@ -2,7 +2,7 @@
 // each other over the worker's message port, in one place.
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { DraftStatus } from '../protocol';
-import type { CatalogDef, OriginEntry } from '../core';
+import type { AnalysisResult, CatalogDef, OriginEntry } from '../core';
 import type { AnalysisJob } from './drafts';
 
 /** Requests answered in the worker from the document's last finished analysis. */
@@ -47,6 +47,8 @@ export type FromWorker =
       revision: number;
       diagnostics: LspDiagnostic[];
       status: DraftStatus;
+      /** For a one-off analysis (`once`): its result, as the folder's coverage reads it. */
+      result?: AnalysisResult | null;
       /** Failures the worker logged (an itaku bug), for the server's log. */
       errors: string[];
     }
