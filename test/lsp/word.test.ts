@@ -84,6 +84,14 @@ test('「Word に書き出す」: the server returns the .docx and a warning for
   assert.equal(back.kind, 'draft');
   if (back.kind === 'draft')
     assert.deepEqual([back.result.document, back.result.categories], ['contract', ['maintenance']]);
+  // Found attacking the server: a 5 MB draft froze it for 20 s, a 20 MB one ran it out of memory.
+  // The export runs on the server's thread, so the editor exports drafts up to 1 MB; the CLI the rest.
+  const big = `${text}${'受注者は、本業務の実施に当たり知り得た情報を第三者に漏らしてはならない。\n'.repeat(12_000)}`;
+  assert.deepEqual(await command('itaku.server.exportWord', { text: big, locale: 'ja' }), {
+    ok: false,
+    message:
+      '草案が大きすぎて、エディタからは Word に書き出せません（1 MB まで）。ターミナルで npx itaku export <ファイル> --format docx を使ってください。',
+  });
   assert.deepEqual(await command('itaku.server.exportWord', { text: '---\ndocument: [契約書\n---\n', locale: 'en' }), {
     ok: false,
     message:

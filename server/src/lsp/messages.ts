@@ -50,7 +50,10 @@ export const LSP_TEXTS = {
     ja: 'Word 文書が大きすぎます（10 MB まで）。',
     en: 'The Word document is too large (10 MB at most).',
   },
-  draftTooLarge: { ja: '草案が大きすぎます（10 MB まで）。', en: 'The draft is too large (10 MB at most).' },
+  draftTooLarge: {
+    ja: '草案が大きすぎて、エディタからは Word に書き出せません（{limit} MB まで）。ターミナルで npx itaku export <ファイル> --format docx を使ってください。',
+    en: 'The draft is too large to export to Word from the editor ({limit} MB at most). Use npx itaku export <file> --format docx in a terminal.',
+  },
   exportBrokenYaml: {
     ja: 'front matter の YAML が壊れているため書き出せません（文書のプロパティにできません）。問題パネルの指摘を直してください。',
     en: 'The front-matter YAML is broken, so the draft cannot be exported (it cannot become document properties). Fix the problem shown in the Problems panel.',
