@@ -161,3 +161,26 @@ test('past the bound, findings are only counted: an itaku-disable comment still 
     );
   }
 });
+
+test(
+  'values quoted from the front matter are shortened: a 2-million-character value is not a 6 MB report',
+  GUARD,
+  () => {
+    const long = 'あ'.repeat(2_000_000);
+    for (const fm of [
+      `document: ${long}\ncategory: build`,
+      `document: 契約書\ncategory: [${long}]`,
+      `document: 契約書\ncategory: build\n${long}: 1`,
+    ]) {
+      const a = analyze(`---\n${fm}\n---\n\n# 契約書\n`, { catalog: catalog() });
+      const findings = a
+        ? a.result.diagnostics.filter((d) =>
+            ['unknown-document-type', 'unknown-category', 'unknown-key'].includes(d.code),
+          )
+        : [];
+      assert.equal(findings.length, 1, fm.slice(0, 40));
+      assert.ok(findings[0].message.length < 400, `${findings[0].code}: ${findings[0].message.length} characters`);
+      assert.match(findings[0].message, /あ{120}…/);
+    }
+  },
+);

@@ -242,7 +242,8 @@ const say = (locale: Locale, key: keyof typeof FINDING_TEXTS, args: Args = {}) =
 
 /** At most `max` characters of a value quoted from a draft (whole code points), then …. */
 const shorten = (value: string, max: number) => {
-  const chars = Array.from(value);
+  if (value.length <= max) return value;
+  const chars = Array.from(value.slice(0, max * 2 + 2));
   return chars.length > max ? `${chars.slice(0, max).join('')}…` : value;
 };
 const list = (locale: Locale, items: string[]) => items.join(say(locale, 'listSeparator'));
@@ -335,12 +336,13 @@ export const messages = {
     return say(locale, 'duplicateKey', { key, alias });
   },
   unknownDocumentType(locale: Locale, value: string, allowed: string[]): string {
-    return say(locale, 'unknownDocumentType', { value, allowed: list(locale, allowed) });
+    // A value quoted from the draft is shortened: a 2-million-character value made a 6 MB report.
+    return say(locale, 'unknownDocumentType', { value: shorten(value, 120), allowed: list(locale, allowed) });
   },
   unknownCategory(locale: Locale, value: string, suggestions: string[], allowed: string[]): string {
     return suggestions.length
-      ? say(locale, 'unknownCategorySuggest', { value, suggestions: list(locale, suggestions) })
-      : say(locale, 'unknownCategory', { value, allowed: list(locale, allowed) });
+      ? say(locale, 'unknownCategorySuggest', { value: shorten(value, 120), suggestions: list(locale, suggestions) })
+      : say(locale, 'unknownCategory', { value: shorten(value, 120), allowed: list(locale, allowed) });
   },
   missingCategory(locale: Locale): string {
     return say(locale, 'missingCategory');
@@ -350,10 +352,10 @@ export const messages = {
     return say(locale, 'labelWithId', { label, id });
   },
   ambiguousCategory(locale: Locale, value: string, label: string, forms: string[]): string {
-    return say(locale, 'ambiguousCategory', { value, label, forms: list(locale, forms) });
+    return say(locale, 'ambiguousCategory', { value: shorten(value, 120), label, forms: list(locale, forms) });
   },
   unknownKey(locale: Locale, key: string, suggestion?: string): string {
-    return say(locale, 'unknownKey', { key, hint: didYouMean(locale, suggestion) }).trim();
+    return say(locale, 'unknownKey', { key: shorten(key, 120), hint: didYouMean(locale, suggestion) }).trim();
   },
   unknownOption(locale: Locale, key: string, suggestion?: string): string {
     return say(locale, 'unknownOption', { key, hint: didYouMean(locale, suggestion) }).trim();
