@@ -369,13 +369,20 @@ function isCoverLine(facts: BlockFacts): boolean {
   return facts.kind === 'paragraph' && facts.listDepth === 0 && !facts.quoted && !facts.text.includes('。');
 }
 
+/** Is there text from normalised index `from` on that is not inside a 【…の場合】 choice marker? */
+function textOutsideMarkers(facts: BlockFacts, from: number): boolean {
+  let covered = from;
+  for (const [open, close] of markersIn(facts)) {
+    if (close < covered) continue;
+    if (open > covered) return true;
+    covered = close + 1;
+  }
+  return covered < facts.text.length;
+}
+
 /** A block that holds nothing but 【…の場合】 choice markers is a label, not text under a heading. */
 function onlyChoiceMarkers(facts: BlockFacts): boolean {
-  const markers = markersIn(facts);
-  if (!markers.length) return false;
-  let covered = 0;
-  for (const [open, close] of markers) covered += close + 1 - open;
-  return covered >= facts.text.length;
+  return markersIn(facts).length > 0 && !textOutsideMarkers(facts, 0);
 }
 
 /**
@@ -384,15 +391,7 @@ function onlyChoiceMarkers(facts: BlockFacts): boolean {
  * removes the marker, would otherwise make the clause go missing).
  */
 function textAfterTitle(facts: BlockFacts): boolean {
-  const { titleEnd, text } = facts;
-  if (titleEnd < 0 || titleEnd >= text.length) return false;
-  let covered = titleEnd;
-  for (const [open, close] of markersIn(facts)) {
-    if (close < covered) continue;
-    if (open > covered) return true;
-    covered = close + 1;
-  }
-  return covered < text.length;
+  return facts.titleEnd >= 0 && textOutsideMarkers(facts, facts.titleEnd);
 }
 
 /**

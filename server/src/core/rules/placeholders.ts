@@ -33,7 +33,7 @@ function check(ctx: DraftContext): Array<Report<Payload>> {
   for (const index of ctx.select(WITH_PLACEHOLDERS)) {
     const b = ctx.blocks[index];
     const found = placeholdersIn(ctx.text, b, catalog);
-    const names = placeholderNames(catalog);
+    const { names } = placeholderNames(catalog);
     for (let k = 0; k < found.length; k += 3) {
       const [start, end] = spanInBlock(ctx.text, b, found[k], found[k + 1]);
       // Past the first MAX_FINDINGS_PER_CODE (in text order) the bound only counts findings
@@ -150,7 +150,8 @@ const NO_PLACEHOLDERS: PackedPlaceholders = new Int32Array(0);
 const PLACEHOLDERS = memoKey<PackedPlaceholders>('placeholders');
 
 const namesOf = new WeakMap<Catalog, { names: string[]; index: Map<string, number> }>();
-function placeholderNameTable(catalog: Catalog) {
+/** The catalog's placeholder names, and each one's index in that list (the packed triples' third value). */
+function placeholderNames(catalog: Catalog) {
   let table = namesOf.get(catalog);
   if (!table) {
     const names = Object.keys(catalog.def.placeholders);
@@ -158,7 +159,6 @@ function placeholderNameTable(catalog: Catalog) {
   }
   return table;
 }
-const placeholderNames = (catalog: Catalog) => placeholderNameTable(catalog).names;
 
 /** A block with placeholders left in it (see placeholdersIn). */
 const WITH_PLACEHOLDERS: BlockSelector = {
@@ -185,7 +185,7 @@ function findPlaceholders(text: string, b: LocatedBlock, catalog: Catalog): Pack
   // Sorted by start: the bound keeps the first findings by position.
   const kept = outermost(found).sort((x, y) => x.start - y.start);
   if (!kept.length) return NO_PLACEHOLDERS;
-  const { index } = placeholderNameTable(catalog);
+  const { index } = placeholderNames(catalog);
   const packed = new Int32Array(kept.length * 3);
   kept.forEach((f, i) => {
     packed[i * 3] = f.start;
