@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/core/analyze';
 import { MAX_FINDINGS_PER_CODE } from '../../server/src/core/findings';
 import { clauseInsertions } from '../../server/src/core/fixes/actions';
+import { MAX_FRONT_MATTER } from '../../server/src/core/markdown/parse';
 import { directiveOf } from '../../server/src/core/model';
 import { catalog } from '../support/catalog';
 import { HOSTILE, spacedOrganization } from '../support/hostile';
@@ -163,10 +164,10 @@ test('past the bound, findings are only counted: an itaku-disable comment still 
 });
 
 test(
-  'values quoted from the front matter are shortened: a 2-million-character value is not a 6 MB report',
+  'values quoted from the front matter are shortened: a 60,000-character value is not a report of megabytes',
   GUARD,
   () => {
-    const long = 'あ'.repeat(2_000_000);
+    const long = 'あ'.repeat(60_000);
     for (const fm of [
       `document: ${long}\ncategory: build`,
       `document: 契約書\ncategory: [${long}]`,
@@ -184,3 +185,44 @@ test(
     }
   },
 );
+
+test('a front matter of a million characters is reported, not read: one error on its fence, quickly', GUARD, () => {
+  const text = input('long-front-matter').make(1_000_000);
+  const a = analyze(text, { catalog: catalog() })!;
+  const length = text.indexOf('\n---\n') - 4;
+  assert.deepEqual(
+    a.result.diagnostics.map((d) => [d.code, d.severity, d.range, d.message]),
+    [
+      [
+        'frontmatter-yaml',
+        'error',
+        { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } },
+        `front matter が長すぎるため読みません（${length} 文字、上限 ${MAX_FRONT_MATTER} 文字）。文書種別や業務分類などの設定だけを front matter に残し、ほかの内容は本文に移してください。`,
+      ],
+    ],
+  );
+  // A front matter of 2 million characters in one value: the same one finding, whatever the value.
+  const value = analyze(`---\ndocument: 契約書\ncategory: build\nnote: ${'あ'.repeat(2_000_000)}\n---\n\n# 契約書\n`, {
+    catalog: catalog(),
+  })!;
+  assert.deepEqual(
+    value.result.diagnostics.map((d) => d.code),
+    ['frontmatter-yaml'],
+  );
+  assert.ok(JSON.stringify(value.result).length < 10_000);
+});
+
+test('a front matter longer than a parse window (40 KB) leaves the body read as Markdown, as after a short one', () => {
+  const body = '\n# 仕様書\n\n## 情報セキュリティ\n\n- 受注者は秘密を保持すること。\n- [乙]は作業を行う。\n';
+  const draft = (title: string) => `---\ndocument: 調達仕様書\ncategory: 開発\ntitle: ${title}\n---\n${body}`;
+  const summary = (a: ReturnType<typeof analyze>) =>
+    a!.result.diagnostics.map((d) => [d.code, d.range.start.line, d.range.end.line, d.message]);
+  const short = analyze(draft('短い件名'), { catalog: catalog() });
+  const long = analyze(draft('長'.repeat(40_000)), { catalog: catalog() });
+  assert.ok(!summary(long).some(([code]) => code === 'analysis-limited'), JSON.stringify(summary(long).slice(0, 2)));
+  assert.deepEqual(summary(long), summary(short));
+  assert.deepEqual(
+    long!.context.blocks.map((b) => [b.facts.kind, b.end - b.start]),
+    short!.context.blocks.map((b) => [b.facts.kind, b.end - b.start]),
+  );
+});

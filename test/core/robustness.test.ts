@@ -278,15 +278,15 @@ const HOSTILE: Array<[string, string, (a: Analysis | undefined) => void]> = [
     },
   ],
   [
-    'a front matter of 100,000 keys is read in linear time, the first 100 unknown keys reported and one summary for the rest',
-    `---\ndocument: 契約書\ncategory: storage-transport\n${Array.from({ length: 100_000 }, (_, i) => `k${i}: v`).join('\n')}\n---\n${SECRET}\n`,
+    'a front matter of 5,000 keys is read in linear time, the first 100 unknown keys reported and one summary for the rest',
+    `---\ndocument: 契約書\ncategory: storage-transport\n${Array.from({ length: 5_000 }, (_, i) => `k${i}: v`).join('\n')}\n---\n${SECRET}\n`,
     (a) => {
       const unknown = a!.result.diagnostics.filter((d) => d.code === 'unknown-key');
       assert.deepEqual([unknown.length, unknown[0].range.start.line, unknown[99].range.start.line], [100, 3, 102]);
       const summary = a!.result.diagnostics.filter((d) => d.code === 'too-many-findings');
       assert.deepEqual(
         summary.map((d) => [d.range.start.line, d.data]),
-        [[103, { code: 'unknown-key', more: 99_900 }]],
+        [[103, { code: 'unknown-key', more: 4_900 }]],
       );
       assert.deepEqual(missing(a!), ['subcontracting']);
     },

@@ -79,6 +79,16 @@ export const HOSTILE: HostileInput[] = [
     make: (n) => `${FRONT}<!-- itaku${' '.repeat(Math.max(1, n - FRONT.length - 20))}x -->\n`,
   },
   { name: 'masks', about: '`監査ログ` repeated in one sentence', limited: true, make: (n) => fill(n, '監査ログ') },
+  {
+    name: 'long-front-matter',
+    about: 'a front matter of many keys',
+    limited: false,
+    make: (n) => {
+      let i = 0;
+      const keys = Array.from({ length: Math.ceil(n / 16) }, () => `key${i++}: value\n`).join('');
+      return `${FRONT.slice(0, -6)}${keys}---\n\n# 仕様書\n\n受注者は秘密を保持すること。\n`;
+    },
+  },
 ];
 
 /** A draft whose `organization` holds `spaces` spaces (the filled wording then ends in them). */

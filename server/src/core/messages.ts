@@ -135,6 +135,10 @@ export const FINDING_TEXTS = {
     ja: 'front matter の YAML を読めません: 入れ子（括弧 [ ] { } やインデント）が深すぎます（上限 {limit} 段）。',
     en: 'Cannot read the front matter YAML: collections ([ ] { } or indentation) are nested too deeply (more than {limit} levels).',
   },
+  frontMatterTooLong: {
+    ja: 'front matter が長すぎるため読みません（{length} 文字、上限 {limit} 文字）。文書種別や業務分類などの設定だけを front matter に残し、ほかの内容は本文に移してください。',
+    en: 'The front matter is too long to read ({length} characters; the limit is {limit}). Keep only the settings (document type, categories, …) in the front matter and move everything else into the body.',
+  },
   frontMatterNotMapping: {
     ja: 'front matter は「キー: 値」のマッピングにしてください（document, category など）。',
     en: 'The front matter must be a mapping of keys to values (document, category, …).',
@@ -325,6 +329,9 @@ export const messages = {
   },
   frontMatterTooDeep(locale: Locale, limit: number): string {
     return say(locale, 'frontMatterTooDeep', { limit });
+  },
+  frontMatterTooLong(locale: Locale, length: number, limit: number): string {
+    return say(locale, 'frontMatterTooLong', { length, limit });
   },
   frontMatterNotMapping(locale: Locale): string {
     return say(locale, 'frontMatterNotMapping');

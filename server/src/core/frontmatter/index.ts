@@ -3,7 +3,7 @@
 // document, category and unknown-key findings are rules (../rules) reading that info.
 import type { Catalog } from '../catalog/compile';
 import type { Finding } from '../findings';
-import { frontMatterFences, type FrontMatterBlock } from '../markdown/parse';
+import { frontMatterFences, MAX_FRONT_MATTER, type FrontMatterBlock } from '../markdown/parse';
 import { messages, type Locale } from '../messages';
 import { DRAFT_KEY, parseStructure } from './parse';
 import { resolveInfo } from './resolve';
@@ -58,7 +58,11 @@ export function readFrontMatter(
   if (!block) return undefined;
   let memo = recent.get(catalog);
   if (!memo) recent.set(catalog, (memo = new Map()));
-  const key = `${locale}|${block.start}|${block.valueStart}|${block.end}|${block.value}`;
+  // A front matter too long to read is judged by its length and whether it is a draft's alone: no
+  // need to key on megabytes.
+  const value =
+    block.value.length > MAX_FRONT_MATTER ? `#${block.value.length}|${DRAFT_KEY.test(block.value)}` : block.value;
+  const key = `${locale}|${block.start}|${block.valueStart}|${block.end}|${value}`;
   let entry = memo.get(key);
   if (!entry) {
     const own: Finding[] = [];

@@ -1,7 +1,7 @@
 // Step 1 of reading the front matter: the YAML and its structure (nesting bound, syntax errors,
 // repeated and duplicate keys, unknown top-level keys). Nothing here knows what a value means.
 import { isMap, isPair, isScalar, parseDocument, type Document, type Node as YamlNode, type Pair } from 'yaml';
-import type { FrontMatterBlock } from '../markdown/parse';
+import { MAX_FRONT_MATTER, type FrontMatterBlock } from '../markdown/parse';
 import { messages } from '../messages';
 import { closestValues } from '../suggest';
 import { yamlCauses } from '../yamlCauses';
@@ -66,6 +66,18 @@ export function parseStructure(r: Reading, block: FrontMatterBlock): Structure |
       message: messages.frontMatterTooDeep(r.locale, MAX_FLOW_DEPTH),
       start: base + tooDeep,
       end: base + tooDeep + 1,
+    });
+    return 'unreadable';
+  }
+  // Nor a front matter of megabytes (the scan for nesting above is linear).
+  if (block.value.length > MAX_FRONT_MATTER) {
+    if (!DRAFT_KEY.test(block.value)) return undefined;
+    r.findings.push({
+      code: 'frontmatter-yaml',
+      severity: 'error',
+      message: messages.frontMatterTooLong(r.locale, block.value.length, MAX_FRONT_MATTER),
+      start: r.fenceSpan[0],
+      end: r.fenceSpan[1],
     });
     return 'unreadable';
   }

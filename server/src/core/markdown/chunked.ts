@@ -1,4 +1,13 @@
-import { closerOf, FENCE_OPEN, frontMatterEnd, parseMarkdown, type Block, type ParsedMarkdown } from './parse';
+import {
+  closerOf,
+  FENCE_OPEN,
+  frontMatterBlockOf,
+  frontMatterEnd,
+  MAX_FRONT_MATTER,
+  parseMarkdown,
+  type Block,
+  type ParsedMarkdown,
+} from './parse';
 import { plainLineBlocks } from './plainLines';
 
 // Issue 12: micromark's cost grows faster than the text in some constructs (lazy continuation
@@ -140,12 +149,13 @@ export function* parseChunkedSteps(
     }
     return lo < cuts.length ? cuts[lo] : to;
   };
+  // A front matter too long to read is not given to micromark either.
+  const fmTooLong = minEnd - from > MAX_FRONT_MATTER;
   let start = from;
-  let plain = false; // the next window is read as plain text
   while (start < to) {
     let end = cutAtLeast(Math.max(start + sizes.target, minEnd));
     let parsed: ParsedMarkdown | undefined;
-    while (!plain && (end - start <= sizes.max || (start === from && end <= minEnd))) {
+    while (!(fmTooLong && start === from) && (end - start <= sizes.max || (start === from && end <= minEnd))) {
       // A window of only headings and plain lines is read directly (plainLines.ts), else by micromark.
       const window =
         plainLineBlocks(text, start, end, start === 0) ?? parseMarkdown(text.slice(start, end), start, start === 0);
@@ -157,16 +167,20 @@ export function* parseChunkedSteps(
       // Not a clean end (an open fence or HTML block, indented code): a window twice as long.
       end = cutAtLeast(start + 2 * (end - start));
     }
-    if (!parsed && !plain && start === from && minEnd > start) {
-      // Never read a front matter as plain text: it alone, then what follows as plain text.
-      const fm = parseMarkdown(text.slice(start, minEnd), start, true);
-      out.frontMatter = fm.frontMatter;
-      for (const r of fm.roots) out.roots.push(r);
+    if (!parsed && start === from && minEnd > start) {
+      // Never read a front matter as plain text: it alone (from its fences when it is too long to be
+      // read at all), then what follows afresh, as at any cut: a front matter closes every construct.
+      if (fmTooLong) {
+        out.frontMatter = frontMatterBlockOf(text);
+        out.roots.push({ start: out.frontMatter!.start, end: out.frontMatter!.end, type: 'yaml' });
+      } else {
+        const fm = parseMarkdown(text.slice(start, minEnd), start, true);
+        out.frontMatter = fm.frontMatter;
+        for (const r of fm.roots) out.roots.push(r);
+      }
       start = minEnd;
-      plain = true;
       continue;
     }
-    plain = false;
     if (parsed) {
       if (parsed.frontMatter) out.frontMatter = parsed.frontMatter;
       for (const b of parsed.blocks) out.blocks.push(b);
