@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { analyze } from '../../server/src/core/analyze';
 import { loadCatalog, type CatalogResolver } from '../../server/src/core/catalog/load';
 import { describeOrigin, originAt } from '../../server/src/core/catalog/origin';
+import { mergeOverlay } from '../../server/src/core/catalog/overlay';
 import { catalog, ROOT } from '../support/catalog';
 
 /** A resolver over in-memory files (the core never reads files): nisc-2011 is the built-in catalog. */
@@ -321,3 +322,40 @@ test('recognition vocabulary: vocabularies, negative contexts and umbrella headi
   assert.equal(audit(catalog()), 'missing');
   assert.equal(audit(ok.catalog), 'present');
 });
+
+test(
+  'list edits are keyed: 30,000 phrases edited by 15,000 removals and 30,000 additions, in linear time, with the same result',
+  { timeout: 60_000 },
+  () => {
+    // The schema caps what a catalog file holds; the merge itself must not be where a big one stalls
+    // (comparing every item with every other one took minutes here).
+    const base = structuredClone(catalog().def);
+    const clause = base.clauses.find((c) => c.id === 'audit')!;
+    clause.recognise.phrases = Array.from({ length: 30_000 }, (_, i) => (i % 2 ? [`語${i}`, '監査'] : `語${i}`));
+    const remove = Array.from({ length: 15_000 }, (_, i) => (i % 2 ? [`語${i}`, '監査'] : `語${i}`));
+    remove.push('語0'); // removed once already: not in the base any more
+    const add = Array.from({ length: 30_000 }, (_, i) => `語${i}`); // the even ones are there already
+    const merged = mergeOverlay(
+      base,
+      {
+        extends: 'nisc-2011',
+        id: 'big',
+        title: 'big',
+        clauses: { audit: { recognise: { phrases: { remove, add } } } },
+      },
+      (p) => ({ catalog: 'big', file: 'big.yaml', path: p, line: 0, character: 0 }),
+      'en',
+    );
+    assert.deepEqual(
+      merged.problems.map((p) => [p.path.join('.'), p.message]),
+      [['clauses.audit.recognise.phrases.remove.15000', '"語0" is not in the base, so it cannot be removed.']],
+    );
+    const phrases = merged.def.clauses.find((c) => c.id === 'audit')!.recognise.phrases;
+    // The 15,000 kept, in order; then the singles not there already: all below 15,000, the odd ones above.
+    assert.equal(phrases.length, 15_000 + 15_000 + 7_500);
+    assert.deepEqual(phrases.slice(0, 2), ['語15000', ['語15001', '監査']]);
+    assert.deepEqual(phrases.slice(15_000, 15_002), ['語0', '語1']);
+    assert.deepEqual(phrases.slice(30_000, 30_002), ['語15001', '語15003']);
+    assert.equal(phrases[phrases.length - 1], '語29999');
+  },
+);

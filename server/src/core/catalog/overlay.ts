@@ -71,8 +71,6 @@ export interface OverlayProblem {
   message: string;
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
 /**
  * The base with the overlay's changes. `origin(path)` makes the mark for an overlay entry;
  * problems are reported at overlay paths, in `locale`.
@@ -109,15 +107,37 @@ function overlayTools(problems: OverlayProblem[], origin: (path: Path) => Catalo
     problems.push({ path, onKey: true, message: undefinedId(locale, kind, id, hint) });
 
   /** Applies add/remove to `list` in place; a removed entry must be there. */
+  // Items compare by their JSON. Keyed, so a list of thousands edited by thousands stays linear.
   const editList = <T>(list: T[], edit: ListEdit<T>, path: Path): T[] => {
-    edit.remove?.forEach((item, i) => {
-      const at = list.findIndex((x) => same(x, item));
-      if (at < 0) report([...path, 'remove', i], 'notInBase', { item: JSON.stringify(item) });
-      else list.splice(at, 1);
-    });
-    edit.add?.forEach((item) => {
-      if (!list.some((x) => same(x, item))) list.push(cloneData(item));
-    });
+    const key = (x: unknown) => JSON.stringify(x);
+    if (edit.remove?.length) {
+      // Each removal takes the first remaining item equal to it.
+      const at = new Map<string, { indices: number[]; used: number }>();
+      list.forEach((x, i) => {
+        const k = key(x);
+        if (!at.has(k)) at.set(k, { indices: [], used: 0 });
+        at.get(k)!.indices.push(i);
+      });
+      const gone = new Set<number>();
+      edit.remove.forEach((item, i) => {
+        const same = at.get(key(item));
+        if (!same || same.used === same.indices.length)
+          report([...path, 'remove', i], 'notInBase', { item: key(item) });
+        else gone.add(same.indices[same.used++]);
+      });
+      const kept = list.filter((_, i) => !gone.has(i));
+      list.length = 0;
+      for (const x of kept) list.push(x);
+    }
+    if (edit.add?.length) {
+      const present = new Set(list.map(key));
+      for (const item of edit.add) {
+        const k = key(item);
+        if (present.has(k)) continue;
+        present.add(k);
+        list.push(cloneData(item));
+      }
+    }
     return list;
   };
   const set = <T extends object, K extends keyof T & string>(
