@@ -172,3 +172,35 @@ test('spec wording speaks the draft’s own terms: 委託先/委託元 become �
   );
   assert.match(kept, /委託先は、委託元が委託先に求める/);
 });
+
+test('contract wording names the parties as [甲]/[乙] do: the template’s 委託元 becomes 甲, 発注者 or [甲]', () => {
+  const contract = (article: string) =>
+    [
+      '---',
+      'document: 契約書',
+      'category: [build]',
+      '---',
+      '',
+      '# 情報システム構築業務委託契約書',
+      '',
+      article,
+      '',
+    ].join('\n');
+  const returned = (text: string) =>
+    applyEdits(
+      text,
+      fixAllInsertions(text, { catalog: cat, locale: 'ja' }).map((i) => ({
+        start: i.offset,
+        end: i.offset,
+        newText: i.text,
+      })),
+    )
+      .split('\n')
+      .filter((l) => l.includes('返却するか'));
+  const line = (a: string, b: string) =>
+    `- ${b}は、本契約に係る業務に関して${a}から提供された情報を、当該業務の終了時に${a}に返却するか、消去又は廃棄してその旨を書面で報告すること。`;
+  assert.deepEqual(returned(contract('第1条 乙は、甲の指示に従い本業務を行う。')), [line('甲', '乙')]);
+  assert.deepEqual(returned(contract('第1条 受注者は、発注者の指示に従い本業務を行う。')), [line('発注者', '受注者')]);
+  // Nothing names them: the party placeholders, which unresolved-placeholder then flags, never 委託元.
+  assert.deepEqual(returned(contract('第1条 本業務を誠実に行う。')), [line('[甲]', '[乙]')]);
+});

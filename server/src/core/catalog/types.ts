@@ -183,7 +183,12 @@ export interface TermDef {
   /** The template's word, e.g. 委託先. */
   template: string;
   /** The words a draft may use instead (the template's word among them). */
-  alternatives: string[];
+  alternatives?: string[];
+  /**
+   * Instead of alternatives: the template's word names the party this placeholder stands for, and
+   * is filled as it is (a contract's 委託元 becomes what {{甲}} becomes: 甲, 発注者, or [甲]).
+   */
+  placeholder?: string;
   /** Longer words holding the template's word that stay as they are (再委託先). */
   not?: string[];
 }

@@ -34,7 +34,7 @@ export function inferTerms(blocks: readonly LocatedBlock[], terms: readonly Term
   for (const term of terms) {
     let best: string | undefined;
     let most = 0;
-    for (const alt of term.alternatives) {
+    for (const alt of term.alternatives ?? []) {
       let n = 0;
       for (const b of blocks)
         if (b.facts.text) n += occurrences(b.facts.text, alt, alt === term.template ? term.not : []).length;
@@ -43,6 +43,32 @@ export function inferTerms(blocks: readonly LocatedBlock[], terms: readonly Term
     if (best && best !== term.template) out[term.template] = best;
   }
   return out;
+}
+
+/**
+ * The template's words that name a party (a contract's 委託元) written as that party's placeholder,
+ * outside the placeholders already there, so they are filled (or left open) as it is.
+ */
+export function termsAsPlaceholders(text: string, ctx: FillContext | undefined): string {
+  const type = ctx?.frontMatter.document;
+  const terms = (type && ctx!.catalog.def.terms?.[type]?.filter((t) => t.placeholder)) || [];
+  if (!terms.length) return text;
+  const swap = (segment: string) => {
+    let out = segment;
+    for (const t of terms) {
+      const at = occurrences(out, t.template, t.not);
+      for (let i = at.length - 1; i >= 0; i--)
+        out = `${out.slice(0, at[i])}{{${t.placeholder}}}${out.slice(at[i] + t.template.length)}`;
+    }
+    return out;
+  };
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(PLACEHOLDER_MARKER)) {
+    out += swap(text.slice(last, m.index)) + m[0];
+    last = (m.index ?? 0) + m[0].length;
+  }
+  return out + swap(text.slice(last));
 }
 
 /** Model wording in the draft's own terms (委託先 → 受注者), leaving words like 再委託先 alone. */
@@ -139,6 +165,7 @@ export function renderWording(
   let out = '';
   let last = 0;
   const placeholders = ctx?.catalog.def.placeholders ?? {};
+  text = termsAsPlaceholders(text, ctx);
   for (const m of text.matchAll(PLACEHOLDER_MARKER)) {
     out += adaptTerms(text.slice(last, m.index), ctx);
     last = (m.index ?? 0) + m[0].length;

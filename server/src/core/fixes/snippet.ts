@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/compile';
 import { PLACEHOLDER_MARKER, placeholderDisplay } from '../catalog/compile';
-import { adaptTerms, fillValue, type FillContext } from './fill';
+import { adaptTerms, fillValue, termsAsPlaceholders, type FillContext } from './fill';
 
 /** Escapes literal text for a TextMate/LSP snippet. */
 export function escapeSnippet(text: string): string {
@@ -18,6 +18,7 @@ export function wordingSnippet(text: string, catalog: Catalog, fill?: FillContex
   let next = firstStop;
   let out = '';
   let last = 0;
+  text = termsAsPlaceholders(text, fill);
   for (const m of text.matchAll(PLACEHOLDER_MARKER)) {
     out += escapeSnippet(adaptTerms(text.slice(last, m.index), fill));
     last = (m.index ?? 0) + m[0].length;
