@@ -70,3 +70,24 @@ test('normalisation maps every character to its source offset', () => {
   assert.equal(n.text, 'がa秘密保持'.replace('が', 'ガ'));
   assert.deepEqual(offsetList(n), [0, 3, 7, 8, 13, 14, src.length]);
 });
+
+test('invisible format characters (soft hyphen, zero-width joiner, direction overrides) are dropped like spaces', () => {
+  const src = '秘密の\u202e保\u202c持、情\u00ad報\u200dの\u2066管理\u2069';
+  const n = normalizeRange(src, 0, src.length);
+  assert.equal(n.text, '秘密の保持、情報の管理');
+  assert.deepEqual(offsetList(n), [0, 1, 2, 4, 6, 7, 8, 10, 12, 14, 15, src.length]);
+  // In a draft: a right-to-left override or a zero-width joiner inside the sentence no longer hides the clause.
+  const draft = lines(
+    '---',
+    'document: 調達仕様書',
+    'category: 構築',
+    '---',
+    '',
+    '## 情報セキュリティ',
+    '',
+    '受注者は、当省から提供する情報について、その秘密を\u202e保持し、また本業務の目的以外に利\u200d用しないこと。',
+    '',
+  );
+  const clause = check(draft).result.clauses.find((c) => c.id === 'confidentiality')!;
+  assert.deepEqual([clause.status, clause.foundBy, clause.evidence?.range.start.line], ['present', 'body', 7]);
+});

@@ -57,6 +57,24 @@ function isWhitespace(code: number): boolean {
   );
 }
 
+/**
+ * Invisible format characters: soft hyphens, zero-width joiners, direction marks, embeddings,
+ * overrides and isolates. Text pasted from Word or a PDF carries them inside words, and a
+ * right-to-left override inside 秘密の保持 hid the clause from the matcher (an attack; the editor
+ * shows such characters itself). Dropped like whitespace, but they are no blank to fill.
+ */
+function isInvisible(code: number): boolean {
+  return (
+    code === 0xad ||
+    code === 0x61c ||
+    code === 0x180e ||
+    (code >= 0x200c && code <= 0x200f) ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2060 && code <= 0x2064) ||
+    (code >= 0x2066 && code <= 0x2069)
+  );
+}
+
 const MARK = /\p{M}/u;
 
 /** True for characters that NFKC may compose with the character before them. */
@@ -172,7 +190,7 @@ export function normalizeRange(source: string, start: number, end: number, base 
       code === 32 ||
       code === 0x3000 ||
       code === 9 ||
-      (code > 0x7f && isWhitespace(code)) ||
+      (code > 0x7f && (isWhitespace(code) || isInvisible(code))) ||
       code === 12 ||
       code === 11
     ) {
@@ -218,9 +236,7 @@ export function normalizeRange(source: string, start: number, end: number, base 
     }
     for (let k = 0; k < normalized.length; k++) {
       const ch = normalized.charCodeAt(k);
-      if (isWhitespace(ch)) {
-        continue;
-      }
+      if (isWhitespace(ch) || isInvisible(ch)) continue;
       if (ch === 42 || ch === 95 || ch === 96) continue;
       c[n] = ch >= 65 && ch <= 90 ? ch + 32 : ch;
       src[n] = i - base;
