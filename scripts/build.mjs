@@ -42,6 +42,8 @@ const targets = [
   { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
   // The server's analysis worker (worker_threads), loaded by server.js from its own folder.
   { entryPoints: ['server/src/worker.ts'], outfile: 'server/out/worker.js' },
+  // The server's Word worker: one Word command each, off the connection's thread.
+  { entryPoints: ['server/src/wordWorker.ts'], outfile: 'server/out/wordWorker.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
 ];
 

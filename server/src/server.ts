@@ -22,8 +22,7 @@ import { sanitize, Settings } from './lsp/settings';
 import { stdioTransport } from './lsp/transport';
 import { editedDocuments } from './lsp/documents';
 import { WorkspaceCheck } from './lsp/workspaceCheck';
-import { exportWord, wordToMarkdown } from './lsp/word';
-import { configLayer } from './word/draft';
+import { runInWorker } from './lsp/wordJob';
 import {
   Commands,
   CoverageRequest,
@@ -296,12 +295,17 @@ connection.onExecuteCommand(async (params) => {
   if (params.command === Commands.wordToMarkdown) {
     const request = arg as unknown as WordToMarkdownRequest;
     const inputs = typeof request?.uri === 'string' ? await project.forDraft(request.uri) : undefined;
-    const config = configLayer(inputs?.defaults, inputs?.configFile);
-    return wordToMarkdown(request, resolveLocale(request?.locale ?? clientLocale), config);
+    return runInWorker({
+      kind: 'toMarkdown',
+      request,
+      locale: resolveLocale(request?.locale ?? clientLocale),
+      defaults: inputs?.defaults,
+      configFile: inputs?.configFile,
+    });
   }
   if (params.command === Commands.exportWord) {
     const request = arg as unknown as ExportWordRequest;
-    return exportWord(request, builtinCatalog(), resolveLocale(request?.locale ?? clientLocale));
+    return runInWorker({ kind: 'export', request, locale: resolveLocale(request?.locale ?? clientLocale) });
   }
   if (params.command === Commands.newDraftText) {
     const request = arg as unknown as NewDraftRequest & { locale?: string };

@@ -124,3 +124,33 @@ test('「Word 文書を Markdown の草案として開く」 in a folder whose .
     await inFolder.shutdown().catch(() => undefined);
   }
 });
+
+test('a Word export runs off the server’s thread: a hover on an open draft is answered before the export of a large draft', async () => {
+  // Found attacking the server: the export ran on the connection's thread, so while a 1 MB draft
+  // was exported (about 3 s) every request waited; it runs in a worker of its own now.
+  const draft = pathToFileURL(path.join(os.tmpdir(), 'itaku-word-hover.md')).href;
+  client.open(
+    draft,
+    '---\ndocument: 契約書\ncategory: storage-transport\n---\n\n乙は、本業務に関して知り得た秘密を漏らしてはならない。\n',
+    1,
+  );
+  await client.diagnosticsFor(draft, 1);
+  const text = `---\ndocument: 契約書\ncategory: 保守\n---\n\n# 契約書\n\n${'受注者は、本業務の実施に当たり知り得た情報を第三者に漏らしてはならない。\n'.repeat(9_000)}`;
+  let exported = false;
+  const exporting = command<{ ok: boolean; data: string }>('itaku.server.exportWord', { text, locale: 'ja' }).then(
+    (r) => {
+      exported = true;
+      return r;
+    },
+  );
+  const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', {
+    textDocument: { uri: draft },
+    position: { line: 2, character: 12 },
+  });
+  assert.ok(hover?.contents.value.includes('情報の保存・運搬'), JSON.stringify(hover));
+  assert.equal(exported, false, 'the hover was answered while the export ran');
+  const result = await exporting;
+  assert.equal(result.ok, true);
+  const back = await checkWord(Buffer.from(result.data, 'base64'), { catalog: catalog(), locale: 'ja', maxSize: 1e7 });
+  assert.equal(back.kind, 'draft');
+});

@@ -54,6 +54,10 @@ export const LSP_TEXTS = {
     ja: '草案が大きすぎて、エディタからは Word に書き出せません（{limit} MB まで）。ターミナルで npx itaku export <ファイル> --format docx を使ってください。',
     en: 'The draft is too large to export to Word from the editor ({limit} MB at most). Use npx itaku export <file> --format docx in a terminal.',
   },
+  wordWorkerFailed: {
+    ja: 'Word の変換が途中で止まりました（メモリ不足など）。ほかの処理は続いています。ターミナルで npx itaku export <ファイル> --format docx（Markdown への変換は npx itaku import）を試してください。',
+    en: 'The Word conversion stopped before it finished (out of memory, or similar). Everything else goes on. Try npx itaku export <file> --format docx (or npx itaku import for Markdown) in a terminal.',
+  },
   exportBrokenYaml: {
     ja: 'front matter の YAML が壊れているため書き出せません（文書のプロパティにできません）。問題パネルの指摘を直してください。',
     en: 'The front-matter YAML is broken, so the draft cannot be exported (it cannot become document properties). Fix the problem shown in the Problems panel.',

@@ -1,7 +1,7 @@
 // The server's Word commands: the client reads and writes the files (vscode.workspace.fs), the
 // server converts bytes (the pure Word modules), so the extension host never loads mammoth or docx.
 import type { Catalog, Locale } from '../core';
-import type { MetadataLayer, WordMetadata } from '../word/draft';
+import { configLayer, type MetadataLayer, type WordMetadata } from '../word/draft';
 import { exportWarning, wordProblemMessage } from '../word/messages';
 import {
   DEFAULT_MAX_FILE_SIZE,
@@ -11,6 +11,7 @@ import {
   type WordToMarkdownResult,
 } from '../protocol';
 import { lspText } from './messages';
+import type { WordJob } from './wordJob';
 
 /** Largest .docx or draft converted (the default itaku.maxFileSize). */
 const MAX_BYTES = DEFAULT_MAX_FILE_SIZE;
@@ -59,9 +60,9 @@ export async function wordToMarkdown(
 }
 
 /**
- * Largest draft exported from the editor (UTF-8 bytes). The export runs on the server's thread: a
- * 1 MB draft took about 3 s and 290 MB here, a 5 MB one 20 s and 2.8 GB, with every other request
- * waiting (a 20 MB one ran the server out of memory). Larger drafts are for the CLI.
+ * Largest draft exported from the editor (UTF-8 bytes). A 1 MB draft takes about 3 s and 290 MB
+ * here, a 5 MB one 20 s and 2.8 GB (it once froze the server; it runs in a worker now, see
+ * runInWorker). Larger drafts are for the CLI.
  */
 export const EXPORT_MAX_BYTES = 1024 * 1024;
 
@@ -92,4 +93,10 @@ export async function exportWord(
       message: lspText(locale, 'exportBrokenYaml'),
     };
   }
+}
+
+/** Runs one Word command (in the Word worker). */
+export function runWordJob(job: WordJob, catalog: () => Catalog): Promise<WordToMarkdownResult | ExportWordResult> {
+  if (job.kind === 'export') return exportWord(job.request, catalog(), job.locale);
+  return wordToMarkdown(job.request, job.locale, configLayer(job.defaults, job.configFile));
 }
