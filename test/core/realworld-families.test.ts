@@ -1458,6 +1458,39 @@ const FAMILIES: Array<[string, string, string, string, string[], string]> = [
     ['乙は、甲の承諾なく本業務を第三者に委託してはならず、再委託先に対する代金の支払条件を甲に報告すること。'],
     '乙は、甲の承諾なく本業務を第三者に委託してはならず、再委託先に対する代金の支払条件を甲に報告すること。',
   ],
+  // A new user's own words in code-server (2026-12-04).
+  [
+    'vulnerability as patches applied before delivery',
+    'vulnerability',
+    '仕様書',
+    'build',
+    ['受注者は、納品時点で公開されている修正プログラムをOS及びミドルウェアに適用した上で納品すること。'],
+    '受注者は、納品時点で公開されている修正プログラムをOS及びミドルウェアに適用した上で納品すること。',
+  ],
+  [
+    'vulnerability as the latest patches by hand-over',
+    'vulnerability',
+    '仕様書',
+    'build',
+    ['受注者は、システムの引渡しまでに、各ソフトウェアの最新のパッチを適用すること。'],
+    '受注者は、システムの引渡しまでに、各ソフトウェアの最新のパッチを適用すること。',
+  ],
+  [
+    'remediation as a shortcoming in information handling put right',
+    'remediation',
+    '仕様書',
+    'build',
+    ['当省の確認により情報の管理に不備が認められた場合、受注者は速やかにこれを是正すること。'],
+    '当省の確認により情報の管理に不備が認められた場合、受注者は速やかにこれを是正すること。',
+  ],
+  [
+    'security structure as a roster of the workers handed in',
+    'security-structure',
+    '契約書',
+    'build',
+    ['乙は、本業務に従事する作業員の名簿を甲に提出しなければならない。'],
+    '乙は、本業務に従事する作業員の名簿を甲に提出しなければならない。',
+  ],
 ];
 
 for (const [name, id, document, category, body, excerpt] of FAMILIES) {
@@ -3298,6 +3331,28 @@ const TRAPS: Array<[string, string, string, string, string[]]> = [
     '仕様書',
     'storage-transport',
     ['現金は二名以上で搬送すること。'],
+  ],
+  // Look-alikes of the new user's own words: project management, and remediation of anything.
+  [
+    'a chart of the project team handed in is project management, not the security structure',
+    'security-structure',
+    '仕様書',
+    'build',
+    ['受注者は、契約締結後速やかに実施体制図を当省に提出すること。'],
+  ],
+  [
+    'a shortcoming in the deliverables put right is not the security remediation',
+    'remediation',
+    '仕様書',
+    'build',
+    ['検査の結果、成果物に不備が認められた場合、受注者は速やかにこれを是正すること。'],
+  ],
+  [
+    'patches applied every month in operation are operational security, not the vulnerability duty of building',
+    'vulnerability',
+    '仕様書',
+    'build',
+    ['受注者は、運用期間中、サーバのOSに修正プログラムを毎月適用すること。'],
   ],
 ];
 
