@@ -2,7 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { fixAllInsertions, MAX_SUGGESTIONS, quickFixes, type CoreAction } from '../../server/src/core';
+import {
+  fixAllInsertions,
+  markParagraphActions,
+  MAX_SUGGESTIONS,
+  quickFixes,
+  type CoreAction,
+} from '../../server/src/core';
 import { catalog, ROOT } from '../support/catalog';
 import { applyEdits, check, keepsAllCharacters, lines, missing, statuses } from '../support/drafts';
 import { buildSpecFrontMatter, passportSpec, STORAGE_SPEC_HEAD } from '../support/fixtures';
@@ -579,4 +585,41 @@ test('in a numbered list whose next number is taken, inserted clauses go after i
   // 6. still follows 5.
   assert.match(after, /5\. 発注者は、[^\n]*\n6\. 前号の結果/);
   assert.deepEqual(missing(check(after)), []);
+});
+
+test("the reviewer's correction lists the clauses a paragraph's words come nearest first, ties in catalog order", () => {
+  const incident = '受注者は、作業中に異常を見つけたときは、直ちに担当職員に電話で伝えること。';
+  const delegation = '受注者は、業務の一部を他の業者に任せるときは、事前に書面で承認を得ること。';
+  const unrelated = '履行期間は、令和7年3月31日までとする。';
+  const text = lines(...buildSpecFrontMatter(), '', '# 件名', '', incident, '', delegation, '', unrelated, '');
+  const a = check(text);
+  assert.deepEqual(missing(a), [
+    'security-structure',
+    'confidentiality',
+    'security-functions',
+    'vulnerability',
+    'incident-response',
+    'compliance-check',
+    'remediation',
+    'subcontracting',
+  ]);
+  const titles = (paragraph: string) =>
+    markParagraphActions(a.context, text.indexOf(paragraph)).map((x) => [x.title, x.isPreferred]);
+  // 異常 and 伝え are words of the incident clause's phrase groups (漏えい・異常 … を伝える).
+  assert.deepEqual(titles(incident), [
+    ['この段落を『情報セキュリティが侵害された場合の対処』として扱う', undefined],
+    ['この段落を『取り扱う府省庁の情報の秘密保持等』として扱う', undefined],
+    ['この段落を『セキュリティ機能の装備』として扱う', undefined],
+    ['この段落を『再委託に関する事項』として扱う', undefined],
+    ['この段落を『情報セキュリティを確保するための体制の整備』として扱う', undefined],
+    ['この段落を『脆弱性対策の実施』として扱う', undefined],
+    ['この段落を『情報セキュリティ対策の履行状況の確認』として扱う', undefined],
+    ['この段落を『情報セキュリティ対策の履行が不十分な場合の対処』として扱う', undefined],
+  ]);
+  assert.equal(titles(delegation)[0][0], 'この段落を『再委託に関する事項』として扱う');
+  // A paragraph sharing no clause's words keeps the catalog's order.
+  assert.deepEqual(
+    markParagraphActions(a.context, text.indexOf(unrelated)).map((x) => x.edits[0].newText),
+    missing(a).map((id) => `<!-- itaku: clause ${id} -->\n`),
+  );
 });

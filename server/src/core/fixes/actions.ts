@@ -1,8 +1,10 @@
 import type { Analysis } from '../analyze';
+import type { Catalog } from '../catalog/compile';
 import type { ClauseDef, WordingDef } from '../catalog/types';
 import type { DraftContext } from '../context';
 import { FRONT_MATTER_KEYS } from '../frontmatter';
 import { parseMarkdown } from '../markdown/parse';
+import type { BlockFacts } from '../model';
 import { joinCategories } from '../features/coverageText';
 import { clauseHeading, localized, type Locale } from '../messages';
 import { lineBreakOf, planClauseInsertion, type Insertion } from './insertClause';
@@ -97,6 +99,7 @@ export function clauseInsertions(ctx: DraftContext, clauseId: string): CoreActio
  * 「この段落を『…』として扱う」: for a paragraph or heading the checker did not read as a clause
  * that is still missing, one action per such clause, inserting the existing
  * `<!-- itaku: clause <id> -->` marker on its own line above it (the reviewer's correction).
+ * The clauses the paragraph's words come nearest first (`nearness`), ties in catalog order.
  */
 export function markParagraphActions(ctx: DraftContext, offset: number): CoreAction[] {
   if (!ctx.documentType) return [];
@@ -119,10 +122,23 @@ export function markParagraphActions(ctx: DraftContext, offset: number): CoreAct
   if (item !== null && previous && previous.facts.listDepth >= block.facts.listDepth && block.facts.listDepth > 0)
     prefix = text.slice(ls, block.start + item).replace(/[^ \t>]/g, ' ') + ' '.repeat(-item);
   const eol = lineBreakOf(text);
-  const out: CoreAction[] = [];
+  const candidates: number[] = [];
   for (const [clauseIndex, req] of ctx.requirements) {
     const clause = ctx.catalog.def.clauses[clauseIndex];
-    if (req.level !== 'required' || ctx.locations.has(clauseIndex) || ctx.waivers.has(clause.id)) continue;
+    if (req.level === 'required' && !ctx.locations.has(clauseIndex) && !ctx.waivers.has(clause.id))
+      candidates.push(clauseIndex);
+  }
+  const { group, shared } = nearness(block.facts, ctx.catalog);
+  const score = (map: Map<number, number>, c: number) => map.get(c) ?? 0;
+  candidates.sort(
+    (a, b) =>
+      score(group, b) - score(group, a) ||
+      (Math.abs(score(shared, b) - score(shared, a)) > 1e-9 ? score(shared, b) - score(shared, a) : 0) ||
+      a - b,
+  );
+  const out: CoreAction[] = [];
+  for (const clauseIndex of candidates) {
+    const clause = ctx.catalog.def.clauses[clauseIndex];
     const title = localized(ctx.locale, clause, 'title');
     const what = fixText(ctx.locale, block.facts.kind === 'heading' ? 'thisHeading' : 'thisParagraph');
     out.push({
@@ -132,6 +148,46 @@ export function markParagraphActions(ctx: DraftContext, offset: number): CoreAct
     });
   }
   return out;
+}
+
+/**
+ * How near a block's words come to each clause's recognition vocabulary, by clause index, from
+ * one pass over the block's own phrase hits (normalised text, as detection reads it):
+ * - `group`: the largest share of one of the clause's phrase groups (body, heading and title
+ *   groups) whose terms the block holds, as a fraction (1 when all occur, though not in one sentence);
+ * - `shared`: the clause's phrases the block holds (group terms, headings, titles, `support`
+ *   words), each distinct phrase counting 1 / the number of clauses that use it (報告 is every
+ *   other clause's word and tells less than 再発防止).
+ */
+function nearness(facts: BlockFacts, catalog: Catalog): { group: Map<number, number>; shared: Map<number, number> } {
+  const t = catalog.detection;
+  const hits = facts.hits;
+  const seen = new Set<number>();
+  const terms = new Map<number, number>(); // group → bits of its terms held
+  const shared = new Map<number, number>();
+  for (let k = 0; k < hits.length; k += 3) {
+    const phrase = hits[k];
+    if (seen.has(phrase)) continue;
+    seen.add(phrase);
+    const clauses = t.supportClauses[phrase];
+    for (const c of clauses) shared.set(c, (shared.get(c) ?? 0) + 1 / clauses.length);
+    for (const refs of [t.bodyRefs[phrase], t.headingRefs[phrase]])
+      for (let r = 0; r < refs.length; r += 2) terms.set(refs[r], (terms.get(refs[r]) ?? 0) | refs[r + 1]);
+  }
+  const group = new Map<number, number>();
+  for (const [g, held] of terms) {
+    const c = t.groupClause[g];
+    const share = bitCount(held) / bitCount(t.groupFull[g]);
+    if (share > (group.get(c) ?? 0)) group.set(c, share);
+  }
+  return { group, shared };
+}
+
+/** The number of bits set in a 32-bit integer. */
+function bitCount(n: number): number {
+  n = n - ((n >>> 1) & 0x55555555);
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /** Where and what to insert for one wording of a clause: under its empty heading, or as a new block. */
