@@ -7,6 +7,7 @@ import {
   markParagraphActions,
   MAX_SUGGESTIONS,
   quickFixes,
+  waiverInsertion,
   type CoreAction,
 } from '../../server/src/core';
 import { catalog, ROOT } from '../support/catalog';
@@ -622,4 +623,59 @@ test("the reviewer's correction lists the clauses a paragraph's words come neare
     markParagraphActions(a.context, text.indexOf(unrelated)).map((x) => x.edits[0].newText),
     missing(a).map((id) => `<!-- itaku: clause ${id} -->\n`),
   );
+});
+
+test('the quick fixes name a clause as its missing-clause finding does (its title); the inserted heading stays the short one', () => {
+  const text = lines(...STORAGE_SPEC_HEAD, '## 5 情報セキュリティ', '', '以下を遵守すること。', '');
+  const names = {
+    ja: ['「取り扱う府省庁の情報の秘密保持等」', '「再委託に関する事項」'],
+    en: ['"Confidentiality of the ministry\'s information handled"', '"Re-delegation (subcontracting)"'],
+  };
+  for (const locale of ['ja', 'en'] as const) {
+    const a = check(text, locale);
+    const findings = a.result.diagnostics.filter((d) => d.code === 'missing-clause');
+    assert.deepEqual(
+      findings.map((d) => [d.clause, names[locale].find((n) => d.message.includes(n))]),
+      [
+        ['confidentiality', names[locale][0]],
+        ['subcontracting', names[locale][1]],
+      ],
+    );
+    const titles = findings.map((d) => [
+      ...quickFixes(a, d).map((x) => x.title),
+      waiverInsertion(a.context, d.clause!, true)!.title,
+    ]);
+    assert.deepEqual(
+      titles,
+      locale === 'ja'
+        ? [
+            [
+              '「取り扱う府省庁の情報の秘密保持等」の雛形の文言を挿入',
+              '「取り扱う府省庁の情報の秘密保持等」を適用除外にする（理由を記入）',
+            ],
+            [
+              '「再委託に関する事項」を挿入（再委託を禁止する場合）',
+              '「再委託に関する事項」を挿入（再委託を認める場合）',
+              '「再委託に関する事項」を適用除外にする（理由を記入）',
+            ],
+          ]
+        : [
+            [
+              'Insert the template wording for "Confidentiality of the ministry\'s information handled"',
+              'Waive "Confidentiality of the ministry\'s information handled" (enter the reason)',
+            ],
+            [
+              'Insert "Re-delegation (subcontracting)" (When re-delegation is prohibited)',
+              'Insert "Re-delegation (subcontracting)" (When re-delegation is permitted)',
+              'Waive "Re-delegation (subcontracting)" (enter the reason)',
+            ],
+          ],
+    );
+    // What goes in keeps the clause's heading (秘密保持等), whatever the locale.
+    const after = applyEdits(text, preferred(quickFixes(a, findings[0])).edits);
+    assert.ok(
+      after.includes('\n### 秘密保持等\n\n本調達において[保存/運搬]を委託する国立公文書館の情報について'),
+      after,
+    );
+  }
 });

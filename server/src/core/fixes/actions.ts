@@ -6,7 +6,7 @@ import { FRONT_MATTER_KEYS } from '../frontmatter';
 import { parseMarkdown } from '../markdown/parse';
 import type { BlockFacts } from '../model';
 import { joinCategories } from '../features/coverageText';
-import { clauseHeading, localized, type Locale } from '../messages';
+import { localized, type Locale } from '../messages';
 import { lineBreakOf, planClauseInsertion, type Insertion } from './insertClause';
 import { renderWording } from './fill';
 import { fixText } from './messages';
@@ -70,7 +70,8 @@ export function clauseInsertions(ctx: DraftContext, clauseId: string): CoreActio
   const index = ctx.catalog.clauseIndex.get(clauseId);
   if (index === undefined) return [];
   const clause = ctx.catalog.def.clauses[index];
-  const name = clauseHeading(ctx.locale, clause);
+  // Named by its title, as the missing-clause finding and hover name it (the heading it goes in under may be shorter).
+  const name = localized(ctx.locale, clause, 'title');
   const choices = wordingChoices(ctx, clause);
   const labelOf = (w: WordingDef) => wordingLabel(ctx.locale, w);
   return choices.map(({ wording, preferred, categories }) => {

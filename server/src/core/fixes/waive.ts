@@ -2,7 +2,7 @@
 // reason (as eslint offers "Disable rule for this line").
 import type { DraftContext } from '../context';
 import { frontMatterEnd } from '../markdown/parse';
-import { clauseHeading } from '../messages';
+import { localized } from '../messages';
 import { lineBreakOf } from './insertClause';
 import { fixText } from './messages';
 
@@ -32,9 +32,10 @@ export function waiverInsertion(ctx: DraftContext, clauseId: string, named = fal
   const after = nextBlank ? (atText ? eol : '') : `${eol}${eol}`;
   const directive = (r: string) => `<!-- itaku-disable missing-clause ${clauseId} ${r} -->`;
   return {
-    // Several missing clauses share one squiggle (the category value): then each title names its clause.
+    // Several missing clauses share one squiggle (the category value): then each title names its
+    // clause, by its title as the finding does.
     title: named
-      ? fixText(ctx.locale, 'waiveNamed', { name: clauseHeading(ctx.locale, clause) })
+      ? fixText(ctx.locale, 'waiveNamed', { name: localized(ctx.locale, clause, 'title') })
       : fixText(ctx.locale, 'waiveThis'),
     offset: end,
     text: `${before}${directive(reason)}${after}`,
