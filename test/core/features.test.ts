@@ -247,3 +247,43 @@ test('hover on a clause the categories do not require: its level and basis, no e
     assert.doesNotMatch(requirement, /（、|\(; /);
   }
 });
+
+test('completion of category values leaves out the categories the list already has (by id or name), not the one at the cursor', () => {
+  const at = (line: string, cursor: number) => {
+    const text = lines('---', 'document: 調達仕様書', line, '---', '');
+    return completionsAt(text, { line: 2, character: cursor }, undefined, catalog(), 'ja').items.map((i) => i.label);
+  };
+  const allBut = (...ids: string[]) =>
+    Object.entries(catalog().def.categories)
+      .filter(([id]) => !ids.includes(id))
+      .flatMap(([id, c]) => [id, c.label]);
+  assert.deepEqual(at('category: [build, ]', 'category: [build, '.length), [
+    'operation-onsite',
+    'オンサイトサービス',
+    'operation-remote',
+    'リモート運用サービス',
+    'operation-datacenter',
+    'データセンター',
+    'operation-asp',
+    'ASPサービス',
+    'operation-housing',
+    'ハウジングサービス',
+    'maintenance',
+    '保守・点検',
+    'processing',
+    '情報の加工・処理等',
+    'storage-transport',
+    '情報の保存・運搬',
+    'cloud',
+    '約款による情報処理サービス',
+  ]);
+  // Before and after the cursor, by alias or quoted; a list without brackets; a comment after it.
+  assert.deepEqual(
+    at('category: ["構築", , 保守] # 二つ', 'category: ["構築", '.length),
+    allBut('build', 'maintenance'),
+  );
+  assert.deepEqual(at('category: cloud, ', 'category: cloud, '.length), allBut('cloud'));
+  // The item the cursor is in is being replaced: it is offered.
+  assert.deepEqual(at('category: [build, cloud]', 'category: [build, '.length), allBut('build'));
+  assert.deepEqual(at('category: ', 'category: '.length), allBut());
+});

@@ -126,7 +126,10 @@ function frontMatterItems(
 ): CompletionEntry[] {
   const def = catalog.def;
   const valueKey = keyOfValue(before);
-  if (valueKey !== undefined) return valueItems(catalog, valueKey);
+  if (valueKey !== undefined) {
+    const after = text.slice(lines.lineStart(line) + before.length, lines.lineEnd(line));
+    return valueItems(catalog, valueKey, () => listedBesidesCursor(before, after, catalog));
+  }
   // Inside `options:`: option names, then their values.
   let parent: string | undefined;
   for (let l = line - 1; l > 0; l--) {
@@ -229,8 +232,41 @@ function clauseItems(a: Analysis, position: Position, locale: Locale): Completio
   return items;
 }
 
-/** Values of `document` and `category` (ids and names, in catalog order). */
-function valueItems(catalog: Catalog, valueKey: string): CompletionEntry[] {
+/**
+ * The categories a `key: [a, b, …]` (or `key: a, b`) line already lists, by id, alias or label,
+ * leaving out the item the cursor is in (it is being typed or replaced). `before` is the line up
+ * to the cursor (keyOfValue accepted it), `after` the rest of the line.
+ */
+function listedBesidesCursor(before: string, after: string, catalog: Catalog): Set<string> {
+  const earlier = before.slice(before.indexOf(':') + 1).split(',');
+  earlier.pop(); // the item being typed
+  let end = after.indexOf(']');
+  if (end < 0) end = after.length;
+  // A comment (` #` in YAML) ends the list of a line without `]`.
+  const hash = after.indexOf(' #');
+  if (hash >= 0 && hash < end) end = hash;
+  const later = after.slice(0, end).split(',');
+  later.shift(); // the rest of the item at the cursor
+  const out = new Set<string>();
+  for (const item of [...earlier, ...later]) {
+    const id = catalog.categoryOf(bareItem(item));
+    if (id) out.add(id);
+  }
+  return out;
+}
+
+/** A flow-list item without its spaces, `[` and quotes (a scan: no regex that backtracks on long runs). */
+function bareItem(item: string): string {
+  let from = 0;
+  let to = item.length;
+  const edge = (c: string) => c === '[' || c === '"' || c === "'" || SPACE.test(c);
+  while (from < to && edge(item[from])) from++;
+  while (to > from && edge(item[to - 1])) to--;
+  return item.slice(from, to);
+}
+
+/** Values of `document` and `category` (ids and names, in catalog order; a category the list has already, left out). */
+function valueItems(catalog: Catalog, valueKey: string, listed: () => Set<string>): CompletionEntry[] {
   const def = catalog.def;
   const key = Object.entries(FRONT_MATTER_KEYS).find(([, aliases]) => aliases.includes(valueKey))?.[0];
   if (key === 'document') {
@@ -250,22 +286,26 @@ function valueItems(catalog: Catalog, valueKey: string): CompletionEntry[] {
     ]);
   }
   if (key === 'category') {
-    return Object.entries(def.categories).flatMap(([id, c], i) => [
-      {
-        label: id,
-        kind: 'enum' as const,
-        detail: c.label,
-        sortText: `${String(i).padStart(2, '0')}a`,
-        documentation: md(`${c.label} / ${c.label_en}\n\n${c.aliases.join('、')}`),
-      },
-      {
-        label: c.label,
-        kind: 'enum' as const,
-        detail: id,
-        sortText: `${String(i).padStart(2, '0')}b`,
-        documentation: md(`${c.label} / ${c.label_en}`),
-      },
-    ]);
+    const there = listed();
+    return Object.entries(def.categories).flatMap(([id, c], i) => {
+      if (there.has(id)) return [];
+      return [
+        {
+          label: id,
+          kind: 'enum' as const,
+          detail: c.label,
+          sortText: `${String(i).padStart(2, '0')}a`,
+          documentation: md(`${c.label} / ${c.label_en}\n\n${c.aliases.join('、')}`),
+        },
+        {
+          label: c.label,
+          kind: 'enum' as const,
+          detail: id,
+          sortText: `${String(i).padStart(2, '0')}b`,
+          documentation: md(`${c.label} / ${c.label_en}`),
+        },
+      ];
+    });
   }
   return [];
 }
