@@ -467,6 +467,17 @@ export function forEachUsage(
   return false;
 }
 
+/** Visits each distinct phrase the block holds a hit of, once, in the order of its first hit. */
+export function forEachPhrase(facts: BlockFacts, visit: (phrase: number) => void): void {
+  const hits = facts.hits;
+  const seen = new Set<number>();
+  for (let k = 0; k < hits.length; k += 3) {
+    if (seen.has(hits[k])) continue;
+    seen.add(hits[k]);
+    visit(hits[k]);
+  }
+}
+
 /** Does any hit of the block have a phrase with this flag set? */
 export function anyHit(facts: BlockFacts, flags: Uint8Array): boolean {
   const hits = facts.hits;

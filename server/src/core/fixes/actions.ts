@@ -4,7 +4,7 @@ import type { ClauseDef, WordingDef } from '../catalog/types';
 import type { DraftContext } from '../context';
 import { FRONT_MATTER_KEYS } from '../frontmatter';
 import { parseMarkdown } from '../markdown/parse';
-import type { BlockFacts } from '../model';
+import { forEachPhrase, type BlockFacts } from '../model';
 import { joinCategories } from '../features/coverageText';
 import { localized, type Locale } from '../messages';
 import { lineBreakOf, planClauseInsertion, type Insertion } from './insertClause';
@@ -162,19 +162,14 @@ export function markParagraphActions(ctx: DraftContext, offset: number): CoreAct
  */
 function nearness(facts: BlockFacts, catalog: Catalog): { group: Map<number, number>; shared: Map<number, number> } {
   const t = catalog.detection;
-  const hits = facts.hits;
-  const seen = new Set<number>();
   const terms = new Map<number, number>(); // group → bits of its terms held
   const shared = new Map<number, number>();
-  for (let k = 0; k < hits.length; k += 3) {
-    const phrase = hits[k];
-    if (seen.has(phrase)) continue;
-    seen.add(phrase);
+  forEachPhrase(facts, (phrase) => {
     const clauses = t.supportClauses[phrase];
     for (const c of clauses) shared.set(c, (shared.get(c) ?? 0) + 1 / clauses.length);
     for (const refs of [t.bodyRefs[phrase], t.headingRefs[phrase]])
       for (let r = 0; r < refs.length; r += 2) terms.set(refs[r], (terms.get(refs[r]) ?? 0) | refs[r + 1]);
-  }
+  });
   const group = new Map<number, number>();
   for (const [g, held] of terms) {
     const c = t.groupClause[g];
