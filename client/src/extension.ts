@@ -132,10 +132,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
       const picked = await chooseNewDraft(choices);
       if (!picked) return;
       const choice = { ...picked, uri };
-      const text = (await client.sendRequest('workspace/executeCommand', {
-        command: Commands.newDraftText,
-        arguments: [choice],
-      })) as string;
+      let text: string;
+      try {
+        text = (await client.sendRequest('workspace/executeCommand', {
+          command: Commands.newDraftText,
+          arguments: [choice],
+        })) as string;
+      } catch (e) {
+        // A refused request (InvalidParams): the server's sentence says why.
+        void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
+        return;
+      }
       const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
       await vscode.window.showTextDocument(doc);
     }),

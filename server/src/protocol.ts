@@ -7,7 +7,11 @@ export const SERVER_ID = 'itaku';
 export const Commands = {
   /** Server command: insert every missing required clause into a draft ({ uri, version? }). */
   insertAllMissing: 'itaku.server.insertAllMissing',
-  /** Server command: the text of a new draft ({ document, categories, organization?, locale?, uri? }) → string; `uri` picks the catalog. */
+  /**
+   * Server command: the text of a new draft ({ document, categories, title?, organization?, parties?, locale?, uri? })
+   * → string; `uri` picks the catalog. A request that is not the catalog's ids, or has a text over 200
+   * characters or of more than one line, gets an InvalidParams error whose message says why.
+   */
   newDraftText: 'itaku.server.newDraftText',
   /** Server command: what New draft… offers ({ uri? }: the catalog of that file's folder; never hard-coded in the client) → DraftChoices. */
   draftChoices: 'itaku.server.draftChoices',

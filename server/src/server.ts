@@ -4,14 +4,16 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  ErrorCodes,
   ProposedFeatures,
+  ResponseError,
   TextDocumentSyncKind,
   type InitializeParams,
   type InitializeResult,
   type TextEdit,
 } from 'vscode-languageserver/node';
 import { builtinCatalog } from './builtinCatalog';
-import { type NewDraftRequest, newDraftText, resolveLocale } from './core';
+import { checkNewDraftRequest, newDraftText, resolveLocale } from './core';
 import { CatalogChanges } from './lsp/catalogChanges';
 import { Catalogs } from './lsp/catalogs';
 import { FIX_ALL_KIND, isLazyFixAll, workspaceEdit, type ActionClient } from './lsp/codeActions';
@@ -308,8 +310,14 @@ connection.onExecuteCommand(async (params) => {
     return runInWorker({ kind: 'export', request, locale: resolveLocale(request?.locale ?? clientLocale) });
   }
   if (params.command === Commands.newDraftText) {
-    const request = arg as unknown as NewDraftRequest & { locale?: string };
-    return newDraftText(await catalogFor(draftUri(arg)), request, resolveLocale(request.locale ?? clientLocale));
+    const asked = (arg as { locale?: unknown } | null | undefined)?.locale;
+    const locale = resolveLocale(typeof asked === 'string' ? asked : clientLocale);
+    const catalog = await catalogFor(draftUri(arg));
+    // Checked first: a string for `categories`, an unknown id or a megabyte title is an InvalidParams
+    // error with one sentence saying why, not a TypeError or a draft of megabytes.
+    const checked = checkNewDraftRequest(catalog, arg, locale);
+    if (!checked.ok) return new ResponseError(ErrorCodes.InvalidParams, checked.message);
+    return newDraftText(catalog, checked.request, locale);
   }
   return null;
 });

@@ -159,6 +159,31 @@ test('malformed parameters and unknown methods get JSON-RPC errors; the server k
   await stillServing();
 });
 
+test('a malformed New draft request gets InvalidParams with a sentence; the server keeps serving', async () => {
+  const newDraft = (request: unknown) =>
+    answer('workspace/executeCommand', { command: 'itaku.server.newDraftText', arguments: [request] });
+  const refused = await newDraft({ document: 'contract', categories: 'x' });
+  assert.deepEqual(
+    [refused.error?.code, refused.error?.message],
+    [-32602, 'itaku: 新しい草案を作れません。categories は業務分類の ID の配列でなければなりません（例: ["build"]）。'],
+  );
+  const huge = await newDraft({
+    document: 'contract',
+    categories: ['maintenance'],
+    organization: '省'.repeat(1_000_000),
+    locale: 'en',
+  });
+  assert.equal(huge.error?.code, -32602);
+  assert.equal(
+    huge.error?.message,
+    'itaku: cannot write the new draft. organization is too long (1000000 characters; at most 200).',
+  );
+  // The next request is answered, and drafts are still checked.
+  const draft = await newDraft({ document: 'contract', categories: ['maintenance'], locale: 'ja' });
+  assert.ok(String(draft.result).startsWith('---\ndocument: contract\ncategory: [maintenance]\n---\n'));
+  await stillServing();
+});
+
 test('a cancelled request is answered (with a result or RequestCancelled) and the next one works', async () => {
   const uri = uriOf('cancel.md');
   client.open(uri, DRAFT, 1);

@@ -67,7 +67,13 @@ export { applyOffsetEdits, insertedSpan } from './fixes/reveal';
 export { hoverAt, type HoverInfo } from './features/hover';
 export { completionsAt, type CompletionEntry, type Completions } from './features/completion';
 export { outlineOf, type OutlineSymbol } from './features/symbols';
-export { newDraftText, type NewDraftRequest } from './newDraft';
+export {
+  checkNewDraftRequest,
+  NEW_DRAFT_MAX_CATEGORIES,
+  NEW_DRAFT_MAX_VALUE,
+  newDraftText,
+  type NewDraftRequest,
+} from './newDraft';
 
 // Text, positions, locale.
 export { LineIndex, type Position, type Range } from './text/lineIndex';

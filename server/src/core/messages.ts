@@ -245,7 +245,7 @@ const say = (locale: Locale, key: keyof typeof FINDING_TEXTS, args: Args = {}) =
   formatMessage(FINDING_TEXTS[key], locale, args);
 
 /** At most `max` characters of a value quoted from a draft (whole code points), then …. */
-const shorten = (value: string, max: number) => {
+export const shorten = (value: string, max: number) => {
   if (value.length <= max) return value;
   const chars = Array.from(value.slice(0, max * 2 + 2));
   return chars.length > max ? `${chars.slice(0, max).join('')}…` : value;

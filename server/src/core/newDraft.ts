@@ -4,8 +4,8 @@ import { fixAllInsertions } from './fixes/fixAll';
 import { renderWording } from './fixes/fill';
 import { wordingChoices } from './fixes/wording';
 import { renumberEdits } from './fixes/renumber';
-import { fixText } from './fixes/messages';
-import { localized, type Locale } from './messages';
+import { fixText, type FixTextKey } from './fixes/messages';
+import { FINDING_TEXTS, localized, messages, shorten, type Locale } from './messages';
 import { numberedTitles } from './numberedTitles';
 
 export interface NewDraftRequest {
@@ -15,6 +15,99 @@ export interface NewDraftRequest {
   /** Contract parties, e.g. { 甲: 外務省, 乙: 株式会社… }. */
   parties?: Record<string, string>;
   title?: string;
+}
+
+/** Longest title, organization or party name a new draft takes (a real one is a few dozen characters). */
+export const NEW_DRAFT_MAX_VALUE = 200;
+/** Most categories a new-draft request may list. */
+export const NEW_DRAFT_MAX_CATEGORIES = 32;
+
+export type NewDraftCheck = { ok: true; request: NewDraftRequest } | { ok: false; message: string };
+
+/** A line break or another control character (C0, DEL, C1, U+2028/2029): it would end the line it is written on. */
+function hasControl(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029) return true;
+  }
+  return false;
+}
+
+/**
+ * A client's new-draft request, checked before it is written: the document type and categories are
+ * the catalog's ids, the parties its party names, and each text a string of one line of at most
+ * NEW_DRAFT_MAX_VALUE characters. A refused request gets one sentence saying why (never an exception).
+ */
+export function checkNewDraftRequest(catalog: Catalog, value: unknown, locale: Locale = 'ja'): NewDraftCheck {
+  const refuse = (key: FixTextKey, args: Record<string, string | number> = {}): NewDraftCheck => ({
+    ok: false,
+    message: fixText(locale, 'newDraftRefused', { why: fixText(locale, key, args) }),
+  });
+  const refuseWith = (why: string): NewDraftCheck => ({
+    ok: false,
+    message: fixText(locale, 'newDraftRefused', { why }),
+  });
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return refuse('newDraftNotObject');
+  const raw = value as Record<string, unknown>;
+  const def = catalog.def;
+  /** A one-line text of at most NEW_DRAFT_MAX_VALUE characters, or the reason it is not. */
+  const text = (field: string, v: unknown): NewDraftCheck | undefined => {
+    if (typeof v !== 'string') return refuse('newDraftNotString', { field });
+    if (v.length > NEW_DRAFT_MAX_VALUE)
+      return refuse('newDraftTooLong', { field, length: v.length, max: NEW_DRAFT_MAX_VALUE });
+    if (hasControl(v)) return refuse('newDraftLineBreak', { field });
+    return undefined;
+  };
+
+  const documentIds = Object.keys(def.documentTypes);
+  const bad = text('document', raw.document);
+  if (bad) return bad;
+  const document = raw.document as string;
+  if (!Object.hasOwn(def.documentTypes, document))
+    return refuseWith(messages.unknownDocumentType(locale, document, documentIds));
+
+  const categoryIds = Object.keys(def.categories);
+  if (!Array.isArray(raw.categories)) return refuse('newDraftNotList', { example: categoryIds[0] ?? '' });
+  if (raw.categories.length > NEW_DRAFT_MAX_CATEGORIES)
+    return refuse('newDraftTooManyCategories', { count: raw.categories.length, max: NEW_DRAFT_MAX_CATEGORIES });
+  if (!raw.categories.length) return refuse('newDraftNoCategory');
+  const categories: string[] = [];
+  for (const c of raw.categories as unknown[]) {
+    if (typeof c !== 'string') return refuse('newDraftNotList', { example: categoryIds[0] ?? '' });
+    if (!Object.hasOwn(def.categories, c)) return refuseWith(messages.unknownCategory(locale, c, [], categoryIds));
+    if (!categories.includes(c)) categories.push(c);
+  }
+
+  const request: NewDraftRequest = { document, categories };
+  for (const field of ['title', 'organization'] as const) {
+    if (raw[field] === undefined || raw[field] === null) continue;
+    const problem = text(field, raw[field]);
+    if (problem) return problem;
+    request[field] = raw[field] as string;
+  }
+
+  if (raw.parties !== undefined && raw.parties !== null) {
+    // The parties a name can fill: the catalog's placeholders filled from `parties` ([甲] → 甲).
+    const known = [
+      ...new Set(Object.values(def.placeholders).flatMap((p) => (p.fill?.from === 'party' ? [p.fill.party] : []))),
+    ];
+    const example = known.map((k) => `${k}: …`).join(', ');
+    if (typeof raw.parties !== 'object' || Array.isArray(raw.parties))
+      return refuse('newDraftPartiesNotMapping', { example });
+    const parties: Record<string, string> = {};
+    for (const [k, v] of Object.entries(raw.parties as Record<string, unknown>)) {
+      if (!known.includes(k))
+        return refuse('newDraftUnknownParty', {
+          value: shorten(k, 120),
+          allowed: known.join(FINDING_TEXTS.listSeparator[locale]),
+        });
+      const problem = text(`parties.${k}`, v);
+      if (problem) return problem;
+      parties[k] = v as string;
+    }
+    request.parties = parties;
+  }
+  return { ok: true, request };
 }
 
 /** YAML for a one-line value: quoted when it could be read as something else. */
