@@ -307,9 +307,15 @@ function planJobs(
   const jobs: CheckJob[] = [];
   const ignored: string[] = [];
   const broken = new Map<string, CatalogProblem[]>();
+  const unreadable = new Map<string, string>();
   for (const file of files) {
     const absolute = path.resolve(file);
     const config = options.noConfig ? {} : configs.forDraft(absolute, locale);
+    // Said like a catalog that cannot be read: a .itaku.yaml that is /dev/zero, a FIFO or a folder.
+    if (config.unreadable !== undefined) {
+      unreadable.set(config.file!, config.unreadable);
+      continue;
+    }
     if (config.problems) {
       broken.set(config.file!, config.problems);
       continue;
@@ -335,7 +341,11 @@ function planJobs(
       },
     });
   }
-  if (broken.size) {
+  if (broken.size || unreadable.size) {
+    for (const [file, reason] of unreadable)
+      process.stderr.write(
+        `${say(locale, 'configUnreadable', { file: escapeForTerminal(shownPath(file)), reason })}\n`,
+      );
     for (const [file, problems] of broken) {
       const shown = escapeForTerminal(shownPath(file));
       process.stderr.write(`${say(locale, 'configInvalid', { file: shown })}\n`);

@@ -114,6 +114,25 @@ test('a FIFO or /dev/zero named on the command line is refused at once, not read
   );
 });
 
+test('a .itaku.yaml that is /dev/zero, a FIFO or a folder is said to be unreadable (exit 2), not passed over', () => {
+  const dir = workspaceFor({ 'a/a.md': WARNS, 'b/b.md': WARNS, 'c/c.md': WARNS, '.itaku.yaml': 'locale: en\n' });
+  symlinkSync('/dev/zero', path.join(dir, 'a/.itaku.yaml'));
+  execFileSync('mkfifo', [path.join(dir, 'b/.itaku.yaml')]);
+  execFileSync('mkdir', [path.join(dir, 'c/.itaku.yaml')]);
+  const r = runCli(['check', 'a', 'b', 'c'], dir);
+  assert.equal(r.status, 2);
+  assert.equal(r.stdout, '');
+  const why = '通常のファイルではありません（フォルダ・デバイス・FIFO などは読みません）';
+  assert.equal(
+    r.stderr,
+    ['a', 'b', 'c'].map((d) => `itaku: 設定ファイル ${d}/.itaku.yaml を読めません: ${why}。\n`).join(''),
+  );
+  assert.equal(
+    runCli(['check', 'a/a.md', '--locale', 'en'], dir).stderr,
+    'itaku: cannot read the configuration a/.itaku.yaml: not a regular file (folders, devices and FIFOs are not read).\n',
+  );
+});
+
 test('no draft checked (an empty or wrong folder): a warning and exit 1', () => {
   const dir = workspaceFor({ 'empty/.keep': '', 'notes/n.md': '# メモ\n' });
   for (const folder of ['empty', 'notes']) {

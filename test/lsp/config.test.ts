@@ -1,6 +1,6 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -202,6 +202,32 @@ test('a broken .itaku.yaml: its errors are diagnostics in it, and the draft is c
   await client.until(
     () => client.published.slice(mark2).find((p) => p.uri === uri && p.diagnostics.length === 0),
     'a.md republished without diagnostics',
+  );
+});
+
+test('a .itaku.yaml that is /dev/zero: one finding in it and one notice; the draft is checked with the settings', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'itaku-config-'));
+  symlinkSync('/dev/zero', path.join(dir, '.itaku.yaml'));
+  const client = await start(dir);
+  const uri = uriIn(dir, 'a.md');
+  client.open(
+    uri,
+    '---\ndocument: 契約書\ncategory: storage-transport\n---\n\n乙は、知り得た秘密を漏らしてはならない。\n',
+  );
+  assert.deepEqual(brief(await client.diagnosticsFor(uri, 1)), [['missing-clause', 2, 'subcontracting']]);
+  const config = await client.until(
+    () => client.published.find((p) => p.uri === uriIn(dir, '.itaku.yaml'))?.diagnostics,
+    'the finding in .itaku.yaml',
+  );
+  const why = '通常のファイルではありません（フォルダ・デバイス・FIFO などは読みません）';
+  assert.deepEqual(
+    config.map((d) => [d.code, d.range.start.line, d.range.start.character, d.message]),
+    [['invalid-config', 0, 0, `読めません: ${why}。`]],
+  );
+  const notice = await client.until(() => client.messages.find((m) => m.message.includes('.itaku.yaml')), 'the notice');
+  assert.equal(
+    notice.message,
+    `itaku: 設定ファイル ${path.join(dir, '.itaku.yaml')} は使えません（${why}）。この設定ファイルなしで確認します。`,
   );
 });
 

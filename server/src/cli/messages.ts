@@ -180,6 +180,10 @@ report: 0 written, 1 a file could not be checked or written, or no draft found; 
     en: 'itaku: cannot read the catalog {name}: {reason}.',
   },
   catalogInvalid: { ja: 'itaku: カタログ {name} が不正です:', en: 'itaku: the catalog {name} is invalid:' },
+  configUnreadable: {
+    ja: 'itaku: 設定ファイル {file} を読めません: {reason}。',
+    en: 'itaku: cannot read the configuration {file}: {reason}.',
+  },
   configInvalid: { ja: 'itaku: 設定ファイル {file} が不正です:', en: 'itaku: the configuration {file} is invalid:' },
   internalError: {
     ja: 'itaku: 内部エラーです（itaku の不具合）: {message}',

@@ -1,7 +1,7 @@
 // Finding and reading `.itaku.yaml` for a draft, shared by the CLI and the server so both read
 // it identically: search upward from the draft's folder to `stopAt` (the workspace folder) or the
 // filesystem root; the nearest file wins; paths in it are relative to its folder.
-import { statSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   type CatalogProblem,
@@ -15,17 +15,35 @@ import {
 import { ioText } from './messages';
 import { readTextFile } from './catalogFiles';
 
+/**
+ * Is there a `.itaku.yaml` at `candidate`? A regular file, and also anything else by that name that
+ * the user meant as one — a FIFO, a device (a symlink to /dev/zero), a folder, a symlink loop or a
+ * dangling symlink: that one is found too, so that reading it says why it cannot be used (it was
+ * passed over in silence, and the folder above's file, or none, applied instead).
+ */
+function configAt(candidate: string): boolean {
+  try {
+    statSync(candidate);
+    return true;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return true;
+    if (code !== 'ENOENT') return false;
+  }
+  try {
+    return lstatSync(candidate).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
 /** The nearest `.itaku.yaml` above `dir` (inclusive), not above `stopAt`. */
 export function findConfigFile(dir: string, stopAt?: string): string | undefined {
   let current = path.resolve(dir);
   const stop = stopAt ? path.resolve(stopAt) : undefined;
   for (;;) {
     const candidate = path.join(current, CONFIG_FILE_NAME);
-    try {
-      if (statSync(candidate).isFile()) return candidate;
-    } catch {
-      // none here
-    }
+    if (configAt(candidate)) return candidate;
     const parent = path.dirname(current);
     if (current === stop || parent === current) return undefined;
     current = parent;
@@ -37,17 +55,19 @@ export interface DraftConfig {
   file?: string;
   /** Its problems when it cannot be used (then nothing in it applies). */
   problems?: CatalogProblem[];
+  /** Why it could not be read at all (a device, a FIFO, a folder, too large, not UTF-8 …), when so. */
+  unreadable?: string;
   settings?: FileConfig;
   /** The catalog it names, as an absolute path. */
   catalogFile?: string;
 }
 
+/** A configuration file's content, or its problems; `unreadable` says why it could not be read at all. */
+export type ConfigRead = ProjectConfigResult | { ok: false; problems: CatalogProblem[]; unreadable?: string };
+
 /** Configuration files read once per version (mtime and size). */
 export class ProjectConfigs {
-  private readonly cache = new Map<
-    string,
-    { mtimeMs: number; size: number; locale: Locale; result: ProjectConfigResult }
-  >();
+  private readonly cache = new Map<string, { mtimeMs: number; size: number; locale: Locale; result: ConfigRead }>();
 
   /** Folder (and search limit) → its nearest configuration file: the server forgets it when one changes. */
   private readonly found = new Map<string, string | undefined>();
@@ -60,7 +80,12 @@ export class ProjectConfigs {
     const configFile = this.found.get(key);
     if (!configFile) return {};
     const result = this.load(configFile, locale);
-    if (!result.ok) return { file: configFile, problems: result.problems };
+    if (!result.ok)
+      return {
+        file: configFile,
+        problems: result.problems,
+        ...('unreadable' in result && result.unreadable !== undefined ? { unreadable: result.unreadable } : {}),
+      };
     const base = path.dirname(configFile);
     const relative = path.relative(base, file).split(path.sep).join('/');
     const settings = configForFile(result.config, relative);
@@ -71,7 +96,7 @@ export class ProjectConfigs {
     };
   }
 
-  load(file: string, locale: Locale): ProjectConfigResult {
+  load(file: string, locale: Locale): ConfigRead {
     let stat;
     try {
       stat = statSync(file);
@@ -83,10 +108,11 @@ export class ProjectConfigs {
       return cached.result;
     const text = readTextFile(file, locale);
     const zero = { line: 0, character: 0 };
-    const result: ProjectConfigResult = text.ok
+    const result: ConfigRead = text.ok
       ? parseProjectConfig(text.text, locale)
       : {
           ok: false,
+          unreadable: text.message,
           problems: [
             {
               message: ioText(locale, 'configUnreadable', { reason: text.message }),

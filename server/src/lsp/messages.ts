@@ -28,6 +28,10 @@ export const LSP_TEXTS = {
     ja: 'itaku: カタログ {file} は使えません（{why}）。組み込みのカタログを使います。',
     en: 'itaku: the catalog {file} cannot be used ({why}); using the built-in catalog.',
   },
+  configUnusable: {
+    ja: 'itaku: 設定ファイル {file} は使えません（{why}）。この設定ファイルなしで確認します。',
+    en: 'itaku: the configuration {file} cannot be used ({why}); drafts are checked without it.',
+  },
   untrustedCatalog: {
     ja: 'itaku: このワークスペースは信頼されていないため、{name} が指定するカタログ「{catalog}」は使いません。ユーザー設定の itaku.catalog か組み込みのカタログを使います（{name} のほかの設定は有効です）。ワークスペースを信頼すると使えます。',
     en: 'itaku: this workspace is not trusted, so the catalog "{catalog}" named in {name} is not used; your user setting itaku.catalog or the built-in catalog applies (the rest of {name} does). Trust the workspace to use it.',

@@ -31,6 +31,8 @@ export class ProjectSettings {
   readonly configs = new ProjectConfigs();
   private readonly withProblems = new Set<string>();
   private readonly warned = new Set<string>();
+  /** Configuration files whose "cannot be used" notice was shown (again once they have been readable). */
+  private readonly unusableWarned = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -57,6 +59,8 @@ export class ProjectSettings {
     const found = this.configs.forDraft(file, settingsLocale, stopAt);
     if (!found.file) return plain;
     this.report(found.file, found.problems ?? []);
+    // A .itaku.yaml that is a device, a FIFO or a folder: its finding, and one notice (as for a catalog).
+    if (found.unreadable !== undefined) this.warnUnusable(found.file, found.unreadable, settingsLocale);
     if (!found.settings) return { ...plain, configFile: found.file };
     const s = found.settings;
     const locale = s.locale ?? settingsLocale;
@@ -84,7 +88,10 @@ export class ProjectSettings {
   private report(file: string, problems: CatalogProblem[]): void {
     if (!problems.length && !this.withProblems.has(file)) return;
     if (problems.length) this.withProblems.add(file);
-    else this.withProblems.delete(file);
+    else {
+      this.withProblems.delete(file);
+      this.unusableWarned.delete(file);
+    }
     void this.connection.sendDiagnostics({
       uri: pathToFileURL(file).toString(),
       diagnostics: problems.map((p) => ({
@@ -95,6 +102,12 @@ export class ProjectSettings {
         message: p.message,
       })),
     });
+  }
+
+  private warnUnusable(file: string, why: string, locale: Locale): void {
+    if (this.unusableWarned.has(file)) return;
+    this.unusableWarned.add(file);
+    void this.connection.window.showWarningMessage(lspText(locale, 'configUnusable', { file, why }));
   }
 
   private warnUntrusted(file: string, catalog: string, locale: Locale): void {
