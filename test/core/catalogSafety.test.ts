@@ -137,6 +137,13 @@ test('a catalog nested thousands of levels deep gets a sentence, not "Maximum ca
   }
 });
 
+test("a catalog whose YAML aliases expand past 100 nodes gets a sentence in the catalog's language", () => {
+  const bomb = `a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [${Array(10).fill('*a').join(', ')}]\nc: [${Array(10).fill('*b').join(', ')}]\n`;
+  assert.deepEqual(problems(loadCatalog(bomb, 'bomb.yaml', 'ja')), [
+    'YAML のエイリアス（*名前）の展開が多すぎます（100 個まで）。値はエイリアスを使わずに書いてください。',
+  ]);
+});
+
 const WAIVE = (comment: string) => `${STORAGE_CONTRACT}\n${comment}\n`;
 
 test('a waiver without a reason is reported and does not waive; with a reason it does', () => {

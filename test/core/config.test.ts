@@ -32,6 +32,26 @@ test('.itaku.yaml: an empty file is an empty configuration; errors have position
   assert.deepEqual(problems('catalog: [unclosed\n').length, 1);
 });
 
+/** Nine levels of nine aliases each: 9^9 nodes if expanded (a "billion laughs"). */
+const ALIAS_BOMB = [
+  'a: &a [x, x, x, x, x, x, x, x, x]',
+  ...Array.from({ length: 8 }, (_, i) => {
+    const [prev, name] = [String.fromCharCode(97 + i), String.fromCharCode(98 + i)];
+    return `${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`;
+  }),
+  'defaults: { organization: *i }',
+  '',
+].join('\n');
+
+test('.itaku.yaml: an alias bomb is refused with a sentence in the configured language, not expanded', () => {
+  assert.deepEqual(problems(ALIAS_BOMB, 'ja'), [
+    '1:1 YAML のエイリアス（*名前）の展開が多すぎます（100 個まで）。値はエイリアスを使わずに書いてください。',
+  ]);
+  assert.deepEqual(problems(ALIAS_BOMB, 'en'), [
+    '1:1 The YAML aliases (*name) expand too far (at most 100 nodes); write the values out without aliases.',
+  ]);
+});
+
 test('configForFile: ignores, and overrides per glob on top of the file’s own settings (later entries win)', () => {
   const config = parsed(
     [

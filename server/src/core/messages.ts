@@ -131,6 +131,10 @@ export const FINDING_TEXTS = {
     ja: 'front matter が閉じられていません: 最初の `---` に対応する終わりの `---` の行がないため、草案を判定できません。YAML の最後の行の次に `---` だけの行を入れてください。',
     en: 'The front matter is not closed: there is no closing `---` line for the opening `---`, so the draft cannot be checked. Add a line holding only `---` after the last YAML line.',
   },
+  yamlTooManyAliases: {
+    ja: 'エイリアス（*名前）の展開が多すぎます（{max} 個まで）。値はエイリアスを使わずに書いてください。',
+    en: 'its aliases (*name) expand too far (at most {max} nodes); write the values out without aliases.',
+  },
   frontMatterTooDeep: {
     ja: 'front matter の YAML を読めません: 入れ子（括弧 [ ] { } やインデント）が深すぎます（上限 {limit} 段）。',
     en: 'Cannot read the front matter YAML: collections ([ ] { } or indentation) are nested too deeply (more than {limit} levels).',
@@ -326,6 +330,9 @@ export const messages = {
   },
   frontMatterUnclosed(locale: Locale): string {
     return say(locale, 'frontMatterUnclosed');
+  },
+  frontMatterTooManyAliases(locale: Locale, max: number): string {
+    return say(locale, 'frontMatterYaml', { detail: say(locale, 'yamlTooManyAliases', { max }) });
   },
   frontMatterTooDeep(locale: Locale, limit: number): string {
     return say(locale, 'frontMatterTooDeep', { limit });

@@ -2,6 +2,14 @@
 // can say what to change and point at the right line (the yaml library's own messages are
 // English and an indentation error lands on the line above). Used only when yaml reports errors.
 
+/** How far YAML aliases may expand when a front matter, a catalog or a .itaku.yaml is read (a "billion laughs" is refused). */
+export const MAX_YAML_ALIASES = 100;
+
+/** The yaml library's refusal of an alias bomb (its message is English: itaku says it in the user's language). */
+export function isAliasBomb(e: unknown): boolean {
+  return e instanceof ReferenceError && e.message.startsWith('Excessive alias count');
+}
+
 export type YamlCause =
   'full-width-colon' | 'tab' | 'indent' | 'unclosed-bracket' | 'unclosed-quote' | 'no-space-after-colon';
 

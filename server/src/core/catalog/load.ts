@@ -4,6 +4,7 @@ import catalogSchema from '../../../../schemas/catalog.schema.json';
 import overlaySchema from '../../../../schemas/catalog-overlay.schema.json';
 import { LineIndex, type Range } from '../text/lineIndex';
 import { keyNodeAt, nodeAt, nodeSpan, pointerSteps } from '../yamlPositions';
+import { isAliasBomb, MAX_YAML_ALIASES } from '../yamlCauses';
 import type { CatalogDef } from './types';
 import { describeSchemaError } from './schemaMessages';
 import type { Locale } from '../messages';
@@ -104,9 +105,12 @@ export function readYamlData(
     };
   }
   try {
-    return { ok: true, doc, data: doc.toJS({ maxAliasCount: 100 }), at };
+    return { ok: true, doc, data: doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }), at };
   } catch (e) {
-    return { ok: false, problems: [{ message: (e as Error).message, path: '', range: at(0, 0) }] };
+    const message = isAliasBomb(e)
+      ? catalogText(locale, 'yamlTooManyAliases', { max: MAX_YAML_ALIASES })
+      : (e as Error).message;
+    return { ok: false, problems: [{ message, path: '', range: at(0, 0) }] };
   }
 }
 

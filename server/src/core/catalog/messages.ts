@@ -85,6 +85,10 @@ export const CATALOG_TEXTS = {
     ja: 'カタログの入れ子が深すぎて読めません（リストやマッピングの入れ子を浅くしてください）。',
     en: 'The catalog is nested too deeply to be read (flatten its nested lists and mappings).',
   },
+  yamlTooManyAliases: {
+    ja: 'YAML のエイリアス（*名前）の展開が多すぎます（{max} 個まで）。値はエイリアスを使わずに書いてください。',
+    en: 'The YAML aliases (*name) expand too far (at most {max} nodes); write the values out without aliases.',
+  },
   noBaseReader: { ja: '継承元を読む手段がありません', en: 'no way to read the base catalog here' },
   baseUnreadable: {
     ja: '継承元のカタログ「{base}」を読めません: {reason}。',

@@ -9,6 +9,7 @@ import { frontMatterSchema } from '../frontmatterSchema';
 import { messages } from '../messages';
 import { closestValues } from '../suggest';
 import { pointerSteps } from '../yamlPositions';
+import { isAliasBomb, MAX_YAML_ALIASES } from '../yamlCauses';
 import type { Structure } from './parse';
 import type { Reading } from './types';
 
@@ -33,13 +34,15 @@ export function validValues(r: Reading, s: Structure): PlainValues | undefined {
   const plain: PlainValues = {};
   for (const [key, pair] of s.pairs) {
     try {
-      plain[key] = pair.value ? (pair.value as YamlNode).toJS(s.doc, { maxAliasCount: 100 }) : null;
+      plain[key] = pair.value ? (pair.value as YamlNode).toJS(s.doc, { maxAliasCount: MAX_YAML_ALIASES }) : null;
     } catch (e) {
       const at = s.span(pair.value) ?? r.fenceSpan;
       r.findings.push({
         code: 'frontmatter-yaml',
         severity: 'error',
-        message: messages.frontMatterYaml(r.locale, (e as Error).message),
+        message: isAliasBomb(e)
+          ? messages.frontMatterTooManyAliases(r.locale, MAX_YAML_ALIASES)
+          : messages.frontMatterYaml(r.locale, (e as Error).message),
         start: at[0],
         end: at[1],
       });
