@@ -52,6 +52,22 @@ test('.itaku.yaml: an alias bomb is refused with a sentence in the configured la
   ]);
 });
 
+test('.itaku.yaml nested thousands of levels deep: the sentence names the configuration file, not a catalog', () => {
+  // Where the parser gives up depends on the stack: the messages are checked, not the positions.
+  const sentences = {
+    ja: '設定ファイルの入れ子が深すぎて読めません（リストやマッピングの入れ子を浅くしてください）。',
+    en: 'The configuration file is nested too deeply to be read (flatten its nested lists and mappings).',
+  };
+  for (const text of [
+    `defaults: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`,
+    `defaults:\n${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i + 2)}k:`).join('\n')} 1\n`,
+  ])
+    for (const locale of ['ja', 'en'] as const) {
+      const r = parseProjectConfig(text, locale);
+      assert.deepEqual(r.ok ? [] : [...new Set(r.problems.map((p) => p.message))], [sentences[locale]]);
+    }
+});
+
 test('configForFile: ignores, and overrides per glob on top of the file’s own settings (later entries win)', () => {
   const config = parsed(
     [

@@ -52,7 +52,7 @@ let validate: ReturnType<Ajv['compile']> | undefined;
 export function parseProjectConfig(text: string, locale: Locale = 'ja'): ProjectConfigResult {
   let read;
   try {
-    read = readYamlData(text, locale);
+    read = readYamlData(text, locale, 'configTooDeep');
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     const zero = { line: 0, character: 0 };

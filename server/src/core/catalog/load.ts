@@ -84,10 +84,15 @@ export function loadCatalog(
 
 const tooDeep = (locale: Locale) => catalogText(locale, 'catalogTooDeep');
 
-/** Parses YAML text into data, keeping the document (for positions); errors as problems. */
+/**
+ * Parses YAML text into data, keeping the document (for positions); errors as problems. `tooDeepKey`
+ * names the file in the sentence for YAML nested too deeply: a catalog, or `configTooDeep` for a
+ * .itaku.yaml.
+ */
 export function readYamlData(
   text: string,
   locale: Locale,
+  tooDeepKey: 'catalogTooDeep' | 'configTooDeep' = 'catalogTooDeep',
 ):
   | { ok: true; doc: Document; data: unknown; at: (start: number, end: number) => Range }
   | { ok: false; problems: CatalogProblem[] } {
@@ -98,7 +103,7 @@ export function readYamlData(
     return {
       ok: false,
       problems: doc.errors.map((e) => ({
-        message: /call stack/i.test(e.message) ? tooDeep(locale) : e.message.split('\n')[0],
+        message: /call stack/i.test(e.message) ? catalogText(locale, tooDeepKey) : e.message.split('\n')[0],
         path: '',
         range: at(e.pos[0], e.pos[1]),
       })),

@@ -106,7 +106,10 @@ export const CATALOG_TEXTS = {
   originAt: { ja: '{catalog}（{file} {line} 行目）', en: '{catalog} ({file}, line {line})' },
 
   // The project configuration (config.ts).
-  configTooDeep: { ja: '入れ子が深すぎて読めません。', en: 'nested too deeply to be read.' },
+  configTooDeep: {
+    ja: '設定ファイルの入れ子が深すぎて読めません（リストやマッピングの入れ子を浅くしてください）。',
+    en: 'The configuration file is nested too deeply to be read (flatten its nested lists and mappings).',
+  },
   unknownCode: { ja: '不明な指摘コード「{code}」です{hint}。', en: 'unknown diagnostic code "{code}"{hint}.' },
   codeDidYouMean: { ja: '（「{guess}」のことですか？）', en: ' (did you mean "{guess}"?)' },
 
