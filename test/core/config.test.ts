@@ -68,6 +68,29 @@ test('.itaku.yaml nested thousands of levels deep: the sentence names the config
     }
 });
 
+test('.itaku.yaml: more than 1,000 overrides (or 100 severity codes, 100 parties) is one problem, said once', () => {
+  const overrides = (n: number, entry = (i: number) => `  - files: [d${i}/**]`) =>
+    `overrides:\n${Array.from({ length: n }, (_, i) => entry(i)).join('\n')}\n`;
+  assert.equal(parsed(overrides(1000)).overrides?.length, 1000);
+  assert.deepEqual(problems(overrides(1001)), ['2:3 overrides: too many entries (at most 1000).']);
+  // Entries that are wrong too: not a problem for each of them.
+  assert.deepEqual(
+    problems(
+      overrides(5000, () => '  - severity: { numbering: off }'),
+      'ja',
+    ),
+    ['2:3 overrides: 多すぎます（1000 個まで）。'],
+  );
+  const mapping = (key: string, n: number) =>
+    `${key}\n${Array.from({ length: n }, (_, i) => `    k${i}: off`).join('\n')}\n`;
+  assert.deepEqual(problems(mapping('severity:', 101).replaceAll('    ', '  ')), [
+    '2:3 severity: too many entries (at most 100).',
+  ]);
+  assert.deepEqual(problems(mapping('defaults:\n  parties:', 101)), [
+    '3:5 defaults.parties: too many entries (at most 100).',
+  ]);
+});
+
 test('configForFile: ignores, and overrides per glob on top of the file’s own settings (later entries win)', () => {
   const config = parsed(
     [

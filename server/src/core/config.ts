@@ -71,7 +71,13 @@ export function parseProjectConfig(text: string, locale: Locale = 'ja'): Project
   const { doc, at } = read;
   const data = read.data ?? {};
   validate ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(configSchema);
-  if (!validate(data)) return { ok: false, problems: schemaProblems(doc, validate.errors ?? [], at, locale) };
+  if (!validate(data)) {
+    // A list or mapping over its cap (100,000 overrides) is the one thing to say: the errors of its
+    // entries would be a problem per entry.
+    const errors = validate.errors ?? [];
+    const tooMany = errors.filter((e) => e.keyword === 'maxItems' || e.keyword === 'maxProperties');
+    return { ok: false, problems: schemaProblems(doc, tooMany.length ? tooMany : errors, at, locale) };
+  }
   const config = data as ProjectConfig;
   const problems: CatalogProblem[] = [];
   const checkCodes = (severity: Record<string, string> | undefined, path: Array<string | number>) => {
