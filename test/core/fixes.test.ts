@@ -530,6 +530,25 @@ test('a title over only a 【…の場合】 marker is an empty clause, and adop
   assert.deepEqual(codes(after), codes(a));
 });
 
+// Found by the code-action property test (seed 1847353296): an article title under a
+// 【…の場合】 marker line was not read as numbered, so a second 第1条 below it went unnoticed until
+// adopting the variant (which deletes the marker) revealed the repeat: the fix seemed to add a finding.
+test('an article number under a 【…の場合】 marker counts: its repeat is flagged before the variant is adopted, and after', () => {
+  const draft =
+    '---\ndocument: procurement-spec\ncategory: [storage-transport]\n---\n【再委託を禁止する場合】\n第1条（秘密の保持）\n\n\n第1条（秘密の保持）\n\n\n';
+  const numbering = (x: ReturnType<typeof check>) =>
+    x.result.diagnostics
+      .filter((d) => d.code === 'numbering')
+      .map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${d.message}`);
+  const a = check(draft);
+  const repeat =
+    '8:0-3 番号「第1条」が前の見出しと重複しています。枝番号（例: 第3条の2、(3の2)）にするか、「見出し番号を振り直す」で振り直してください。';
+  assert.deepEqual(numbering(a), [repeat]);
+  const variant = a.result.diagnostics.find((d) => d.code === 'unresolved-variant')!;
+  const adopt = quickFixes(a, variant).find((f) => f.title.includes('採用'))!;
+  assert.deepEqual(numbering(check(applyEdits(draft, adopt.edits))), [repeat.replace('8:', '7:')]);
+});
+
 // Also found by the code-action property test: the template gives no wording for a contract's
 // service levels ({{omitted}}: （略）). Inserted under a bare 「SLA」 line, which only mentions the
 // clause, （略） left it missing; it now goes in with the clause's own title, numbered on.

@@ -66,6 +66,23 @@ export function titleText(text: string, b: LocatedBlock): { title: string; at: n
   return { title: last.trim(), at: at + lead };
 }
 
+/**
+ * Can the block's title carry a number? Told from its first characters, or, for a title under
+ * 【…の場合】 marker lines, from the first characters of the line after them (a 第1条 there is
+ * numbered as any other: adopting the variant, which deletes the markers, must not reveal it).
+ */
+function mayHaveNumber(text: string, b: LocatedBlock): boolean {
+  let at = b.start;
+  for (;;) {
+    if (mayBeNumbered(text.slice(at, Math.min(b.end, at + 16)))) return true;
+    if (b.facts.kind === 'heading' || text.charCodeAt(at) !== 0x3010 /* 【 */) return false;
+    while (at < b.end && text.charCodeAt(at) !== 10 && text.charCodeAt(at) !== 13) at++;
+    if (text.charCodeAt(at) === 13) at++;
+    if (text.charCodeAt(at) === 10) at++;
+    if (at >= b.end) return false;
+  }
+}
+
 /** What a block's own text says of its number, offsets relative to the block; null when it has none. */
 interface OwnNumber {
   numbering: Numbering;
@@ -80,7 +97,7 @@ const OWN_NUMBER = memoKey<OwnNumber | null>('own-number');
 function ownNumber(text: string, b: LocatedBlock): OwnNumber | null {
   const f = b.facts;
   // Only the block's own text is read (so the answer can be kept with its facts across edits elsewhere).
-  if (!mayBeNumbered(text.slice(b.start, Math.min(b.end, b.start + 16)))) return null;
+  if (!mayHaveNumber(text, b)) return null;
   if (f.kind !== 'heading' && titleOf(f, text, b.start)[0] === 0) return null;
   const { title, at } = titleText(text, b);
   const bold = title.startsWith('**') ? 2 : 0;
@@ -100,7 +117,7 @@ function ownNumber(text: string, b: LocatedBlock): OwnNumber | null {
 function ownOf(text: string, b: LocatedBlock): OwnNumber | null {
   // Most blocks start with no number, or have no title to number: told from their first
   // characters and the title kept on the facts, so nothing is kept for them.
-  if (!mayBeNumbered(text.slice(b.start, Math.min(b.end, b.start + 16)))) return null;
+  if (!mayHaveNumber(text, b)) return null;
   if (b.facts.kind !== 'heading' && titleOf(b.facts, text, b.start)[0] === 0) return null;
   const kept = memoized(b.facts, OWN_NUMBER);
   return kept !== undefined ? kept : remember(b.facts, OWN_NUMBER, ownNumber(text, b));
