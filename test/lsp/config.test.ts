@@ -153,20 +153,29 @@ test('precedence: the nearest .itaku.yaml, then the settings; ignores; watched c
   assert.match(again.find((d) => d.data?.clause === 'audit')!.message, /（根拠: 設定の規程）/);
 });
 
-test('a broken .itaku.yaml: its errors are diagnostics in it, and the draft is checked with the settings', async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'itaku-config-'));
-  writeFileSync(path.join(dir, '.itaku.yaml'), 'locale: fr\nseverity:\n  missing-clauses: off\n');
-  const client = await start(dir);
+/**
+ * Opens a.md (a storage contract missing only its subcontracting clause) in `dir`, checks that it is
+ * checked with the built-in settings, and returns the findings published for the folder's .itaku.yaml.
+ */
+async function draftAndConfigFindings(client: LspClient, dir: string) {
   const uri = uriIn(dir, 'a.md');
   client.open(
     uri,
     '---\ndocument: 契約書\ncategory: storage-transport\n---\n\n乙は、知り得た秘密を漏らしてはならない。\n',
   );
   assert.deepEqual(brief(await client.diagnosticsFor(uri, 1)), [['missing-clause', 2, 'subcontracting']]);
-  const config = await client.until(
+  return client.until(
     () => client.published.find((p) => p.uri === uriIn(dir, '.itaku.yaml'))?.diagnostics,
-    'diagnostics in .itaku.yaml',
+    'findings in .itaku.yaml',
   );
+}
+
+test('a broken .itaku.yaml: its errors are diagnostics in it, and the draft is checked with the settings', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'itaku-config-'));
+  writeFileSync(path.join(dir, '.itaku.yaml'), 'locale: fr\nseverity:\n  missing-clauses: off\n');
+  const client = await start(dir);
+  const uri = uriIn(dir, 'a.md');
+  const config = await draftAndConfigFindings(client, dir);
   assert.deepEqual(
     config.map((d) => [d.code, d.range.start.line, d.range.start.character, d.message]),
     [['invalid-config', 0, 8, 'locale: 値は "ja", "en" のいずれかです。']],
@@ -209,16 +218,7 @@ test('a .itaku.yaml that is /dev/zero: one finding in it and one notice; the dra
   const dir = mkdtempSync(path.join(tmpdir(), 'itaku-config-'));
   symlinkSync('/dev/zero', path.join(dir, '.itaku.yaml'));
   const client = await start(dir);
-  const uri = uriIn(dir, 'a.md');
-  client.open(
-    uri,
-    '---\ndocument: 契約書\ncategory: storage-transport\n---\n\n乙は、知り得た秘密を漏らしてはならない。\n',
-  );
-  assert.deepEqual(brief(await client.diagnosticsFor(uri, 1)), [['missing-clause', 2, 'subcontracting']]);
-  const config = await client.until(
-    () => client.published.find((p) => p.uri === uriIn(dir, '.itaku.yaml'))?.diagnostics,
-    'the finding in .itaku.yaml',
-  );
+  const config = await draftAndConfigFindings(client, dir);
   const why = '通常のファイルではありません（フォルダ・デバイス・FIFO などは読みません）';
   assert.deepEqual(
     config.map((d) => [d.code, d.range.start.line, d.range.start.character, d.message]),
