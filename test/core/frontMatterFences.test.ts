@@ -1,7 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { frontMatterEnd, frontMatterFences, parseMarkdown } from '../../server/src/core/markdown/parse';
+import {
+  frontMatterBlockOf,
+  frontMatterEnd,
+  frontMatterFences,
+  parseMarkdown,
+} from '../../server/src/core/markdown/parse';
 import { completionsAt } from '../../server/src/core';
 import { catalog } from '../support/catalog';
 
@@ -57,6 +62,19 @@ test("frontMatterFences is micromark's rule: the parsed front matter ends where 
         [block?.start, block?.end],
         [fences.openStart + shift, fences.close.start + closing.length + shift],
       );
+    }),
+    { numRuns: 600 },
+  );
+});
+
+// Issue 12: a front matter over MAX_FRONT_MATTER is not given to micromark; its block is made from
+// the fences. It must be the block micromark makes, whatever the fences look like.
+test("frontMatterBlockOf, the block made from the fences alone, is micromark's block", () => {
+  fc.assert(
+    fc.property(texts, (text) => {
+      // A second byte order mark is text to micromark (see above).
+      if (text.startsWith('\ufeff\ufeff')) return;
+      assert.deepEqual(frontMatterBlockOf(text), parseMarkdown(text).frontMatter);
     }),
     { numRuns: 600 },
   );
