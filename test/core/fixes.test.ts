@@ -549,6 +549,28 @@ test('an article number under a 【…の場合】 marker counts: its repeat is 
   assert.deepEqual(numbering(check(applyEdits(draft, adopt.edits))), [repeat.replace('8:', '7:')]);
 });
 
+// Found by the code-action property test (seed 1398152726): with indented code after the anchor
+// paragraph, a new clause went in before that paragraph — between 第1条（秘密の保持） and the text
+// under it, so 秘密の保持 went missing. Only wording that ends in a list must keep away from indented
+// text (the list would take it in); （略） goes after the paragraph, the code stays code.
+test('a clause inserted after a paragraph followed by indented code: after it, not between a title and its text', () => {
+  const draft =
+    '---\ndocument: contract\ncategory: [operation-remote]\n---\n第1条（秘密の保持）\n\n\n監査ログを取得し、1年間保存すること。\n\n\t- tab item\n\n';
+  const fix = fixFor(draft, 'service-level')[0];
+  const after = applyEdits(draft, fix.edits);
+  assert.equal(
+    after,
+    '---\ndocument: contract\ncategory: [operation-remote]\n---\n第1条（秘密の保持）\n\n\n監査ログを取得し、1年間保存すること。\n\n**情報セキュリティ対策のサービスレベル**\n\n（略）\n\n\t- tab item\n\n',
+  );
+  const s = statuses(check(after));
+  assert.deepEqual([s.confidentiality, s['service-level']], ['present', 'present']);
+  assert.equal(
+    check(after).context.blocks.filter((b) => b.facts.kind === 'code').length,
+    1,
+    'the indented code is still code',
+  );
+});
+
 // Also found by the code-action property test: the template gives no wording for a contract's
 // service levels ({{omitted}}: （略）). Inserted under a bare 「SLA」 line, which only mentions the
 // clause, （略） left it missing; it now goes in with the clause's own title, numbered on.

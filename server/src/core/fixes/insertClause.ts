@@ -185,19 +185,33 @@ function indentedNext(text: string, offset: number): boolean {
 
 /**
  * Inserts `block` just after `b`, separated by blank lines on both sides. When indented text
- * follows (an indented code block), a list the wording ends with would take it in as its own
- * content, so the block goes before `b` instead, or at the end of the draft.
+ * follows (an indented code block) and the wording ends with a list, the list would take it in as
+ * its own content, so the block goes before `b` instead (unless `b` is the text under a clause's
+ * title line: the title would be left with nothing under it), or at the end of the draft.
  */
 function afterBlock(ctx: DraftContext, b: LocatedBlock, block: string, eol: string): Insertion {
   const rest = ctx.text.slice(b.end, b.end + 200);
-  if (indentedNext(ctx.text, b.end)) {
+  if (indentedNext(ctx.text, b.end) && endsInList(ctx, block)) {
     const offset = lineStart(ctx.text, b.start);
-    if (b.facts.listDepth === 0 && !b.facts.quoted && !indentedNext(ctx.text, offset))
+    if (b.facts.listDepth === 0 && !b.facts.quoted && !indentedNext(ctx.text, offset) && !underTitle(ctx, b))
       return atLineStart(ctx.text, offset, block, eol);
     return atEnd(ctx, block, eol);
   }
   const tight = !BLANK_LINE_NEXT.test(rest) && /\S/.test(rest);
   return { offset: b.end, text: `${eol}${eol}${block}${tight ? eol : ''}` };
+}
+
+/** Does the inserted text end inside a list (which indented text after it would continue)? */
+function endsInList(ctx: DraftContext, block: string): boolean {
+  const blocks = readBlocks(block, ctx.catalog).blocks;
+  return blocks.length > 0 && blocks[blocks.length - 1].facts.listDepth > 0;
+}
+
+/** Is `b` right below the title line (第1条（…）, **…**) a clause was found by? */
+function underTitle(ctx: DraftContext, b: LocatedBlock): boolean {
+  const index = ctx.blocks.indexOf(b);
+  for (const loc of ctx.locations.values()) if (loc.by === 'title' && loc.block === index - 1) return true;
+  return false;
 }
 
 /** The list item containing block `index`: its first block and its last block. */
