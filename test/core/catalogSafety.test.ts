@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse, stringify } from 'yaml';
 import { analyze } from '../../server/src/core/analyze';
-import { loadCatalog } from '../../server/src/core/catalog/load';
+import { loadCatalog, readYamlData } from '../../server/src/core/catalog/load';
 import { catalog, CATALOG_TEXT } from '../support/catalog';
 import { STORAGE_CONTRACT } from '../support/fixtures';
 
@@ -184,3 +184,24 @@ test('an invalid itaku comment of 20 KB is quoted by its start only', () => {
   assert.ok(message.length < 300, `${message.length} characters`);
   assert.ok(message.startsWith(`itaku の指示「itaku: ${'x'.repeat(53)}…」を理解できません。`), message.slice(0, 100));
 });
+
+test(
+  'a key repeated in a catalog or .itaku.yaml is found in linear time: one problem at each repeat',
+  { timeout: 60_000 },
+  () => {
+    const r = readYamlData('id: a\ntitle: b\nid: c\nnested:\n  x: 1\n  x: 2\n', 'ja');
+    assert.deepEqual(
+      r.ok
+        ? []
+        : r.problems.map((p) => [p.message, p.range.start.line, p.range.start.character, p.range.end.character]),
+      [
+        ['Map keys must be unique', 2, 0, 2],
+        ['Map keys must be unique', 5, 2, 3],
+      ],
+    );
+    // 100,000 keys in one mapping: yaml's own check compared every key with every other (two minutes here).
+    const keys = Array.from({ length: 100_000 }, (_, i) => `  k${i}: v`).join('\n');
+    const big = readYamlData(`m:\n${keys}\n`, 'ja');
+    assert.equal(big.ok && Object.keys((big.data as { m: object }).m).length, 100_000);
+  },
+);
