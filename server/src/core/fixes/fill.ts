@@ -53,15 +53,8 @@ export function termsAsPlaceholders(text: string, ctx: FillContext | undefined):
   const type = ctx?.frontMatter.document;
   const terms = (type && ctx!.catalog.def.terms?.[type]?.filter((t) => t.placeholder)) || [];
   if (!terms.length) return text;
-  const swap = (segment: string) => {
-    let out = segment;
-    for (const t of terms) {
-      const at = occurrences(out, t.template, t.not);
-      for (let i = at.length - 1; i >= 0; i--)
-        out = `${out.slice(0, at[i])}{{${t.placeholder}}}${out.slice(at[i] + t.template.length)}`;
-    }
-    return out;
-  };
+  const swap = (segment: string) =>
+    terms.reduce((out, t) => replaceWord(out, t.template, t.not, `{{${t.placeholder}}}`), segment);
   let out = '';
   let last = 0;
   for (const m of text.matchAll(PLACEHOLDER_MARKER)) {
@@ -77,11 +70,16 @@ export function adaptTerms(text: string, ctx: FillContext | undefined): string {
   if (!chosen || !Object.keys(chosen).length) return text;
   const terms = Object.values(ctx!.catalog.def.terms ?? {}).flat();
   let out = text;
-  for (const [template, word] of Object.entries(chosen)) {
-    const def = terms.find((t) => t.template === template);
-    const at = occurrences(out, template, def?.not);
-    for (let i = at.length - 1; i >= 0; i--) out = out.slice(0, at[i]) + word + out.slice(at[i] + template.length);
-  }
+  for (const [template, word] of Object.entries(chosen))
+    out = replaceWord(out, template, terms.find((t) => t.template === template)?.not, word);
+  return out;
+}
+
+/** `text` with every occurrence of `word` outside the `not` words replaced by `by`. */
+function replaceWord(text: string, word: string, not: readonly string[] | undefined, by: string): string {
+  const at = occurrences(text, word, not);
+  let out = text;
+  for (let i = at.length - 1; i >= 0; i--) out = out.slice(0, at[i]) + by + out.slice(at[i] + word.length);
   return out;
 }
 
