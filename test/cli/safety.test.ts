@@ -133,6 +133,19 @@ test('a .itaku.yaml that is /dev/zero, a FIFO or a folder is said to be unreadab
   );
 });
 
+test('a .itaku.yaml over 1 MB is refused before it is parsed (exit 2), not read for seconds', () => {
+  // 20,000 overrides: about 1.2 MB, which took over a second to parse before the schema refused the
+  // list (8 MB about 10 s). The longest configuration the schema allows is a few hundred KB.
+  const overrides = Array.from({ length: 20_000 }, (_, i) => `  - files: ["a${i}/**/*.md"]\n    category: [構築]\n`);
+  const big = `overrides:\n${overrides.join('')}`;
+  assert.ok(Buffer.byteLength(big) > 1024 * 1024);
+  const dir = workspaceFor({ 'w.md': WARNS, '.itaku.yaml': big });
+  const r = runCli(['check', 'w.md', '--locale', 'en'], dir);
+  assert.equal(r.status, 2);
+  assert.equal(r.stdout, '');
+  assert.equal(r.stderr, 'itaku: cannot read the configuration .itaku.yaml: too large (the limit is 1048576 bytes).\n');
+});
+
 test('no draft checked (an empty or wrong folder): a warning and exit 1', () => {
   const dir = workspaceFor({ 'empty/.keep': '', 'notes/n.md': '# メモ\n' });
   for (const folder of ['empty', 'notes']) {

@@ -50,6 +50,13 @@ export function findConfigFile(dir: string, stopAt?: string): string | undefined
   }
 }
 
+/**
+ * Largest `.itaku.yaml` read. The longest the schema allows (1,000 overrides, 100 parties, 1,000
+ * options) is a few hundred KB; 8 MB of overrides took about 10 s to parse before the schema
+ * refused them, 1 MB about 1 s.
+ */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
 export interface DraftConfig {
   /** The configuration file that applies, if any. */
   file?: string;
@@ -106,7 +113,7 @@ export class ProjectConfigs {
     const cached = this.cache.get(file);
     if (stat && cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size && cached.locale === locale)
       return cached.result;
-    const text = readTextFile(file, locale);
+    const text = readTextFile(file, locale, MAX_CONFIG_BYTES);
     const zero = { line: 0, character: 0 };
     const result: ConfigRead = text.ok
       ? parseProjectConfig(text.text, locale)
