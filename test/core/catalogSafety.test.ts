@@ -205,3 +205,13 @@ test(
     assert.equal(big.ok && Object.keys((big.data as { m: object }).m).length, 100_000);
   },
 );
+
+test('a catalog with the same mistake in 300 clauses gets the first 100 problems, then one with the count', () => {
+  const def = base();
+  const first = def.clauses[0];
+  def.clauses = Array.from({ length: 300 }, (_, i) => ({ ...structuredClone(first), id: `c${i}`, colour: 'red' }));
+  const found = problems(load(def));
+  assert.equal(found.length, 101);
+  assert.match(found[0], /colour/);
+  assert.equal(found[100], 'ほかに 200 件の誤りがあります（最初の 100 件だけを示しています）。');
+});

@@ -91,6 +91,18 @@ test('.itaku.yaml: more than 1,000 overrides (or 100 severity codes, 100 parties
   ]);
 });
 
+test('.itaku.yaml: a mistake repeated in a thousand entries is the first 100 problems, then one with the count', () => {
+  const text = `overrides:\n${Array.from({ length: 1000 }, (_, i) => `  - files: [d${i}/**]\n    document: 契約書`).join('\n')}\n`;
+  const found = problems(text);
+  assert.equal(found.length, 101);
+  assert.deepEqual(found.slice(0, 2), [
+    '3:5 overrides.0: unknown key "document".',
+    '5:5 overrides.1: unknown key "document".',
+  ]);
+  assert.equal(found[100], '203:5 900 more problem(s) (only the first 100 are shown).');
+  assert.equal(problems(text, 'ja')[100], '203:5 ほかに 900 件の誤りがあります（最初の 100 件だけを示しています）。');
+});
+
 test('configForFile: ignores, and overrides per glob on top of the file’s own settings (later entries win)', () => {
   const config = parsed(
     [

@@ -4,7 +4,7 @@ import Ajv from 'ajv';
 import picomatch from 'picomatch';
 import configSchema from '../../../schemas/itaku-config.schema.json';
 import type { Catalog } from './catalog/compile';
-import { readYamlData, schemaProblems, type CatalogProblem } from './catalog/load';
+import { capProblems, readYamlData, schemaProblems, type CatalogProblem } from './catalog/load';
 import { catalogText } from './catalog/messages';
 import { DIAGNOSTIC_CODES, type Diagnostic } from './findings';
 import type { FrontMatterInfo } from './frontmatter';
@@ -97,7 +97,7 @@ export function parseProjectConfig(text: string, locale: Locale = 'ja'): Project
   };
   checkCodes(config.severity, ['severity']);
   config.overrides?.forEach((o, i) => checkCodes(o.severity, ['overrides', i, 'severity']));
-  return problems.length ? { ok: false, problems } : { ok: true, config };
+  return problems.length ? { ok: false, problems: capProblems(problems, locale) } : { ok: true, config };
 }
 
 /** What a configuration says for one file. */

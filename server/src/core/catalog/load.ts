@@ -2,6 +2,7 @@ import Ajv, { type ErrorObject } from 'ajv';
 import { isScalar, parseDocument, visit, YAMLParseError, type Document } from 'yaml';
 import catalogSchema from '../../../../schemas/catalog.schema.json';
 import overlaySchema from '../../../../schemas/catalog-overlay.schema.json';
+import { MAX_FINDINGS_PER_CODE } from '../findings';
 import { LineIndex, type Range } from '../text/lineIndex';
 import { keyNodeAt, nodeAt, nodeSpan, pointerSteps } from '../yamlPositions';
 import { isAliasBomb, MAX_YAML_ALIASES } from '../yamlCauses';
@@ -105,11 +106,14 @@ export function readYamlData(
   if (doc.errors.length) {
     return {
       ok: false,
-      problems: doc.errors.map((e) => ({
-        message: /call stack/i.test(e.message) ? catalogText(locale, tooDeepKey) : e.message.split('\n')[0],
-        path: '',
-        range: at(e.pos[0], e.pos[1]),
-      })),
+      problems: capProblems(
+        doc.errors.map((e) => ({
+          message: /call stack/i.test(e.message) ? catalogText(locale, tooDeepKey) : e.message.split('\n')[0],
+          path: '',
+          range: at(e.pos[0], e.pos[1]),
+        })),
+        locale,
+      ),
     };
   }
   try {
@@ -165,10 +169,13 @@ function loadCatalogUnguarded(
   if (inconsistencies.length) {
     return {
       ok: false,
-      problems: inconsistencies.map((p) => {
-        const span = nodeSpan(nodeAt(doc, p.path)) ?? [0, 0];
-        return { message: p.message, path: p.path.join('/'), range: at(span[0], span[1]) };
-      }),
+      problems: capProblems(
+        inconsistencies.map((p) => {
+          const span = nodeSpan(nodeAt(doc, p.path)) ?? [0, 0];
+          return { message: p.message, path: p.path.join('/'), range: at(span[0], span[1]) };
+        }),
+        locale,
+      ),
     };
   }
   return { ok: true, catalog: compileCatalog(def, source) };
@@ -198,7 +205,19 @@ export function schemaProblems(
     seen.add(key);
     problems.push({ message, path: steps.join('/'), range: at(span[0], span[1]) });
   }
-  return problems;
+  return capProblems(problems, locale);
+}
+
+/**
+ * At most MAX_FINDINGS_PER_CODE problems, then one with the count of the rest (placed at the first
+ * left out): a thousand wrong entries are one mistake repeated, as a draft's findings are capped by
+ * too-many-findings.
+ */
+export function capProblems(problems: CatalogProblem[], locale: Locale): CatalogProblem[] {
+  if (problems.length <= MAX_FINDINGS_PER_CODE) return problems;
+  const more = problems.length - MAX_FINDINGS_PER_CODE;
+  const message = catalogText(locale, 'moreProblems', { count: more, max: MAX_FINDINGS_PER_CODE });
+  return [...problems.slice(0, MAX_FINDINGS_PER_CODE), { ...problems[MAX_FINDINGS_PER_CODE], message }];
 }
 
 /** Where an overlay's problems are placed: its YAML document, and its `extends` as the fallback. */
@@ -246,13 +265,16 @@ function loadOverlay(
   if (merged.problems.length)
     return {
       ok: false,
-      problems: merged.problems.map((p) => {
-        const node = p.onKey
-          ? keyNodeAt(doc, p.path.slice(0, -1), String(p.path[p.path.length - 1]))
-          : nodeAt(doc, p.path);
-        const span = nodeSpan(node) ?? nodeSpan(nodeAt(doc, p.path)) ?? extendsSpan;
-        return { message: p.message, path: p.path.join('/'), range: at(span[0], span[1]) };
-      }),
+      problems: capProblems(
+        merged.problems.map((p) => {
+          const node = p.onKey
+            ? keyNodeAt(doc, p.path.slice(0, -1), String(p.path[p.path.length - 1]))
+            : nodeAt(doc, p.path);
+          const span = nodeSpan(node) ?? nodeSpan(nodeAt(doc, p.path)) ?? extendsSpan;
+          return { message: p.message, path: p.path.join('/'), range: at(span[0], span[1]) };
+        }),
+        locale,
+      ),
     };
   const problems = mergedProblems(file, merged.def, locale);
   if (problems) return { ok: false, problems };

@@ -99,6 +99,10 @@ export const CATALOG_TEXTS = {
     ja: 'extends の連なりが深すぎます（{max} 段まで）。',
     en: 'the extends chain is too deep (at most {max} catalogs).',
   },
+  moreProblems: {
+    ja: 'ほかに {count} 件の誤りがあります（最初の {max} 件だけを示しています）。',
+    en: '{count} more problem(s) (only the first {max} are shown).',
+  },
   baseHasProblems: {
     ja: '継承元のカタログ「{base}」に {count} 件の誤りがあります。',
     en: 'the base catalog "{base}" has {count} problem(s).',
