@@ -103,6 +103,41 @@ test('.itaku.yaml: a mistake repeated in a thousand entries is the first 100 pro
   assert.equal(problems(text, 'ja')[100], '203:5 ほかに 900 件の誤りがあります（最初の 100 件だけを示しています）。');
 });
 
+test('.itaku.yaml: merge keys (<<: *anchor) are merged; a mistake in merged values is shown where it is written', () => {
+  const config = parsed(
+    [
+      'defaults: &ministry',
+      '  organization: 架空省',
+      '  parties: { 甲: 架空省 }',
+      'overrides:',
+      '  - files: [contracts/**]',
+      '    defaults:',
+      '      <<: *ministry',
+      '      options: { subcontracting: 禁止 }',
+      '',
+    ].join('\n'),
+  );
+  assert.deepEqual(config.overrides?.[0].defaults, {
+    organization: '架空省',
+    parties: { 甲: '架空省' },
+    options: { subcontracting: '禁止' },
+  });
+  assert.deepEqual(
+    problems(
+      [
+        'defaults: &d',
+        '  organization: 架空省',
+        '  colour: red',
+        'overrides:',
+        '  - files: [a/**]',
+        '    defaults: { <<: *d }',
+        '',
+      ].join('\n'),
+    ),
+    ['3:3 defaults: unknown key "colour".', '3:3 overrides.0.defaults: unknown key "colour".'],
+  );
+});
+
 test('configForFile: ignores, and overrides per glob on top of the file’s own settings (later entries win)', () => {
   const config = parsed(
     [

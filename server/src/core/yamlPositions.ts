@@ -1,17 +1,47 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 
-/** The YAML node at a JSON-pointer-like path (object keys and array indices). */
-export function nodeAt(doc: Document, path: ReadonlyArray<string | number>): YamlNode | undefined {
-  let node: unknown = doc.contents;
-  for (const step of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(step));
-      node = pair?.value;
-    } else if (isSeq(node)) {
-      node = node.items[Number(step)];
-    } else {
-      return undefined;
+/** Is this pair's key the YAML 1.1 merge key (`<<: *defaults`), which catalogs and `.itaku.yaml` accept? */
+export function isMergeKey(key: unknown): boolean {
+  // yaml gives the key a symbol value when it parses with `merge: true`, the string otherwise.
+  if (!isScalar(key)) return false;
+  return key.value === '<<' || (typeof key.value === 'symbol' && key.value.description === '<<');
+}
+
+/** Merge keys (`<<: *base`) followed for positions: deeper is a loop or an attack. */
+const MAX_MERGE_DEPTH = 16;
+
+/** An alias as the node it names; anything else as it is. */
+function resolved(doc: Document, node: unknown): unknown {
+  return isAlias(node) ? node.resolve(doc) : node;
+}
+
+/**
+ * The pair for `key` in a mapping: its own, else one it takes from a merge key (`<<: *base` or
+ * `<<: [*a, *b]`, the first that has it, as YAML 1.1 merges them).
+ */
+function pairIn(doc: Document, map: YAMLMap, key: string, depth = 0): Pair | undefined {
+  const own = map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+  if (own || depth >= MAX_MERGE_DEPTH) return own;
+  for (const p of map.items) {
+    if (!isMergeKey(p.key)) continue;
+    const value = resolved(doc, p.value);
+    const sources = isSeq(value) ? value.items.map((v) => resolved(doc, v)) : [value];
+    for (const source of sources) {
+      const found = isMap(source) ? pairIn(doc, source, key, depth + 1) : undefined;
+      if (found) return found;
     }
+  }
+  return undefined;
+}
+
+/** The YAML node at a JSON-pointer-like path (object keys and array indices), through aliases and merge keys. */
+export function nodeAt(doc: Document, path: ReadonlyArray<string | number>): YamlNode | undefined {
+  let node: unknown = resolved(doc, doc.contents);
+  for (const step of path) {
+    if (isMap(node)) node = pairIn(doc, node, String(step))?.value;
+    else if (isSeq(node)) node = node.items[Number(step)];
+    else return undefined;
+    node = resolved(doc, node);
   }
   return (node ?? undefined) as YamlNode | undefined;
 }
@@ -20,8 +50,7 @@ export function nodeAt(doc: Document, path: ReadonlyArray<string | number>): Yam
 export function keyNodeAt(doc: Document, path: ReadonlyArray<string | number>, key: string): YamlNode | undefined {
   const parent = path.length ? nodeAt(doc, path) : doc.contents;
   if (!isMap(parent)) return undefined;
-  const pair = parent.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
-  return (pair?.key ?? undefined) as YamlNode | undefined;
+  return (pairIn(doc, parent, key)?.key ?? undefined) as YamlNode | undefined;
 }
 
 /** `[start, end)` of a node's value, or undefined when it has no position. */

@@ -4,7 +4,7 @@ import catalogSchema from '../../../../schemas/catalog.schema.json';
 import overlaySchema from '../../../../schemas/catalog-overlay.schema.json';
 import { MAX_FINDINGS_PER_CODE } from '../findings';
 import { LineIndex, type Range } from '../text/lineIndex';
-import { keyNodeAt, nodeAt, nodeSpan, pointerSteps } from '../yamlPositions';
+import { keyNodeAt, isMergeKey, nodeAt, nodeSpan, pointerSteps } from '../yamlPositions';
 import { isAliasBomb, MAX_YAML_ALIASES } from '../yamlCauses';
 import type { CatalogDef } from './types';
 import { describeSchemaError } from './schemaMessages';
@@ -100,7 +100,8 @@ export function readYamlData(
   const lines = new LineIndex(text);
   // Repeated keys are found below in linear time: yaml's own check compares every key of a mapping
   // with every other (20,000 keys took 6.3 s).
-  const doc = parseDocument(text.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: false, prettyErrors: false });
+  // Merge keys (`<<: *defaults`, YAML 1.1) are merged, as most YAML tools do.
+  const doc = parseDocument(text.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: false, prettyErrors: false, merge: true });
   const at = (start: number, end: number) => lines.range(start, end);
   if (!doc.errors.length) repeatedKeys(doc);
   if (doc.errors.length) {
@@ -135,7 +136,8 @@ function repeatedKeys(doc: Document): void {
     Map(_, map) {
       const seen = new Set<unknown>();
       for (const pair of map.items) {
-        if (!isScalar(pair.key)) continue;
+        // `<<` may be given more than once (each merges its mapping in), as yaml allows with `merge`.
+        if (!isScalar(pair.key) || isMergeKey(pair.key)) continue;
         const key = pair.key.value;
         if (!seen.has(key)) {
           seen.add(key);
