@@ -7,8 +7,8 @@ export function isMergeKey(key: unknown): boolean {
   return key.value === '<<' || (typeof key.value === 'symbol' && key.value.description === '<<');
 }
 
-/** Merge keys (`<<: *base`) followed for positions: deeper is a loop or an attack. */
-const MAX_MERGE_DEPTH = 16;
+/** Mappings looked in through merge keys for one position (aliases expand to at most 100 nodes anyway). */
+const MAX_MERGED_MAPS = 1000;
 
 /** An alias as the node it names; anything else as it is. */
 function resolved(doc: Document, node: unknown): unknown {
@@ -17,17 +17,19 @@ function resolved(doc: Document, node: unknown): unknown {
 
 /**
  * The pair for `key` in a mapping: its own, else one it takes from a merge key (`<<: *base` or
- * `<<: [*a, *b]`, the first that has it, as YAML 1.1 merges them).
+ * `<<: [*a, *b]`, the first that has it, as YAML 1.1 merges them). Each mapping is looked in once,
+ * so merges of merges cost what the mappings hold, however they repeat one another.
  */
-function pairIn(doc: Document, map: YAMLMap, key: string, depth = 0): Pair | undefined {
+function pairIn(doc: Document, map: YAMLMap, key: string, seen = new Set<YAMLMap>()): Pair | undefined {
+  seen.add(map);
   const own = map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
-  if (own || depth >= MAX_MERGE_DEPTH) return own;
+  if (own || seen.size > MAX_MERGED_MAPS) return own;
   for (const p of map.items) {
     if (!isMergeKey(p.key)) continue;
     const value = resolved(doc, p.value);
     const sources = isSeq(value) ? value.items.map((v) => resolved(doc, v)) : [value];
     for (const source of sources) {
-      const found = isMap(source) ? pairIn(doc, source, key, depth + 1) : undefined;
+      const found = isMap(source) && !seen.has(source) ? pairIn(doc, source, key, seen) : undefined;
       if (found) return found;
     }
   }
