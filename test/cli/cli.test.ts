@@ -150,6 +150,27 @@ test('binary, non-UTF-8 and too-large files are reported and skipped; --exit-zer
   assert.equal(runCli(['check', '.', '--exit-zero', '--max-file-size', '1000'], dir).status, 0);
 });
 
+test('a stray NUL in a UTF-8 draft is text, checked as the editor checks it; UTF-16 text is binary', () => {
+  const at = MISSING.indexOf('\n\n', MISSING.indexOf('---', 3)) + 2;
+  const dir = workspace({
+    'clean.md': MISSING,
+    'nul.md': `${MISSING.slice(0, at)}\u0000${MISSING.slice(at)}`,
+    'utf16.md': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(MISSING, 'utf16le')]),
+    'utf16-no-bom.md': Buffer.from('---\ndocument: 契約書\n---\n\n本文。\n', 'utf16le'),
+  });
+  const json = JSON.parse(runCli(['check', '.', '--format', 'json'], dir).stdout);
+  assert.deepEqual(json.skipped, [
+    { path: 'utf16-no-bom.md', reason: 'binary', error: true },
+    { path: 'utf16.md', reason: 'binary', error: true },
+  ]);
+  const codes = (name: string) =>
+    json.files
+      .find((f: { path: string }) => f.path === name)
+      .diagnostics.map((d: { code: string; clause?: string }) => `${d.code} ${d.clause ?? ''}`);
+  assert.ok(codes('clean.md').includes('missing-clause subcontracting'));
+  assert.deepEqual(codes('nul.md'), codes('clean.md'));
+});
+
 test('--format json: every present clause carries its evidence, a range and the sentence that proves it', () => {
   const dir = workspace({ 'draft.md': MISSING });
   const r = runCli(['check', 'draft.md', '--format', 'json'], dir);

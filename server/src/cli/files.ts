@@ -109,11 +109,20 @@ export function readDraftFile(file: string, maxSize: number): ReadOutcome {
   return { kind: 'unreadable', reason: read.reason as Exclude<ReadFailure, 'too-large'> };
 }
 
+/**
+ * A binary file: NUL bytes in its first 8 KB that are more than one in 64 of them (UTF-16 text, an
+ * image) or in bytes that are not UTF-8. A stray NUL in a UTF-8 draft is text, read as the editor
+ * reads it (it was skipped as binary while the editor showed the draft's findings).
+ */
 export function decodeDraft(buffer: Uint8Array): ReadOutcome {
-  if (buffer.subarray(0, 8192).includes(0)) return { kind: 'binary' };
+  const head = buffer.subarray(0, 8192);
+  let nul = 0;
+  for (let i = head.indexOf(0); i >= 0; i = head.indexOf(0, i + 1)) nul++;
+  let text: string;
   try {
-    return { kind: 'text', text: decoder.decode(buffer) };
+    text = decoder.decode(buffer);
   } catch {
-    return { kind: 'not-utf8' };
+    return nul ? { kind: 'binary' } : { kind: 'not-utf8' };
   }
+  return nul * 64 > head.length ? { kind: 'binary' } : { kind: 'text', text };
 }
