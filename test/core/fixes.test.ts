@@ -571,6 +571,24 @@ test('a clause inserted after a paragraph followed by indented code: after it, n
   );
 });
 
+// Found by the code-action property test in CI (seed -1993369691): the anchor was a quote inside a
+// list item with a nested list below it. Wording put between them ended the item and turned the
+// nested list — the re-delegation clause — into indented code, so 再委託 went missing.
+test('a clause inserted after a block inside a list item with more of the item below: after the whole list', () => {
+  const draft =
+    '---\ndocument: procurement-spec\ncategory: [operation-remote]\n---\n- >受注者は、本業務に関して知り得た秘密を漏らしてはならない。\n    - 本調達に係る業務は、その全部又は一部を他の事業者に再委託させてはならない。\n\n';
+  const fix = fixFor(draft, 'operational-security')[0];
+  const after = applyEdits(draft, fix.edits);
+  assert.equal(
+    after,
+    draft.replace(/\n\n$/, '') +
+      '\n\n（稼働状況の監視、バックアップの取得等、委託先に実施を求める情報セキュリティ対策を具体的に記述する。これらは、委託先に実施を求める運用・保守・点検の業務に含めて記述することも考えられる。）\n\n',
+  );
+  const s = statuses(check(after));
+  assert.deepEqual([s.confidentiality, s.subcontracting, s['operational-security']], ['present', 'present', 'present']);
+  assert.equal(check(after).context.blocks.filter((b) => b.facts.kind === 'code').length, 0, 'no code made');
+});
+
 // Also found by the code-action property test: the template gives no wording for a contract's
 // service levels ({{omitted}}: （略）). Inserted under a bare 「SLA」 line, which only mentions the
 // clause, （略） left it missing; it now goes in with the clause's own title, numbered on.

@@ -190,8 +190,15 @@ function indentedNext(text: string, offset: number): boolean {
  * title line: the title would be left with nothing under it), or at the end of the draft.
  */
 function afterBlock(ctx: DraftContext, b: LocatedBlock, block: string, eol: string): Insertion {
+  if ((b.facts.listDepth > 0 || b.facts.quoted) && indentedNext(ctx.text, b.end)) {
+    // Indented text after a block inside a list item or a quote may be more of that item (a
+    // nested list, a second paragraph): wording put between them would end the item and leave that
+    // text as indented code. The wording goes after the whole list or quote instead.
+    const end = containerEnd(ctx, ctx.blocks.indexOf(b));
+    if (end !== b) return indentedNext(ctx.text, end.end) ? atEnd(ctx, block, eol) : afterBlock(ctx, end, block, eol);
+  }
   const rest = ctx.text.slice(b.end, b.end + 200);
-  if (indentedNext(ctx.text, b.end) && endsInList(ctx, block)) {
+  if (indentedNext(ctx.text, b.end) && (endsInList(ctx, block) || b.facts.listDepth > 0 || b.facts.quoted)) {
     const offset = lineStart(ctx.text, b.start);
     if (b.facts.listDepth === 0 && !b.facts.quoted && !indentedNext(ctx.text, offset) && !underTitle(ctx, b))
       return atLineStart(ctx.text, offset, block, eol);
@@ -199,6 +206,17 @@ function afterBlock(ctx: DraftContext, b: LocatedBlock, block: string, eol: stri
   }
   const tight = !BLANK_LINE_NEXT.test(rest) && /\S/.test(rest);
   return { offset: b.end, text: `${eol}${eol}${block}${tight ? eol : ''}` };
+}
+
+/** The last block of the run of list and quote blocks that block `index` is in. */
+function containerEnd(ctx: DraftContext, index: number): LocatedBlock {
+  let last = index;
+  for (let j = index + 1; j < ctx.blocks.length; j++) {
+    const f = ctx.blocks[j].facts;
+    if (f.kind === 'heading' || (f.listDepth === 0 && !f.quoted)) break;
+    last = j;
+  }
+  return ctx.blocks[last];
 }
 
 /** Does the inserted text end inside a list (which indented text after it would continue)? */
