@@ -530,6 +530,24 @@ test('a title over only a 【…の場合】 marker is an empty clause, and adop
   assert.deepEqual(codes(after), codes(a));
 });
 
+// Found by the code-action property test in CI (seed -1541419602): a `[乙]: https://…` line under a
+// 【…の場合】 marker is text inside the paragraph, but once the marker is removed the parser takes it
+// out as a link definition. The title below it was read as body text before, and as an empty
+// article after: adopting the variant seemed to add a missing and an empty clause.
+test('a link definition line between a 【…の場合】 marker and a title: the title is the same before and after the marker is dropped', () => {
+  const draft =
+    '---\ndocument: procurement-spec\ncategory: [processing]\n---\n【再委託を禁止する場合】\n[乙]: https://example.invalid\n第1条（秘密の保持）\n\n\n';
+  const a = check(draft);
+  const codes = (x: ReturnType<typeof check>) =>
+    x.result.diagnostics.filter((d) => d.clause === 'confidentiality').map((d) => `${d.range.start.line}:${d.code}`);
+  assert.deepEqual(codes(a), ['2:missing-clause', '6:empty-clause']);
+  const variant = a.result.diagnostics.find((d) => d.code === 'unresolved-variant')!;
+  const adopt = quickFixes(a, variant).find((f) => f.title.includes('採用'))!;
+  const edited = applyEdits(draft, adopt.edits);
+  assert.equal(edited, draft.replace('【再委託を禁止する場合】\n', ''));
+  assert.deepEqual(codes(check(edited)), ['2:missing-clause', '5:empty-clause']);
+});
+
 // Found by the code-action property test (seed 1847353296): an article title under a
 // 【…の場合】 marker line was not read as numbered, so a second 第1条 below it went unnoticed until
 // adopting the variant (which deletes the marker) revealed the repeat: the fix seemed to add a finding.

@@ -107,9 +107,35 @@ function isBareLine(line: string): boolean {
   return !WORD_CHARACTER.test(line) || EMPTY_ITEM.test(line);
 }
 
-function titleLength(source: string, start: number, end: number, norm: NormalizedText, from = start): [number, number] {
-  let lineEnd = from;
-  while (lineEnd < end && source.charCodeAt(lineEnd) !== 10 && source.charCodeAt(lineEnd) !== 13) lineEnd++;
+/**
+ * A link reference definition's first line (`[label]: destination`). Inside a paragraph it is text;
+ * at a paragraph's start the parser takes it out of the paragraph.
+ */
+const DEFINITION_LINE = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:[ \t]*\S/;
+
+function titleLength(source: string, start: number, end: number, norm: NormalizedText): [number, number] {
+  // A choice marker on the first line: the title, if any, is the next line (so removing the
+  // marker does not change what the block is about).
+  // So is a first line with no word in it, or only an empty list marker (a stray `-` or `1.` a
+  // paragraph swallowed): whether the parser reads such a line into the paragraph or as a block of
+  // its own depends on what is above it, and the title must not.
+  // Below such a line, so is a link reference definition's line: once the marker is removed, the
+  // parser takes it out of the paragraph.
+  let from = start;
+  let lineEnd: number;
+  for (;;) {
+    lineEnd = from;
+    while (lineEnd < end && source.charCodeAt(lineEnd) !== 10 && source.charCodeAt(lineEnd) !== 13) lineEnd++;
+    const line = source.slice(from, lineEnd);
+    const skipped =
+      lineEnd < end && (from === start ? isMarkerLine(line) || isBareLine(line) : DEFINITION_LINE.test(line));
+    if (!skipped) break;
+    let next = lineEnd;
+    if (source.charCodeAt(next) === 13) next++;
+    if (source.charCodeAt(next) === 10) next++;
+    if (next >= end) return [0, 0];
+    from = next;
+  }
   const line = source.slice(from, lineEnd);
   // `norm` offsets are relative to `start`.
   const countUntil = (offset: number) => {
@@ -117,17 +143,6 @@ function titleLength(source: string, start: number, end: number, norm: Normalize
     while (n < norm.text.length && offsetAt(norm.offsets, n) + start < offset) n++;
     return n;
   };
-  // A choice marker on the first line: the title, if any, is the next line (so removing the
-  // marker does not change what the block is about).
-  // So is a first line with no word in it, or only an empty list marker (a stray `-` or `1.` a
-  // paragraph swallowed): whether the parser reads such a line into the paragraph or as a block of
-  // its own depends on what is above it, and the title must not.
-  if (from === start && lineEnd < end && (isMarkerLine(line) || isBareLine(line))) {
-    let next = lineEnd;
-    if (source.charCodeAt(next) === 13) next++;
-    if (source.charCodeAt(next) === 10) next++;
-    return next < end ? titleLength(source, start, end, norm, next) : [0, 0];
-  }
   const before = from === start ? 0 : countUntil(from);
   const bracket = BRACKET_TITLE.exec(line);
   if (bracket) {
