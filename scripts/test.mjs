@@ -5,7 +5,23 @@ import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const only = process.argv.slice(2);
+// --fuzz: the property tests only, on a fresh seed and ten times the cases (see test/support/propertySeed.ts).
+const fuzz = process.argv.includes('--fuzz');
+const only = process.argv.slice(2).filter((a) => a !== '--fuzz');
+const PROPERTY_TESTS = [
+  'test/core/robustness',
+  'test/core/incremental',
+  'test/core/parse',
+  'test/lsp/codeActionSafety',
+];
+const env = { ...process.env };
+if (fuzz) {
+  env.ITAKU_PROPERTY_SCALE ??= '10';
+  if (!only.length) only.push(...PROPERTY_TESTS);
+} else {
+  // A fixed seed: the suite's verdict on a commit is the same on every run and machine.
+  env.ITAKU_PROPERTY_SEED ??= '20261204';
+}
 
 function find(dir) {
   const out = [];
@@ -22,6 +38,6 @@ const files = find(path.join(root, 'test')).filter((f) => !only.length || only.s
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-reporter=spec', ...files.map((f) => path.relative(root, f))],
-  { cwd: root, stdio: 'inherit' },
+  { cwd: root, stdio: 'inherit', env },
 );
 process.exit(result.status ?? 1);

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
+import '../support/propertySeed';
 import { analyze } from '../../server/src/core/analyze';
 import { fixAllInsertions, quickFixes } from '../../server/src/core';
 import { numberedTitles } from '../../server/src/core/numberedTitles';

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { propertyRuns } from '../support/propertySeed';
 import { analyze } from '../../server/src/core/analyze';
 import { IncrementalAnalyzer } from '../../server/src/core/incremental';
 import { parseChunked } from '../../server/src/core/markdown/chunked';
@@ -33,7 +34,7 @@ const fenceEdit = fc.oneof(
   }),
 );
 
-const RUNS = Number(process.env.ITAKU_PROPERTY_RUNS ?? 300);
+const RUNS = propertyRuns(300);
 
 const view = (a: ReturnType<typeof analyze>) => (a ? JSON.stringify(a.result) : 'not a draft');
 

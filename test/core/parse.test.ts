@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
+import { propertyRuns } from '../support/propertySeed';
 import { parseMarkdown } from '../../server/src/core/markdown/parse';
 import { ROOT } from '../support/catalog';
 import { block, hostileDraft } from '../support/arbitraries';
@@ -11,7 +12,7 @@ import { block, hostileDraft } from '../support/arbitraries';
 // blocks from micromark's events, without remark's syntax tree. CommonMark settles block structure
 // before inline syntax, so every block, root span and front matter must come out exactly as in
 // remark's full parse (its tree, inline syntax included).
-const RUNS = Number(process.env.ITAKU_PROPERTY_RUNS ?? 2000);
+const RUNS = propertyRuns(2000);
 
 const same = (text: string) => assert.deepEqual(parseMarkdown(text), parseMarkdown(text, 0, true, true));
 

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import ts from 'typescript';
 import fc from 'fast-check';
+import '../support/propertySeed';
 import { BREAK, MAX_PREFIX } from '../../server/src/core/markdown/parse';
 import { directiveOf } from '../../server/src/core/model';
 import { withoutClosingHashes } from '../../server/src/core/text/trim';

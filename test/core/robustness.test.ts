@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { propertyRuns } from '../support/propertySeed';
 import { analyze, type Analysis } from '../../server/src/core/analyze';
 import { fixAllInsertions, quickFixes } from '../../server/src/core';
 import { LineIndex, type Range } from '../../server/src/core/text/lineIndex';
@@ -10,7 +11,7 @@ import { block, hostileDraft } from '../support/arbitraries';
 
 // Guarantees 1 and 2 of the README's "Robustness": the analysis always returns, with sane
 // ranges, deterministically; code actions never lose text. ITAKU_PROPERTY_RUNS raises the count.
-const RUNS = Number(process.env.ITAKU_PROPERTY_RUNS ?? 2000);
+const RUNS = propertyRuns(2000);
 
 function assertInside(text: string, range: Range, what: string): void {
   const lines = new LineIndex(text);

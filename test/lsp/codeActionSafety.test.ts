@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { propertyRuns } from '../support/propertySeed';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CodeActionParams, Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { analyze } from '../../server/src/core/analyze';
@@ -18,7 +19,7 @@ import { applyTextEdits, editsOf, type LspTextEdit } from '../support/textEdits'
 // Issue 10, data loss: a code action is built only from the server's own finding in the version
 // it stamps; a stale, shifted or forged diagnostic from the client gets nothing that could
 // overwrite the author's text.
-const RUNS = Math.max(1000, Number(process.env.ITAKU_PROPERTY_RUNS ?? 1000));
+const RUNS = Math.max(1000, propertyRuns(1000));
 
 const STALE_DRAFT = [
   '---',
